@@ -1,0 +1,82 @@
+"""Run stages 3 to 5 over one parsed document and assemble the typed records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .attribute import (
+    absorb_partials,
+    attribute_marked_quotes,
+    find_indirect_quotes,
+    link_continuations,
+    merge_interrupted_quotes,
+)
+from .cues import CueScorer, find_cues, rule_cue_score
+from .drafts import DraftQuote
+from .marks import find_quoted_runs
+from .quotes import draft_marked_quotes
+from .records import Quote, Speaker, span_of
+from .speakers import Entity, resolve_speakers
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What saidwhat found in one parsed text."""
+
+    quotes: tuple[Quote, ...]
+    speakers: tuple[Speaker, ...]
+    errors: tuple[str, ...]
+
+
+def find_draft_quotes(doc: Doc, *, cue_scorer: CueScorer = rule_cue_score) -> tuple[list[DraftQuote], list[str]]:
+    """Every quotation of a parsed document, as drafts in reading order, and notes on bad marks."""
+    runs, errors = find_quoted_runs(doc.text)
+    marked = draft_marked_quotes(doc.text, runs)
+    cues = find_cues(doc, cue_scorer)
+    attribute_marked_quotes(doc, marked, cues)
+    marked = merge_interrupted_quotes(doc.text, marked)
+    drafts = absorb_partials(marked + find_indirect_quotes(doc, cues, marked))
+    drafts.sort(key=lambda draft: draft.start)
+    link_continuations(doc.text, drafts)
+    return drafts, errors
+
+
+def analyse_doc(doc: Doc, *, cue_scorer: CueScorer = rule_cue_score, min_confidence: float = 0.0) -> Analysis:
+    """Find, attribute and resolve every quotation in a parsed document."""
+    drafts, errors = find_draft_quotes(doc, cue_scorer=cue_scorer)
+    drafts = [draft for draft in drafts if draft.confidence >= min_confidence]
+    entities = resolve_speakers(doc, drafts)
+    speakers, ids = build_speakers(doc.text, entities)
+    quotes = tuple(
+        build_quote(doc.text, draft, f"q{number}", ids.get(id(entity)) if entity else None)
+        for number, (draft, entity) in enumerate(zip(drafts, entities, strict=True), start=1)
+    )
+    return Analysis(quotes, speakers, tuple(errors))
+
+
+def build_quote(text: str, draft: DraftQuote, quote_id: str, speaker_id: str | None) -> Quote:
+    return Quote(
+        id=quote_id,
+        type=draft.type,
+        contents=tuple(span_of(text, start, end) for start, end in draft.contents),
+        cue=span_of(text, *draft.cue) if draft.cue else None,
+        sources=tuple(span_of(text, start, end) for start, end in draft.sources),
+        speaker=speaker_id,
+        confidence=min(1.0, max(0.0, draft.confidence)),
+    )
+
+
+def build_speakers(text: str, entities: list[Entity | None]) -> tuple[tuple[Speaker, ...], dict[int, str]]:
+    """One speaker record per entity that was quoted, numbered in order of first quote."""
+    speakers: list[Speaker] = []
+    ids: dict[int, str] = {}
+    for entity in entities:
+        if entity is None or id(entity) in ids:
+            continue
+        ids[id(entity)] = f"s{len(speakers) + 1}"
+        mentions = tuple(span_of(text, start, end) for start, end in sorted(set(entity.mentions)))
+        descriptions = tuple(dict.fromkeys(entity.descriptions))
+        speakers.append(Speaker(ids[id(entity)], entity.name, entity.kind, mentions, descriptions))
+    return tuple(speakers), ids

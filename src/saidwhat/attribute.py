@@ -1,0 +1,266 @@
+"""Stage 4b: give each quote its cue and source mention, and find indirect quotes around cues."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from .cues import CLAUSE_DEPS, Cue
+from .drafts import DraftQuote, Offsets
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Parts of a subject that describe rather than name: "Connor, who plays Nick Nelson", "Pollmann, spokesman".
+_DESCRIPTIVE_DEPS = frozenset({"relcl", "appos", "acl", "advcl", "punct", "cc", "conj"})
+# Objects that carry what was said when there is no clause: "discussed the importance of the show".
+_TOPIC_DEPS = frozenset({"dobj"})
+_TOPIC_VERBS = frozenset({"discuss", "announce", "describe", "reveal", "explain", "outline", "deny", "confirm"})
+_WH_WORDS = frozenset({"when", "what", "how", "why", "whether", "if", "where", "who"})
+_DASH_SIGN_OFF = re.compile(r"\s*[—–-]{1,2}\s*(?=[A-Z])")
+_MAX_SOURCE_TOKENS = 12
+
+
+def _trim_punct(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token bounds without punctuation at either end."""
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def mention_bounds(token: Token) -> tuple[int, int]:
+    """Token bounds of the noun phrase headed by `token`, without relative clauses and appositives."""
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    for child in token.lefts:
+        if child.dep_ not in _DESCRIPTIVE_DEPS:
+            start = min(start, child.left_edge.i)
+    for child in token.rights:
+        if child.dep_ in _DESCRIPTIVE_DEPS:
+            break
+        end = max(end, child.right_edge.i + 1)
+    if end - start > _MAX_SOURCE_TOKENS:
+        start, end = max(start, token.i - 4), token.i + 1
+    return _trim_punct(doc, start, end)
+
+
+def char_bounds(doc: Doc, start: int, end: int) -> Offsets:
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def find_source_token(cue: Cue, doc: Doc) -> Token | None:
+    """The head of the mention that attributes a cue: its subject, 'by X', or X in 'according to X'."""
+    token = doc[cue.token]
+    if cue.phrase:
+        to = doc[cue.token + 1]
+        objects = [child for child in to.children if child.dep_ == "pobj"]
+        return objects[0] if objects else (doc[cue.token + 2] if cue.token + 2 < len(doc) else None)
+    for child in token.children:
+        if child.dep_ in _SUBJECT_DEPS:
+            return child
+        if child.dep_ == "agent":
+            objects = [grand for grand in child.children if grand.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    # "Connor laughed and said ...": the subject of the first verb.
+    if token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"):
+        for child in token.head.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                return child
+    return None
+
+
+def attach_source(draft: DraftQuote, cue: Cue, doc: Doc) -> None:
+    """Set a draft's cue and source from one cue."""
+    draft.cue, draft.cue_token = cue.span, cue.token
+    source = find_source_token(cue, doc)
+    if source is not None and source.lower_ not in ("who", "that", "which"):
+        start, end = mention_bounds(source)
+        if end > start:
+            draft.sources = [char_bounds(doc, start, end)]
+            draft.source_token = source.i
+
+
+def _tokens_outside(doc: Doc, draft: DraftQuote, span: Span) -> list[int]:
+    return [token.i for token in span if not draft.covers(token.idx)]
+
+
+def _sentences_around(doc: Doc, draft: DraftQuote) -> Span:
+    """The sentences the quote starts and ends in, as one span."""
+    first = doc.char_span(draft.start, draft.start + 1, alignment_mode="expand")
+    last = doc.char_span(max(draft.end - 1, draft.start), draft.end, alignment_mode="expand")
+    if first is None or last is None:
+        return doc[0:0]
+    return doc[first.sent.start : last.sent.end]
+
+
+def pick_cue_for_quote(doc: Doc, draft: DraftQuote, cues_by_token: dict[int, Cue]) -> Cue | None:
+    """The cue that introduces a marked quote: in its sentences, outside it, nearest to it."""
+    around = _sentences_around(doc, draft)
+    text = doc.text
+    paragraph_start = text.rfind("\n", 0, draft.start) + 1
+    paragraph_end = text.find("\n", draft.end)
+    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    # '"...there." The 18-year-old actor discussed': a quote that ends its own sentence is not
+    # attributed by what follows it.
+    ends_sentence = text[draft.start : draft.end].rstrip("\"”’' ").endswith((".", "…"))
+    candidates = [
+        cues_by_token[i]
+        for i in _tokens_outside(doc, draft, around)
+        if i in cues_by_token
+        and paragraph_start <= doc[i].idx < paragraph_end
+        and not (ends_sentence and doc[i].idx >= draft.end)
+    ]
+    if not candidates and around.start > 0:
+        # 'Connor revealed:' ending the sentence before the quote.
+        previous = doc[around.start - 1].sent
+        if previous.text.rstrip().endswith(":"):
+            candidates = [cues_by_token[t.i] for t in previous if t.i in cues_by_token]
+    if not candidates:
+        return None
+
+    def distance(cue: Cue) -> int:
+        start, end = cue.span
+        gap = min(abs(draft.start - end), abs(start - draft.end))
+        return gap - (40 if doc[cue.token].is_ancestor(doc[around.start]) else 0)
+
+    return min(candidates, key=lambda cue: (distance(cue), -cue.score))
+
+
+def find_dash_sign_off(doc: Doc, draft: DraftQuote) -> None:
+    """'"..." — Jane Doe, CEO': the name after the dash is the source."""
+    text = doc.text
+    match = _DASH_SIGN_OFF.match(text, draft.end)
+    if not match:
+        return
+    span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+    if span is None or span[0].pos_ != "PROPN":
+        return
+    end = span[0].i
+    while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN":
+        end += 1
+    draft.sources = [char_bounds(doc, span[0].i, end + 1)]
+    draft.source_token = end
+
+
+def attribute_marked_quotes(doc: Doc, drafts: list[DraftQuote], cues: list[Cue]) -> None:
+    """Give each direct or partial quote the cue and source in its sentences."""
+    cues_by_token = {cue.token: cue for cue in cues}
+    for draft in drafts:
+        cue = pick_cue_for_quote(doc, draft, cues_by_token)
+        if cue is not None:
+            attach_source(draft, cue, doc)
+            draft.confidence = max(draft.confidence, 0.5 + cue.score / 2)
+        elif draft.type == "direct":
+            find_dash_sign_off(doc, draft)
+
+
+def _between_is_attribution(text: str, first: DraftQuote, second: DraftQuote) -> bool:
+    """'"A," he said, "B."': what stands between the two runs is only the attribution, ending in a comma."""
+    between = text[first.end : second.start]
+    return (
+        first.cue is not None
+        and first.end <= first.cue[0] < second.start
+        and between.rstrip().endswith((",", ":"))
+        and len(between) < 120
+        and "\n" not in between
+    )
+
+
+def merge_interrupted_quotes(text: str, drafts: list[DraftQuote]) -> list[DraftQuote]:
+    """Join a direct quote split by its attribution into one quote with two content spans."""
+    merged: list[DraftQuote] = []
+    for draft in drafts:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and previous.type == draft.type == "direct"
+            and _between_is_attribution(text, previous, draft)
+            and (draft.cue is None or draft.cue == previous.cue)
+        ):
+            previous.contents.extend(draft.contents)
+            continue
+        merged.append(draft)
+    return merged
+
+
+def _clause_of(cue: Cue, doc: Doc) -> tuple[int, int] | None:
+    """Token bounds of what a cue reports: its clause, or its object for 'discussed the importance'."""
+    token = doc[cue.token]
+    if cue.phrase:
+        return _clause_around_according(cue, doc)
+    clauses = [child for child in token.children if child.dep_ in CLAUSE_DEPS and child.dep_ != "xcomp"]
+    # "Kit Connor has revealed when he hopes to start filming": the parser calls the wh-clause advcl.
+    clauses += [child for child in token.children if child.dep_ == "advcl" and child.left_edge.lower_ in _WH_WORDS]
+    if not clauses and token.lemma_ in _TOPIC_VERBS:
+        clauses = [child for child in token.children if child.dep_ in _TOPIC_DEPS]
+    if not clauses:
+        return None
+    clause = clauses[0]
+    start, end = _trim_punct(doc, clause.left_edge.i, clause.right_edge.i + 1)
+    return (start, end) if end > start else None
+
+
+def _clause_around_according(cue: Cue, doc: Doc) -> tuple[int, int] | None:
+    """'X happened, according to Y' / 'According to Y, X happened': the sentence without the phrase."""
+    sent = doc[cue.token].sent
+    to = doc[cue.token + 1]
+    phrase_end = max([to.i + 1] + [child.right_edge.i + 1 for child in to.children])
+    first_word = next((t.i for t in sent if not (t.is_punct or t.is_space)), sent.start)
+    if cue.token <= first_word + 1:
+        start, end = phrase_end, sent.end
+    else:
+        start, end = sent.start, cue.token
+    start, end = _trim_punct(doc, start, end)
+    return (start, end) if end - start >= 3 else None
+
+
+def find_indirect_quotes(doc: Doc, cues: list[Cue], drafts: list[DraftQuote]) -> list[DraftQuote]:
+    """Reported clauses of cues not already used by a marked quote; mixed when they hold quoted words."""
+    used = {draft.cue_token for draft in drafts if draft.type == "direct"}
+    found: list[DraftQuote] = []
+    for cue in cues:
+        if cue.token in used:
+            continue
+        bounds = _clause_of(cue, doc)
+        if bounds is None:
+            continue
+        start, end = char_bounds(doc, *bounds)
+        if any(draft.type == "direct" and draft.start < end and start < draft.end for draft in drafts):
+            continue
+        draft = DraftQuote(type="indirect", contents=[(start, end)], confidence=cue.score * 0.9)
+        attach_source(draft, cue, doc)
+        found.append(draft)
+    return found
+
+
+def absorb_partials(drafts: list[DraftQuote]) -> list[DraftQuote]:
+    """A partial quote inside a reported clause makes that clause mixed and is not listed again."""
+    clauses = [d for d in drafts if d.type == "indirect"]
+    kept: list[DraftQuote] = []
+    for draft in drafts:
+        if draft.type == "partial":
+            holder = next((c for c in clauses if c.start <= draft.start < c.end), None)
+            if holder is not None:
+                holder.type = "mixed"
+                holder.contents[-1] = (holder.contents[-1][0], max(holder.end, draft.end))
+                continue
+        kept.append(draft)
+    return kept
+
+
+def link_continuations(text: str, drafts: list[DraftQuote]) -> None:
+    """A direct quote with no attribution of its own takes the speaker of the direct quote before it.
+
+    '"But then again, it is also so necessary..."' follows '..." commented Connor' with nothing
+    in between that names another speaker.
+    """
+    previous: DraftQuote | None = None
+    for draft in sorted(drafts, key=lambda d: d.start):
+        if draft.type == "direct" and not draft.sources and draft.cue is None and previous is not None:
+            between = text[previous.end : draft.start]
+            if len(between) < 400:
+                draft.inherits = True
+        if draft.type in ("direct", "mixed", "indirect"):
+            previous = draft

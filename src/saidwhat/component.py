@@ -1,0 +1,87 @@
+"""The spaCy component: `nlp.add_pipe("saidwhat")` sets doc._.quotes and doc._.speakers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc
+
+from .analyse import analyse_doc
+from .cues import CueScorer, rule_cue_score
+from .records import Quote, Speaker
+
+USER_DATA_KEY = "saidwhat"
+SPANS_KEY = "saidwhat_quotes"
+
+
+def _stored(doc: Doc) -> dict[str, Any]:
+    data = doc.user_data.get(USER_DATA_KEY)
+    return data if isinstance(data, dict) else {}
+
+
+def get_quotes(doc: Doc) -> list[Quote]:
+    return [Quote.from_dict(item) for item in _stored(doc).get("quotes", [])]
+
+
+def get_speakers(doc: Doc) -> list[Speaker]:
+    return [Speaker.from_dict(item) for item in _stored(doc).get("speakers", [])]
+
+
+def get_errors(doc: Doc) -> list[str]:
+    return [str(item) for item in _stored(doc).get("errors", [])]
+
+
+def register_extensions() -> None:
+    """Add the Doc extensions once; they read plain data kept in doc.user_data (msgpack-safe)."""
+    for name, getter in (("quotes", get_quotes), ("speakers", get_speakers), ("saidwhat_errors", get_errors)):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, getter=getter)
+
+
+class SaidwhatComponent(Pipe):
+    """Finds every quotation in a parsed Doc; the work is done by `analyse.analyse_doc`."""
+
+    def __init__(self, nlp: Language, name: str, *, cue_scorer: CueScorer, min_confidence: float) -> None:
+        self.name = name
+        self.cue_scorer = cue_scorer
+        self.min_confidence = min_confidence
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        error_handler = self.get_error_handler()
+        try:
+            analysis = analyse_doc(doc, cue_scorer=self.cue_scorer, min_confidence=self.min_confidence)
+        except Exception as err:
+            error_handler(self.name, self, [doc], err)
+            return doc
+        doc.user_data[USER_DATA_KEY] = {
+            "quotes": [quote.to_dict() for quote in analysis.quotes],
+            "speakers": [speaker.to_dict() for speaker in analysis.speakers],
+            "errors": list(analysis.errors),
+        }
+        doc.spans[SPANS_KEY] = [
+            span
+            for quote in analysis.quotes
+            if (span := doc.char_span(quote.start, quote.end, label=quote.type, alignment_mode="expand")) is not None
+        ]
+        return doc
+
+
+@Language.factory(
+    "saidwhat",
+    default_config={"use_model": True, "model_path": "", "min_confidence": 0.0},
+    requires=["token.dep", "token.pos", "token.lemma", "doc.ents", "doc.sents"],
+    assigns=["doc._.quotes", "doc._.speakers", "doc.spans"],
+)
+def make_saidwhat(
+    nlp: Language, name: str, use_model: bool, model_path: str, min_confidence: float
+) -> SaidwhatComponent:
+    """spaCy factory for the saidwhat component."""
+    scorer: CueScorer = rule_cue_score
+    if use_model:
+        from .model import load_cue_scorer
+
+        scorer = load_cue_scorer(model_path or None)
+    return SaidwhatComponent(nlp, name, cue_scorer=scorer, min_confidence=min_confidence)

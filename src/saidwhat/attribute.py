@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
 from .cues import CLAUSE_DEPS, Cue
 from .drafts import DraftQuote, Offsets
+
+ContentChooser = Callable[[Doc, Token], "tuple[int, int] | None"]
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Parts of a subject that describe rather than name: "Connor, who plays Nick Nelson", "Pollmann, spokesman".
@@ -45,6 +48,15 @@ def mention_bounds(token: Token) -> tuple[int, int]:
     return _trim_punct(doc, start, end)
 
 
+def source_bounds(token: Token) -> tuple[int, int]:
+    """Token bounds of a source mention: the whole phrase, appositive included ('Brent Bozell III,
+    founder of the Media Research Center'), as annotators mark it; long clauses are cut back."""
+    start, end = _trim_punct(token.doc, token.left_edge.i, token.right_edge.i + 1)
+    if end - start > _MAX_SOURCE_TOKENS:
+        return mention_bounds(token)
+    return start, end
+
+
 def char_bounds(doc: Doc, start: int, end: int) -> Offsets:
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
@@ -76,7 +88,7 @@ def attach_source(draft: DraftQuote, cue: Cue, doc: Doc) -> None:
     draft.cue, draft.cue_token = cue.span, cue.token
     source = find_source_token(cue, doc)
     if source is not None and source.lower_ not in ("who", "that", "which"):
-        start, end = mention_bounds(source)
+        start, end = source_bounds(source)
         if end > start:
             draft.sources = [char_bounds(doc, start, end)]
             draft.source_token = source.i
@@ -216,38 +228,63 @@ def _clause_around_according(cue: Cue, doc: Doc) -> tuple[int, int] | None:
     return (start, end) if end - start >= 3 else None
 
 
-def find_indirect_quotes(doc: Doc, cues: list[Cue], drafts: list[DraftQuote]) -> list[DraftQuote]:
-    """Reported clauses of cues not already used by a marked quote; mixed when they hold quoted words."""
-    used = {draft.cue_token for draft in drafts if draft.type == "direct"}
+def find_indirect_quotes(
+    doc: Doc, cues: list[Cue], drafts: list[DraftQuote], choose_content: ContentChooser | None = None
+) -> list[DraftQuote]:
+    """The reported clause of every cue that is not itself inside a marked quote."""
     found: list[DraftQuote] = []
     for cue in cues:
-        if cue.token in used:
-            continue
-        bounds = _clause_of(cue, doc)
+        if any(draft.covers(cue.span[0]) for draft in drafts):
+            continue  # attributions nested in someone's quoted words are not listed
+        bounds = choose_content(doc, doc[cue.token]) if choose_content else _clause_of(cue, doc)
         if bounds is None:
             continue
         start, end = char_bounds(doc, *bounds)
-        if any(draft.type == "direct" and draft.start < end and start < draft.end for draft in drafts):
-            continue
         draft = DraftQuote(type="indirect", contents=[(start, end)], confidence=cue.score * 0.9)
         attach_source(draft, cue, doc)
         found.append(draft)
     return found
 
 
-def absorb_partials(drafts: list[DraftQuote]) -> list[DraftQuote]:
-    """A partial quote inside a reported clause makes that clause mixed and is not listed again."""
-    clauses = [d for d in drafts if d.type == "indirect"]
+def _only_punctuation(text: str) -> bool:
+    return not any(char.isalnum() for char in text)
+
+
+def reconcile(text: str, marked: list[DraftQuote], clauses: list[DraftQuote]) -> list[DraftQuote]:
+    """Settle marked quotes against reported clauses that overlap them.
+
+    A clause inside a quote is the quote's own grammar ('"I don't know," he said'): the quote
+    keeps it as its cue. A quote inside a longer clause is a mixed quote ('told them that
+    "nobody complains"'): the clause is kept, typed mixed, and the quote is not listed again.
+    """
+    absorbed: set[int] = set()
     kept: list[DraftQuote] = []
-    for draft in drafts:
-        if draft.type == "partial":
-            holder = next((c for c in clauses if c.start <= draft.start < c.end), None)
-            if holder is not None:
-                holder.type = "mixed"
-                holder.contents[-1] = (holder.contents[-1][0], max(holder.end, draft.end))
+    for clause in clauses:
+        overlapping = [m for m in marked if m.start < clause.end and clause.start < m.end]
+        if not overlapping:
+            kept.append(clause)
+            continue
+        keep_clause = False
+        for quote in overlapping:
+            outside = text[clause.start : quote.start] + text[quote.end : clause.end]
+            clause_in_quote = quote.start <= clause.start and clause.end <= quote.end
+            if (
+                clause_in_quote
+                or _only_punctuation(outside)
+                or (quote.type == "direct" and clause.start >= quote.start)
+            ):
+                if quote.cue is None:
+                    quote.cue, quote.cue_token = clause.cue, clause.cue_token
+                    quote.sources, quote.source_token = clause.sources, clause.source_token
                 continue
-        kept.append(draft)
-    return kept
+            if quote.start >= clause.start or quote.type == "partial":
+                absorbed.add(id(quote))
+                clause.type = "mixed"
+                clause.contents = [(min(clause.start, quote.start), max(clause.end, quote.end))]
+                keep_clause = True
+        if keep_clause:
+            kept.append(clause)
+    return [m for m in marked if id(m) not in absorbed] + kept
 
 
 def link_continuations(text: str, drafts: list[DraftQuote]) -> None:

@@ -9,7 +9,7 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
 from .analyse import analyse_doc
-from .cues import CueScorer, rule_cue_score
+from .model import Deciders, load_deciders
 from .records import Quote, Speaker
 
 USER_DATA_KEY = "saidwhat"
@@ -43,16 +43,16 @@ def register_extensions() -> None:
 class SaidwhatComponent(Pipe):
     """Finds every quotation in a parsed Doc; the work is done by `analyse.analyse_doc`."""
 
-    def __init__(self, nlp: Language, name: str, *, cue_scorer: CueScorer, min_confidence: float) -> None:
+    def __init__(self, nlp: Language, name: str, *, deciders: Deciders, min_confidence: float) -> None:
         self.name = name
-        self.cue_scorer = cue_scorer
+        self.deciders = deciders
         self.min_confidence = min_confidence
         register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
         try:
-            analysis = analyse_doc(doc, cue_scorer=self.cue_scorer, min_confidence=self.min_confidence)
+            analysis = analyse_doc(doc, deciders=self.deciders, min_confidence=self.min_confidence)
         except Exception as err:
             error_handler(self.name, self, [doc], err)
             return doc
@@ -79,9 +79,5 @@ def make_saidwhat(
     nlp: Language, name: str, use_model: bool, model_path: str, min_confidence: float
 ) -> SaidwhatComponent:
     """spaCy factory for the saidwhat component."""
-    scorer: CueScorer = rule_cue_score
-    if use_model:
-        from .model import load_cue_scorer
-
-        scorer = load_cue_scorer(model_path or None)
-    return SaidwhatComponent(nlp, name, cue_scorer=scorer, min_confidence=min_confidence)
+    deciders = load_deciders(use_model=use_model, path=model_path or None)
+    return SaidwhatComponent(nlp, name, deciders=deciders, min_confidence=min_confidence)

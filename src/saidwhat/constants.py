@@ -153,3 +153,92 @@ ANONYMOUS_HEADS = frozenset(
         "fans",
     }
 )
+
+# Heads of noun phrases that speak for an organisation ("a spokesperson for Sky said").
+SPOKESPERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "statement"})
+
+# Heads that refer back to an organisation ("the company said", "the party said").
+ORGANISATION_NOUNS = frozenset(
+    {
+        "company",
+        "firm",
+        "group",
+        "party",
+        "club",
+        "team",
+        "government",
+        "bank",
+        "retailer",
+        "network",
+        "broadcaster",
+        "organisation",
+        "organization",
+        "council",
+        "union",
+        "ministry",
+        "department",
+        "agency",
+        "studio",
+        "label",
+        "band",
+        "charity",
+        "association",
+        "federation",
+        "board",
+        "committee",
+        "court",
+    }
+)
+
+# Roles written before a name, left out of canonical names ("Schools Minister Stephen Twigg").
+TITLE_WORDS = frozenset(
+    {
+        "minister",
+        "secretary",
+        "president",
+        "chancellor",
+        "leader",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "chief",
+        "executive",
+        "coach",
+        "manager",
+        "boss",
+        "democrat",
+        "democrats",
+        "tory",
+        "labour",
+        "conservative",
+        "republican",
+        "senator",
+        "sen.",
+        "rep.",
+        "gov.",
+        "governor",
+        "mayor",
+        "judge",
+        "general",
+        "captain",
+        "director",
+        "spokesman",
+        "spokeswoman",
+        "star",
+        "actor",
+        "actress",
+        "singer",
+        "striker",
+        "midfielder",
+        "defender",
+        "goalkeeper",
+        "mp",
+        "mep",
+        "ceo",
+        "founder",
+        "editor",
+        "analyst",
+        "economist",
+        "officer",
+    }
+)

@@ -29,16 +29,42 @@ class Cue:
     phrase: bool = False  # "according to": the source is the object, not the subject
 
 
-def verb_group(token: Token) -> Offsets:
-    """The cue span of a verb: its auxiliaries and negation on the left, a particle on the right."""
-    start_token, end_token = token, token
-    for child in token.lefts:
-        if child.dep_ in _LEFT_GROUP_DEPS and child.i >= start_token.i - 3:
-            start_token = child if child.i < start_token.i else start_token
+def extension_options(token: Token) -> tuple[list[tuple[str, Token]], list[tuple[str, Token]]]:
+    """Words next to a cue verb that may belong to its span, each as (key, farthest token).
+
+    A key names the verb and the words: 'say|in a statement', 'call|on', 'say|<also'. Left options
+    are adverbs before the verb; right options are a following word alone or its whole short phrase.
+    """
+    lemma = token.lemma_.lower()
+    lefts = [(f"{lemma}|<{child.lower_}", child) for child in token.lefts if child.dep_ == "advmod"]
+    rights: list[tuple[str, Token]] = []
     for child in token.rights:
-        if child.dep_ in _RIGHT_GROUP_DEPS and child.i == end_token.i + 1:
-            end_token = child
-    return start_token.idx, end_token.idx + len(end_token.text)
+        if child.dep_ in ("prep", "npadvmod", "agent", "advmod", "dobj", "prt"):
+            words = [t.lower_ for t in child.subtree]
+            if 1 < len(words) <= 4:
+                rights.append((f"{lemma}|{' '.join(words)}", child.right_edge))
+            rights.append((f"{lemma}|{child.lower_}", child))
+    return lefts, rights
+
+
+def verb_group(token: Token, extensions: frozenset[str] = frozenset()) -> Offsets:
+    """The cue span of a verb: auxiliaries and negation on the left, a particle on the right, and the
+    neighbouring words that annotators count as part of it ('said in a statement', 'called on')."""
+    start, end = token, token
+    for child in token.lefts:
+        if child.dep_ in _LEFT_GROUP_DEPS and child.i >= token.i - 3:
+            start = min(start, child, key=lambda t: t.i)
+    lefts, rights = extension_options(token)
+    for key, child in lefts:
+        if key in extensions and (child.i == start.i - 1 or child.i > start.i):
+            start = min(start, child, key=lambda t: t.i)
+    for child in token.rights:
+        if child.dep_ in _RIGHT_GROUP_DEPS and child.i == end.i + 1:
+            end = child
+    for key, last in rights:
+        if key in extensions and last.left_edge.i <= end.i + 1 <= last.i:
+            end = last
+    return start.idx, end.idx + len(end.text)
 
 
 def governs_clause(token: Token) -> bool:
@@ -55,7 +81,9 @@ def rule_cue_score(token: Token) -> float:
     return 0.9 if lemma in ("say", "tell") else 0.7
 
 
-def find_cues(doc: Doc, score: CueScorer = rule_cue_score, *, threshold: float = 0.5) -> list[Cue]:
+def find_cues(
+    doc: Doc, score: CueScorer = rule_cue_score, *, threshold: float = 0.5, extensions: frozenset[str] = frozenset()
+) -> list[Cue]:
     """Every token scored at or above `threshold` as a cue, plus each 'according to'."""
     cues: list[Cue] = []
     for token in doc:
@@ -65,5 +93,5 @@ def find_cues(doc: Doc, score: CueScorer = rule_cue_score, *, threshold: float =
             continue
         value = score(token)
         if value >= threshold:
-            cues.append(Cue(token.i, verb_group(token), value))
+            cues.append(Cue(token.i, verb_group(token, extensions), value))
     return cues

@@ -104,8 +104,12 @@ _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]{0,300}>")
 def find_quote_marks(text: str) -> list[QuoteMark]:
     """Every character that may open or close a quotation; apostrophes inside words are left out."""
     marks: list[QuoteMark] = []
-    in_tags = {i for match in _HTML_TAG.finditer(text) if '"' in match.group() or "'" in match.group()
-               for i in range(*match.span())}
+    in_tags = {
+        i
+        for match in _HTML_TAG.finditer(text)
+        if '"' in match.group() or "'" in match.group()
+        for i in range(*match.span())
+    }
     for offset, char in enumerate(text):
         if char not in QUOTE_MARK_CHARS or offset in in_tags:
             continue

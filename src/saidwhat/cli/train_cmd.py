@@ -1,0 +1,51 @@
+"""`saidwhat train`: learn the attribution model from brat-annotated articles."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+
+
+def register(subparsers: Any) -> None:
+    train = subparsers.add_parser(
+        "train",
+        help="learn the attribution model from brat-annotated articles (PolNeAR layout)",
+        description="Parse the annotated texts, learn cue detection and content boundaries and write "
+        "DIR/attribution.json. Use the result with SAIDWHAT_MODEL_PATH=DIR (or the setting model_path).",
+    )
+    train.add_argument(
+        "--gold", required=True, metavar="PATH", help="folder with text/ and attributions/, or with a train/ split"
+    )
+    train.add_argument(
+        "--split", default="train", help="split folder to learn from when PATH has splits (default: train)"
+    )
+    train.add_argument("--out", required=True, metavar="DIR", help="folder to write attribution.json into")
+    train.add_argument("--force", action="store_true", help="overwrite an existing model in DIR")
+    train.set_defaults(func=train_cli)
+
+
+def train_cli(args: argparse.Namespace) -> int:
+    from ..learn.train import MODEL_FILE, train_from_folder
+    from . import UsageError
+
+    gold = Path(args.gold)
+    folder = gold / args.split if (gold / args.split).is_dir() else gold
+    if not (folder / "text").is_dir():
+        raise InputError(f"gold folder '{folder}' has no text/ folder: expected the PolNeAR brat layout")
+    out = Path(args.out)
+    if (out / MODEL_FILE).exists() and not args.force:
+        raise UsageError(f"'{out / MODEL_FILE}' exists; pass --force to overwrite it")
+    out.mkdir(parents=True, exist_ok=True)
+    model = train_from_folder(folder)
+    model.save(out / MODEL_FILE)
+    meta = model.meta
+    print(
+        f"saidwhat train: learned from {meta['documents']} texts ({meta['cue_examples']} cue and "
+        f"{meta['boundary_examples']} boundary examples); wrote {out / MODEL_FILE}",
+        file=sys.stderr,
+    )
+    return 0

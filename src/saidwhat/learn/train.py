@@ -1,0 +1,187 @@
+"""Learn the attribution model from brat-annotated articles: `saidwhat train --gold DIR --out DIR`."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ..cues import extension_options
+from ..errors import ConfigError
+from .boundaries import boundary_features, edge_labels, region, subtree_owner
+from .brat import GoldAttribution, read_brat_folder
+from .candidates import is_cue_candidate
+from .features import Features, cue_features
+from .linear import AttributionModel, LinearModel
+
+logger = logging.getLogger(__name__)
+
+MODEL_FILE = "attribution.json"
+_STRIP = frozenset("\"“”„‟«»'‘’‚‛′″`,.;:")
+
+
+def normalised(text: str, fragments: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Fragments stripped of white space, quotation marks and , . ; : at both ends, touching ones merged."""
+    stripped = []
+    for start, end in sorted(fragments):
+        while start < end and (text[start].isspace() or text[start] in _STRIP):
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in _STRIP):
+            end -= 1
+        if end > start:
+            stripped.append((start, end))
+    merged: list[tuple[int, int]] = []
+    for start, end in stripped:
+        gap = text[merged[-1][1] : start] if merged else None
+        if merged and (start <= merged[-1][1] or all(c.isspace() or c in _STRIP for c in gap or "")):
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
+def learn_cue_extensions(docs: Iterable[tuple[Doc, Sequence[GoldAttribution]]], *, min_count: int = 2) -> list[str]:
+    """The words next to cue verbs that annotators include in the cue span more often than not."""
+    seen: Counter[str] = Counter()
+    included: Counter[str] = Counter()
+    for doc, attributions in docs:
+        for root, attribution in gold_cue_roots(doc, attributions).items():
+            start = min(s for s, _ in attribution.cues)
+            end = max(e for _, e in attribution.cues)
+            lefts, rights = extension_options(doc[root])
+            for key, token in lefts + rights:
+                seen[key] += 1
+                first = min(token.i, token.left_edge.i)
+                included[key] += int(start <= doc[first].idx and token.idx + len(token.text) <= end)
+    return sorted(key for key, count in seen.items() if count >= min_count and included[key] * 2 > count)
+
+
+@dataclass(slots=True)
+class Examples:
+    """Feature dicts and labels for the three decisions."""
+
+    cue_x: list[Features]
+    cue_y: list[int]
+    start_x: list[Features]
+    start_y: list[int]
+    end_x: list[Features]
+    end_y: list[int]
+
+
+def gold_cue_roots(doc: Doc, attributions: Sequence[GoldAttribution]) -> dict[int, GoldAttribution]:
+    """The token heading each gold cue span, mapped to its attribution."""
+    roots: dict[int, GoldAttribution] = {}
+    for attribution in attributions:
+        if not attribution.cues:
+            continue
+        start = min(s for s, _ in attribution.cues)
+        end = max(e for _, e in attribution.cues)
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span):
+            roots.setdefault(span.root.i, attribution)
+    return roots
+
+
+def content_target(doc: Doc, attribution: GoldAttribution) -> tuple[int, int] | None:
+    """Indices of the first and last token of a gold content made of one stretch, else None."""
+    fragments = normalised(doc.text, attribution.contents)
+    if len(fragments) != 1:
+        return None
+    start, end = fragments[0]
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    last = doc.char_span(end - 1, end, alignment_mode="expand")
+    return (first[0].i, last[-1].i) if first is not None and last is not None and len(first) and len(last) else None
+
+
+def collect_examples(docs: Iterable[tuple[Doc, Sequence[GoldAttribution]]]) -> Examples:
+    examples = Examples([], [], [], [], [], [])
+    for doc, attributions in docs:
+        roots = gold_cue_roots(doc, attributions)
+        for token in doc:
+            if not is_cue_candidate(token):
+                continue
+            examples.cue_x.append(cue_features(token))
+            examples.cue_y.append(int(token.i in roots))
+            if token.i in roots:
+                _add_boundary_examples(examples, token, content_target(doc, roots[token.i]))
+    return examples
+
+
+def _add_boundary_examples(examples: Examples, cue: Token, target: tuple[int, int] | None) -> None:
+    if target is None or target[0] <= cue.i <= target[1]:
+        return
+    edges, owner = edge_labels(cue), subtree_owner(cue)
+    for token in region(cue):
+        if token.i == cue.i or token.is_space:
+            continue
+        examples.start_x.append(boundary_features(cue, token, start=True, edges=edges, owner=owner))
+        examples.start_y.append(int(token.i == target[0]))
+        examples.end_x.append(boundary_features(cue, token, start=False, edges=edges, owner=owner))
+        examples.end_y.append(int(token.i == target[1]))
+
+
+def fit_linear(x: list[Features], y: list[int], *, c: float) -> LinearModel:
+    """Logistic regression (scikit-learn), exported as a weight per feature name."""
+    try:
+        from sklearn.feature_extraction import DictVectorizer
+        from sklearn.linear_model import LogisticRegression
+    except ImportError as err:
+        raise ConfigError("saidwhat train needs scikit-learn: pip install 'saidwhat[train]'") from err
+    if len(set(y)) < 2:
+        raise ConfigError("the training data has no positive (or no negative) examples: is the gold annotated?")
+    vectorizer = DictVectorizer()
+    matrix = vectorizer.fit_transform(x).tocsr()
+    # liblinear takes 32-bit indices only
+    matrix.indices = matrix.indices.astype("int32")
+    matrix.indptr = matrix.indptr.astype("int32")
+    classifier = LogisticRegression(C=c, max_iter=2000, solver="liblinear")
+    classifier.fit(matrix, y)
+    weights = {
+        name: round(float(w), 4)
+        for name, w in zip(vectorizer.get_feature_names_out(), classifier.coef_[0], strict=True)
+        if abs(w) >= 1e-3
+    }
+    weights["bias"] = round(weights.get("bias", 0.0) + float(classifier.intercept_[0]), 4)
+    return LinearModel(weights)
+
+
+def parse_gold(folder: Path, nlp: Language) -> list[tuple[Doc, list[GoldAttribution]]]:
+    """Parse every text of a brat folder with the English pipeline."""
+    documents = read_brat_folder(folder)
+    logger.info("parsing %d texts of %s", len(documents), folder)
+    docs = nlp.pipe((text for _, text, _ in documents), batch_size=16)
+    return [(doc, attributions) for doc, (_, _, attributions) in zip(docs, documents, strict=True)]
+
+
+def train_model(
+    train_docs: Sequence[tuple[Doc, Sequence[GoldAttribution]]], *, meta: dict[str, Any]
+) -> AttributionModel:
+    """Fit both decisions on parsed, annotated documents."""
+    examples = collect_examples(train_docs)
+    logger.info("%d cue examples, %d boundary examples", len(examples.cue_y), len(examples.start_y))
+    cue = fit_linear(examples.cue_x, examples.cue_y, c=0.5)
+    start = fit_linear(examples.start_x, examples.start_y, c=0.5)
+    end = fit_linear(examples.end_x, examples.end_y, c=0.5)
+    meta = {
+        **meta,
+        "cue_examples": len(examples.cue_y),
+        "boundary_examples": len(examples.start_y),
+        "cue_extensions": learn_cue_extensions(train_docs),
+        "trained": date.today().isoformat(),
+    }
+    return AttributionModel(cue, start, end, meta)
+
+
+def train_from_folder(folder: Path) -> AttributionModel:
+    """Parse a brat folder with saidwhat's English pipeline and learn the model from it."""
+    from ..pipeline import load_parser
+
+    docs = parse_gold(folder, load_parser())
+    return train_model(docs, meta={"source": folder.name, "documents": len(docs)})

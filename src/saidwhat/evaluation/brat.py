@@ -35,14 +35,16 @@ def read_exact_text(path: Path) -> str:
         raise InputError(f"{path}: cannot be read ({err.strerror})") from err
 
 
-def _parse_lines(path: Path, notes: list[str]) -> tuple[dict[str, list[Fragment]], list[_Event]]:
+def _parse_lines(path: Path, text_length: int, notes: list[str]) -> tuple[dict[str, list[Fragment]], list[_Event]]:
+    """Spans by T id (cut to the text, with a note naming the line) and the E lines."""
     spans: dict[str, list[Fragment]] = {}
     events: list[_Event] = []
     # A span's text may hold newlines, so a line that is neither a T nor an E line continues the one before.
     for number, raw in enumerate(read_exact_text(path).split("\n"), 1):
         line = raw.rstrip("\r")
         if match := TEXT_BOUND_LINE.match(line):
-            spans[match[1]] = [(int(a), int(b)) for a, b in (f.split() for f in match[3].split(";"))]
+            fragments = [(int(a), int(b)) for a, b in (f.split() for f in match[3].split(";"))]
+            spans[match[1]] = list(clip_fragments(fragments, text_length, f"{path}:{number}: {match[1]}", notes))
         elif match := EVENT_LINE.match(line):
             roles = tuple((role, ref) for role, _, ref in (t.partition(":") for t in match[2].split()) if ref)
             events.append(_Event(number, match[1], roles))
@@ -53,7 +55,7 @@ def _parse_lines(path: Path, notes: list[str]) -> tuple[dict[str, list[Fragment]
 
 def parse_ann(path: Path, text: str, notes: list[str]) -> tuple[EvalQuote, ...]:
     """The quotes of one .ann file: one per E line with a Content; notes name file and line of trouble."""
-    spans, events = _parse_lines(path, notes)
+    spans, events = _parse_lines(path, len(text), notes)
     quotes = []
     for event in events:
         parts: dict[str, list[Fragment]] = {"contents": [], "sources": [], "cue": []}
@@ -65,13 +67,10 @@ def parse_ann(path: Path, text: str, notes: list[str]) -> tuple[EvalQuote, ...]:
             field_name = ROLE_FIELDS.get(ROLE_SUFFIX.sub("", role))
             if field_name:
                 parts[field_name] += spans[ref]
-        where = f"{path}:{event.line}"
-        contents = clip_fragments(parts["contents"], len(text), where, notes)
-        if not contents:
-            notes.append(f"{where}: {event.event_id} has no Content, dropped")
+        if not parts["contents"]:
+            notes.append(f"{path}:{event.line}: {event.event_id} has no Content, dropped")
             continue
-        sources = clip_fragments(parts["sources"], len(text), where, notes)
-        cue = clip_fragments(parts["cue"], len(text), where, notes)
+        contents, sources, cue = (tuple(sorted(parts[name])) for name in ("contents", "sources", "cue"))
         quotes.append(EvalQuote(contents=contents, sources=sources, cue=cue))
     return tuple(quotes)
 

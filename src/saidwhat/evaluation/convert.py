@@ -64,8 +64,9 @@ def _speaker_table(record: dict[str, Any], text: str) -> dict[str, tuple[str | N
         for mention in item.get("mentions") or []:
             if isinstance(mention, dict):
                 mention_text = mention.get("text")
-                if not isinstance(mention_text, str) and isinstance(mention.get("start"), int):
-                    mention_text = text[mention["start"] : mention.get("end", mention["start"])]
+                start, end = mention.get("start"), mention.get("end")
+                if not isinstance(mention_text, str) and isinstance(start, int) and isinstance(end, int):
+                    mention_text = text[start:end]
                 if isinstance(mention_text, str) and mention_text.strip():
                     aliases.add(mention_text.strip().casefold())
         table[str(item["id"])] = (name if named else None, frozenset(aliases))

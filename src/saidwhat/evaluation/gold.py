@@ -76,7 +76,7 @@ def _json_gold_doc(item: Any, base: Path, where: str, notes: list[str], *, bbc_s
     quotes = []
     for index, raw in enumerate(item.get("quotes") or []):
         here = f"{where} ({doc_id}) quote {index}"
-        if isinstance(raw, dict) and "uncertain" in (raw.get("flags") or []):
+        if isinstance(raw, dict) and isinstance(raw.get("flags"), list) and "uncertain" in raw["flags"]:
             continue
         try:
             quote = _json_quote(raw, text, here, aliases, notes)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
+from ..errors import InputError
 from ..pipeline import extract_many
 from ..records import Document
 from ..settings import Settings
@@ -78,6 +79,9 @@ def score_format_lines(predictions: Predictions, docs: Iterable[EvalDoc]) -> Ite
 
 def write_score_format(path: Path, predictions: Predictions, docs: Iterable[EvalDoc]) -> None:
     """Write the predictions that were scored, in the reference scorer's format."""
-    with open(path, "w", encoding="utf-8") as out:
-        for line in score_format_lines(predictions, docs):
-            out.write(line + "\n")
+    try:
+        with open(path, "w", encoding="utf-8") as out:
+            for line in score_format_lines(predictions, docs):
+                out.write(line + "\n")
+    except OSError as err:
+        raise InputError(f"cannot write predictions to '{path}' ({err.strerror})") from err

@@ -1,0 +1,74 @@
+"""`saidwhat evaluate`: accuracy against gold annotations."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..evaluation import Evaluation, evaluate, render_table, write_score_format
+
+MAX_NOTES_SHOWN = 20
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "evaluate",
+        help="score saidwhat (or given predictions) against gold quotations",
+        description=(
+            "Run saidwhat on the texts of a gold set (PolNeAR brat folder, BBC gold folder, seed gold JSON, "
+            "or hand-corrected saidwhat records) and print precision, recall, F1 and attribution accuracy. "
+            "See docs/evaluation.md."
+        ),
+    )
+    parser.add_argument("--gold", required=True, metavar="PATH", help="gold folder or file; the layout is detected")
+    parser.add_argument("--split", default="dev", help="for a brat folder with splits: the one to use (default dev)")
+    parser.add_argument("--pred", metavar="FILE.jsonl", help="score these predictions instead of running saidwhat")
+    parser.add_argument("--limit", type=int, metavar="N", help="only the first N gold documents")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--dump-pred", metavar="FILE", help="write the scored predictions in score.py's format")
+    parser.add_argument("--force", action="store_true", help="overwrite an existing --dump-pred file")
+    parser.set_defaults(func=evaluate_cli)
+
+
+def _check_args(args: argparse.Namespace) -> None:
+    from . import UsageError
+
+    if args.limit is not None and args.limit < 1:
+        raise UsageError(f"--limit must be a positive number of documents, got {args.limit}")
+    if args.split not in ("train", "dev", "test"):
+        raise UsageError(f"--split must be train or dev (or test), got {args.split!r}")
+    if args.dump_pred and Path(args.dump_pred).exists() and not args.force:
+        raise UsageError(f"--dump-pred file '{args.dump_pred}' exists; pass --force to overwrite it")
+    if args.pred and not Path(args.pred).is_file():
+        raise UsageError(f"--pred file '{args.pred}' does not exist")
+
+
+def _report_notes(evaluation: Evaluation) -> None:
+    notes = evaluation.notes
+    for note in notes[:MAX_NOTES_SHOWN]:
+        print(f"saidwhat evaluate: warning: {note}", file=sys.stderr)
+    if len(notes) > MAX_NOTES_SHOWN:
+        print(f"saidwhat evaluate: ... and {len(notes) - MAX_NOTES_SHOWN} more warnings", file=sys.stderr)
+
+
+def evaluate_cli(args: argparse.Namespace) -> int:
+    _check_args(args)
+    evaluation = evaluate(
+        Path(args.gold), split=args.split, pred_path=Path(args.pred) if args.pred else None, limit=args.limit
+    )
+    _report_notes(evaluation)
+    if args.dump_pred:
+        write_score_format(Path(args.dump_pred), evaluation.predictions, evaluation.gold.docs)
+    if args.json:
+        print(json.dumps(evaluation.to_dict(), indent=1))
+    else:
+        meta = evaluation.to_dict()["meta"]
+        print(
+            f"gold {meta['gold']} ({meta['gold_kind']}): {meta['n_docs']} docs, {meta['n_gold_quotes']} quotes;"
+            f" predictions: {meta['pred']}"
+        )
+        print(render_table(evaluation.results))
+    return 0

@@ -1,0 +1,25 @@
+"""Accuracy of quote extraction against gold annotations (`saidwhat evaluate`); see docs/evaluation.md."""
+
+from .gold import load_gold
+from .metrics import Scores, score
+from .model import EvalDoc, EvalQuote, GoldSet
+from .predictions import Predictions, predict, read_predictions, write_score_format
+from .report import headline, render_table
+from .run import Evaluation, evaluate
+
+__all__ = [
+    "EvalDoc",
+    "EvalQuote",
+    "Evaluation",
+    "GoldSet",
+    "Predictions",
+    "Scores",
+    "evaluate",
+    "headline",
+    "load_gold",
+    "predict",
+    "read_predictions",
+    "render_table",
+    "score",
+    "write_score_format",
+]

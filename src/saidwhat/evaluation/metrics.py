@@ -1,0 +1,304 @@
+"""Score predicted quotes against gold quotes, as defined in docs/evaluation.md (spec/metrics.md).
+
+Counts are summed over documents (micro-averaged); `score` returns them as `Scores`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from .model import EvalDoc, EvalQuote, Fragment
+
+Kind = Literal["content", "source", "cue"]
+Subset = Literal["all", "direct", "indirect"]
+
+KINDS: tuple[Kind, ...] = ("content", "source", "cue")
+SUBSETS: tuple[Subset, ...] = ("all", "direct", "indirect")
+
+# A content with one of these is a direct quote; so is a fragment that opens with a left single mark.
+# A bare ' is left out: it is far more often an apostrophe.
+DOUBLE_QUOTE_MARKS = frozenset('"\u201c\u201d\u201e\u201f\u00ab\u00bb')
+LEFT_SINGLE_MARK = "\u2018"
+QUOTE_MARKS = DOUBLE_QUOTE_MARKS | frozenset("'`\u2018\u2019\u201a\u201b\u2032\u2033")
+# Stripped from both ends of a fragment before spans are compared exactly.
+EDGE_CHARS = QUOTE_MARKS | frozenset(",.;:")
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedQuote:
+    """A quote with what every metric reads: non-space characters and normalised fragments per kind."""
+
+    quote: EvalQuote
+    chars: Mapping[Kind, frozenset[int]]
+    norm: Mapping[Kind, tuple[Fragment, ...]]
+    direct: bool
+
+
+def _fragments(quote: EvalQuote, kind: Kind) -> tuple[Fragment, ...]:
+    return {"content": quote.contents, "source": quote.sources, "cue": quote.cue}[kind]
+
+
+def nonspace_chars(text: str, fragments: Iterable[Fragment]) -> frozenset[int]:
+    """Offsets of the non-whitespace characters inside the fragments."""
+    return frozenset(i for start, end in fragments for i in range(start, end) if not text[i].isspace())
+
+
+def _is_edge_char(char: str) -> bool:
+    return char.isspace() or char in EDGE_CHARS
+
+
+def _strip_fragments(text: str, fragments: Iterable[Fragment], strip: Callable[[str], bool]) -> list[Fragment]:
+    out = []
+    for start, end in fragments:
+        while start < end and strip(text[start]):
+            start += 1
+        while end > start and strip(text[end - 1]):
+            end -= 1
+        if end > start:
+            out.append((start, end))
+    return sorted(out)
+
+
+def normalise(text: str, fragments: Iterable[Fragment]) -> tuple[Fragment, ...]:
+    """Fragments stripped of edge characters and merged where only edge characters lie between them.
+
+    A span made of edge characters alone keeps its whitespace-stripped form: PolNeAR marks ':' as a cue.
+    """
+    fragments = list(fragments)
+    stripped = _strip_fragments(text, fragments, _is_edge_char) or _strip_fragments(text, fragments, str.isspace)
+    merged: list[Fragment] = []
+    for start, end in stripped:
+        if merged and (start <= merged[-1][1] or all(_is_edge_char(c) for c in text[merged[-1][1] : start])):
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
+def is_direct(text: str, contents: Iterable[Fragment]) -> bool:
+    """True when a content fragment holds a double quotation mark or opens with a left single mark."""
+    for start, end in contents:
+        fragment = text[start:end]
+        if any(c in DOUBLE_QUOTE_MARKS for c in fragment) or fragment.lstrip().startswith(LEFT_SINGLE_MARK):
+            return True
+    return False
+
+
+def prepare(text: str, quote: EvalQuote) -> PreparedQuote:
+    """The quote with its characters and normalised spans worked out once."""
+    return PreparedQuote(
+        quote=quote,
+        chars={kind: nonspace_chars(text, _fragments(quote, kind)) for kind in KINDS},
+        norm={kind: normalise(text, _fragments(quote, kind)) for kind in KINDS},
+        direct=is_direct(text, quote.contents),
+    )
+
+
+def align(preds: Sequence[PreparedQuote], golds: Sequence[PreparedQuote]) -> dict[int, int]:
+    """One-to-one pairs pred index -> gold index, taken greedily by shared characters.
+
+    A pair is a candidate when the two share a content or cue character; pairs with more shared
+    characters (content + cue + source) go first, then those with more shared content.
+    """
+    candidates = []
+    for i, pred in enumerate(preds):
+        for j, gold in enumerate(golds):
+            content = len(pred.chars["content"] & gold.chars["content"])
+            cue = len(pred.chars["cue"] & gold.chars["cue"])
+            if content or cue:
+                source = len(pred.chars["source"] & gold.chars["source"])
+                candidates.append((-(content + cue + source), -content, i, j))
+    pairs: dict[int, int] = {}
+    taken: set[int] = set()
+    for _, _, i, j in sorted(candidates):
+        if i not in pairs and j not in taken:
+            pairs[i] = j
+            taken.add(j)
+    return pairs
+
+
+def best_content_match(gold: PreparedQuote, preds: Sequence[PreparedQuote]) -> PreparedQuote | None:
+    """The prediction sharing most content with the gold quote, if it covers at least half of it.
+
+    Ties go to the higher content Jaccard, then to the larger cue overlap, then to the earlier prediction.
+    """
+    gold_content = gold.chars["content"]
+    best: PreparedQuote | None = None
+    best_key: tuple[int, float, int, int] | None = None
+    for i, pred in enumerate(preds):
+        shared = len(pred.chars["content"] & gold_content)
+        if shared == 0 or 2 * shared < len(gold_content):
+            continue
+        jaccard = shared / len(pred.chars["content"] | gold_content)
+        key = (shared, jaccard, len(pred.chars["cue"] & gold.chars["cue"]), -i)
+        if best_key is None or key > best_key:
+            best, best_key = pred, key
+    return best
+
+
+@dataclass(slots=True)
+class SpanCounts:
+    """Running counts for one span kind (or the whole quote) in one subset."""
+
+    tp: int = 0
+    n_pred: int = 0
+    n_gold: int = 0
+    overlap: int = 0
+    pred_chars: int = 0
+    gold_chars: int = 0
+
+
+@dataclass(slots=True)
+class SubsetCounts:
+    """Running counts for one subset (all, direct or indirect)."""
+
+    n_pred: int = 0
+    n_gold: int = 0
+    spans: dict[str, SpanCounts] = field(default_factory=lambda: {k: SpanCounts() for k in (*KINDS, "quote")})
+    attr_gold: int = 0
+    attr_matched: int = 0
+    attr_correct: int = 0
+    speaker_gold: int = 0
+    speaker_matched: int = 0
+    speaker_correct: int = 0
+    speaker_alias: int = 0
+
+
+def _count_pred(counts: SubsetCounts, pred: PreparedQuote, gold: PreparedQuote | None) -> None:
+    counts.n_pred += 1
+    whole = counts.spans["quote"]
+    whole.n_pred += 1
+    all_equal = gold is not None
+    for kind in KINDS:
+        span = counts.spans[kind]
+        span.n_pred += bool(pred.norm[kind])
+        span.pred_chars += len(pred.chars[kind])
+        whole.pred_chars += len(pred.chars[kind])
+        if gold is None:
+            continue
+        equal = pred.norm[kind] == gold.norm[kind]
+        all_equal = all_equal and equal
+        span.tp += equal and bool(pred.norm[kind])
+        shared = len(pred.chars[kind] & gold.chars[kind])
+        span.overlap += shared
+        whole.overlap += shared
+    whole.tp += all_equal
+
+
+def _same_speaker(pred: PreparedQuote, gold: PreparedQuote) -> tuple[bool, bool]:
+    """(exact, alias): the predicted name equals the gold name / one of the gold speaker's names."""
+    name = (pred.quote.speaker or "").strip().casefold()
+    gold_name = (gold.quote.speaker or "").strip().casefold()
+    return name == gold_name, bool(name) and name in gold.quote.aliases
+
+
+def _count_gold(counts: SubsetCounts, gold: PreparedQuote, preds: Sequence[PreparedQuote]) -> None:
+    counts.n_gold += 1
+    whole = counts.spans["quote"]
+    whole.n_gold += 1
+    for kind in KINDS:
+        counts.spans[kind].n_gold += bool(gold.norm[kind])
+        counts.spans[kind].gold_chars += len(gold.chars[kind])
+        whole.gold_chars += len(gold.chars[kind])
+    has_source, has_speaker = bool(gold.chars["source"]), bool(gold.quote.speaker)
+    if not (has_source or has_speaker):
+        return
+    match = best_content_match(gold, preds)
+    if has_source:
+        counts.attr_gold += 1
+        if match is not None:
+            counts.attr_matched += 1
+            counts.attr_correct += bool(match.chars["source"] & gold.chars["source"])
+    if has_speaker:
+        counts.speaker_gold += 1
+        if match is not None:
+            exact, alias = _same_speaker(match, gold)
+            counts.speaker_matched += 1
+            counts.speaker_correct += exact
+            counts.speaker_alias += alias
+
+
+def count_doc(
+    doc: EvalDoc, predicted: Sequence[EvalQuote], counts: Mapping[Subset, SubsetCounts]
+) -> None:
+    """Add one document's gold and predicted quotes to the running counts of each subset."""
+    golds = [prepare(doc.text, quote) for quote in doc.quotes]
+    preds = [prepare(doc.text, quote) for quote in predicted]
+    pairs = align(preds, golds)
+    pred_direct = [golds[pairs[i]].direct if i in pairs else pred.direct for i, pred in enumerate(preds)]
+    for subset in SUBSETS:
+        keep_direct = subset == "direct"
+        for i, pred in enumerate(preds):
+            if subset == "all" or pred_direct[i] == keep_direct:
+                _count_pred(counts[subset], pred, golds[pairs[i]] if i in pairs else None)
+        for gold in golds:
+            if subset == "all" or gold.direct == keep_direct:
+                _count_gold(counts[subset], gold, preds)
+
+
+@dataclass(frozen=True, slots=True)
+class Scores:
+    """Summed counts per subset, and whether the gold names speakers; `to_dict` gives the figures."""
+
+    counts: Mapping[Subset, SubsetCounts]
+    has_speakers: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {subset: _subset_figures(self.counts[subset], self.has_speakers) for subset in SUBSETS}
+
+
+def score(gold_docs: Iterable[EvalDoc], predictions: Mapping[str, Sequence[EvalQuote]]) -> Scores:
+    """Micro-averaged counts of the predictions (by doc_id) against every gold document."""
+    counts: dict[Subset, SubsetCounts] = {subset: SubsetCounts() for subset in SUBSETS}
+    has_speakers = False
+    for doc in gold_docs:
+        count_doc(doc, predictions.get(doc.doc_id, ()), counts)
+        has_speakers = has_speakers or any(quote.speaker for quote in doc.quotes)
+    return Scores(counts, has_speakers)
+
+
+def ratio(numerator: int, denominator: int) -> float | None:
+    """numerator / denominator, or None when the denominator is 0."""
+    return numerator / denominator if denominator else None
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float | None, float | None, float | None]:
+    """Precision, recall and F1 = 2tp / (n_pred + n_gold); None where a denominator is 0."""
+    return ratio(tp, n_pred), ratio(tp, n_gold), ratio(2 * tp, n_pred + n_gold)
+
+
+def _span_figures(span: SpanCounts) -> dict[str, Any]:
+    exact_p, exact_r, exact_f1 = prf(span.tp, span.n_pred, span.n_gold)
+    over_p, over_r, over_f1 = prf(span.overlap, span.pred_chars, span.gold_chars)
+    return {
+        "exact": {"p": exact_p, "r": exact_r, "f1": exact_f1, "tp": span.tp, "n_pred": span.n_pred,
+                  "n_gold": span.n_gold},
+        "overlap": {"p": over_p, "r": over_r, "f1": over_f1, "overlap_chars": span.overlap,
+                    "pred_chars": span.pred_chars, "gold_chars": span.gold_chars},
+    }
+
+
+def _subset_figures(counts: SubsetCounts, has_speakers: bool) -> dict[str, Any]:
+    figures: dict[str, Any] = {"n_gold_quotes": counts.n_gold, "n_pred_quotes": counts.n_pred}
+    for kind, span in counts.spans.items():
+        figures[kind] = _span_figures(span)
+    figures["attribution"] = {
+        "n_gold_with_source": counts.attr_gold,
+        "n_matched": counts.attr_matched,
+        "n_correct": counts.attr_correct,
+        "acc_all": ratio(counts.attr_correct, counts.attr_gold),
+        "acc_matched": ratio(counts.attr_correct, counts.attr_matched),
+    }
+    if has_speakers:
+        figures["speaker"] = {
+            "n_gold_with_speaker": counts.speaker_gold,
+            "n_matched": counts.speaker_matched,
+            "n_correct": counts.speaker_correct,
+            "n_correct_alias": counts.speaker_alias,
+            "acc_matched": ratio(counts.speaker_correct, counts.speaker_matched),
+            "acc_all": ratio(counts.speaker_correct, counts.speaker_gold),
+            "acc_alias_matched": ratio(counts.speaker_alias, counts.speaker_matched),
+        }
+    return figures

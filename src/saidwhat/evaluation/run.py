@@ -1,0 +1,66 @@
+"""Evaluate: load the gold, get predictions (run saidwhat or read a file), score."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+
+from ..settings import Settings
+from .gold import load_gold
+from .metrics import score
+from .model import GoldSet
+from .predictions import Predictions, predict, read_predictions
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    """A scored run: the gold set, the predictions, and the figures (`results`, as in docs/evaluation.md)."""
+
+    gold: GoldSet
+    predictions: Predictions
+    results: dict[str, Any]
+    pred_source: str
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        return self.gold.notes + self.predictions.notes
+
+    def to_dict(self) -> dict[str, Any]:
+        """{"meta": what was scored, "results": the figures per subset}."""
+        with_quotes = sum(1 for doc in self.gold.docs if doc.doc_id in self.predictions.by_doc)
+        meta = {
+            "gold": self.gold.path,
+            "gold_kind": self.gold.kind,
+            "pred": self.pred_source,
+            "n_docs": len(self.gold.docs),
+            "n_docs_missing_in_pred": len(self.gold.docs) - with_quotes,
+            "n_gold_quotes": sum(len(doc.quotes) for doc in self.gold.docs),
+            "n_notes": len(self.notes),
+        }
+        return {"meta": meta, "results": self.results}
+
+
+def evaluate(
+    gold_path: Path,
+    *,
+    split: str = "dev",
+    pred_path: Path | None = None,
+    limit: int | None = None,
+    nlp: Language | None = None,
+    settings: Settings | None = None,
+) -> Evaluation:
+    """Score saidwhat (or the predictions in `pred_path`) on the gold at `gold_path`.
+
+    Raises:
+        InputError: the gold or the predictions cannot be read.
+    """
+    gold = load_gold(gold_path, split=split, limit=limit)
+    if pred_path is not None:
+        predictions = read_predictions(pred_path, gold.docs)
+    else:
+        predictions = predict(gold.docs, nlp=nlp, settings=settings)
+    results = score(gold.docs, predictions.by_doc).to_dict()
+    return Evaluation(gold, predictions, results, str(pred_path) if pred_path else "saidwhat")

@@ -1,0 +1,39 @@
+"""Accuracy gate: saidwhat on PolNeAR dev and the BBC gold must not fall below the floors in eval_floors.json.
+
+Raise a floor when the model improves (current figure minus 0.01); never lower one to make a change pass.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from saidwhat.evaluation import evaluate, headline
+
+from .conftest import shared_path
+
+pytestmark = [pytest.mark.eval, pytest.mark.shared, pytest.mark.model]
+
+FLOORS_PATH = Path(__file__).with_name("eval_floors.json")
+DATASETS = {"polnear-dev": ("data", "polnear"), "bbc-gold": ("data", "bbc-gold")}
+
+
+def load_floors() -> dict[str, dict[str, float]]:
+    floors: dict[str, dict[str, float]] = json.loads(FLOORS_PATH.read_text(encoding="utf-8"))["floors"]
+    return floors
+
+
+@pytest.mark.parametrize("dataset", sorted(DATASETS))
+def test_eval_gate_headline_figures_stay_above_floors(dataset: str, nlp: Language) -> None:
+    evaluation = evaluate(shared_path(*DATASETS[dataset]), split="dev", nlp=nlp)
+    figures = headline(evaluation.results)
+    floors = load_floors()[dataset]
+    below = {
+        name: (figures.get(name), floor)
+        for name, floor in floors.items()
+        if figures.get(name) is None or float(figures[name] or 0.0) < floor
+    }
+    assert not below, f"{dataset}: figures below their floors (figure, floor): {below}"

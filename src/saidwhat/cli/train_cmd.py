@@ -29,13 +29,16 @@ def register(subparsers: Any) -> None:
 
 
 def train_cli(args: argparse.Namespace) -> int:
+    from ..evaluation.brat import brat_folder
     from ..learn.train import MODEL_FILE, train_from_folder
     from . import UsageError
 
-    gold = Path(args.gold)
-    folder = gold / args.split if (gold / args.split).is_dir() else gold
-    if not (folder / "text").is_dir():
-        raise InputError(f"gold folder '{folder}' has no text/ folder: expected the PolNeAR brat layout")
+    folder = brat_folder(Path(args.gold), args.split)
+    if folder is None:
+        raise InputError(
+            f"'{args.gold}' holds neither {args.split}/text/ + {args.split}/attributions/ nor text/ + attributions/: "
+            "saidwhat train reads brat standoff in the PolNeAR layout"
+        )
     out = Path(args.out)
     if (out / MODEL_FILE).exists() and not args.force:
         raise UsageError(f"'{out / MODEL_FILE}' exists; pass --force to overwrite it")

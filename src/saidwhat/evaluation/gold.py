@@ -111,8 +111,9 @@ def _record_text(record: dict[str, Any], texts: dict[str, Path]) -> str | None:
     return text if isinstance(text, str) else None
 
 
-def load_records_gold(records_path: Path, texts: dict[str, Path], notes: list[str], *, limit: int | None = None
-                      ) -> tuple[EvalDoc, ...]:
+def load_records_gold(
+    records_path: Path, texts: dict[str, Path], notes: list[str], *, limit: int | None = None
+) -> tuple[EvalDoc, ...]:
     """Hand-corrected saidwhat records as gold; each text comes from <doc_id>.txt or the `text` field."""
     docs = []
     for number, record in read_json_lines(records_path):
@@ -138,8 +139,9 @@ def _records_folder(path: Path, notes: list[str], limit: int | None) -> GoldSet:
     records = sorted(path.glob("*.jsonl"))
     if len(records) != 1:
         found = ", ".join(p.name for p in records) or "none"
-        raise InputError(f"{path}: a records gold folder needs exactly one .jsonl of records beside the .txt files "
-                         f"(found {found})")
+        raise InputError(
+            f"{path}: a records gold folder needs exactly one .jsonl of records beside the .txt files (found {found})"
+        )
     texts = {p.stem: p for p in sorted(path.glob("*.txt"))}
     return GoldSet("records", str(path), load_records_gold(records[0], texts, notes, limit=limit), tuple(notes))
 

@@ -220,9 +220,7 @@ def _count_gold(counts: SubsetCounts, gold: PreparedQuote, preds: Sequence[Prepa
             counts.speaker_alias += alias
 
 
-def count_doc(
-    doc: EvalDoc, predicted: Sequence[EvalQuote], counts: Mapping[Subset, SubsetCounts]
-) -> None:
+def count_doc(doc: EvalDoc, predicted: Sequence[EvalQuote], counts: Mapping[Subset, SubsetCounts]) -> None:
     """Add one document's gold and predicted quotes to the running counts of each subset."""
     golds = [prepare(doc.text, quote) for quote in doc.quotes]
     preds = [prepare(doc.text, quote) for quote in predicted]
@@ -273,10 +271,22 @@ def _span_figures(span: SpanCounts) -> dict[str, Any]:
     exact_p, exact_r, exact_f1 = prf(span.tp, span.n_pred, span.n_gold)
     over_p, over_r, over_f1 = prf(span.overlap, span.pred_chars, span.gold_chars)
     return {
-        "exact": {"p": exact_p, "r": exact_r, "f1": exact_f1, "tp": span.tp, "n_pred": span.n_pred,
-                  "n_gold": span.n_gold},
-        "overlap": {"p": over_p, "r": over_r, "f1": over_f1, "overlap_chars": span.overlap,
-                    "pred_chars": span.pred_chars, "gold_chars": span.gold_chars},
+        "exact": {
+            "p": exact_p,
+            "r": exact_r,
+            "f1": exact_f1,
+            "tp": span.tp,
+            "n_pred": span.n_pred,
+            "n_gold": span.n_gold,
+        },
+        "overlap": {
+            "p": over_p,
+            "r": over_r,
+            "f1": over_f1,
+            "overlap_chars": span.overlap,
+            "pred_chars": span.pred_chars,
+            "gold_chars": span.gold_chars,
+        },
     }
 
 

@@ -38,9 +38,7 @@ class GoldSet:
     notes: tuple[str, ...] = field(default=())
 
 
-def clip_fragments(
-    fragments: list[Fragment], text_length: int, where: str, notes: list[str]
-) -> tuple[Fragment, ...]:
+def clip_fragments(fragments: list[Fragment], text_length: int, where: str, notes: list[str]) -> tuple[Fragment, ...]:
     """Fragments cut to the text and sorted; empty ones dropped; a note for each one outside the text."""
     out = []
     for start, end in fragments:

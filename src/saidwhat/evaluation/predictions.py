@@ -20,6 +20,7 @@ from .model import EvalDoc, EvalQuote
 
 logger = logging.getLogger(__name__)
 
+
 @dataclass(frozen=True, slots=True)
 class Predictions:
     """Predicted quotes by doc_id, and notes on what was skipped or odd."""
@@ -28,9 +29,7 @@ class Predictions:
     notes: tuple[str, ...] = ()
 
 
-def predict(
-    docs: Iterable[EvalDoc], *, nlp: Language | None = None, settings: Settings | None = None
-) -> Predictions:
+def predict(docs: Iterable[EvalDoc], *, nlp: Language | None = None, settings: Settings | None = None) -> Predictions:
     """Run saidwhat on each gold text (doc_id = the gold's) and keep its quotes for scoring."""
     by_doc: dict[str, tuple[EvalQuote, ...]] = {}
     documents = (Document(doc.text, doc_id=doc.doc_id) for doc in docs)

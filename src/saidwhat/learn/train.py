@@ -15,8 +15,10 @@ from spacy.tokens import Doc, Token
 
 from ..cues import extension_options
 from ..errors import ConfigError
+from ..evaluation.brat import load_brat
+from ..evaluation.metrics import normalise
+from ..evaluation.model import EvalQuote
 from .boundaries import boundary_features, edge_labels, region, subtree_owner
-from .brat import GoldAttribution, read_brat_folder
 from .candidates import is_cue_candidate
 from .features import Features, cue_features
 from .linear import AttributionModel, LinearModel
@@ -24,37 +26,16 @@ from .linear import AttributionModel, LinearModel
 logger = logging.getLogger(__name__)
 
 MODEL_FILE = "attribution.json"
-_STRIP = frozenset("\"“”„‟«»'‘’‚‛′″`,.;:")
 
 
-def normalised(text: str, fragments: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
-    """Fragments stripped of white space, quotation marks and , . ; : at both ends, touching ones merged."""
-    stripped = []
-    for start, end in sorted(fragments):
-        while start < end and (text[start].isspace() or text[start] in _STRIP):
-            start += 1
-        while end > start and (text[end - 1].isspace() or text[end - 1] in _STRIP):
-            end -= 1
-        if end > start:
-            stripped.append((start, end))
-    merged: list[tuple[int, int]] = []
-    for start, end in stripped:
-        gap = text[merged[-1][1] : start] if merged else None
-        if merged and (start <= merged[-1][1] or all(c.isspace() or c in _STRIP for c in gap or "")):
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return tuple(merged)
-
-
-def learn_cue_extensions(docs: Iterable[tuple[Doc, Sequence[GoldAttribution]]], *, min_count: int = 2) -> list[str]:
+def learn_cue_extensions(docs: Iterable[tuple[Doc, Sequence[EvalQuote]]], *, min_count: int = 2) -> list[str]:
     """The words next to cue verbs that annotators include in the cue span more often than not."""
     seen: Counter[str] = Counter()
     included: Counter[str] = Counter()
     for doc, attributions in docs:
         for root, attribution in gold_cue_roots(doc, attributions).items():
-            start = min(s for s, _ in attribution.cues)
-            end = max(e for _, e in attribution.cues)
+            start = min(s for s, _ in attribution.cue)
+            end = max(e for _, e in attribution.cue)
             lefts, rights = extension_options(doc[root])
             for key, token in lefts + rights:
                 seen[key] += 1
@@ -75,23 +56,23 @@ class Examples:
     end_y: list[int]
 
 
-def gold_cue_roots(doc: Doc, attributions: Sequence[GoldAttribution]) -> dict[int, GoldAttribution]:
+def gold_cue_roots(doc: Doc, attributions: Sequence[EvalQuote]) -> dict[int, EvalQuote]:
     """The token heading each gold cue span, mapped to its attribution."""
-    roots: dict[int, GoldAttribution] = {}
+    roots: dict[int, EvalQuote] = {}
     for attribution in attributions:
-        if not attribution.cues:
+        if not attribution.cue:
             continue
-        start = min(s for s, _ in attribution.cues)
-        end = max(e for _, e in attribution.cues)
+        start = min(s for s, _ in attribution.cue)
+        end = max(e for _, e in attribution.cue)
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span):
             roots.setdefault(span.root.i, attribution)
     return roots
 
 
-def content_target(doc: Doc, attribution: GoldAttribution) -> tuple[int, int] | None:
+def content_target(doc: Doc, attribution: EvalQuote) -> tuple[int, int] | None:
     """Indices of the first and last token of a gold content made of one stretch, else None."""
-    fragments = normalised(doc.text, attribution.contents)
+    fragments = normalise(doc.text, attribution.contents)
     if len(fragments) != 1:
         return None
     start, end = fragments[0]
@@ -100,7 +81,7 @@ def content_target(doc: Doc, attribution: GoldAttribution) -> tuple[int, int] | 
     return (first[0].i, last[-1].i) if first is not None and last is not None and len(first) and len(last) else None
 
 
-def collect_examples(docs: Iterable[tuple[Doc, Sequence[GoldAttribution]]]) -> Examples:
+def collect_examples(docs: Iterable[tuple[Doc, Sequence[EvalQuote]]]) -> Examples:
     examples = Examples([], [], [], [], [], [])
     for doc, attributions in docs:
         roots = gold_cue_roots(doc, attributions)
@@ -152,17 +133,18 @@ def fit_linear(x: list[Features], y: list[int], *, c: float) -> LinearModel:
     return LinearModel(weights)
 
 
-def parse_gold(folder: Path, nlp: Language) -> list[tuple[Doc, list[GoldAttribution]]]:
+def parse_gold(folder: Path, nlp: Language) -> list[tuple[Doc, tuple[EvalQuote, ...]]]:
     """Parse every text of a brat folder with the English pipeline."""
-    documents = read_brat_folder(folder)
+    notes: list[str] = []
+    documents = load_brat(folder, notes)
+    for note in notes:
+        logger.warning(note)
     logger.info("parsing %d texts of %s", len(documents), folder)
-    docs = nlp.pipe((text for _, text, _ in documents), batch_size=16)
-    return [(doc, attributions) for doc, (_, _, attributions) in zip(docs, documents, strict=True)]
+    docs = nlp.pipe((document.text for document in documents), batch_size=16)
+    return [(doc, document.quotes) for doc, document in zip(docs, documents, strict=True)]
 
 
-def train_model(
-    train_docs: Sequence[tuple[Doc, Sequence[GoldAttribution]]], *, meta: dict[str, Any]
-) -> AttributionModel:
+def train_model(train_docs: Sequence[tuple[Doc, Sequence[EvalQuote]]], *, meta: dict[str, Any]) -> AttributionModel:
     """Fit both decisions on parsed, annotated documents."""
     examples = collect_examples(train_docs)
     logger.info("%d cue examples, %d boundary examples", len(examples.cue_y), len(examples.start_y))

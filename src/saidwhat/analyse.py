@@ -45,7 +45,8 @@ def find_draft_quotes(doc: Doc, *, deciders: Deciders | None = None) -> tuple[li
         cues = find_cues(doc, deciders.cue_score, threshold=deciders.cue_threshold, extensions=deciders.cue_extensions)
         choose_content = deciders.choose_content
     clauses = find_indirect_quotes(doc, cues, marked, choose_content)
-    attribute_marked_quotes(doc, marked, [cue for cue in cues if not _reports_elsewhere(cue, clauses, marked)])
+    busy = frozenset(cue.token for cue in cues if _reports_elsewhere(cue, clauses, marked))
+    attribute_marked_quotes(doc, marked, cues, busy)
     marked = merge_interrupted_quotes(doc.text, marked)
     drafts = reconcile(doc.text, marked, clauses)
     drafts.sort(key=lambda draft: draft.start)

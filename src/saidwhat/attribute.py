@@ -107,9 +107,36 @@ def _sentences_around(doc: Doc, draft: DraftQuote) -> Span:
     return doc[first.sent.start : last.sent.end]
 
 
-def pick_cue_for_quote(doc: Doc, draft: DraftQuote, cues_by_token: dict[int, Cue]) -> Cue | None:
-    """The cue that introduces a marked quote: in its sentences, outside it, nearest to it."""
+def _window(doc: Doc, draft: DraftQuote) -> Span:
+    """The sentences a quote's cue may stand in: the quote's own, and the next one when the quote
+    hands over to an attribution ('"It's hard to avoid," said Ryan Ellis' split after the mark)."""
     around = _sentences_around(doc, draft)
+    inner_end = doc.text[draft.start : draft.end].rstrip("\"”’' ")
+    if around.end < len(doc) and inner_end.endswith((",", "?", "!", "—", "-")):
+        return doc[around.start : doc[around.end].sent.end]
+    return around
+
+
+def is_adjacent(doc: Doc, draft: DraftQuote, cue: Cue) -> bool:
+    """Does the cue's clause touch the quote, with only punctuation between ('"...," Melanie said')?"""
+    token = doc[cue.token]
+    start = min(token.left_edge.idx, cue.span[0])
+    subject = find_source_token(cue, doc)
+    if subject is not None:
+        start = min(start, subject.left_edge.idx)
+    end = max(cue.span[1], subject.right_edge.idx + len(subject.right_edge.text) if subject is not None else 0)
+    text = doc.text
+    before = text[draft.end : start] if start >= draft.end else None
+    after = text[end : draft.start] if end <= draft.start else None
+    return any(gap is not None and len(gap) < 4 and not any(c.isalnum() for c in gap) for gap in (before, after))
+
+
+def pick_cue_for_quote(
+    doc: Doc, draft: DraftQuote, cues_by_token: dict[int, Cue], busy: frozenset[int] = frozenset()
+) -> Cue | None:
+    """The cue that introduces a marked quote: one whose clause touches it, else the nearest in its
+    sentences that does not already report a clause of its own (`busy`)."""
+    around = _window(doc, draft)
     text = doc.text
     paragraph_start = text.rfind("\n", 0, draft.start) + 1
     paragraph_end = text.find("\n", draft.end)
@@ -124,6 +151,8 @@ def pick_cue_for_quote(doc: Doc, draft: DraftQuote, cues_by_token: dict[int, Cue
         and paragraph_start <= doc[i].idx < paragraph_end
         and not (ends_sentence and doc[i].idx >= draft.end)
     ]
+    adjacent = [cue for cue in candidates if is_adjacent(doc, draft, cue)]
+    candidates = adjacent or [cue for cue in candidates if cue.token not in busy]
     if not candidates and around.start > 0:
         # 'Connor revealed:' ending the sentence before the quote.
         previous = doc[around.start - 1].sent
@@ -156,11 +185,13 @@ def find_dash_sign_off(doc: Doc, draft: DraftQuote) -> None:
     draft.source_token = end
 
 
-def attribute_marked_quotes(doc: Doc, drafts: list[DraftQuote], cues: list[Cue]) -> None:
+def attribute_marked_quotes(
+    doc: Doc, drafts: list[DraftQuote], cues: list[Cue], busy: frozenset[int] = frozenset()
+) -> None:
     """Give each direct or partial quote the cue and source in its sentences."""
     cues_by_token = {cue.token: cue for cue in cues}
     for draft in drafts:
-        cue = pick_cue_for_quote(doc, draft, cues_by_token)
+        cue = pick_cue_for_quote(doc, draft, cues_by_token, busy)
         if cue is not None:
             attach_source(draft, cue, doc)
             draft.confidence = max(draft.confidence, 0.5 + cue.score / 2)
@@ -259,10 +290,12 @@ def reconcile(text: str, marked: list[DraftQuote], clauses: list[DraftQuote]) ->
     """
     absorbed: set[int] = set()
     kept: list[DraftQuote] = []
+    quoting_cues = {m.cue_token for m in marked if m.type == "direct" and m.cue_token is not None}
     for clause in clauses:
         overlapping = [m for m in marked if m.start < clause.end and clause.start < m.end]
         if not overlapping:
-            kept.append(clause)
+            if clause.cue_token not in quoting_cues:
+                kept.append(clause)
             continue
         keep_clause = False
         for quote in overlapping:

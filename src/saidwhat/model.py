@@ -14,8 +14,7 @@ from .cues import CueScorer, rule_cue_score
 from .learn.boundaries import best_bounds
 from .learn.candidates import is_cue_candidate
 from .learn.features import cue_features
-from .learn.linear import AttributionModel
-from .learn.train import MODEL_FILE
+from .learn.linear import MODEL_FILE, AttributionModel
 
 ContentChooser = Callable[[Doc, Token], "tuple[int, int] | None"]
 

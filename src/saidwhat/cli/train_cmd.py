@@ -30,7 +30,8 @@ def register(subparsers: Any) -> None:
 
 def train_cli(args: argparse.Namespace) -> int:
     from ..evaluation.brat import brat_folder
-    from ..learn.train import MODEL_FILE, train_from_folder
+    from ..learn.linear import MODEL_FILE
+    from ..learn.train import train_from_folder
     from . import UsageError
 
     folder = brat_folder(Path(args.gold), args.split)

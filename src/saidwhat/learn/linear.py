@@ -11,6 +11,9 @@ from typing import Any
 from ..errors import ModelError
 from .features import Features
 
+# The file `saidwhat train` writes and the package ships.
+MODEL_FILE = "attribution.json"
+
 
 @dataclass(frozen=True, slots=True)
 class LinearModel:

@@ -25,7 +25,6 @@ from .linear import AttributionModel, LinearModel
 
 logger = logging.getLogger(__name__)
 
-MODEL_FILE = "attribution.json"
 
 
 def learn_cue_extensions(docs: Iterable[tuple[Doc, Sequence[EvalQuote]]], *, min_count: int = 2) -> list[str]:

@@ -3,26 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
 from .attribute import (
     attribute_marked_quotes,
     find_indirect_quotes,
+    join_continuations,
     link_continuations,
     merge_interrupted_quotes,
     reconcile,
 )
-from .cues import Cue, find_cues, rule_cue_score
+from .cues import Cue, find_cues
 from .drafts import DraftQuote
 from .marks import find_quoted_runs
+from .model import RULES, Deciders
 from .quotes import draft_marked_quotes
 from .records import Quote, Speaker, span_of
 from .speakers import Entity, resolve_speakers
-
-if TYPE_CHECKING:
-    from .model import Deciders
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,23 +32,26 @@ class Analysis:
     errors: tuple[str, ...]
 
 
-def find_draft_quotes(doc: Doc, *, deciders: Deciders | None = None) -> tuple[list[DraftQuote], list[str]]:
-    """Every quotation of a parsed document, as drafts in reading order, and notes on bad marks."""
+def find_draft_quotes(
+    doc: Doc, *, deciders: Deciders = RULES, join: bool = False
+) -> tuple[list[DraftQuote], list[str]]:
+    """Every quotation of a parsed document, as drafts in reading order, and notes on bad marks.
+
+    Args:
+        join: fold continuation quotes into the quote they continue (PolNeAR's convention).
+    """
     runs, errors = find_quoted_runs(doc.text)
     marked = draft_marked_quotes(doc.text, runs)
-    if deciders is None:
-        cues = find_cues(doc, rule_cue_score)
-        choose_content = None
-    else:
-        cues = find_cues(doc, deciders.cue_score, threshold=deciders.cue_threshold, extensions=deciders.cue_extensions)
-        choose_content = deciders.choose_content
-    clauses = find_indirect_quotes(doc, cues, marked, choose_content)
+    cues = find_cues(doc, deciders.cue_score, threshold=deciders.cue_threshold, extensions=deciders.cue_extensions)
+    clauses = find_indirect_quotes(doc, cues, marked, deciders.choose_content)
     busy = frozenset(cue.token for cue in cues if _reports_elsewhere(cue, clauses, marked))
     attribute_marked_quotes(doc, marked, cues, busy)
     marked = merge_interrupted_quotes(doc.text, marked)
     drafts = reconcile(doc.text, marked, clauses)
     drafts.sort(key=lambda draft: draft.start)
     link_continuations(doc.text, drafts)
+    if join:
+        drafts = join_continuations(drafts)
     return drafts, errors
 
 
@@ -60,9 +61,11 @@ def _reports_elsewhere(cue: Cue, clauses: list[DraftQuote], marked: list[DraftQu
     return clause is not None and not any(m.start < clause.end and clause.start < m.end for m in marked)
 
 
-def analyse_doc(doc: Doc, *, deciders: Deciders | None = None, min_confidence: float = 0.0) -> Analysis:
+def analyse_doc(
+    doc: Doc, *, deciders: Deciders = RULES, min_confidence: float = 0.0, join_continuations: bool = False
+) -> Analysis:
     """Find, attribute and resolve every quotation in a parsed document."""
-    drafts, errors = find_draft_quotes(doc, deciders=deciders)
+    drafts, errors = find_draft_quotes(doc, deciders=deciders, join=join_continuations)
     drafts = [draft for draft in drafts if draft.confidence >= min_confidence]
     entities = resolve_speakers(doc, drafts)
     speakers, ids = build_speakers(doc.text, entities)

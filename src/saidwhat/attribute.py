@@ -334,3 +334,19 @@ def link_continuations(text: str, drafts: list[DraftQuote]) -> None:
                 draft.inherits = True
         if draft.type in ("direct", "mixed", "indirect"):
             previous = draft
+
+
+def join_continuations(drafts: list[DraftQuote]) -> list[DraftQuote]:
+    """Fold each continuation into the direct quote it continues, as one more content span.
+
+    PolNeAR annotates '"A," X said. "B."' as one attribution of two fragments; the BBC gold and
+    saidwhat's default list "B." as a quote of its own with the same speaker.
+    """
+    joined: list[DraftQuote] = []
+    for draft in sorted(drafts, key=lambda d: d.start):
+        previous = next((d for d in reversed(joined) if d.type != "partial"), None)
+        if draft.inherits and draft.type == "direct" and previous is not None and previous.type == "direct":
+            previous.contents.extend(draft.contents)
+            continue
+        joined.append(draft)
+    return joined

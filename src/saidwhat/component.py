@@ -43,16 +43,24 @@ def register_extensions() -> None:
 class SaidwhatComponent(Pipe):
     """Finds every quotation in a parsed Doc; the work is done by `analyse.analyse_doc`."""
 
-    def __init__(self, nlp: Language, name: str, *, deciders: Deciders, min_confidence: float) -> None:
+    def __init__(
+        self, nlp: Language, name: str, *, deciders: Deciders, min_confidence: float, join_continuations: bool
+    ) -> None:
         self.name = name
         self.deciders = deciders
+        self.join_continuations = join_continuations
         self.min_confidence = min_confidence
         register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
         try:
-            analysis = analyse_doc(doc, deciders=self.deciders, min_confidence=self.min_confidence)
+            analysis = analyse_doc(
+                doc,
+                deciders=self.deciders,
+                min_confidence=self.min_confidence,
+                join_continuations=self.join_continuations,
+            )
         except Exception as err:
             error_handler(self.name, self, [doc], err)
             return doc
@@ -71,13 +79,15 @@ class SaidwhatComponent(Pipe):
 
 @Language.factory(
     "saidwhat",
-    default_config={"use_model": True, "model_path": "", "min_confidence": 0.0},
+    default_config={"use_model": True, "model_path": "", "min_confidence": 0.0, "join_continuations": False},
     requires=["token.dep", "token.pos", "token.lemma", "doc.ents", "doc.sents"],
     assigns=["doc._.quotes", "doc._.speakers", "doc.spans"],
 )
 def make_saidwhat(
-    nlp: Language, name: str, use_model: bool, model_path: str, min_confidence: float
+    nlp: Language, name: str, use_model: bool, model_path: str, min_confidence: float, join_continuations: bool
 ) -> SaidwhatComponent:
     """spaCy factory for the saidwhat component."""
     deciders = load_deciders(use_model=use_model, path=model_path or None)
-    return SaidwhatComponent(nlp, name, deciders=deciders, min_confidence=min_confidence)
+    return SaidwhatComponent(
+        nlp, name, deciders=deciders, min_confidence=min_confidence, join_continuations=join_continuations
+    )

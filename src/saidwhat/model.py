@@ -21,12 +21,16 @@ ContentChooser = Callable[[Doc, Token], "tuple[int, int] | None"]
 
 @dataclass(frozen=True, slots=True)
 class Deciders:
-    """The two learned decisions, or the rules where no model is used."""
+    """How cues are scored and contents chosen: learned, or the rules where no model is used."""
 
     cue_score: CueScorer
     choose_content: ContentChooser | None
     cue_threshold: float = 0.5
     cue_extensions: frozenset[str] = frozenset()
+
+
+# The hand-written rules, used where no learned model is (the spaCy component's use_model=False).
+RULES = Deciders(rule_cue_score, None)
 
 
 def shipped_model_path() -> Path:
@@ -57,4 +61,4 @@ def model_deciders(model: AttributionModel) -> Deciders:
 def load_deciders(*, use_model: bool, path: str | None = None) -> Deciders:
     """The learned deciders when asked for and available, else the hand-written rules."""
     model = load_model(path) if use_model else None
-    return model_deciders(model) if model is not None else Deciders(rule_cue_score, None)
+    return model_deciders(model) if model is not None else RULES

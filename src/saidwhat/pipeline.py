@@ -54,13 +54,20 @@ def load_parser(settings: Settings = DEFAULT_SETTINGS) -> Language:
 
 
 @lru_cache(maxsize=4)
-def _cached_nlp(spacy_model: str, use_model: bool, model_path: str, min_confidence: float) -> Language:
+def _cached_nlp(
+    spacy_model: str, use_model: bool, model_path: str, min_confidence: float, join_continuations: bool
+) -> Language:
     nlp = _load_english(spacy_model)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("saidwhat_paragraphs", before="parser")
     nlp.add_pipe(
         "saidwhat",
-        config={"use_model": use_model, "model_path": model_path, "min_confidence": min_confidence},
+        config={
+            "use_model": use_model,
+            "model_path": model_path,
+            "min_confidence": min_confidence,
+            "join_continuations": join_continuations,
+        },
     )
     return nlp
 
@@ -69,7 +76,13 @@ def load_nlp(settings: Settings = DEFAULT_SETTINGS) -> Language:
     """The English pipeline with the saidwhat component at its end, loaded once per process."""
     from . import component, paragraphs  # noqa: F401 - register the factories
 
-    return _cached_nlp(settings.spacy_model, settings.use_model, settings.model_path, settings.min_confidence)
+    return _cached_nlp(
+        settings.spacy_model,
+        settings.use_model,
+        settings.model_path,
+        settings.min_confidence,
+        settings.join_continuations,
+    )
 
 
 def content_id(text: str) -> str:

@@ -33,6 +33,8 @@ class Settings:
         model_path: a directory written by `saidwhat train`, instead of the shipped model.
         min_confidence: quotes scored below this are dropped.
         batch_size: documents per `nlp.pipe` batch.
+        join_continuations: fold a continuation quote ('"A," X said. "B."') into the quote it
+            continues, as PolNeAR annotates it; by default it is a quote of its own.
     """
 
     spacy_model: str = "auto"
@@ -42,6 +44,7 @@ class Settings:
     model_path: str = ""
     min_confidence: float = 0.0
     batch_size: int = 32
+    join_continuations: bool = False
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with some fields changed (checked like any other source)."""

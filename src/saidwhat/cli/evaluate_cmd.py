@@ -30,6 +30,12 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--dump-pred", metavar="FILE", help="write the scored predictions in score.py's format")
     parser.add_argument("--force", action="store_true", help="overwrite an existing --dump-pred file")
+    parser.add_argument(
+        "--continuations",
+        choices=("join", "separate"),
+        help='fold \'"A," X said. "B."\' into one quote (join) or not; default: as the gold annotates it '
+        "(join for brat/PolNeAR, separate for the JSON and records layouts)",
+    )
     parser.set_defaults(func=evaluate_cli)
 
 
@@ -57,7 +63,11 @@ def _report_notes(evaluation: Evaluation) -> None:
 def evaluate_cli(args: argparse.Namespace) -> int:
     _check_args(args)
     evaluation = evaluate(
-        Path(args.gold), split=args.split, pred_path=Path(args.pred) if args.pred else None, limit=args.limit
+        Path(args.gold),
+        split=args.split,
+        pred_path=Path(args.pred) if args.pred else None,
+        limit=args.limit,
+        continuations=args.continuations,
     )
     _report_notes(evaluation)
     if args.dump_pred:

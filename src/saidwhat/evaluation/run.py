@@ -8,7 +8,7 @@ from typing import Any
 
 from spacy.language import Language
 
-from ..settings import Settings
+from ..settings import Settings, load_settings
 from .gold import load_gold
 from .metrics import score
 from .model import GoldSet
@@ -43,6 +43,11 @@ class Evaluation:
         return {"meta": meta, "results": self.results}
 
 
+# PolNeAR (brat) annotates '"A," X said. "B."' as one attribution of two fragments; the BBC and
+# seed gold, like saidwhat's records by default, list "B." as a quote of its own.
+CONTINUATIONS_BY_LAYOUT = {"brat": "join"}
+
+
 def evaluate(
     gold_path: Path,
     *,
@@ -51,8 +56,13 @@ def evaluate(
     limit: int | None = None,
     nlp: Language | None = None,
     settings: Settings | None = None,
+    continuations: str | None = None,
 ) -> Evaluation:
     """Score saidwhat (or the predictions in `pred_path`) on the gold at `gold_path`.
+
+    Args:
+        continuations: "join" or "separate" continuation quotes ('"A," X said. "B."'); by default
+            as the gold's layout annotates them (`CONTINUATIONS_BY_LAYOUT`).
 
     Raises:
         InputError: the gold or the predictions cannot be read.
@@ -61,6 +71,8 @@ def evaluate(
     if pred_path is not None:
         predictions = read_predictions(pred_path, gold.docs)
     else:
+        convention = continuations or CONTINUATIONS_BY_LAYOUT.get(gold.kind, "separate")
+        settings = (settings or load_settings()).replace(join_continuations=convention == "join")
         predictions = predict(gold.docs, nlp=nlp, settings=settings)
     results = score(gold.docs, predictions.by_doc).to_dict()
     return Evaluation(gold, predictions, results, str(pred_path) if pred_path else "saidwhat")

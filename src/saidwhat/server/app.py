@@ -123,8 +123,13 @@ def create_app(
     def extract(body: TextIn) -> dict[str, Any]:
         return extract_one(body.document()).to_dict()
 
-    @app.post("/articles", status_code=201, summary="Extract and store an article (needs the server's token)")
-    def add_article(body: TextIn, _: Annotated[None, Depends(require_token)]) -> dict[str, Any]:
+    @app.post(
+        "/articles",
+        status_code=201,
+        summary="Extract and store an article (needs the server's token)",
+        dependencies=[Depends(require_token)],
+    )
+    def add_article(body: TextIn) -> dict[str, Any]:
         record = extract_one(body.document())
         added = pool.get().add_article(record)
         return {"id": record.doc_id, "added": added, "quotes": len(record.quotes)}

@@ -149,7 +149,7 @@ def _ingest_process(records: Path, db: Path) -> subprocess.Popen[bytes]:
 
 def test_ingest_killed_midway_then_rerun_loses_and_duplicates_nothing(tmp_path: Path) -> None:
     records, db = tmp_path / "many.jsonl", tmp_path / "killed.db"
-    total = 4000
+    total = 1500
     records.write_text("\n".join(_record(n) for n in range(1, total + 1)) + "\n", encoding="utf-8")
     process = _ingest_process(records, db)
     deadline = time.monotonic() + 60

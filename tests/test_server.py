@@ -181,3 +181,16 @@ def test_serve_get_answers_one_request(db: Path, capsys: pytest.CaptureFixture[s
     assert main(["serve", "--db", str(db), "--get", "/quotes?q=coffee"]) == 0
     assert "Coffee keeps the rain crew going." in capsys.readouterr().out
     assert main(["serve", "--db", str(db), "--get", "/quotes?since=bad"]) == 1
+
+
+def test_cached_answers_follow_new_articles(client: TestClient) -> None:
+    before = client.get("/quotes", params={"q": "storms"}).json()["quotes"]
+    payload = {"text": "Grey skies. Storms make us stronger!", "doc_id": "storms"}
+    client.post("/articles", json=payload, headers={"Authorization": f"Bearer {TOKEN}"})
+    after = client.get("/quotes", params={"q": "storms"}).json()["quotes"]
+    assert (len(before), len(after)) == (0, 1)
+
+
+def test_answers_without_a_cache(db: Path) -> None:
+    with TestClient(create_app(db, extractor=fake_extract, cache_size=0)) as client:
+        assert client.get("/quotes", params={"q": "coffee"}).json()["quotes"][0]["article"]["id"] == "spring"

@@ -22,6 +22,9 @@ def register(subparsers: Any) -> None:
     serve.add_argument("--host", default="127.0.0.1", help="interface to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     serve.add_argument("--token", metavar="TOKEN", help="allow POST /articles with 'Authorization: Bearer TOKEN'")
+    serve.add_argument(
+        "--cache-size", type=int, default=256, metavar="N", help="keep N recent search answers (0: none; default 256)"
+    )
     serve.add_argument("--get", metavar="PATH", help="answer one GET request (e.g. '/quotes?q=rain') and exit")
     serve.set_defaults(func=serve_cli)
 
@@ -37,7 +40,9 @@ def serve_cli(args: argparse.Namespace) -> int:
         from ..server.app import create_app
     except ImportError as err:
         raise SaidwhatError(f"{SERVER_EXTRA_HINT} ({err})") from err
-    app = create_app(args.db, token=args.token)
+    if args.cache_size < 0:
+        raise UsageError(f"--cache-size {args.cache_size} is negative")
+    app = create_app(args.db, token=args.token, cache_size=args.cache_size)
     if args.get:
         return answer_one(app, args.get)
     import uvicorn

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import hmac
+import json
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
@@ -17,10 +18,12 @@ from .. import __version__
 from ..archive import Archive, SearchFilters, get_article, get_speaker, list_speakers, search_quotes
 from ..archive.queries import count_speakers
 from ..records import Article, Document
+from .cache import AnswerCache
 from .errors import BodyLimit, install_error_handlers
 
 STATIC = Path(__file__).parent / "static"
 MAX_BODY_BYTES = 1_000_000
+DEFAULT_CACHE_SIZE = 256
 Extractor = Callable[[Document], Article]
 
 
@@ -71,9 +74,14 @@ def create_app(
     token: str | None = None,
     extractor: Extractor | None = None,
     max_body_bytes: int = MAX_BODY_BYTES,
+    cache_size: int = DEFAULT_CACHE_SIZE,
 ) -> FastAPI:
-    """The API over the archive at `db_path`; POST /articles only works when a `token` is given."""
+    """The API over the archive at `db_path`; POST /articles only works when a `token` is given.
+
+    `cache_size` recent /quotes answers are kept (0: none); any new article empties the cache.
+    """
     pool = ArchivePool(str(db_path))
+    cache = AnswerCache(cache_size)
     extract_one = extractor or default_extractor()
     app = FastAPI(
         title="saidwhat",
@@ -98,10 +106,17 @@ def create_app(
         until: Annotated[str | None, Query(description="published on or before, YYYY-MM-DD")] = None,
         limit: Annotated[int, Query(ge=1, le=500)] = 20,
         offset: Annotated[int, Query(ge=0)] = 0,
-    ) -> dict[str, Any]:
+    ) -> Response:
         filters = SearchFilters(q, speaker, since, until, limit, offset)
-        hits = search_quotes(pool.get().conn, filters)
-        return {"query": q, "limit": limit, "offset": offset, "quotes": [hit.to_dict() for hit in hits]}
+        conn = pool.get().conn
+
+        def answer() -> bytes:
+            hits = search_quotes(conn, filters)
+            body = {"query": q, "limit": limit, "offset": offset, "quotes": [hit.to_dict() for hit in hits]}
+            return json.dumps(body, ensure_ascii=False).encode()
+
+        # Bytes straight out skip FastAPI's generic encoder: the busiest route, kept lean.
+        return Response(cache.get_or_compute(conn, filters, answer), media_type="application/json")
 
     @app.get("/speakers", summary="Speakers with quote counts, most quoted first")
     def speakers(
@@ -140,3 +155,15 @@ def create_app(
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
+
+
+def create_app_from_env() -> FastAPI:
+    """The app for `uvicorn --factory` (several worker processes): archive path in SAIDWHAT_DB, token in
+    SAIDWHAT_TOKEN."""
+    import os
+
+    db = os.environ.get("SAIDWHAT_DB")
+    if not db:
+        raise RuntimeError("set SAIDWHAT_DB to the archive file for saidwhat.server.app:create_app_from_env")
+    cache_size = int(os.environ.get("SAIDWHAT_CACHE_SIZE", DEFAULT_CACHE_SIZE))
+    return create_app(db, token=os.environ.get("SAIDWHAT_TOKEN") or None, cache_size=cache_size)

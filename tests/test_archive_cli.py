@@ -185,3 +185,13 @@ def test_ingest_text_files_extracts_with_the_model(tmp_path: Path, capsys: pytes
     assert main(["search", "sea", "--db", str(db)]) == 0
     out = capsys.readouterr().out
     assert "Ana Ruiz" in out and "[sea]" in out
+
+
+def test_ingest_skips_a_line_with_an_unpaired_surrogate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "odd.jsonl"
+    path.write_text(
+        _record(1) + '\n{"text": "\\ud800 broken", "doc_id": "odd"}\n' + _record(2) + "\n", encoding="utf-8"
+    )
+    assert main(["ingest", str(path), "--db", str(tmp_path / "o.db")]) == 1
+    err = capsys.readouterr().err
+    assert "odd.jsonl:2" in err and "2 articles added" in err

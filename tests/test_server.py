@@ -194,3 +194,14 @@ def test_cached_answers_follow_new_articles(client: TestClient) -> None:
 def test_answers_without_a_cache(db: Path) -> None:
     with TestClient(create_app(db, extractor=fake_extract, cache_size=0)) as client:
         assert client.get("/quotes", params={"q": "coffee"}).json()["quotes"][0]["article"]["id"] == "spring"
+
+
+def test_huge_speaker_id_is_400_not_500(client: TestClient) -> None:
+    _assert_error(client.get("/speakers/99999999999999999999999"), 400)
+
+
+def test_unpaired_surrogate_in_text_is_422(client: TestClient) -> None:
+    body = b'{"text": "\\ud800 We won!"}'
+    assert "surrogate" in _assert_error(
+        client.post("/extract", content=body, headers={"content-type": "application/json"}), 422
+    )

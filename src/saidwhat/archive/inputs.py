@@ -57,6 +57,7 @@ def _read_jsonl(path: Path, failures: list[str]) -> Iterator[Document | Article]
 def _item_from_json(data: Any, fallback_id: str) -> Document | Article:
     if not isinstance(data, dict):
         raise TypeError(f"expected a JSON object, got {type(data).__name__}")
+    json.dumps(data, ensure_ascii=False).encode("utf-8")  # a lone surrogate ("\ud800") raises ValueError here
     if "quotes" in data:
         if not isinstance(data.get("text"), str):
             raise ValueError("an Article record needs its text; write it with `saidwhat extract --with-text`")

@@ -123,7 +123,7 @@ def ingest(archive: Archive, articles: Iterable[Article]) -> IngestReport:
     for article in articles:
         try:
             added = archive.add_article(article)
-        except (ArchiveError, sqlite3.Error) as err:
+        except (ArchiveError, sqlite3.Error, UnicodeError) as err:
             logger.error("article %s not stored: %s", article.doc_id, err)
             report.failed.append(article.doc_id)
             continue

@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query
+from fastapi import Path as PathParam
 from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from .. import __version__
 from ..archive import Archive, SearchFilters, get_article, get_speaker, list_speakers, search_quotes
@@ -35,6 +36,17 @@ class TextIn(BaseModel):
     title: str | None = None
     url: str | None = None
     published: str | None = Field(default=None, description="publication date, YYYY-MM-DD")
+
+    @field_validator("text", "doc_id", "title", "url", "published")
+    @classmethod
+    def _encodable(cls, value: str | None) -> str | None:
+        """A lone surrogate ('\\ud800' in JSON) cannot be stored or sent back as UTF-8."""
+        if value is not None:
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as err:
+                raise ValueError(f"contains an unpaired surrogate at position {err.start}") from err
+        return value
 
     def document(self) -> Document:
         return Document(self.text, self.doc_id, self.title, self.url, self.published)
@@ -127,10 +139,10 @@ def create_app(
         return {"total": count_speakers(conn), "limit": limit, "offset": offset, "speakers": rows}
 
     @app.get("/speakers/{speaker_id}", summary="One speaker: aliases, descriptions, quotes by month")
-    def speaker(speaker_id: int) -> dict[str, Any]:
+    def speaker(speaker_id: Annotated[int, PathParam(ge=1, le=2**63 - 1)]) -> dict[str, Any]:
         return get_speaker(pool.get().conn, speaker_id)
 
-    @app.get("/articles/{doc_id}", summary="One article: text, quotes with offsets, speakers")
+    @app.get("/articles/{doc_id:path}", summary="One article: text, quotes with offsets, speakers")
     def article(doc_id: str) -> dict[str, Any]:
         return get_article(pool.get().conn, doc_id)
 

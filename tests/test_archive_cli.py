@@ -195,3 +195,11 @@ def test_ingest_skips_a_line_with_an_unpaired_surrogate(tmp_path: Path, capsys: 
     assert main(["ingest", str(path), "--db", str(tmp_path / "o.db")]) == 1
     err = capsys.readouterr().err
     assert "odd.jsonl:2" in err and "2 articles added" in err
+
+
+@pytest.mark.parametrize("command", ["ingest", "search", "speakers", "export", "serve"])
+def test_every_archive_command_has_help_and_docs(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main([command, "--help"])
+    assert exit_info.value.code == 0 and "--db" in capsys.readouterr().out
+    assert f"saidwhat {command} " in (ROOT / "docs" / "archive.md").read_text(encoding="utf-8")

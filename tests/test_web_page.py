@@ -106,7 +106,9 @@ def browser() -> Iterator[Any]:
 def test_search_article_escaping_and_highlights(server: str, browser: Any) -> None:
     page = browser.new_page(viewport={"width": 1000, "height": 900})
     dialogs: list[str] = []
+    page_errors: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("pageerror", lambda error: page_errors.append(str(error)))
     page.goto(f"{server}/")
     page.wait_for_selector("#results li")
 
@@ -140,6 +142,7 @@ def test_search_article_escaping_and_highlights(server: str, browser: Any) -> No
     assert marks.nth(0).get_attribute("tabindex") == "0"
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "web_page.png"), full_page=True)
+    assert page_errors == []
     page.close()
 
 

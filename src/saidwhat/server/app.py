@@ -11,6 +11,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query
 from fastapi import Path as PathParam
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field, field_validator
@@ -111,7 +112,7 @@ def create_app(
             raise HTTPException(401, "send 'Authorization: Bearer TOKEN'", headers={"WWW-Authenticate": "Bearer"})
 
     @app.get("/quotes", summary="Search quotes (bm25 ranking) or list the latest")
-    def quotes(
+    async def quotes(
         q: Annotated[str, Query(description='words to find; "a phrase" in quotes', max_length=500)] = "",
         speaker: Annotated[str | None, Query(description="speaker name, alias or id")] = None,
         since: Annotated[str | None, Query(description="published on or after, YYYY-MM-DD")] = None,
@@ -120,15 +121,22 @@ def create_app(
         offset: Annotated[int, Query(ge=0)] = 0,
     ) -> Response:
         filters = SearchFilters(q, speaker, since, until, limit, offset)
+        # A cached answer comes straight from the event loop; a search runs in a worker thread
+        # (SQLite lets go of the GIL while it works). Bytes out skip FastAPI's generic encoder.
+        body = cache.lookup(pool.get().conn, filters)
+        if body is None:
+            body = await run_in_threadpool(answer_search, filters)
+        return Response(body, media_type="application/json")
+
+    def answer_search(filters: SearchFilters) -> bytes:
         conn = pool.get().conn
 
         def answer() -> bytes:
-            hits = search_quotes(conn, filters)
-            body = {"query": q, "limit": limit, "offset": offset, "quotes": [hit.to_dict() for hit in hits]}
-            return json.dumps(body, ensure_ascii=False).encode()
+            hits = [hit.to_dict() for hit in search_quotes(conn, filters)]
+            page = {"query": filters.query, "limit": filters.limit, "offset": filters.offset, "quotes": hits}
+            return json.dumps(page, ensure_ascii=False).encode()
 
-        # Bytes straight out skip FastAPI's generic encoder: the busiest route, kept lean.
-        return Response(cache.get_or_compute(conn, filters, answer), media_type="application/json")
+        return cache.get_or_compute(conn, filters, answer)
 
     @app.get("/speakers", summary="Speakers with quote counts, most quoted first")
     def speakers(

@@ -23,18 +23,27 @@ class AnswerCache:
         self._answers: OrderedDict[Hashable, bytes] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get_or_compute(self, conn: sqlite3.Connection, key: Hashable, compute: Callable[[], bytes]) -> bytes:
+    def lookup(self, conn: sqlite3.Connection, key: Hashable) -> bytes | None:
+        """The stored answer for `key` at the archive's current version, or None."""
         if self.size == 0:
-            return compute()
+            return None
         full_key = (archive_version(conn), key)
         with self._lock:
             body = self._answers.get(full_key)
             if body is not None:
                 self._answers.move_to_end(full_key)
-                return body
+            return body
+
+    def get_or_compute(self, conn: sqlite3.Connection, key: Hashable, compute: Callable[[], bytes]) -> bytes:
+        """The stored answer, or `compute()`'s, kept for next time."""
+        body = self.lookup(conn, key)
+        if body is not None:
+            return body
+        version = archive_version(conn) if self.size else 0
         body = compute()
-        with self._lock:
-            self._answers[full_key] = body
-            while len(self._answers) > self.size:
-                self._answers.popitem(last=False)
+        if self.size:
+            with self._lock:
+                self._answers[(version, key)] = body
+                while len(self._answers) > self.size:
+                    self._answers.popitem(last=False)
         return body

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from saidwhat.archive import Archive, get_speaker, ingest
-from saidwhat.archive.link import description_words, evidence_of, is_name, link_score
+from saidwhat.archive.link import description_words, evidence_of, is_name, link_score, name_key
 
 from .test_archive import make_article
 
@@ -141,3 +143,36 @@ def test_link_score_is_zero_across_kinds() -> None:
         make_article("o", "Connor Ltd", [], [("s1", "Kit Connor", "organisation", (), ())]).speakers[0]
     )
     assert link_score(person, organisation) == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Chancellor Gordon Brown", ("gordon", "brown")),
+        ("George W. Bush", ("george", "bush")),
+        ("Mr Brown", (None, "brown")),
+        ("Connor", (None, "connor")),
+        ("Kit Connor's", ("kit", "connor")),
+    ],
+)
+def test_name_key_finds_first_name_and_surname(name: str, key: tuple[str | None, str]) -> None:
+    assert name_key(name) == key
+
+
+def test_titles_and_honorifics_do_not_hide_the_same_person() -> None:
+    first = make_article(
+        "chancellor", 'Chancellor Gordon Brown said: "Growth is strong."', [("Growth is strong.", "s1")],
+        [("s1", "Gordon Brown", "person", ("Chancellor Gordon Brown",), ())],
+    )  # fmt: skip
+    second = make_article(
+        "mr-brown", 'Mr Brown, the chancellor, said: "Taxes stay."', [("Taxes stay.", "s1")],
+        [("s1", "Brown", "person", ("Mr Brown", "the chancellor"), ())],
+    )  # fmt: skip
+    other_mr_brown = make_article(
+        "other-brown", 'Mr Brown, a baker, said: "Bread is up."', [("Bread is up.", "s1")],
+        [("s1", "Brown", "person", ("Mr Brown",), ("a baker",))],
+    )  # fmt: skip
+    with Archive() as archive:
+        ingest(archive, [first, second, other_mr_brown])
+        assert _speaker_of(archive, "chancellor") == _speaker_of(archive, "mr-brown")
+        assert _speaker_of(archive, "other-brown") != _speaker_of(archive, "mr-brown")

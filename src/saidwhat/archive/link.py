@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..constants import HONORIFICS
 from ..records import Speaker
 
 PRONOUNS = frozenset(
@@ -150,7 +151,9 @@ class SpeakerEvidence:
 
     @property
     def full_names(self) -> frozenset[str]:
-        return frozenset(name for name in self.names if len(name.split()) > 1)
+        """'first surname' of every name that has a first name ('Prime Minister Tony Blair' -> 'tony blair')."""
+        keys = (name_key(name) for name in self.names)
+        return frozenset(f"{first} {surname}" for first, surname in keys if first)
 
     @property
     def surnames(self) -> frozenset[str]:
@@ -168,10 +171,17 @@ class Candidate:
 def evidence_of(speaker: Speaker) -> SpeakerEvidence:
     """Names and describing words of an article's speaker, from its name, mentions and descriptions."""
     mention_texts = [span.text for span in speaker.mentions if not is_pronoun(span.text)]
-    names = {normalise_name(speaker.name)} | {normalise_name(t) for t in mention_texts if is_name(t)}
+    names = [speaker.name] + [t for t in mention_texts if is_name(t)]
     described = list(speaker.descriptions) + [t for t in mention_texts if not is_name(t)]
-    names.discard("")
-    return SpeakerEvidence(speaker.kind, frozenset(names), description_words(described, exclude=names))
+    return build_evidence(speaker.kind, names, described)
+
+
+def build_evidence(kind: str, names: Iterable[str], described: Iterable[str]) -> SpeakerEvidence:
+    """Evidence from names and descriptions; the titles inside names ('Chancellor Gordon Brown') describe too."""
+    normalised = frozenset(name for name in map(normalise_name, names) if name)
+    person_words = {word for key in map(name_key, normalised) for word in key if word}
+    titles = [word for name in normalised for word in name.split() if word not in person_words | HONORIFICS]
+    return SpeakerEvidence(kind, normalised, description_words([*described, *titles], exclude=person_words))
 
 
 def aliases_of(speaker: Speaker) -> list[tuple[str, bool]]:
@@ -190,6 +200,20 @@ def _names_conflict(new: SpeakerEvidence, old: SpeakerEvidence) -> bool:
     """Full names on both sides with a shared surname but different first names: two people."""
     pairs = [(a, b) for a in new.full_names for b in old.full_names if a.split()[-1] == b.split()[-1]]
     return bool(pairs) and all(a.split()[0] != b.split()[0] for a, b in pairs)
+
+
+def name_key(name: str) -> tuple[str | None, str]:
+    """(first name, surname): the word before the surname, skipping initials; none after an honorific.
+
+    'Chancellor Gordon Brown' -> ('gordon', 'brown'), 'George W. Bush' -> ('george', 'bush'),
+    'Mr Brown' -> (None, 'brown').
+    """
+    words = normalise_name(name).split()
+    if not words:
+        return None, ""
+    before = [word for word in words[:-1] if len(word.rstrip(".")) > 1]
+    first = before[-1].rstrip(".") if before else None
+    return (None if first in HONORIFICS else first), words[-1]
 
 
 def link_score(new: SpeakerEvidence, old: SpeakerEvidence) -> int:

@@ -18,7 +18,7 @@ from .link import (
     Candidate,
     SpeakerEvidence,
     aliases_of,
-    description_words,
+    build_evidence,
     evidence_of,
     last_word,
     normalise_name,
@@ -212,13 +212,13 @@ def _candidates(conn: sqlite3.Connection, evidence: SpeakerEvidence) -> Iterator
 
 def _stored_evidence(conn: sqlite3.Connection, speaker_id: int, kind: str) -> SpeakerEvidence:
     aliases = conn.execute("SELECT norm, is_name FROM speaker_aliases WHERE speaker_id = ?", (speaker_id,)).fetchall()
-    names = frozenset(str(row[0]) for row in aliases if row[1])
+    names = [str(row[0]) for row in aliases if row[1]]
     described = [str(row[0]) for row in aliases if not row[1]]
     described += [
         str(row[0])
         for row in conn.execute("SELECT description FROM speaker_descriptions WHERE speaker_id = ?", (speaker_id,))
     ]
-    return SpeakerEvidence(kind, names, description_words(described, exclude=names))
+    return build_evidence(kind, names, described)
 
 
 def _write_quote(conn: sqlite3.Connection, article_id: int, quote: Quote, speaker: tuple[int, int] | None) -> None:

@@ -17,8 +17,6 @@ from typing import Any
 from ..errors import InputError
 from ..records import Article, Document
 
-csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-
 
 def read_inputs(paths: list[str], failures: list[str]) -> Iterator[Document | Article]:
     """Documents and records from each path in turn; a bad file or line is noted in `failures` and skipped."""
@@ -70,6 +68,7 @@ def _item_from_json(data: Any, fallback_id: str) -> Document | Article:
 
 
 def _read_csv(path: Path) -> Iterator[Document]:
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # whole articles sit in one field
     try:
         with path.open(encoding="utf-8", newline="") as handle:
             reader = csv.DictReader(handle)

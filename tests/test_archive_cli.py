@@ -175,16 +175,22 @@ def test_ingest_killed_midway_then_rerun_loses_and_duplicates_nothing(tmp_path: 
 
 
 @pytest.mark.model
-def test_ingest_text_files_extracts_with_the_model(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_ingest_text_and_csv_files_extracts_with_the_model(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "ferry.txt").write_text(
         '"The sea was calm all night," said captain Ana Ruiz. Ruiz added that the crew slept well.\n',
         encoding="utf-8",
     )
+    (tmp_path / "more.csv").write_text(
+        'text,title,published\n"""The harbour is full of boats,"" said Ole Berg, the harbour master.",Boats,2024-05-02\n',
+        encoding="utf-8",
+    )
     db = tmp_path / "m.db"
-    assert main(["ingest", str(tmp_path / "ferry.txt"), "--db", str(db)]) == 0
+    assert main(["ingest", str(tmp_path / "ferry.txt"), str(tmp_path / "more.csv"), "--db", str(db)]) == 0
     assert main(["search", "sea", "--db", str(db)]) == 0
+    assert main(["search", "boats", "--since", "2024-05", "--db", str(db)]) == 0
     out = capsys.readouterr().out
     assert "Ana Ruiz" in out and "[sea]" in out
+    assert "Ole Berg — Boats (2024-05-02)" in out
 
 
 def test_ingest_skips_a_line_with_an_unpaired_surrogate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

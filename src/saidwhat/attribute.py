@@ -317,7 +317,17 @@ def reconcile(text: str, marked: list[DraftQuote], clauses: list[DraftQuote]) ->
                 keep_clause = True
         if keep_clause:
             kept.append(clause)
-    return [m for m in marked if id(m) not in absorbed] + kept
+    return [m for m in marked if id(m) not in absorbed] + drop_nested(kept)
+
+
+def drop_nested(clauses: list[DraftQuote]) -> list[DraftQuote]:
+    """Leave out a reported clause whose cue stands inside another one's content: 'Connor has
+    revealed when he hopes to start filming' reports one thing, not two."""
+    return [
+        clause
+        for clause in clauses
+        if clause.cue is None or not any(other is not clause and other.covers(clause.cue[0]) for other in clauses)
+    ]
 
 
 def link_continuations(text: str, drafts: list[DraftQuote]) -> None:

@@ -78,6 +78,10 @@ def _without_titles(words: list[str]) -> list[str]:
     return words[last_title + 1 :] if 0 <= last_title < len(words) - 1 else words
 
 
+def _starts_with_words(words: list[str], prefix: list[str]) -> bool:
+    return len(prefix) < len(words) and words[: len(prefix)] == prefix
+
+
 def _is_subject(token: Token) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass") or token.head.dep_ in ("nsubj", "nsubjpass")
 
@@ -110,6 +114,12 @@ class EntityIndex:
             if name.lower() in {n.lower() for n in entity.names}:
                 return entity
             if kind != "person":
+                # 'Labour' and 'Labour Party', 'Lockheed' and 'Lockheed Martin'
+                if any(
+                    _starts_with_words(n.lower().split(), words) or _starts_with_words(words, n.lower().split())
+                    for n in entity.names
+                ):
+                    return entity
                 continue
             if words[-1] == entity.surname or (len(words) == 1 and words[0] in entity.name.lower().split()):
                 full = [n for n in entity.names if len(n.split()) > 1]
@@ -181,10 +191,20 @@ class EntityIndex:
         start, end = mention_bounds(token)
         if token.pos_ == "PRON":
             return self._resolve_pronoun(token, spoken)
-        if token.pos_ == "PROPN":
+        if token.pos_ == "PROPN" or (token.is_title and token.i > token.sent.start and token.pos_ == "NOUN"):
             entity = self.add_name(clean_name(proper_name_chain(token)) or token.text, "person")
             return entity
+        named = self._named_inside(start, end)
+        if named is not None:
+            # "England's acting head coach Andy Robinson", "Ms Clarkson's legal action", "a survey by PwC"
+            return named
         return self._resolve_nominal(token, start, end, spoken)
+
+    def _named_inside(self, start: int, end: int) -> Entity | None:
+        """A person named inside a mention, else an organisation, else None."""
+        inside = [self.by_token[i] for i in range(start, end) if i in self.by_token]
+        people = [e for e in inside if e.kind == "person"]
+        return people[-1] if people else inside[-1] if inside else None
 
     def _enriched(self, entity: Entity, head: Token) -> Entity:
         """Add 'Pranab Mukherjee' to an entity NER knew only as 'Mukherjee'."""
@@ -201,7 +221,7 @@ class EntityIndex:
         if lower in ("it", "they", "we"):
             organisation = self.latest(token.i, "organisation", prefer=spoken)
             if lower == "it" or (organisation is not None and spoken and spoken[-1] is organisation):
-                return organisation
+                return organisation or (spoken[-1] if spoken and not spoken[-1].anonymous else None)
         gender = "m" if lower in MALE_PRONOUNS else "f" if lower in FEMALE_PRONOUNS else None
         entity = self.latest(token.i, "person", gender=gender, prefer=spoken)
         if entity is not None and gender and entity.gender is None:
@@ -217,7 +237,7 @@ class EntityIndex:
             organisations = [e for e in inside if e.kind == "organisation"]
             return organisations[-1] if organisations else self.latest(token.i, "organisation", prefer=spoken)
         if head in ORGANISATION_NOUNS and phrase[0].lower_ in ("the", "this", "its"):
-            return self.latest(token.i, "organisation", prefer=spoken)
+            return self.latest(token.i, "organisation", prefer=spoken) or self.latest(token.i, "person", prefer=spoken)
         is_definite = phrase[0].lower_ in ("the", "this", "that")
         if token.lower_ in ANONYMOUS_HEADS or not is_definite or token.tag_ in ("NNS", "NNPS"):
             kind: SpeakerKind = "group" if token.tag_ in ("NNS", "NNPS") else "unknown"
@@ -254,7 +274,8 @@ def _speaker_of_sentence(doc: Doc, index: EntityIndex, draft: DraftQuote, spoken
         return None
     for token in span.sent:
         if token.dep_ in ("nsubj", "nsubjpass") and not draft.covers(token.idx):
-            entity = index.resolve(token, spoken)
+            # Only a known person or body, or a pronoun: 'The $499 Macintosh' says nothing.
+            entity = index.by_token.get(token.i) or (index.resolve(token, spoken) if token.pos_ == "PRON" else None)
             if entity is not None and not entity.anonymous:
                 return entity
     return None

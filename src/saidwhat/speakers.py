@@ -167,8 +167,8 @@ class EntityIndex:
     def latest(
         self, token_index: int, kind: SpeakerKind, *, gender: str | None = None, prefer: list[Entity] | None = None
     ) -> Entity | None:
-        """The entity a pronoun or description most likely means: among those mentioned before it,
-        the latest quoted speaker or clause subject, else the latest mentioned."""
+        """The entity a pronoun or description most likely means: the one last seen as a clause
+        subject or a quote's source before it, else the one last mentioned at all."""
         offset = self.doc[token_index].idx
         pool = [
             e
@@ -178,8 +178,15 @@ class EntityIndex:
             and (gender is None or e.gender in (None, gender))
             and e.mentioned_before(offset) >= 0
         ]
-        salient = [e for e in pool if e in (prefer or []) or any(i < token_index for i in e.subject_at)]
-        for candidates in (salient, pool):
+
+        def last_salient(entity: Entity) -> int:
+            return max((i for i in entity.subject_at if i < token_index), default=-1)
+
+        salient = [e for e in pool if last_salient(e) >= 0]
+        if salient:
+            return max(salient, key=last_salient)
+        preferred = [e for e in pool if e in (prefer or [])]
+        for candidates in (preferred, pool):
             if candidates:
                 return max(candidates, key=lambda e: e.mentioned_before(offset))
         return None
@@ -293,6 +300,8 @@ def resolve_speakers(doc: Doc, drafts: list[DraftQuote]) -> list[Entity | None]:
             entity = index.resolve(token, spoken)
             if entity is not None and draft.sources:
                 _record_mention(doc, entity, token, draft.sources[0])
+            if entity is not None:
+                entity.subject_at.append(token.i)  # a quote's source is as salient as a subject
         elif draft.inherits and speakers:
             entity = speakers[-1]
         elif draft.type == "partial":

@@ -267,7 +267,9 @@ def find_indirect_quotes(
     for cue in cues:
         if any(draft.covers(cue.span[0]) for draft in drafts):
             continue  # attributions nested in someone's quoted words are not listed
-        bounds = choose_content(doc, doc[cue.token]) if choose_content else _clause_of(cue, doc)
+        # 'According to Politico, X': the phrase's rule is exact; the learned boundaries serve verbs.
+        learned = choose_content is not None and not cue.phrase
+        bounds = choose_content(doc, doc[cue.token]) if learned and choose_content else _clause_of(cue, doc)
         if bounds is None:
             continue
         start, end = char_bounds(doc, *bounds)

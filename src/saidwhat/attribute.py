@@ -49,9 +49,15 @@ def mention_bounds(token: Token) -> tuple[int, int]:
 
 
 def source_bounds(token: Token) -> tuple[int, int]:
-    """Token bounds of a source mention: the whole phrase, appositive included ('Brent Bozell III,
-    founder of the Media Research Center'), as annotators mark it; long clauses are cut back."""
-    start, end = _trim_punct(token.doc, token.left_edge.i, token.right_edge.i + 1)
+    """Token bounds of a source mention: the phrase with its appositive ('Brent Bozell III, founder of
+    the Media Research Center'), as PolNeAR marks it, but not a relative clause ('Connor, who plays
+    Nick Nelson'); long phrases are cut back to the name."""
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ == "relcl":
+            break
+        end = child.right_edge.i + 1
+    start, end = _trim_punct(token.doc, token.left_edge.i, end)
     if end - start > _MAX_SOURCE_TOKENS:
         return mention_bounds(token)
     return start, end

@@ -43,6 +43,12 @@ def _peak_rss_mb(children: bool) -> float:
     return usage.ru_maxrss / 1024  # kilobytes on Linux
 
 
+def _cpu_seconds() -> float:
+    """CPU time of this process and its finished children: less noisy than wall time on a busy machine."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def measure(run: str, texts: list[str], workers: int) -> dict[str, Any]:
     """One measurement in this process; the caller starts a fresh process for each."""
     sys.path.insert(0, str(ROOT / "src"))
@@ -54,22 +60,23 @@ def measure(run: str, texts: list[str], workers: int) -> dict[str, Any]:
     used_workers = 1
     if run == "spacy":
         nlp = _load_english("auto")
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), _cpu_seconds()
         quotes = sum(0 for _ in nlp.pipe(texts))
     elif run == "saidwhat-whole":
         nlp = load_nlp()
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), _cpu_seconds()
         quotes = sum(len(a.quotes) for a in extract_many(texts, nlp=nlp, parse_all=True))
     elif run == "saidwhat-1":
         nlp = load_nlp()
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), _cpu_seconds()
         quotes = sum(len(a.quotes) for a in extract_many(texts, nlp=nlp))
     else:
         used_workers = workers
         items = (Item(str(i), "bbc", Document(text, str(i))) for i, text in enumerate(texts))
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), _cpu_seconds()
         quotes = sum(len(o.article.quotes) for o in run_batch(items, workers=workers) if o.article)
     seconds = time.perf_counter() - started
+    cpu = _cpu_seconds() - cpu
     words = sum(len(text.split()) for text in texts)
     rss = _peak_rss_mb(children=used_workers > 1)
     return {
@@ -78,6 +85,8 @@ def measure(run: str, texts: list[str], workers: int) -> dict[str, Any]:
         "articles": len(texts),
         "seconds": round(seconds, 2),
         "articles_per_s": round(len(texts) / seconds, 2),
+        "cpu_seconds": round(cpu, 2),
+        "articles_per_cpu_s": round(len(texts) / cpu, 2),
         "words_per_s": round(words / seconds, 1),
         "quotes": quotes,
         "peak_rss_mb_per_worker": round(rss, 1),
@@ -94,19 +103,25 @@ def _in_fresh_process(run: str, args: argparse.Namespace) -> dict[str, Any]:
 
 
 def print_table(results: list[dict[str, Any]]) -> None:
-    print(f"{'run':<16}{'workers':>8}{'articles':>10}{'seconds':>10}{'articles/s':>12}{'words/s':>11}{'peak RSS/worker MB':>20}")
+    print(
+        f"{'run':<16}{'workers':>8}{'articles':>10}{'seconds':>10}{'articles/s':>12}{'words/s':>11}"
+        f"{'CPU s':>9}{'articles/CPU s':>16}{'peak RSS/worker MB':>20}"
+    )
     for r in results:
         print(
             f"{r['run']:<16}{r['workers']:>8}{r['articles']:>10}{r['seconds']:>10}{r['articles_per_s']:>12}"
-            f"{r['words_per_s']:>11}{r['peak_rss_mb_per_worker']:>20}"
+            f"{r['words_per_s']:>11}{r['cpu_seconds']:>9}{r['articles_per_cpu_s']:>16}{r['peak_rss_mb_per_worker']:>20}"
         )
 
 
 def ratios(results: list[dict[str, Any]]) -> dict[str, float]:
     rate = {r["run"]: r["articles_per_s"] for r in results}
+    per_cpu = {r["run"]: r["articles_per_cpu_s"] for r in results}
     return {
         "one_worker_vs_spacy": round(rate["saidwhat-1"] / rate["spacy"], 2),
+        "one_worker_vs_spacy_cpu": round(per_cpu["saidwhat-1"] / per_cpu["spacy"], 2),
         "one_worker_vs_whole_parse": round(rate["saidwhat-1"] / rate["saidwhat-whole"], 2),
+        "one_worker_vs_whole_parse_cpu": round(per_cpu["saidwhat-1"] / per_cpu["saidwhat-whole"], 2),
         "all_workers_vs_one": round(rate["saidwhat-all"] / rate["saidwhat-1"], 2),
     }
 

@@ -89,7 +89,8 @@ def test_jsonl_ids_metadata_and_line_numbers(tmp_path: Path) -> None:
 
 def test_jsonl_bad_line_is_an_error_and_the_rest_is_read(tmp_path: Path) -> None:
     path = tmp_path / "feed.jsonl"
-    path.write_bytes(_jsonl({"text": "one"}) + b"{not json\n" + b"[1, 2]\n" + _jsonl({"body": "x"}) + _jsonl({"text": "two"}))
+    lines = [_jsonl({"text": "one"}), b"{not json\n", b"[1, 2]\n", _jsonl({"body": "x"}), _jsonl({"text": "two"})]
+    path.write_bytes(b"".join(lines))
     items = list(read_inputs([str(path)]))
     assert [item.document.text for item in items if item.document] == ["one", "two"]
     errors = [item.error or "" for item in items if item.error]

@@ -3,7 +3,7 @@
 The statistical pipeline (tok2vec, tagger, parser, lemmatizer, ner) is nearly all the cost of
 extraction. A quotation has a quotation mark or a cue (a form of a speech verb, 'according to')
 in its sentence, so those sentences (with every sentence inside a quoted run, and
-`CONTEXT_SENTENCES` neighbours each side) go through the full pipeline, as small docs batched
+`CONTEXT_BEFORE` and `CONTEXT_AFTER` neighbours) go through the full pipeline, as small docs batched
 through `nlp.pipe`. The other sentences are only tokenized and run through the named-entity
 recognizer (speakers are resolved over the whole article), and all pieces are joined back into
 one Doc over the original text with `Doc.from_docs`, so offsets need no shifting. The saidwhat
@@ -29,7 +29,8 @@ from .marks import find_quote_marks, find_quoted_runs
 logger = logging.getLogger(__name__)
 
 # Sentences parsed before and after each sentence that can hold a quotation.
-CONTEXT_SENTENCES = 1
+CONTEXT_BEFORE = 1
+CONTEXT_AFTER = 1
 # Parse the whole article when focusing would leave out less than this share of its tokens.
 MIN_SKIPPED_SHARE = 0.15
 # Pipes run over the sentences left out: entities anywhere can be the speaker named later.
@@ -144,7 +145,7 @@ def plan_pieces(nlp: Language, doc: Doc) -> list[Piece]:
         return [Piece(0, len(doc), True)]
     hot = _hot_sentences(nlp, doc, bounds)
     selected = [
-        any(hot[max(0, i - CONTEXT_SENTENCES) : i + CONTEXT_SENTENCES + 1]) for i in range(len(bounds))
+        any(hot[max(0, i - CONTEXT_AFTER) : i + CONTEXT_BEFORE + 1]) for i in range(len(bounds))
     ]
     pieces: list[Piece] = []
     for (start, end), parse in zip(bounds, selected, strict=True):

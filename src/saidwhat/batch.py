@@ -21,6 +21,7 @@ from typing import Any
 
 from spacy.language import Language
 
+from .errors import SaidwhatError
 from .pipeline import extract_many, load_nlp
 from .read import Item
 from .records import Article
@@ -63,17 +64,31 @@ def default_workers() -> int:
 
 _WORKER_NLP: Language | None = None
 _WORKER_SETTINGS: Settings = DEFAULT_SETTINGS
+_WORKER_ERROR: SaidwhatError | None = None
 
 
 def _init_worker(settings: Settings) -> None:
-    """Pool initializer: load the pipeline once for the life of the worker process."""
-    global _WORKER_NLP, _WORKER_SETTINGS
+    """Pool initializer: load the pipeline once for the life of the worker process.
+
+    A pipeline that cannot load is kept as an error for the first task to raise: an exception
+    here would only break the pool, with the reason lost.
+    """
+    global _WORKER_NLP, _WORKER_SETTINGS, _WORKER_ERROR
     _WORKER_SETTINGS = settings
-    _WORKER_NLP = load_nlp(settings)
+    try:
+        _WORKER_NLP = load_nlp(settings)
+    except SaidwhatError as err:
+        _WORKER_ERROR = err
 
 
 def process_chunk(items: list[Item]) -> list[Outcome]:
-    """Outcomes for a chunk of items, in order, in the current (worker) process."""
+    """Outcomes for a chunk of items, in order, in the current (worker) process.
+
+    Raises:
+        SaidwhatError: the worker's pipeline could not be loaded (the whole run must stop).
+    """
+    if _WORKER_ERROR is not None:
+        raise _WORKER_ERROR
     nlp = _WORKER_NLP or load_nlp(_WORKER_SETTINGS)
     return analyse_items(items, nlp, _WORKER_SETTINGS)
 
@@ -165,6 +180,8 @@ def _run_in_pool(chunks: Iterator[list[Item]], workers: int, settings: Settings,
                 pool = _new_pool(workers, settings)
                 # The other chunks in flight were lost with the pool, not failed: send them again.
                 pending = deque((pool.submit(process_chunk, lost), lost) for _, lost in pending)
+            except SaidwhatError:
+                raise  # no worker can do anything: a missing model, a bad setting
             except Exception as err:
                 yield from _crashed(chunk, f"{type(err).__name__}: {err}")
     finally:

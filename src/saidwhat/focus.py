@@ -179,12 +179,12 @@ def parse_focused(nlp: Language, texts: list[tuple[str, int]]) -> dict[int, Doc]
     article_pipes = nlp.pipe_names[nlp.pipe_names.index(ARTICLE_PIPE) :]
     docs = {key: nlp.make_doc(text) for text, key in texts}
     plans = {key: plan_pieces(nlp, doc) for key, doc in docs.items()}
-    whole = [(doc, key) for key, doc in docs.items() if len(plans[key]) == 1]
-    results = {key: doc for doc, key in nlp.pipe(whole, as_tuples=True)}
-    pieces = [(key, n, piece) for key, plan in plans.items() if len(plan) > 1 for n, piece in enumerate(plan)]
+    whole = {key for key, plan in plans.items() if plan == [Piece(0, len(docs[key]), True)]}
+    results = {key: doc for doc, key in nlp.pipe([(docs[key], key) for key in whole], as_tuples=True)}
+    pieces = [(key, n, piece) for key, plan in plans.items() if key not in whole for n, piece in enumerate(plan)]
     done = dict(_run_pieces(nlp, docs, pieces, article_pipes))
     for key, plan in plans.items():
-        if len(plan) > 1:
+        if key not in whole:
             results[key] = _join(nlp, docs[key], [done[(key, n)] for n in range(len(plan))], article_pipes)
     return results
 

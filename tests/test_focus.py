@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from spacy.language import Language
 
@@ -49,7 +51,7 @@ def test_plan_leaves_out_quiet_sentences(nlp: Language) -> None:
     pieces = plan_pieces(nlp, doc)
     assert len(pieces) > 1 and any(not piece.parse for piece in pieces)
     assert pieces[0].start == 0 and pieces[-1].end == len(doc)
-    assert all(a.end == b.start for a, b in zip(pieces, pieces[1:]))
+    assert all(a.end == b.start for a, b in pairwise(pieces))
     skipped = " ".join(doc[p.start : p.end].text for p in pieces if not p.parse)
     assert "Parking is free" in skipped and "Nora Quist" not in skipped
 

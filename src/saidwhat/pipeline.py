@@ -5,15 +5,17 @@ from __future__ import annotations
 import hashlib
 import importlib
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
+from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .component import get_errors, get_quotes, get_speakers
 from .errors import ModelError
+from .focus import parse_focused
 from .records import Article, Document, Quote, Span, Speaker
 from .segment import split_into_chunks
 from .settings import DEFAULT_SETTINGS, Settings, load_settings
@@ -69,7 +71,40 @@ def _cached_nlp(
             "join_continuations": join_continuations,
         },
     )
+    memoize_lemmatizer(nlp)
     return nlp
+
+
+# Distinct (word, part of speech, morphology) keys remembered per process before starting afresh.
+MAX_MEMOIZED_LEMMAS = 500_000
+
+
+def memoize_lemmatizer(nlp: Language) -> None:
+    """Remember the rule lemmatizer's answer per (word, part of speech, morphology).
+
+    spaCy's English rule lemmatizer caches only inflected forms: every base form (most nouns and
+    adjectives) goes through `is_base_form` and `token.morph.to_dict()` again, a tenth of the
+    pipeline's time. The lemma depends on nothing but the key, so the lemmas stay the same.
+    """
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lemmatizer: Any = nlp.get_pipe("lemmatizer")
+    if getattr(lemmatizer, "mode", None) != "rule" or getattr(lemmatizer, "_saidwhat_memo", False):
+        return
+    compute: Callable[[Token], list[str]] = lemmatizer.lemmatize
+    memo: dict[tuple[int, int, int], list[str]] = {}
+
+    def lemmatize(token: Token) -> list[str]:
+        key = (token.orth, token.pos, token.morph.key)  # type: ignore[attr-defined]  # Cython attribute
+        lemmas = memo.get(key)
+        if lemmas is None:
+            if len(memo) >= MAX_MEMOIZED_LEMMAS:
+                memo.clear()
+            lemmas = memo[key] = compute(token)
+        return lemmas
+
+    lemmatizer.lemmatize = lemmatize
+    lemmatizer._saidwhat_memo = True
 
 
 def load_nlp(settings: Settings = DEFAULT_SETTINGS) -> Language:
@@ -130,9 +165,17 @@ def extract(
 
 
 def extract_many(
-    items: Iterable[str | Document], *, nlp: Language | None = None, settings: Settings | None = None
+    items: Iterable[str | Document],
+    *,
+    nlp: Language | None = None,
+    settings: Settings | None = None,
+    parse_all: bool = False,
 ) -> Iterator[Article]:
-    """Records for many articles, in input order, parsed in batches through `nlp.pipe`."""
+    """Records for many articles, in input order, parsed in batches through `nlp.pipe`.
+
+    Only the sentences that can hold a quotation (see `focus.py`) and their neighbours go through
+    the statistical pipeline; `parse_all` parses whole articles instead (slower, for comparisons).
+    """
     settings = settings or load_settings()
     nlp = nlp or load_nlp(settings)
     prepared = (_prepare(_as_document(item), settings) for item in items)
@@ -142,7 +185,7 @@ def extract_many(
             for i, (document, _) in enumerate(batch)
             if (doc_text := document.text).strip() and len(doc_text) <= settings.chunk_chars
         ]
-        parsed = {i: doc for doc, i in nlp.pipe(short, as_tuples=True)}
+        parsed = _parse_whole(nlp, short) if parse_all else parse_focused(nlp, short)
         for i, (document, errors) in enumerate(batch):
             if not document.text.strip():
                 yield _article(document, [], [], errors)
@@ -150,6 +193,10 @@ def extract_many(
                 yield article_from_doc(document, parsed[i], errors)
             else:
                 yield _extract_in_pieces(document, errors, nlp, settings)
+
+
+def _parse_whole(nlp: Language, texts: list[tuple[str, int]]) -> dict[int, Doc]:
+    return {i: doc for doc, i in nlp.pipe(texts, as_tuples=True)}
 
 
 def _batches(items: Iterable[tuple[Document, list[str]]], size: int) -> Iterator[list[tuple[Document, list[str]]]]:

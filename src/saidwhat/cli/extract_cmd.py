@@ -1,16 +1,20 @@
-"""`saidwhat extract` and `saidwhat demo`."""
+"""`saidwhat extract` and `saidwhat demo`: thin adapters over `saidwhat.batch` and `saidwhat.read`."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+import time
 from collections.abc import Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..errors import InputError
+from ..batch import DEFAULT_CHUNK_SIZE, Outcome, default_workers, done_doc_ids, run_batch
 from ..pipeline import extract_many
+from ..read import INPUT_FORMATS, Fields, Item, read_inputs
 from ..records import Article, Document
 from ..render import render_article
 from ..samples import demo_text
@@ -20,13 +24,25 @@ def register(subparsers: Any) -> None:
     extract = subparsers.add_parser(
         "extract",
         help="find every quotation in articles; JSON Lines out",
-        description="Read .txt files (or stdin) and write one JSON record per article.",
+        description=(
+            "Read articles from files, directories (recursively: .txt, .html/.htm, .jsonl, .jsonl.gz) "
+            "or stdin ('-' or no path) and write one JSON record per article, as it goes."
+        ),
     )
-    extract.add_argument("paths", nargs="*", metavar="PATH", help=".txt files; stdin when none")
+    extract.add_argument("paths", nargs="*", metavar="PATH", help="files or directories; stdin when none or '-'")
     extract.add_argument("-o", "--output", metavar="FILE", help="write records here instead of stdout")
     extract.add_argument("--force", action="store_true", help="overwrite an existing --output file")
+    extract.add_argument("--resume", action="store_true", help="append to --output, skipping doc_ids written there")
+    extract.add_argument("--errors", metavar="FILE", help="write failed documents here (JSONL: doc_id, input, reason)")
+    extract.add_argument("--workers", type=int, default=0, metavar="N", help="processes (default: all cores)")
+    extract.add_argument("--chunk-size", type=int, default=DEFAULT_CHUNK_SIZE, metavar="N", help="documents per task")
+    extract.add_argument("--unordered", action="store_true", help="write records as they finish (faster)")
+    extract.add_argument("--text-field", default="text", metavar="NAME", help="JSONL key holding the text")
+    extract.add_argument("--id-field", default="id", metavar="NAME", help="JSONL key holding the doc_id")
+    extract.add_argument("--input-format", choices=INPUT_FORMATS, default="auto", help="override the file type")
     extract.add_argument("--pretty", action="store_true", help="a readable view instead of JSON")
     extract.add_argument("--with-text", action="store_true", help="include the analysed text in each record")
+    extract.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary on stderr")
     extract.set_defaults(func=extract_cli)
     demo = subparsers.add_parser(
         "demo",
@@ -37,54 +53,114 @@ def register(subparsers: Any) -> None:
     demo.set_defaults(func=demo_cli)
 
 
-def _read_text_file(path: Path) -> Document:
+@dataclass(slots=True)
+class Tally:
+    """What a run did, for the summary line."""
+
+    articles: int = 0
+    quotes: int = 0
+    failed: int = 0
+    skipped: int = 0
+
+
+def check_options(args: argparse.Namespace) -> None:
+    """Refuse conflicting or bad options before any work starts."""
+    from . import UsageError
+
+    if args.resume and not args.output:
+        raise UsageError("--resume needs -o/--output: the file to resume")
+    if args.resume and args.force:
+        raise UsageError("--resume and --force conflict: one keeps the output, the other overwrites it")
+    if args.resume and args.pretty:
+        raise UsageError("--resume needs JSON output; drop --pretty")
+    if args.output and Path(args.output).exists() and not (args.force or args.resume):
+        raise UsageError(f"output file '{args.output}' exists; pass --force to overwrite it or --resume to continue")
+    if args.workers < 0:
+        raise UsageError(f"--workers must be 0 (all cores) or more, got {args.workers}")
+    if args.chunk_size < 1:
+        raise UsageError(f"--chunk-size must be positive, got {args.chunk_size}")
+    if args.errors and args.output and Path(args.errors).resolve() == Path(args.output).resolve():
+        raise UsageError("--errors and --output must be different files")
+
+
+def _skip_done(items: Iterator[Item], done: set[str], tally: Tally) -> Iterator[Item]:
+    for item in items:
+        if item.doc_id in done:
+            tally.skipped += 1
+            continue
+        yield item
+
+
+def _progress(outcomes: Iterator[Outcome], tally: Tally, *, show: bool) -> Iterator[Outcome]:
+    """Count outcomes; with `show`, draw a progress bar on stderr with articles/s and quotes."""
+    bar: Any = None
+    if show:
+        from tqdm import tqdm
+
+        bar = tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
     try:
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as err:
-        raise InputError(f"{path}: not UTF-8 text ({err.reason} at byte {err.start})") from err
-    except OSError as err:
-        raise InputError(f"{path}: cannot be read ({err.strerror})") from err
-    return Document(text=text.removeprefix("\ufeff"), doc_id=path.stem)
+        for outcome in outcomes:
+            if outcome.article is not None:
+                tally.articles += 1
+                tally.quotes += len(outcome.article.quotes)
+            else:
+                tally.failed += 1
+            if bar is not None:
+                bar.update(1)
+                bar.set_postfix(quotes=tally.quotes, errors=tally.failed, refresh=False)
+            yield outcome
+    finally:
+        if bar is not None:
+            bar.close()
 
 
-def read_documents(paths: list[str], failures: list[str]) -> Iterator[Document]:
-    """Documents from paths (or stdin); a file that cannot be read is reported and skipped."""
-    if not paths:
-        yield Document(text=sys.stdin.read(), doc_id="stdin")
-        return
-    for name in paths:
-        try:
-            yield _read_text_file(Path(name))
-        except InputError as err:
-            print(f"saidwhat extract: {err}", file=sys.stderr)
-            failures.append(name)
+def _write(outcomes: Iterator[Outcome], out: TextIO, errors: TextIO | None, args: argparse.Namespace) -> None:
+    colour = out is sys.stdout and sys.stdout.isatty()
+    for outcome in outcomes:
+        if outcome.article is not None:
+            out.write(_format(outcome.article, args, colour))
+            out.flush()
+        elif outcome.failure is not None and errors is not None:
+            errors.write(json.dumps(outcome.failure.to_dict(), ensure_ascii=False) + "\n")
+            errors.flush()
+        elif outcome.failure is not None:
+            print(f"saidwhat extract: {outcome.failure.reason}", file=sys.stderr)
 
 
-def write_articles(articles: Iterator[Article], out: TextIO, *, pretty: bool, colour: bool, with_text: bool) -> int:
-    count = 0
-    for article in articles:
-        if pretty:
-            out.write(render_article(article, colour=colour) + "\n\n")
-        else:
-            out.write(json.dumps(article.to_dict(with_text=with_text), ensure_ascii=False) + "\n")
-        out.flush()
-        count += 1
-    return count
+def _format(article: Article, args: argparse.Namespace, colour: bool) -> str:
+    if args.pretty:
+        return render_article(article, colour=colour) + "\n\n"
+    return json.dumps(article.to_dict(with_text=args.with_text), ensure_ascii=False) + "\n"
 
 
 def extract_cli(args: argparse.Namespace) -> int:
-    from . import UsageError
+    check_options(args)
+    started = time.perf_counter()
+    tally = Tally()
+    done = done_doc_ids(Path(args.output)) if args.resume else set()
+    fields = Fields(args.text_field, args.id_field)
+    items = _skip_done(read_inputs(args.paths, fields=fields, input_format=args.input_format), done, tally)
+    workers = args.workers or default_workers()
+    outcomes = run_batch(items, workers=workers, chunk_size=args.chunk_size, ordered=not args.unordered)
+    show_bar = not args.quiet and sys.stderr.isatty()
+    with ExitStack() as stack:
+        out: TextIO = sys.stdout
+        if args.output:
+            out = stack.enter_context(open(args.output, "a" if args.resume else "w", encoding="utf-8"))
+        errors = stack.enter_context(open(args.errors, "w", encoding="utf-8")) if args.errors else None
+        _write(_progress(outcomes, tally, show=show_bar), out, errors, args)
+    if not args.quiet:
+        print(_summary(tally, time.perf_counter() - started), file=sys.stderr)
+    return 1 if tally.failed else 0
 
-    if args.output and Path(args.output).exists() and not args.force:
-        raise UsageError(f"output file '{args.output}' exists; pass --force to overwrite it")
-    failures: list[str] = []
-    articles = extract_many(read_documents(args.paths, failures))
-    if args.output:
-        with open(args.output, "w", encoding="utf-8") as out:
-            write_articles(articles, out, pretty=args.pretty, colour=False, with_text=args.with_text)
-    else:
-        write_articles(articles, sys.stdout, pretty=args.pretty, colour=sys.stdout.isatty(), with_text=args.with_text)
-    return 1 if failures else 0
+
+def _summary(tally: Tally, seconds: float) -> str:
+    skipped = f", {tally.skipped} skipped (already done)" if tally.skipped else ""
+    rate = tally.articles / seconds if seconds > 0 else 0.0
+    return (
+        f"saidwhat extract: {tally.articles} articles, {tally.quotes} quotes, {tally.failed} errors{skipped} "
+        f"in {seconds:.1f} s ({rate:.1f} articles/s)"
+    )
 
 
 def demo_cli(args: argparse.Namespace) -> int:

@@ -1,0 +1,249 @@
+"""Stage 1: read inputs (.txt, .html, .jsonl, .jsonl.gz, stdin) into documents, one at a time.
+
+Reading streams: a 10 GB JSONL file is read line by line. A file or line that cannot be read
+becomes an `Item` with an `error` naming the file (and line), so that the other inputs go on.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any, Literal, cast
+
+from .errors import InputError
+from .records import Document
+
+InputFormat = Literal["auto", "txt", "html", "jsonl"]
+INPUT_FORMATS: tuple[InputFormat, ...] = ("auto", "txt", "html", "jsonl")
+
+TEXT_SUFFIXES = (".txt",)
+HTML_SUFFIXES = (".html", ".htm")
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
+STDIN = "-"
+
+
+@dataclass(frozen=True, slots=True)
+class Fields:
+    """Which JSON keys hold the text and the id of an article."""
+
+    text: str = "text"
+    id: str = "id"
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One input document, or the reason it could not be read.
+
+    Attributes:
+        doc_id: the document's id (file stem, JSON id, or `<stem>:<line>`).
+        origin: where it came from: a path, `path:line` for JSONL, or `-` for stdin.
+        document: the document, None when it could not be read.
+        error: why it could not be read, naming the file (and line).
+    """
+
+    doc_id: str
+    origin: str
+    document: Document | None = None
+    error: str | None = None
+
+
+def input_kind(path: Path) -> InputFormat | None:
+    """'txt', 'html' or 'jsonl' from a file name; None for other files."""
+    name = path.name.lower()
+    if name.endswith(TEXT_SUFFIXES):
+        return "txt"
+    if name.endswith(HTML_SUFFIXES):
+        return "html"
+    if name.endswith(JSONL_SUFFIXES):
+        return "jsonl"
+    return None
+
+
+def file_stem(path: Path) -> str:
+    """'a/b/story.jsonl.gz' -> 'story'."""
+    name = path.name
+    for suffix in (*JSONL_SUFFIXES, *HTML_SUFFIXES, *TEXT_SUFFIXES):
+        if name.lower().endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    return path.stem
+
+
+def expand_paths(paths: Sequence[str]) -> Iterator[str]:
+    """Each path as given ('-' for stdin when none); a directory gives its readable files, recursively, sorted."""
+    for name in paths or [STDIN]:
+        path = Path(name)
+        if name != STDIN and path.is_dir():
+            yield from (str(p) for p in sorted(path.rglob("*")) if p.is_file() and input_kind(p) is not None)
+        else:
+            yield name
+
+
+def read_inputs(
+    paths: Sequence[str],
+    *,
+    fields: Fields = Fields(),
+    input_format: InputFormat = "auto",
+    stdin: IO[bytes] | None = None,
+) -> Iterator[Item]:
+    """Every document of every input, in order; stdin when `paths` is empty or '-'."""
+    for name in expand_paths(paths):
+        if name == STDIN:
+            yield from read_stream(stdin, "stdin", STDIN, fields=fields, input_format=input_format)
+            continue
+        path = Path(name)
+        if not path.exists():
+            yield Item(file_stem(path), name, error=f"{name}: no such file or directory")
+            continue
+        kind = input_format if input_format != "auto" else input_kind(path) or "txt"
+        if kind == "jsonl":
+            yield from read_jsonl_file(path, fields)
+        else:
+            yield read_file(path, kind)
+
+
+def _decode(data: bytes, where: str) -> str:
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as err:
+        raise InputError(f"{where}: not UTF-8 text ({err.reason} at byte {err.start})") from err
+
+
+def read_file(path: Path, kind: InputFormat) -> Item:
+    """A .txt or .html file as one item; its doc_id is the file stem."""
+    doc_id = file_stem(path)
+    try:
+        text = _decode(path.read_bytes(), str(path))
+        document = html_to_document(text, doc_id, str(path)) if kind == "html" else Document(text, doc_id)
+    except OSError as err:
+        return Item(doc_id, str(path), error=f"{path}: cannot be read ({err.strerror})")
+    except InputError as err:
+        return Item(doc_id, str(path), error=str(err))
+    return Item(doc_id, str(path), document=document)
+
+
+def html_to_document(html: str, doc_id: str, where: str) -> Document:
+    """The main text and metadata (title, date, URL) of a web page, through trafilatura.
+
+    Raises:
+        InputError: no text could be extracted.
+        ImportError: trafilatura is missing, with a message naming the extra to install.
+    """
+    try:
+        import trafilatura
+    except ImportError as err:
+        raise ImportError("reading HTML needs trafilatura: pip install 'saidwhat[html]'") from err
+    result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    text = getattr(result, "text", None) if result is not None else None
+    if not text:
+        raise InputError(f"{where}: no article text found in the HTML")
+    return Document(
+        text=str(text),
+        doc_id=doc_id,
+        title=_optional(getattr(result, "title", None)),
+        url=_optional(getattr(result, "url", None)),
+        published=_optional(getattr(result, "date", None)),
+    )
+
+
+def _optional(value: Any) -> str | None:
+    return str(value) if value else None
+
+
+def read_jsonl_file(path: Path, fields: Fields) -> Iterator[Item]:
+    """Each line of a .jsonl or .jsonl.gz file; a broken gzip stream ends the file with an error item."""
+    stem = file_stem(path)
+    try:
+        stream = _open_binary(path)
+    except OSError as err:
+        yield Item(stem, str(path), error=f"{path}: cannot be read ({err.strerror})")
+        return
+    with stream:
+        yield from read_jsonl_lines(stream, str(path), stem, fields)
+
+
+def _open_binary(path: Path) -> IO[bytes]:
+    """The file's bytes, decompressed when it ends in .gz; the caller closes it."""
+    if path.name.lower().endswith(".gz"):
+        return cast(IO[bytes], gzip.open(path, "rb"))
+    return open(path, "rb")
+
+
+def read_jsonl_lines(lines: Iterable[bytes], where: str, stem: str, fields: Fields) -> Iterator[Item]:
+    """One item per non-blank JSON line; the line number counts from 1."""
+    number = 0
+    iterator = iter(lines)
+    while True:
+        try:
+            line = next(iterator)
+        except StopIteration:
+            return
+        except (OSError, EOFError, zlib.error) as err:
+            where_next = f"{where}:{number + 1}"
+            yield Item(f"{stem}:{number + 1}", where_next, error=f"{where}: broken after line {number} ({err})")
+            return
+        number += 1
+        if line.strip():
+            yield parse_jsonl_line(line, f"{where}:{number}", f"{stem}:{number}", fields)
+
+
+def parse_jsonl_line(line: bytes, where: str, fallback_id: str, fields: Fields) -> Item:
+    """One article from a JSON object with a text field and optional id, title, url, published."""
+    try:
+        data = json.loads(_decode(line, where))
+    except InputError as err:
+        return Item(fallback_id, where, error=str(err))
+    except json.JSONDecodeError as err:
+        return Item(fallback_id, where, error=f"{where}: bad JSON ({err.msg} at column {err.colno})")
+    if not isinstance(data, dict):
+        return Item(fallback_id, where, error=f"{where}: expected a JSON object, got {type(data).__name__}")
+    raw_id = data.get(fields.id)
+    doc_id = str(raw_id) if isinstance(raw_id, (str, int)) and str(raw_id) else fallback_id
+    text = data.get(fields.text)
+    if not isinstance(text, str):
+        problem = "is missing" if text is None else f"is {type(text).__name__}, not a string"
+        return Item(doc_id, where, error=f"{where}: field {fields.text!r} {problem}; set --text-field")
+    document = Document(
+        text=text,
+        doc_id=doc_id,
+        title=_optional(data.get("title")),
+        url=_optional(data.get("url")),
+        published=_optional(data.get("published")),
+    )
+    return Item(doc_id, where, document=document)
+
+
+def read_stream(
+    stream: IO[bytes] | None, stem: str, where: str, *, fields: Fields, input_format: InputFormat
+) -> Iterator[Item]:
+    """Standard input: JSONL when it starts with '{' (or asked), HTML when with '<', else one text."""
+    if stream is None:
+        import sys
+
+        stream = sys.stdin.buffer
+    first = stream.readline()
+    kind = input_format if input_format != "auto" else _sniff(first)
+    if kind == "jsonl":
+        yield from read_jsonl_lines(_chain(first, stream), where, stem, fields)
+        return
+    data = first + stream.read()
+    try:
+        text = _decode(data, "stdin")
+        document = html_to_document(text, stem, "stdin") if kind == "html" else Document(text, stem)
+    except InputError as err:
+        yield Item(stem, where, error=str(err))
+        return
+    yield Item(stem, where, document=document)
+
+
+def _sniff(first_line: bytes) -> InputFormat:
+    start = first_line.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    return "jsonl" if start == b"{" else "html" if start == b"<" else "txt"
+
+
+def _chain(first: bytes, rest: IO[bytes]) -> Iterator[bytes]:
+    yield first
+    yield from rest

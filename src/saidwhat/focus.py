@@ -60,9 +60,15 @@ class CueLexicon:
 
     _MAX_CACHED = 200_000
 
-    def __init__(self, rules: tuple[tuple[str, str], ...], exceptions: dict[str, list[str]]) -> None:
+    def __init__(
+        self,
+        rules: tuple[tuple[str, str], ...],
+        exceptions: dict[str, list[str]],
+        cue_lemmas: frozenset[str] = SPEECH_VERBS,
+    ) -> None:
         self.rules = rules
         self.exceptions = exceptions
+        self.cue_lemmas = cue_lemmas
         self.phrase_starts = frozenset(phrase.split()[0] for phrase in (*CUE_PHRASES, "according to"))
         self._known: dict[str, bool] = {}
 
@@ -71,7 +77,9 @@ class CueLexicon:
         if known is None:
             if len(self._known) > self._MAX_CACHED:
                 self._known.clear()
-            known = self._known[lower] = lower in self.phrase_starts or not self._lemmas(lower).isdisjoint(SPEECH_VERBS)
+            known = self._known[lower] = lower in self.phrase_starts or not self._lemmas(lower).isdisjoint(
+                self.cue_lemmas
+            )
         return known
 
     def _lemmas(self, lower: str) -> set[str]:
@@ -92,7 +100,15 @@ def cue_lexicon(nlp: Language) -> CueLexicon:
         exceptions = dict(lookups.get_table("lemma_exc").get("verb", {}))
     except KeyError:
         return CueLexicon((), {})
-    return CueLexicon(rules, exceptions)
+    return CueLexicon(rules, exceptions, _cue_lemmas_of(nlp))
+
+
+def _cue_lemmas_of(nlp: Language) -> frozenset[str]:
+    """The lemmas the pipeline's saidwhat component can take for cues (its learned model's, or the speech verbs)."""
+    if "saidwhat" not in nlp.pipe_names:
+        return SPEECH_VERBS
+    deciders = getattr(nlp.get_pipe("saidwhat"), "deciders", None)
+    return frozenset(getattr(deciders, "cue_lemmas", SPEECH_VERBS))
 
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
@@ -144,9 +160,7 @@ def plan_pieces(nlp: Language, doc: Doc) -> list[Piece]:
     if not bounds:
         return [Piece(0, len(doc), True)]
     hot = _hot_sentences(nlp, doc, bounds)
-    selected = [
-        any(hot[max(0, i - CONTEXT_AFTER) : i + CONTEXT_BEFORE + 1]) for i in range(len(bounds))
-    ]
+    selected = [any(hot[max(0, i - CONTEXT_AFTER) : i + CONTEXT_BEFORE + 1]) for i in range(len(bounds))]
     pieces: list[Piece] = []
     for (start, end), parse in zip(bounds, selected, strict=True):
         if pieces and pieces[-1].parse == parse:

@@ -10,11 +10,15 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from .constants import SPEECH_VERBS
 from .cues import CueScorer, rule_cue_score
 from .learn.boundaries import best_bounds
 from .learn.candidates import is_cue_candidate
 from .learn.features import cue_features
 from .learn.linear import MODEL_FILE, AttributionModel
+
+# A lemma whose own weight is above this makes a sentence worth parsing (see focus.py).
+CUE_LEMMA_MIN_WEIGHT = 0.0
 
 ContentChooser = Callable[[Doc, Token], "tuple[int, int] | None"]
 
@@ -27,6 +31,8 @@ class Deciders:
     choose_content: ContentChooser | None
     cue_threshold: float = 0.5
     cue_extensions: frozenset[str] = frozenset()
+    # Lemmas that can be cues: where to look when only part of an article is parsed (focus.py).
+    cue_lemmas: frozenset[str] = SPEECH_VERBS
 
 
 # The hand-written rules, used where no learned model is (the spaCy component's use_model=False).
@@ -55,7 +61,17 @@ def model_deciders(model: AttributionModel) -> Deciders:
         return best_bounds(cue, model.start, model.end)
 
     extensions = frozenset(str(key) for key in model.meta.get("cue_extensions", []))
-    return Deciders(cue_score, choose_content, model.cue.threshold, extensions)
+    return Deciders(cue_score, choose_content, model.cue.threshold, extensions, learned_cue_lemmas(model))
+
+
+def learned_cue_lemmas(model: AttributionModel) -> frozenset[str]:
+    """The speech verbs, and every lemma the cue scorer leans towards on its own."""
+    learned = {
+        name.removeprefix("lemma=")
+        for name, weight in model.cue.weights.items()
+        if name.startswith("lemma=") and weight > CUE_LEMMA_MIN_WEIGHT
+    }
+    return SPEECH_VERBS | learned
 
 
 def load_deciders(*, use_model: bool, path: str | None = None) -> Deciders:

@@ -15,6 +15,7 @@ from .attribute import (
     reconcile,
 )
 from .cues import Cue, find_cues
+from .docfacts import doc_facts
 from .drafts import DraftQuote
 from .marks import find_quoted_runs
 from .model import RULES, Deciders
@@ -40,16 +41,17 @@ def find_draft_quotes(
     Args:
         join: fold continuation quotes into the quote they continue (PolNeAR's convention).
     """
-    runs, errors = find_quoted_runs(doc.text)
-    marked = draft_marked_quotes(doc.text, runs)
+    text = doc_facts(doc).text
+    runs, errors = find_quoted_runs(text)
+    marked = draft_marked_quotes(text, runs)
     cues = find_cues(doc, deciders.cue_score, threshold=deciders.cue_threshold, extensions=deciders.cue_extensions)
     clauses = find_indirect_quotes(doc, cues, marked, deciders.choose_content)
     busy = frozenset(cue.token for cue in cues if _reports_elsewhere(cue, clauses, marked))
     attribute_marked_quotes(doc, marked, cues, busy)
-    marked = merge_interrupted_quotes(doc.text, marked)
-    drafts = reconcile(doc.text, marked, clauses)
+    marked = merge_interrupted_quotes(text, marked)
+    drafts = reconcile(text, marked, clauses)
     drafts.sort(key=lambda draft: draft.start)
-    link_continuations(doc.text, drafts)
+    link_continuations(text, drafts)
     if join:
         drafts = join_continuations(drafts)
     return drafts, errors
@@ -68,9 +70,10 @@ def analyse_doc(
     drafts, errors = find_draft_quotes(doc, deciders=deciders, join=join_continuations)
     drafts = [draft for draft in drafts if draft.confidence >= min_confidence]
     entities = resolve_speakers(doc, drafts)
-    speakers, ids = build_speakers(doc.text, entities)
+    text = doc_facts(doc).text
+    speakers, ids = build_speakers(text, entities)
     quotes = tuple(
-        build_quote(doc.text, draft, f"q{number}", ids.get(id(entity)) if entity else None)
+        build_quote(text, draft, f"q{number}", ids.get(id(entity)) if entity else None)
         for number, (draft, entity) in enumerate(zip(drafts, entities, strict=True), start=1)
     )
     return Analysis(quotes, speakers, tuple(errors))

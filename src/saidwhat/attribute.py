@@ -8,6 +8,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from .cues import CLAUSE_DEPS, Cue
+from .docfacts import doc_facts
 from .drafts import DraftQuote, Offsets
 
 ContentChooser = Callable[[Doc, Token], "tuple[int, int] | None"]
@@ -110,16 +111,17 @@ def _sentences_around(doc: Doc, draft: DraftQuote) -> Span:
     last = doc.char_span(max(draft.end - 1, draft.start), draft.end, alignment_mode="expand")
     if first is None or last is None:
         return doc[0:0]
-    return doc[first.sent.start : last.sent.end]
+    facts = doc_facts(doc)
+    return doc[facts.sent(first[0]).start : facts.sent(last[-1]).end]
 
 
 def _window(doc: Doc, draft: DraftQuote) -> Span:
     """The sentences a quote's cue may stand in: the quote's own, and the next one when the quote
     hands over to an attribution ('"It's hard to avoid," said Ryan Ellis' split after the mark)."""
     around = _sentences_around(doc, draft)
-    inner_end = doc.text[draft.start : draft.end].rstrip("\"”’' ")
+    inner_end = doc_facts(doc).text[draft.start : draft.end].rstrip("\"”’' ")
     if around.end < len(doc) and inner_end.endswith((",", "?", "!", "—", "-")):
-        return doc[around.start : doc[around.end].sent.end]
+        return doc[around.start : doc_facts(doc).sent(doc[around.end]).end]
     return around
 
 
@@ -131,7 +133,7 @@ def is_adjacent(doc: Doc, draft: DraftQuote, cue: Cue) -> bool:
     if subject is not None:
         start = min(start, subject.left_edge.idx)
     end = max(cue.span[1], subject.right_edge.idx + len(subject.right_edge.text) if subject is not None else 0)
-    text = doc.text
+    text = doc_facts(doc).text
     before = text[draft.end : start] if start >= draft.end else None
     after = text[end : draft.start] if end <= draft.start else None
     return any(gap is not None and len(gap) < 4 and not any(c.isalnum() for c in gap) for gap in (before, after))
@@ -143,7 +145,7 @@ def pick_cue_for_quote(
     """The cue that introduces a marked quote: one whose clause touches it, else the nearest in its
     sentences that does not already report a clause of its own (`busy`)."""
     around = _window(doc, draft)
-    text = doc.text
+    text = doc_facts(doc).text
     paragraph_start = text.rfind("\n", 0, draft.start) + 1
     paragraph_end = text.find("\n", draft.end)
     paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
@@ -161,7 +163,7 @@ def pick_cue_for_quote(
     candidates = adjacent or [cue for cue in candidates if cue.token not in busy]
     if not candidates and around.start > 0:
         # 'Connor revealed:' ending the sentence before the quote.
-        previous = doc[around.start - 1].sent
+        previous = doc_facts(doc).sent(doc[around.start - 1])
         if previous.text.rstrip().endswith(":"):
             candidates = [cues_by_token[t.i] for t in previous if t.i in cues_by_token]
     if not candidates:
@@ -177,7 +179,7 @@ def pick_cue_for_quote(
 
 def find_dash_sign_off(doc: Doc, draft: DraftQuote) -> None:
     """'"..." — Jane Doe, CEO': the name after the dash is the source."""
-    text = doc.text
+    text = doc_facts(doc).text
     match = _DASH_SIGN_OFF.match(text, draft.end)
     if not match:
         return
@@ -253,7 +255,7 @@ def _clause_of(cue: Cue, doc: Doc) -> tuple[int, int] | None:
 
 def _clause_around_according(cue: Cue, doc: Doc) -> tuple[int, int] | None:
     """'X happened, according to Y' / 'According to Y, X happened': the sentence without the phrase."""
-    sent = doc[cue.token].sent
+    sent = doc_facts(doc).sent(doc[cue.token])
     to = doc[cue.token + 1]
     phrase_end = max([to.i + 1] + [child.right_edge.i + 1 for child in to.children])
     first_word = next((t.i for t in sent if not (t.is_punct or t.is_space)), sent.start)

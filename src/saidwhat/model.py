@@ -18,7 +18,7 @@ from .learn.features import cue_features
 from .learn.linear import MODEL_FILE, AttributionModel
 
 # A lemma whose own weight is above this makes a sentence worth parsing (see focus.py).
-CUE_LEMMA_MIN_WEIGHT = 0.0
+CUE_LEMMA_MIN_WEIGHT = 1.0
 
 ContentChooser = Callable[[Doc, Token], "tuple[int, int] | None"]
 

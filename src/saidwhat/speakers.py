@@ -17,6 +17,7 @@ from .constants import (
     SPOKESPERSON_NOUNS,
     TITLE_WORDS,
 )
+from .docfacts import doc_facts
 from .drafts import DraftQuote, Offsets
 from .records import SpeakerKind
 
@@ -198,7 +199,9 @@ class EntityIndex:
         start, end = mention_bounds(token)
         if token.pos_ == "PRON":
             return self._resolve_pronoun(token, spoken)
-        if token.pos_ == "PROPN" or (token.is_title and token.i > token.sent.start and token.pos_ == "NOUN"):
+        if token.pos_ == "PROPN" or (
+            token.is_title and token.i > doc_facts(token.doc).sent(token).start and token.pos_ == "NOUN"
+        ):
             entity = self.add_name(clean_name(proper_name_chain(token)) or token.text, "person")
             return entity
         named = self._named_inside(start, end)
@@ -279,7 +282,7 @@ def _speaker_of_sentence(doc: Doc, index: EntityIndex, draft: DraftQuote, spoken
     span = doc.char_span(draft.start, draft.end, alignment_mode="expand")
     if span is None:
         return None
-    for token in span.sent:
+    for token in doc_facts(doc).sent(span[0]):
         if token.dep_ in ("nsubj", "nsubjpass") and not draft.covers(token.idx):
             # Only a known person or body, or a pronoun: 'The $499 Macintosh' says nothing.
             entity = index.by_token.get(token.i) or (index.resolve(token, spoken) if token.pos_ == "PRON" else None)

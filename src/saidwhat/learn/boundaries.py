@@ -11,6 +11,7 @@ import math
 
 from spacy.tokens import Span, Token
 
+from ..docfacts import doc_facts
 from .features import Features
 from .linear import LinearModel
 
@@ -27,7 +28,7 @@ def _bucket(distance: int) -> str:
 
 def region(cue: Token) -> Span:
     """The tokens a content may be taken from: the cue's sentence."""
-    return cue.sent
+    return doc_facts(cue.doc).sent(cue)
 
 
 def subtree_owner(cue: Token) -> dict[int, str]:
@@ -73,7 +74,7 @@ def boundary_features(
         near = "CUE"
     edge = (edges[0] if start else edges[1]).get(token.i, "none")
     word = token.lower_ if token.is_stop or token.lower_ in _OPENERS or token.is_punct else token.pos_
-    sent = token.sent
+    sent = doc_facts(doc).sent(token)
     at_sentence_edge = token.i == sent.start if start else token.i == sent.end - 1
     return {
         "bias": 1.0,

@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from ..constants import SPEECH_VERBS
-from .candidates import ContentCandidate
+from ..docfacts import doc_facts
 
 Features = dict[str, float]
-_QUOTES = frozenset('"“”„«»')
-
-
-def _inside_quotes(token: Token) -> bool:
-    """An odd number of double quotation marks before the token in its sentence."""
-    sent = token.sent
-    count = sum(1 for t in sent if t.i < token.i and any(c in _QUOTES for c in t.text))
-    return count % 2 == 1
 
 
 def cue_features(token: Token) -> Features:
     """What the cue scorer knows about one token."""
     lemma = token.lemma_.lower()
     head = token.head
+    facts = doc_facts(token.doc)
     deps = sorted({child.dep_ for child in token.children})
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
     features: Features = {
@@ -36,8 +29,8 @@ def cue_features(token: Token) -> Features:
         f"prev={token.nbor(-1).lower_ if token.i > 0 else '<s>'}": 1.0,
         f"next={token.nbor(1).lower_ if token.i + 1 < len(token.doc) else '</s>'}": 1.0,
         "speech_verb": float(lemma in SPEECH_VERBS),
-        "in_quotes": float(_inside_quotes(token)),
-        "sent_has_quote": float(any(t.text in _QUOTES for t in token.sent)),
+        "in_quotes": float(facts.inside_quotes(token)),
+        "sent_has_quote": float(facts.sentence_has_mark(token)),
         "has_subject": float(bool(subjects)),
     }
     for dep in deps:
@@ -49,27 +42,3 @@ def cue_features(token: Token) -> Features:
         features[f"subj_ent={subject.ent_type_ or 'none'}"] = 1.0
         features[f"subj_lower={subject.lower_}"] = 1.0 if subject.pos_ == "PRON" else 0.0
     return features
-
-
-def content_features(doc: Doc, cue: Token, candidate: ContentCandidate) -> Features:
-    """What the content chooser knows about one candidate content of a cue."""
-    start, end = candidate.bounds
-    length = end - start
-    first, last = doc[start], doc[end - 1]
-    lemma = cue.lemma_.lower()
-    size = "1" if length == 1 else "2-3" if length <= 3 else "4-8" if length <= 8 else "9-20" if length <= 20 else "21+"
-    return {
-        "bias": 1.0,
-        f"how={candidate.how}": 1.0,
-        f"how_lemma={candidate.how}|{lemma}": 1.0,
-        f"how_size={candidate.how}|{size}": 1.0,
-        f"size={size}": 1.0,
-        f"first={first.lower_}": 1.0,
-        f"first_pos={first.pos_}": 1.0,
-        f"last_pos={last.pos_}": 1.0,
-        f"how_first={candidate.how}|{first.lower_ if first.is_stop else first.pos_}": 1.0,
-        "after_cue": float(start > cue.i),
-        "has_quote": float(any(t.text in _QUOTES for t in doc[start:end])),
-        "has_verb": float(any(t.pos_ in ("VERB", "AUX") for t in doc[start:end])),
-        f"cue_dep_how={cue.dep_}|{candidate.how}": 1.0,
-    }

@@ -32,7 +32,10 @@ QUOTE_MARK_CHARS = frozenset(OPENING_MARKS) | frozenset(CLOSING_MARKS) | frozens
 # „Hallo“ and ‚hallo‘: the German low mark is closed by what English uses to open.
 GERMAN_PAIRS = {("„", "“"), ("‚", "‘")}
 
-# Words that begin with an apostrophe: "'til", "the '90s", "rock 'n' roll".
+# Guillemets point either way: «oui» in French, »ja« in German and Danish; the context decides.
+REVERSIBLE_MARKS = frozenset("«»‹›")
+
+# Words that begin with an apostrophe: "'til", "the '90s", "rock 'n' roll" (also typed with ’).
 ELISIONS = ("til", "tis", "twas", "em", "cause", "n'", "n ", "bout", "round", "s ")
 _DECADE = re.compile(r"\d0s\b")
 
@@ -81,7 +84,7 @@ def _is_apostrophe(text: str, offset: int) -> bool:
     before, after = _char(text, offset - 1), _char(text, offset + 1)
     if before.isalnum() and after.isalnum():
         return True
-    rest = text[offset + 1 : offset + 6].lower()
+    rest = text[offset + 1 : offset + 6].lower().replace("’", "'")
     # "players' union" is left to the pairing: a closing mark with no single quotation open is dropped.
     return (not before or before.isspace()) and bool(rest.startswith(ELISIONS) or _DECADE.match(rest))
 
@@ -95,6 +98,12 @@ def _role_from_context(text: str, offset: int) -> Role:
     if closes and not before.isspace() and before:
         return "close"
     return "either"
+
+
+def _guillemet_role(text: str, offset: int, *, default: Role) -> Role:
+    """'Er sagte »ja« gestern': a guillemet opens or closes by what stands around it, not by its direction."""
+    role = _role_from_context(text, offset)
+    return default if role == "either" else role
 
 
 # HTML left in a text: '<a href="x">' holds marks that quote nothing.
@@ -111,7 +120,10 @@ def find_quote_marks(text: str) -> list[QuoteMark]:
             continue
         if char in ("'", "’") and _is_apostrophe(text, offset):
             continue
-        if char in OPENING_MARKS:
+        if char in REVERSIBLE_MARKS:
+            family = OPENING_MARKS.get(char) or CLOSING_MARKS[char]
+            role = _guillemet_role(text, offset, default="open" if char in OPENING_MARKS else "close")
+        elif char in OPENING_MARKS:
             family, role = OPENING_MARKS[char], "open"
         elif char in CLOSING_MARKS:
             family, role = CLOSING_MARKS[char], "close"

@@ -82,7 +82,7 @@ def test_quote_needs_a_content_span() -> None:
 
 @pytest.mark.parametrize("confidence", [-0.1, 1.5])
 def test_quote_rejects_confidence_outside_0_1(confidence: float) -> None:
-    with pytest.raises(ValueError, match="outside 0..1"):
+    with pytest.raises(ValueError, match=r"outside 0\.\.1"):
         _quote(confidence=confidence)
 
 

@@ -7,6 +7,8 @@ mark with the sentence it closes ('..it never stops."' + new line).
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
@@ -46,7 +48,8 @@ def mark_paragraph_breaks(doc: Doc) -> Doc:
     for i, is_start in starts.items():
         values[i] = 1 if is_start else -1
     # from_array reads uint64 cells; -1 ("not a start") goes in wrapped, as to_array gives it out.
-    doc.from_array([SENT_START], values.astype(numpy.uint64).reshape((len(doc), 1)))
+    column: Any = values.astype(numpy.uint64).reshape((len(doc), 1))  # thinc's Ints2d is a typing alias only
+    doc.from_array([SENT_START], column)
     return doc
 
 

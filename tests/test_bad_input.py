@@ -108,6 +108,18 @@ def test_extract_many_goes_on_after_a_bad_text(nlp: Language) -> None:
     assert [article.doc_id for article in articles] == ["bad", "ok"]
 
 
+@pytest.mark.xfail(
+    raises=IndexError,
+    reason="speakers.py: the stray '›' is tagged PROPN and heads the source; its cleaned name is empty and "
+    "EntityIndex._match indexes words[-1] of an empty list",
+    strict=False,
+)
+def test_extract_stray_guillemet_before_a_quote(nlp: Language) -> None:
+    text = '› "It is lovely," said Maria Lopez.'
+    article = extract(text, nlp=nlp)
+    assert_spans_fit(article, text)
+
+
 def test_extract_text_over_max_chars_is_cut_and_noted(nlp: Language) -> None:
     text = 'Kit Connor said: "It is lovely."\n' * 40
     article = extract(text, nlp=nlp, settings=load_settings(overrides={"max_chars": 1000}))

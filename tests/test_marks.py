@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from saidwhat.marks import find_quote_marks, find_quoted_runs
 
@@ -148,19 +146,3 @@ def test_marks_inside_html_tags_are_ignored() -> None:
 
 def test_find_quoted_runs_of_text_without_marks_is_empty() -> None:
     assert find_quoted_runs("The council met on Monday.") == ([], [])
-
-
-_PIECES = [*"ab .,:;!?\n'\"“”‘’„‚«»‹›-—", "x y", "don't", "Connor's", "\n\n", "the '90s", "<b>", '<a href="x">']
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.one_of(st.text(max_size=80), st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)))
-def test_pair_quote_marks_runs_are_sorted_disjoint_and_inside_the_text(text: str) -> None:
-    runs, errors = find_quoted_runs(text)
-    previous_end = 0
-    for run in runs:
-        assert run.parts
-        for start, end in run.parts:
-            assert previous_end <= start < end <= len(text)
-            previous_end = end
-    assert all(isinstance(error, str) and error for error in errors)

@@ -29,6 +29,8 @@ def kinds(text: str) -> list[str | None]:
         '"Never," she said.',
         "'We will win,' he said.",
         "“Is it over?” she asked.",
+        '"It was great" said Connor.',
+        '"We will be back" he said.',
     ],
 )
 def test_classify_run_direct(text: str) -> None:
@@ -52,6 +54,7 @@ def test_classify_run_quote_over_paragraphs_is_direct() -> None:
         'Kit Connor hopes season 2 films in "next couple of months"',
         'On the show\'s "fuzziness", Connor commented on the cast.',
         'Kit Connor added that he was "thrilled" with the result.',
+        '"Bigger and better" is how Connor described the new series.',
     ],
 )
 def test_classify_run_partial(text: str) -> None:

@@ -26,6 +26,12 @@ _NAMING_LEAD = re.compile(
     re.IGNORECASE,
 )
 _MAX_NAMED_WORDS = 6
+# What may follow a quote with no comma before its attribution: '"It was great" said Connor', '"No" he said'.
+_ATTRIBUTION_START = re.compile(
+    r"\s*(?:said|says|added|adds|told|tells|asked|asks|explained|commented|insisted|wrote|writes|replied|continued"
+    r"|declared|claimed|stated|warned|argued|admitted|according|he|she|they|we|it)\b"
+)
+_LOWER_WORD = re.compile(r"\s*[a-z]")
 # Short words that a title keeps in lower case ("Pride and Prejudice", "His Dark Materials").
 _TITLE_LOWER_WORDS = frozenset({"a", "an", "and", "the", "of", "in", "on", "to", "for", "at", "by", "or"})
 
@@ -62,6 +68,14 @@ def _is_introduced(text: str, offset: int) -> bool:
     return bool(_INTRODUCED.search(text[max(0, offset - 3) : offset]))
 
 
+def _sentence_goes_on(text: str, run: QuotedRun, inner: str) -> bool:
+    """'"Bigger and better" is how Connor described it': the run is the subject of narration, not an utterance."""
+    if inner.rstrip().endswith((*_SENTENCE_END, ",", ":", ";")):
+        return False
+    after = text[run.end : run.end + 40]
+    return bool(_LOWER_WORD.match(after)) and not _ATTRIBUTION_START.match(after)
+
+
 def classify_run(text: str, run: QuotedRun) -> str | None:
     """'direct', 'partial', or None for a run that is not a quotation."""
     inner = inner_text(text, run)
@@ -74,6 +88,8 @@ def classify_run(text: str, run: QuotedRun) -> str | None:
         return None
     after = text[run.end : run.end + 2].lstrip()
     closes_sentence = inner.rstrip().endswith((*_SENTENCE_END, ",")) or after[:1] in (",",)
+    if _starts_sentence(text, run.start) and _sentence_goes_on(text, run, inner):
+        return "partial"
     if _starts_sentence(text, run.start) or _is_introduced(text, run.start):
         return "direct" if len(words) >= 3 or closes_sentence else "partial"
     if len(words) >= 4 and inner[:1].isupper() and inner.rstrip().endswith(_SENTENCE_END):

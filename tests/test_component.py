@@ -97,6 +97,13 @@ def test_component_data_survives_docbin(plain_nlp: Language, doc: Doc) -> None:
     assert len(restored.spans[SPANS_KEY]) == len(doc._.quotes)
 
 
+def test_component_data_survives_multiprocessing(nlp: Language) -> None:
+    texts = [TEXT, "The council met on Monday.", TEXT]
+    docs = list(nlp.pipe(texts, n_process=2, batch_size=1))
+    assert [len(doc._.quotes) for doc in docs] == [2, 0, 2]
+    assert _summary(docs[2]) == _summary(nlp(TEXT))
+
+
 def test_component_without_quotes_leaves_empty_lists(plain_nlp: Language) -> None:
     doc = plain_nlp("The council met on Monday.")
     assert (doc._.quotes, doc._.speakers, list(doc.spans[SPANS_KEY])) == ([], [], [])

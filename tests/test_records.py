@@ -104,6 +104,16 @@ def test_speaker_from_dict_rejects_an_unknown_kind() -> None:
         Speaker.from_dict(data)
 
 
+def test_quote_rejects_an_unknown_type() -> None:
+    with pytest.raises(ValueError, match="q1 type 'rumour' is not one of"):
+        _quote(type="rumour")
+
+
+def test_speaker_rejects_an_unknown_kind() -> None:
+    with pytest.raises(ValueError, match="s1 kind 'robot' is not one of"):
+        Speaker("s1", "Kit Connor", "robot", ())  # type: ignore[arg-type]
+
+
 def test_speaker_from_dict_fills_optional_fields() -> None:
     assert Speaker.from_dict({"id": "s1", "name": "Kit Connor"}) == Speaker("s1", "Kit Connor", "unknown", ())
 

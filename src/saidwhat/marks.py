@@ -192,6 +192,13 @@ class _Pairing:
                 self.runs.append(run)
 
 
+def skip_space_back(text: str, offset: int) -> int:
+    """The offset just after the last non-space character before `offset` (0 when there is none)."""
+    while offset > 0 and text[offset - 1].isspace():
+        offset -= 1
+    return offset
+
+
 def _trim_end(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -206,8 +213,8 @@ def _is_reopening(text: str, stack: list[QuotedRun], mark: QuoteMark) -> bool:
     """An opening double mark right after a sentence end, while a double quote is open: a lost break."""
     if mark.family != "double" or mark.role != "open" or len(stack) != 1 or stack[0].family != "double":
         return False
-    before = text[: mark.offset].rstrip()
-    return before.endswith((".", "!", "?", "…", '."', ".”")) and before != text[: mark.offset]
+    end = skip_space_back(text, mark.offset)
+    return end != mark.offset and text[max(0, end - 2) : end].endswith((".", "!", "?", "…", '."', ".”"))
 
 
 def pair_quote_marks(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .drafts import DraftQuote
-from .marks import QUOTE_MARK_CHARS, QuotedRun
+from .marks import QUOTE_MARK_CHARS, QuotedRun, skip_space_back
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SENTENCE_END = (".", "!", "?", "…")
@@ -60,8 +60,8 @@ def is_named_term(text: str, run: QuotedRun, words: list[str]) -> bool:
 
 
 def _starts_sentence(text: str, offset: int) -> bool:
-    before = text[:offset].rstrip()
-    return not before or before.endswith((*_SENTENCE_END, '"', "”", "’", "'")) or "\n" in text[len(before) : offset]
+    end = skip_space_back(text, offset)
+    return end == 0 or text[end - 1] in (*_SENTENCE_END, '"', "”", "’", "'") or "\n" in text[end:offset]
 
 
 def _is_introduced(text: str, offset: int) -> bool:

@@ -388,3 +388,48 @@ def test_extract_speaker_kind(nlp: Language, text: str, name: str, kind: str) ->
     article = run(nlp, text)
     assert [(speaker.name, speaker.kind) for speaker in article.speakers] == [(name, kind)]
     assert all(q.speaker == article.speakers[0].id for q in article.quotes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param('"We expect record profits this year." – Jane Doe, chief executive', id="en-dash"),
+        pytest.param('"We expect record profits this year." -- Jane Doe', id="double-hyphen"),
+        pytest.param('The firm did well.\n"We expect record profits this year."\n— Jane Doe, CEO', id="own-line"),
+    ],
+)
+def test_extract_dash_sign_off_variants(nlp: Language, text: str) -> None:
+    article = run(nlp, text)
+    assert [(q.type, speaker_name(article, q)) for q in article.quotes] == [("direct", "Jane Doe")]
+    assert article.quotes[0].sources[0].text == "Jane Doe"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "name"),
+    [
+        pytest.param('"We will fight on," Mr Briggs said.', "Mr Briggs", "Briggs", id="mr"),
+        pytest.param('"We will fight on," said Dr Maria Lopez, a GP.', "Dr Maria Lopez", "Maria Lopez", id="dr"),
+        pytest.param(
+            '"It is over," said Ms Lopez. Maria Lopez has run the bakery for years.',
+            "Ms Lopez",
+            "Maria Lopez",
+            id="full-name-later",
+        ),
+    ],
+)
+def test_extract_honorific_kept_in_source_dropped_from_name(nlp: Language, text: str, source: str, name: str) -> None:
+    article = run(nlp, text)
+    assert [(q.sources[0].text, speaker_name(article, q)) for q in article.quotes] == [(source, name)]
+
+
+@_known_gap("speakers.py: an honorific before the name ('Mr', 'Dr') is recorded as a description")
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param('"We will fight on," Mr Briggs said.', id="mr"),
+        pytest.param('"We will fight on," said Dr Maria Lopez, a GP.', id="dr"),
+    ],
+)
+def test_extract_honorific_is_not_a_description(nlp: Language, text: str) -> None:
+    descriptions = run(nlp, text).speakers[0].descriptions
+    assert not {"Mr", "Dr"} & set(descriptions)

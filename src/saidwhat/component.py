@@ -80,7 +80,9 @@ class SaidwhatComponent(Pipe):
 @Language.factory(
     "saidwhat",
     default_config={"use_model": True, "model_path": "", "min_confidence": 0.0, "join_continuations": False},
-    requires=["token.dep", "token.pos", "token.lemma", "doc.ents", "doc.sents"],
+    # token.tag, not token.pos: the English pipelines set pos through the attribute_ruler, which
+    # declares nothing, so requiring token.pos makes analyze_pipes() report a problem that is not there.
+    requires=["token.dep", "token.tag", "token.lemma", "doc.ents", "doc.sents"],
     assigns=["doc._.quotes", "doc._.speakers", "doc.spans"],
 )
 def make_saidwhat(

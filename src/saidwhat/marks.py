@@ -32,7 +32,10 @@ QUOTE_MARK_CHARS = frozenset(OPENING_MARKS) | frozenset(CLOSING_MARKS) | frozens
 # „Hallo“ and ‚hallo‘: the German low mark is closed by what English uses to open.
 GERMAN_PAIRS = {("„", "“"), ("‚", "‘")}
 
-# Words that begin with an apostrophe: "'til", "the '90s", "rock 'n' roll".
+# Guillemets point either way: «oui» in French, »ja« in German and Danish; the context decides.
+REVERSIBLE_MARKS = frozenset("«»‹›")
+
+# Words that begin with an apostrophe: "'til", "the '90s", "rock 'n' roll" (also typed with ’).
 ELISIONS = ("til", "tis", "twas", "em", "cause", "n'", "n ", "bout", "round", "s ")
 _DECADE = re.compile(r"\d0s\b")
 
@@ -81,7 +84,7 @@ def _is_apostrophe(text: str, offset: int) -> bool:
     before, after = _char(text, offset - 1), _char(text, offset + 1)
     if before.isalnum() and after.isalnum():
         return True
-    rest = text[offset + 1 : offset + 6].lower()
+    rest = text[offset + 1 : offset + 6].lower().replace("’", "'")
     # "players' union" is left to the pairing: a closing mark with no single quotation open is dropped.
     return (not before or before.isspace()) and bool(rest.startswith(ELISIONS) or _DECADE.match(rest))
 
@@ -95,6 +98,12 @@ def _role_from_context(text: str, offset: int) -> Role:
     if closes and not before.isspace() and before:
         return "close"
     return "either"
+
+
+def _guillemet_role(text: str, offset: int, *, default: Role) -> Role:
+    """'Er sagte »ja« gestern': a guillemet opens or closes by what stands around it, not by its direction."""
+    role = _role_from_context(text, offset)
+    return default if role == "either" else role
 
 
 # HTML left in a text: '<a href="x">' holds marks that quote nothing.
@@ -115,7 +124,10 @@ def find_quote_marks(text: str) -> list[QuoteMark]:
             continue
         if char in ("'", "’") and _is_apostrophe(text, offset):
             continue
-        if char in OPENING_MARKS:
+        if char in REVERSIBLE_MARKS:
+            family = OPENING_MARKS.get(char) or CLOSING_MARKS[char]
+            role = _guillemet_role(text, offset, default="open" if char in OPENING_MARKS else "close")
+        elif char in OPENING_MARKS:
             family, role = OPENING_MARKS[char], "open"
         elif char in CLOSING_MARKS:
             family, role = CLOSING_MARKS[char], "close"
@@ -184,6 +196,13 @@ class _Pairing:
                 self.runs.append(run)
 
 
+def skip_space_back(text: str, offset: int) -> int:
+    """The offset just after the last non-space character before `offset` (0 when there is none)."""
+    while offset > 0 and text[offset - 1].isspace():
+        offset -= 1
+    return offset
+
+
 def _trim_end(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -198,8 +217,8 @@ def _is_reopening(text: str, stack: list[QuotedRun], mark: QuoteMark) -> bool:
     """An opening double mark right after a sentence end, while a double quote is open: a lost break."""
     if mark.family != "double" or mark.role != "open" or len(stack) != 1 or stack[0].family != "double":
         return False
-    before = text[: mark.offset].rstrip()
-    return before.endswith((".", "!", "?", "…", '."', ".”")) and before != text[: mark.offset]
+    end = skip_space_back(text, mark.offset)
+    return end != mark.offset and text[max(0, end - 2) : end].endswith((".", "!", "?", "…", '."', ".”"))
 
 
 def pair_quote_marks(

@@ -7,24 +7,49 @@ mark with the sentence it closes ('..it never stops."' + new line).
 
 from __future__ import annotations
 
+from typing import Any
+
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 _CLOSING = frozenset({'"', "”", "’", "'", "»"})
+_SENTENCE_ENDS = frozenset({".", "!", "?", ",", "…"})
 
 
-def mark_paragraph_breaks(doc: Doc) -> Doc:
-    """Start a sentence at the first token after every line break; closing marks stay behind."""
+def find_sentence_starts(doc: Doc) -> dict[int, bool]:
+    """Token index -> True for the first token after a line break, False for a closing mark after a stop."""
+    starts: dict[int, bool] = {}
     after_break = False
     for token in doc:
         if token.is_space or not token.text.strip():
             after_break = after_break or "\n" in token.text
             continue
         if after_break:
-            token.is_sent_start = True
-        elif token.i > 0 and token.text in _CLOSING and doc[token.i - 1].text in (".", "!", "?", ",", "…"):
-            token.is_sent_start = False
+            starts[token.i] = True
+        elif token.i > 0 and token.text in _CLOSING and doc[token.i - 1].text in _SENTENCE_ENDS:
+            starts[token.i] = False
         after_break = "\n" in token.whitespace_
+    return starts
+
+
+def mark_paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence at the first token after every line break; closing marks stay behind.
+
+    The starts are written in one `Doc.from_array` call: setting `token.is_sent_start` one token
+    at a time checks the whole Doc for a parse each time, which made a 100,000-character text
+    take seconds here. A Doc that is already parsed keeps the parser's sentences.
+    """
+    starts = find_sentence_starts(doc)
+    if not starts or doc.has_annotation("DEP"):
+        return doc
+    values = doc.to_array(SENT_START).astype(numpy.int64)
+    for i, is_start in starts.items():
+        values[i] = 1 if is_start else -1
+    # from_array reads uint64 cells; -1 ("not a start") goes in wrapped, as to_array gives it out.
+    column: Any = values.astype(numpy.uint64).reshape((len(doc), 1))  # thinc's Ints2d is a typing alias only
+    doc.from_array([SENT_START], column)
     return doc
 
 

@@ -1,7 +1,10 @@
 """Stage 3b: decide which quoted runs are quotations, and of which kind (direct or partial).
 
-Titles of works, nicknames and terms in quotation marks are not quotations; a run that makes up
-a sentence of its own, or follows a colon or a cue, is direct; a fragment inside narration is partial.
+Titles of works, nicknames and terms in quotation marks are not quotations (a capitalised name
+such as "Pride and Prejudice", or a short run after 'so-called', 'the word', 'dubbed'); any other
+quoted word in narration is kept as a partial quote, since it is most often the speaker's own word
+('On the show's "fuzziness", Connor commented'). A run that makes up a sentence of its own, or
+follows a colon or a cue, is direct; a fragment inside narration is partial.
 """
 
 from __future__ import annotations
@@ -9,12 +12,26 @@ from __future__ import annotations
 import re
 
 from .drafts import DraftQuote
-from .marks import QUOTE_MARK_CHARS, QuotedRun
+from .marks import QUOTE_MARK_CHARS, QuotedRun, skip_space_back
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SENTENCE_END = (".", "!", "?", "…")
 # What may stand between a cue and the quote it introduces: 'said:', 'said,', 'told the BBC:'.
 _INTRODUCED = re.compile(r"[:,]\s*$")
+# Words that present what follows as a name or a term, not as anyone's words: 'the so-called
+# "experts"', 'the word "resilience"', 'a striker nicknamed "the rocket"'.
+_NAMING_LEAD = re.compile(
+    r"(?:\bso[- ]called|\bthe (?:words?|terms?|phrases?|expressions?|hashtags?|labels?)"
+    r"|\b(?:dubbed|nicknamed)(?: (?:him|her|them|it))?|\bknown as|\bcalled itself)\s*$",
+    re.IGNORECASE,
+)
+_MAX_NAMED_WORDS = 6
+# What may follow a quote with no comma before its attribution: '"It was great" said Connor', '"No" he said'.
+_ATTRIBUTION_START = re.compile(
+    r"\s*(?:said|says|added|adds|told|tells|asked|asks|explained|commented|insisted|wrote|writes|replied|continued"
+    r"|declared|claimed|stated|warned|argued|admitted|according|he|she|they|we|it)\b"
+)
+_LOWER_WORD = re.compile(r"\s*[a-z]")
 # Short words that a title keeps in lower case ("Pride and Prejudice", "His Dark Materials").
 _TITLE_LOWER_WORDS = frozenset({"a", "an", "and", "the", "of", "in", "on", "to", "for", "at", "by", "or"})
 
@@ -37,13 +54,26 @@ def is_title_or_term(words: list[str], inner: str) -> bool:
     )
 
 
+def is_named_term(text: str, run: QuotedRun, words: list[str]) -> bool:
+    """'The so-called "experts"', 'the word "resilience"': a short run that a naming phrase introduces."""
+    return len(words) <= _MAX_NAMED_WORDS and bool(_NAMING_LEAD.search(text[max(0, run.start - 40) : run.start]))
+
+
 def _starts_sentence(text: str, offset: int) -> bool:
-    before = text[:offset].rstrip()
-    return not before or before.endswith((*_SENTENCE_END, '"', "”", "’", "'")) or "\n" in text[len(before) : offset]
+    end = skip_space_back(text, offset)
+    return end == 0 or text[end - 1] in (*_SENTENCE_END, '"', "”", "’", "'") or "\n" in text[end:offset]
 
 
 def _is_introduced(text: str, offset: int) -> bool:
     return bool(_INTRODUCED.search(text[max(0, offset - 3) : offset]))
+
+
+def _sentence_goes_on(text: str, run: QuotedRun, inner: str) -> bool:
+    """'"Bigger and better" is how Connor described it': the run is the subject of narration, not an utterance."""
+    if inner.rstrip().endswith((*_SENTENCE_END, ",", ":", ";")):
+        return False
+    after = text[run.end : run.end + 40]
+    return bool(_LOWER_WORD.match(after)) and not _ATTRIBUTION_START.match(after)
 
 
 def classify_run(text: str, run: QuotedRun) -> str | None:
@@ -54,10 +84,12 @@ def classify_run(text: str, run: QuotedRun) -> str | None:
         return None
     if len(run.parts) > 1:
         return "direct"
-    if is_title_or_term(words, inner):
+    if is_title_or_term(words, inner) or is_named_term(text, run, words):
         return None
     after = text[run.end : run.end + 2].lstrip()
     closes_sentence = inner.rstrip().endswith((*_SENTENCE_END, ",")) or after[:1] in (",",)
+    if _starts_sentence(text, run.start) and _sentence_goes_on(text, run, inner):
+        return "partial"
     if _starts_sentence(text, run.start) or _is_introduced(text, run.start):
         return "direct" if len(words) >= 3 or closes_sentence else "partial"
     if len(words) >= 4 and inner[:1].isupper() and inner.rstrip().endswith(_SENTENCE_END):

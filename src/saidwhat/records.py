@@ -52,6 +52,8 @@ class Quote:
     confidence: float
 
     def __post_init__(self) -> None:
+        if self.type not in QUOTE_TYPES:
+            raise ValueError(f"quote {self.id} type {self.type!r} is not one of {', '.join(QUOTE_TYPES)}")
         if not self.contents:
             raise ValueError(f"quote {self.id} has no content span")
         if not 0.0 <= self.confidence <= 1.0:
@@ -107,6 +109,10 @@ class Speaker:
     kind: SpeakerKind
     mentions: tuple[Span, ...]
     descriptions: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.kind not in SPEAKER_KINDS:
+            raise ValueError(f"speaker {self.id} kind {self.kind!r} is not one of {', '.join(SPEAKER_KINDS)}")
 
     def to_dict(self) -> dict[str, Any]:
         return {

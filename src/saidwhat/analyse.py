@@ -13,6 +13,7 @@ from .attribute import (
     link_continuations,
     merge_interrupted_quotes,
     reconcile,
+    widen_sources,
 )
 from .cues import Cue, find_cues
 from .docfacts import doc_facts
@@ -34,12 +35,13 @@ class Analysis:
 
 
 def find_draft_quotes(
-    doc: Doc, *, deciders: Deciders = RULES, join: bool = False
+    doc: Doc, *, deciders: Deciders = RULES, polnear: bool = False
 ) -> tuple[list[DraftQuote], list[str]]:
     """Every quotation of a parsed document, as drafts in reading order, and notes on bad marks.
 
     Args:
-        join: fold continuation quotes into the quote they continue (PolNeAR's convention).
+        polnear: PolNeAR's conventions: continuations folded into the quote they continue,
+            appositives kept in sources.
     """
     text = doc_facts(doc).text
     runs, errors = find_quoted_runs(text)
@@ -52,8 +54,9 @@ def find_draft_quotes(
     drafts = reconcile(text, marked, clauses)
     drafts.sort(key=lambda draft: draft.start)
     link_continuations(text, drafts)
-    if join:
+    if polnear:
         drafts = join_continuations(drafts)
+        widen_sources(doc, drafts)
     return drafts, errors
 
 
@@ -64,10 +67,10 @@ def _reports_elsewhere(cue: Cue, clauses: list[DraftQuote], marked: list[DraftQu
 
 
 def analyse_doc(
-    doc: Doc, *, deciders: Deciders = RULES, min_confidence: float = 0.0, join_continuations: bool = False
+    doc: Doc, *, deciders: Deciders = RULES, min_confidence: float = 0.0, conventions: str = "saidwhat"
 ) -> Analysis:
     """Find, attribute and resolve every quotation in a parsed document."""
-    drafts, errors = find_draft_quotes(doc, deciders=deciders, join=join_continuations)
+    drafts, errors = find_draft_quotes(doc, deciders=deciders, polnear=conventions == "polnear")
     drafts = [draft for draft in drafts if draft.confidence >= min_confidence]
     entities = resolve_speakers(doc, drafts)
     text = doc_facts(doc).text

@@ -91,11 +91,11 @@ def find_source_token(cue: Cue, doc: Doc) -> Token | None:
 
 
 def attach_source(draft: DraftQuote, cue: Cue, doc: Doc) -> None:
-    """Set a draft's cue and source from one cue."""
+    """Set a draft's cue and source (the mention, without appositive or relative clause) from one cue."""
     draft.cue, draft.cue_token = cue.span, cue.token
     source = find_source_token(cue, doc)
     if source is not None and source.lower_ not in ("who", "that", "which"):
-        start, end = source_bounds(source)
+        start, end = mention_bounds(source)
         if end > start:
             draft.sources = [char_bounds(doc, start, end)]
             draft.source_token = source.i
@@ -311,8 +311,11 @@ def reconcile(text: str, marked: list[DraftQuote], clauses: list[DraftQuote]) ->
         for quote in overlapping:
             outside = text[clause.start : quote.start] + text[quote.end : clause.end]
             clause_in_quote = quote.start <= clause.start and clause.end <= quote.end
+            # '"Books change lives," she said': the quote took this cue, so the clause is the quote's.
+            took_cue = quote.type == "direct" and quote.cue_token == clause.cue_token
             if (
                 clause_in_quote
+                or took_cue
                 or _only_punctuation(outside)
                 or (quote.type == "direct" and clause.start >= quote.start)
             ):
@@ -370,3 +373,11 @@ def join_continuations(drafts: list[DraftQuote]) -> list[DraftQuote]:
             continue
         joined.append(draft)
     return joined
+
+
+def widen_sources(doc: Doc, drafts: list[DraftQuote]) -> None:
+    """Give each source its appositive, as PolNeAR marks sources ('Brent Bozell III, founder of the
+    Media Research Center')."""
+    for draft in drafts:
+        if draft.source_token is not None and draft.sources:
+            draft.sources = [char_bounds(doc, *source_bounds(doc[draft.source_token]))]

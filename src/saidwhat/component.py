@@ -44,11 +44,11 @@ class SaidwhatComponent(Pipe):
     """Finds every quotation in a parsed Doc; the work is done by `analyse.analyse_doc`."""
 
     def __init__(
-        self, nlp: Language, name: str, *, deciders: Deciders, min_confidence: float, join_continuations: bool
+        self, nlp: Language, name: str, *, deciders: Deciders, min_confidence: float, conventions: str
     ) -> None:
         self.name = name
         self.deciders = deciders
-        self.join_continuations = join_continuations
+        self.conventions = conventions
         self.min_confidence = min_confidence
         register_extensions()
 
@@ -59,7 +59,7 @@ class SaidwhatComponent(Pipe):
                 doc,
                 deciders=self.deciders,
                 min_confidence=self.min_confidence,
-                join_continuations=self.join_continuations,
+                conventions=self.conventions,
             )
         except Exception as err:
             error_handler(self.name, self, [doc], err)
@@ -79,17 +79,15 @@ class SaidwhatComponent(Pipe):
 
 @Language.factory(
     "saidwhat",
-    default_config={"use_model": True, "model_path": "", "min_confidence": 0.0, "join_continuations": False},
+    default_config={"use_model": True, "model_path": "", "min_confidence": 0.0, "conventions": "saidwhat"},
     # token.tag, not token.pos: the English pipelines set pos through the attribute_ruler, which
     # declares nothing, so requiring token.pos makes analyze_pipes() report a problem that is not there.
     requires=["token.dep", "token.tag", "token.lemma", "doc.ents", "doc.sents"],
     assigns=["doc._.quotes", "doc._.speakers", "doc.spans"],
 )
 def make_saidwhat(
-    nlp: Language, name: str, use_model: bool, model_path: str, min_confidence: float, join_continuations: bool
+    nlp: Language, name: str, use_model: bool, model_path: str, min_confidence: float, conventions: str
 ) -> SaidwhatComponent:
     """spaCy factory for the saidwhat component."""
     deciders = load_deciders(use_model=use_model, path=model_path or None)
-    return SaidwhatComponent(
-        nlp, name, deciders=deciders, min_confidence=min_confidence, join_continuations=join_continuations
-    )
+    return SaidwhatComponent(nlp, name, deciders=deciders, min_confidence=min_confidence, conventions=conventions)

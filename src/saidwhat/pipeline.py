@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import logging
+import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -57,7 +58,7 @@ def load_parser(settings: Settings = DEFAULT_SETTINGS) -> Language:
 
 @lru_cache(maxsize=4)
 def _cached_nlp(
-    spacy_model: str, use_model: bool, model_path: str, min_confidence: float, join_continuations: bool
+    spacy_model: str, use_model: bool, model_path: str, min_confidence: float, conventions: str
 ) -> Language:
     nlp = _load_english(spacy_model)
     if "parser" in nlp.pipe_names:
@@ -68,7 +69,7 @@ def _cached_nlp(
             "use_model": use_model,
             "model_path": model_path,
             "min_confidence": min_confidence,
-            "join_continuations": join_continuations,
+            "conventions": conventions,
         },
     )
     memoize_lemmatizer(nlp)
@@ -116,7 +117,7 @@ def load_nlp(settings: Settings = DEFAULT_SETTINGS) -> Language:
         settings.use_model,
         settings.model_path,
         settings.min_confidence,
-        settings.join_continuations,
+        settings.conventions,
     )
 
 
@@ -129,12 +130,21 @@ def _as_document(item: str | Document) -> Document:
     return item if isinstance(item, Document) else Document(text=item)
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _prepare(document: Document, settings: Settings) -> tuple[Document, list[str]]:
-    """Cut an over-long text, noting it, so that nothing runs out of memory."""
+    """Cut an over-long text and replace what no tokenizer or JSON can hold, noting both.
+
+    Lone surrogates (from a bad decode) become U+FFFD one for one, so offsets still hold.
+    """
     text, errors = document.text, []
     if len(text) > settings.max_chars:
         errors.append(f"text of {len(document.text)} characters cut to the first {settings.max_chars} (max_chars)")
         text = text[: settings.max_chars]
+    text, replaced = _LONE_SURROGATE.subn("\ufffd", text)
+    if replaced:
+        errors.append(f"{replaced} lone surrogate character(s) replaced by U+FFFD")
     doc_id = document.doc_id or content_id(document.text)
     return Document(text, doc_id, document.title, document.url, document.published), errors
 

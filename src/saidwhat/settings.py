@@ -18,6 +18,7 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 ENV_PREFIX = "SAIDWHAT_"
+CONVENTIONS = ("saidwhat", "polnear")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,8 +34,10 @@ class Settings:
         model_path: a directory written by `saidwhat train`, instead of the shipped model.
         min_confidence: quotes scored below this are dropped.
         batch_size: documents per `nlp.pipe` batch.
-        join_continuations: fold a continuation quote ('"A," X said. "B."') into the quote it
-            continues, as PolNeAR annotates it; by default it is a quote of its own.
+        conventions: how spans are drawn where annotation schemes differ. "saidwhat" (the default,
+            as the BBC gold): a continuation ('"A," X said. "B."') is a quote of its own and a source
+            is the mention without its appositive. "polnear": the continuation is folded into the
+            quote it continues and the source keeps its appositive, as PolNeAR annotates them.
     """
 
     spacy_model: str = "auto"
@@ -44,7 +47,7 @@ class Settings:
     model_path: str = ""
     min_confidence: float = 0.0
     batch_size: int = 32
-    join_continuations: bool = False
+    conventions: str = "saidwhat"
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with some fields changed (checked like any other source)."""
@@ -115,6 +118,8 @@ def _check(settings: Settings) -> None:
         raise ConfigError(f"chunk_chars must be at least 1000, got {settings.chunk_chars}")
     if not 0.0 <= settings.min_confidence <= 1.0:
         raise ConfigError(f"min_confidence must be between 0 and 1, got {settings.min_confidence}")
+    if settings.conventions not in CONVENTIONS:
+        raise ConfigError(f"conventions must be one of {', '.join(CONVENTIONS)}, got {settings.conventions!r}")
     if settings.batch_size < 1:
         raise ConfigError(f"batch_size must be positive, got {settings.batch_size}")
 

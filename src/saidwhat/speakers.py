@@ -238,6 +238,12 @@ class EntityIndex:
             entity.gender = gender
         return entity
 
+    def _anonymous(self, phrase: Span, kind: SpeakerKind) -> Entity:
+        """An unnamed source ('a source', 'officials', 'the council'): a speaker of its own, never linked."""
+        entity = Entity([phrase.text], kind, anonymous=True)
+        self.entities.append(entity)
+        return entity
+
     def _resolve_nominal(self, token: Token, start: int, end: int, spoken: list[Entity]) -> Entity | None:
         """'the actor', 'the 18-year-old actor', 'a spokesperson for X', 'the company', 'a source', 'officials'."""
         head = token.lemma_.lower()
@@ -247,13 +253,11 @@ class EntityIndex:
             organisations = [e for e in inside if e.kind == "organisation"]
             return organisations[-1] if organisations else self.latest(token.i, "organisation", prefer=spoken)
         if head in ORGANISATION_NOUNS and phrase[0].lower_ in ("the", "this", "its"):
-            return self.latest(token.i, "organisation", prefer=spoken) or self.latest(token.i, "person", prefer=spoken)
+            known = self.latest(token.i, "organisation", prefer=spoken)
+            return known if known is not None else self._anonymous(phrase, "group")
         is_definite = phrase[0].lower_ in ("the", "this", "that")
         if token.lower_ in ANONYMOUS_HEADS or not is_definite or token.tag_ in ("NNS", "NNPS"):
-            kind: SpeakerKind = "group" if token.tag_ in ("NNS", "NNPS") else "unknown"
-            entity = Entity([phrase.text], kind, anonymous=True)
-            self.entities.append(entity)
-            return entity
+            return self._anonymous(phrase, "group" if token.tag_ in ("NNS", "NNPS") else "unknown")
         described = [e for e in self.entities if any(head in d.lower().split() for d in e.descriptions)]
         if described:
             return described[-1]

@@ -31,10 +31,10 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--dump-pred", metavar="FILE", help="write the scored predictions in score.py's format")
     parser.add_argument("--force", action="store_true", help="overwrite an existing --dump-pred file")
     parser.add_argument(
-        "--continuations",
-        choices=("join", "separate"),
-        help='fold \'"A," X said. "B."\' into one quote (join) or not; default: as the gold annotates it '
-        "(join for brat/PolNeAR, separate for the JSON and records layouts)",
+        "--conventions",
+        choices=("saidwhat", "polnear"),
+        help="span conventions to extract with (see docs/model.md); default: the gold's own "
+        "(polnear for brat, saidwhat for the JSON and records layouts)",
     )
     parser.set_defaults(func=evaluate_cli)
 
@@ -67,7 +67,7 @@ def evaluate_cli(args: argparse.Namespace) -> int:
         split=args.split,
         pred_path=Path(args.pred) if args.pred else None,
         limit=args.limit,
-        continuations=args.continuations,
+        conventions=args.conventions,
     )
     _report_notes(evaluation)
     if args.dump_pred:

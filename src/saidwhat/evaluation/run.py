@@ -45,7 +45,7 @@ class Evaluation:
 
 # PolNeAR (brat) annotates '"A," X said. "B."' as one attribution of two fragments; the BBC and
 # seed gold, like saidwhat's records by default, list "B." as a quote of its own.
-CONTINUATIONS_BY_LAYOUT = {"brat": "join"}
+CONVENTIONS_BY_LAYOUT = {"brat": "polnear"}
 
 
 def evaluate(
@@ -56,13 +56,13 @@ def evaluate(
     limit: int | None = None,
     nlp: Language | None = None,
     settings: Settings | None = None,
-    continuations: str | None = None,
+    conventions: str | None = None,
 ) -> Evaluation:
     """Score saidwhat (or the predictions in `pred_path`) on the gold at `gold_path`.
 
     Args:
-        continuations: "join" or "separate" continuation quotes ('"A," X said. "B."'); by default
-            as the gold's layout annotates them (`CONTINUATIONS_BY_LAYOUT`).
+        conventions: "saidwhat" or "polnear" span conventions (see `Settings`); by default those
+            of the gold's layout (`CONVENTIONS_BY_LAYOUT`).
 
     Raises:
         InputError: the gold or the predictions cannot be read.
@@ -71,8 +71,8 @@ def evaluate(
     if pred_path is not None:
         predictions = read_predictions(pred_path, gold.docs)
     else:
-        convention = continuations or CONTINUATIONS_BY_LAYOUT.get(gold.kind, "separate")
-        settings = (settings or load_settings()).replace(join_continuations=convention == "join")
+        chosen = conventions or CONVENTIONS_BY_LAYOUT.get(gold.kind, "saidwhat")
+        settings = (settings or load_settings()).replace(conventions=chosen)
         predictions = predict(gold.docs, nlp=nlp, settings=settings)
     results = score(gold.docs, predictions.by_doc).to_dict()
     return Evaluation(gold, predictions, results, str(pred_path) if pred_path else "saidwhat")

@@ -84,11 +84,6 @@ def test_extract_control_characters(nlp: Language, text: str) -> None:
     assert len(article.quotes) == 1
 
 
-@pytest.mark.xfail(
-    reason="pipeline.py: a lone surrogate reaches spaCy's tokenizer and raises UnicodeEncodeError "
-    "instead of an InputError or an entry in errors",
-    strict=False,
-)
 def test_extract_lone_surrogate_is_reported(nlp: Language) -> None:
     text = 'Kit Connor said: "It is \ud800 lovely."'
     try:
@@ -99,21 +94,11 @@ def test_extract_lone_surrogate_is_reported(nlp: Language) -> None:
         assert any("surrogate" in error for error in article.errors)
 
 
-@pytest.mark.xfail(
-    reason="pipeline.py: one text with a lone surrogate stops extract_many for the whole batch",
-    strict=False,
-)
 def test_extract_many_goes_on_after_a_bad_text(nlp: Language) -> None:
     articles = list(extract_many([Document("Bad \ud800 text.", "bad"), Document("Kit Connor said hi.", "ok")], nlp=nlp))
     assert [article.doc_id for article in articles] == ["bad", "ok"]
 
 
-@pytest.mark.xfail(
-    raises=IndexError,
-    reason="speakers.py: the stray '›' is tagged PROPN and heads the source; its cleaned name is empty and "
-    "EntityIndex._match indexes words[-1] of an empty list",
-    strict=False,
-)
 def test_extract_stray_guillemet_before_a_quote(nlp: Language) -> None:
     text = '› "It is lovely," said Maria Lopez.'
     article = extract(text, nlp=nlp)

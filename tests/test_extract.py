@@ -216,8 +216,15 @@ def test_extract_added_with_pronoun_resolves_to_previous_person(nlp: Language) -
     assert speaker_name(article, article.quotes[0]) == "Kit Connor"
 
 
-def test_extract_partial_quote_in_narration(nlp: Language) -> None:
+def test_extract_quoted_words_in_a_reported_clause_make_a_mixed_quote(nlp: Language) -> None:
     article = run(nlp, 'The mayor called the flood defences "not good enough" after the storm.')
+    (quote,) = article.quotes
+    assert quote.type == "mixed"
+    assert '"not good enough"' in quote.contents[0].text
+
+
+def test_extract_partial_quote_in_narration(nlp: Language) -> None:
+    article = run(nlp, 'The flood defences were "not good enough" after the storm.')
     assert [(q.type, [s.text for s in q.contents]) for q in article.quotes] == [("partial", ['"not good enough"'])]
 
 
@@ -227,10 +234,11 @@ def test_extract_partial_quote_in_narration_has_the_subject_as_speaker(nlp: Lang
     assert speaker_name(article, article.quotes[0]) == "The mayor"
 
 
-def test_extract_partial_quote_after_named_speaker(nlp: Language) -> None:
+def test_extract_mixed_quote_after_named_speaker(nlp: Language) -> None:
     article = run(nlp, 'Maria Lopez called the plan "a disaster waiting to happen".')
     quote = article.quotes[0]
-    assert (quote.type, quote.contents[0].text) == ("partial", '"a disaster waiting to happen"')
+    assert quote.type == "mixed"
+    assert quote.contents[0].text.endswith('"a disaster waiting to happen"')
     assert speaker_name(article, quote) == "Maria Lopez"
 
 
@@ -333,10 +341,13 @@ def test_extract_people_merely_mentioned_are_not_speakers(nlp: Language) -> None
             'Presenter Tom Hale asked Kit Connor whether the show would return. "Absolutely," Connor said.',
             id="asked-whether",
         ),
-        pytest.param('Tom Hale asked: "Will the show return?" Connor said: "Absolutely, it will."', id="asked-direct"),
+        pytest.param(
+            'Tom Hale asked: "Will the show return?" Connor said: "Absolutely, it will."',
+            id="asked-direct",
+            marks=_known_gap("cues.py/attribute.py: a question asked in quotation marks makes the asker a speaker"),
+        ),
     ],
 )
-@_known_gap("cues.py/attribute.py: 'ask' is a speech verb, so an interviewer who only asks questions is a speaker")
 def test_extract_people_who_only_ask_questions_are_not_speakers(nlp: Language, text: str) -> None:
     assert "Tom Hale" not in [speaker.name for speaker in run(nlp, text).speakers]
 
@@ -347,7 +358,6 @@ def test_extract_possessive_relative_is_not_the_owner(nlp: Language) -> None:
     assert "Kit Connor" not in [speaker.name for speaker in article.speakers]
 
 
-@_known_gap("cues.py: 'know' is a speech verb, so 'Nobody knows how...' is a quote given to the last speaker")
 def test_extract_nobody_knows_is_not_a_quote(nlp: Language) -> None:
     article = run(nlp, 'Dana Reyes said: "The vote is close."\nNobody knows how it will end.')
     assert [q.type for q in article.quotes] == ["direct"]
@@ -373,7 +383,6 @@ def test_extract_nobody_knows_is_not_a_quote(nlp: Language) -> None:
             "Bank of England",
             "organisation",
             id="the-bank-of-england",
-            marks=_known_gap("speakers.py: the organisation's name keeps the article ('the Bank of England')"),
         ),
         pytest.param(
             "The bridge will reopen in May, according to the council.",

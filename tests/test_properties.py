@@ -49,12 +49,6 @@ TEXTS = st.one_of(NEWSISH, LONG_PARAGRAPH, st.text(alphabet=_NO_SURROGATES, max_
 
 
 @pytest.mark.model
-@pytest.mark.xfail(
-    raises=IndexError,
-    reason="speakers.py: a source mention whose cleaned name is empty (a stray '›' tagged PROPN) crashes "
-    "EntityIndex._match / Entity.surname with IndexError; any other failure still fails this test",
-    strict=False,
-)
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=TEXTS)
 def test_extract_records_validate_and_spans_fit(nlp: Language, article_schema: dict[str, Any], text: str) -> None:

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from .attribute import (
     attribute_marked_quotes,
     find_indirect_quotes,
+    has_reported_content,
     join_continuations,
     link_continuations,
     merge_interrupted_quotes,
@@ -57,6 +58,8 @@ def find_draft_quotes(
     if polnear:
         drafts = join_continuations(drafts)
         widen_sources(doc, drafts)
+    else:
+        drafts = [draft for draft in drafts if has_reported_content(doc, draft)]
     return drafts, errors
 
 

@@ -242,3 +242,39 @@ TITLE_WORDS = frozenset(
         "officer",
     }
 )
+
+# Verbs whose object is what was said ("discussed the importance of the show", "announced plans").
+TOPIC_VERBS = frozenset(
+    {
+        "discuss",
+        "announce",
+        "describe",
+        "reveal",
+        "explain",
+        "outline",
+        "deny",
+        "confirm",
+        "forecast",
+        "predict",
+        "unveil",
+        "detail",
+        "report",
+        "disclose",
+        "propose",
+        "suggest",
+        "recommend",
+        "demand",
+        "promise",
+        "pledge",
+        "warn",
+        "estimate",
+        "admit",
+        "acknowledge",
+        "ask",
+        "answer",
+        "address",
+        "question",
+        "recount",
+        "express",
+    }
+)

@@ -251,7 +251,10 @@ class EntityIndex:
         inside = [self.by_token[i] for i in range(start, end) if i in self.by_token]
         if head in SPOKESPERSON_NOUNS:
             organisations = [e for e in inside if e.kind == "organisation"]
-            return organisations[-1] if organisations else self.latest(token.i, "organisation", prefer=spoken)
+            if organisations:
+                return organisations[-1]
+            known = self.latest(token.i, "organisation", prefer=spoken)
+            return known if known is not None else self._anonymous(phrase, "unknown")
         if head in ORGANISATION_NOUNS and phrase[0].lower_ in ("the", "this", "its"):
             known = self.latest(token.i, "organisation", prefer=spoken)
             return known if known is not None else self._anonymous(phrase, "group")

@@ -22,7 +22,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from saidwhat.evaluation import EvalDoc, EvalQuote, headline, load_gold, predict, score  # noqa: E402
+from saidwhat.evaluation import EvalDoc, EvalQuote, headline, load_gold, predict, score, settings_for  # noqa: E402
 from saidwhat.evaluation.model import Fragment  # noqa: E402
 from saidwhat.pipeline import _load_english  # noqa: E402
 
@@ -112,7 +112,7 @@ def run(datasets: list[tuple[str, Path, str]]) -> tuple[list[str], list[str]]:
         gold = load_gold(path, split=split)
         n_quotes = sum(len(d.quotes) for d in gold.docs)
         began = time.perf_counter()
-        ours = headline(score(gold.docs, predict(gold.docs).by_doc).to_dict())
+        ours = headline(score(gold.docs, predict(gold.docs, settings=settings_for(gold)).by_doc).to_dict())
         took = time.perf_counter() - began
         by_doc, refused, paras = predict_textacy(gold.docs, nlp)
         theirs = headline(score(gold.docs, by_doc).to_dict())
@@ -132,34 +132,36 @@ def render(rows: list[str], notes: list[str], command: str) -> str:
     header = "| dataset | system | " + " | ".join(title for _, title in COLUMNS) + " |"
     rule = "|---|---|" + "---:|" * len(COLUMNS)
     today = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    return "\n".join([
-        "# Accuracy: saidwhat and a textacy baseline",
-        "",
-        f"Generated {today} by `{command}` (do not edit by hand; rerun it).",
-        "",
-        "Metrics as defined in [evaluation.md](evaluation.md) (the same as `../shared/spec/metrics.md`):",
-        "F1 is micro-averaged over all quotes; *exact* compares spans after stripping quotation marks,",
-        "whitespace and `, . ; :` at their ends; *overlap* counts shared non-space characters.",
-        "Attribution accuracy is over gold quotes with a source (direct: those whose content has a",
-        "double quotation mark); speaker accuracy over gold quotes with a named speaker",
-        "(`–`: that gold names no speakers).",
-        "",
-        "The baseline is textacy's `textacy.extract.triples.direct_quotations` on the same spaCy pipeline",
-        "(see below); it finds direct quotations only, so its indirect recall is 0 by design.",
-        "",
-        header,
-        rule,
-        *rows,
-        "",
-        *notes,
-        "",
-        "Per-dataset detail (all/direct/indirect, precision and recall):",
-        "",
-        "    PYTHONPATH=src python3 -m saidwhat evaluate --gold ../shared/data/polnear --split dev",
-        "    PYTHONPATH=src python3 -m saidwhat evaluate --gold ../shared/data/bbc-gold",
-        "    PYTHONPATH=src python3 -m saidwhat evaluate --gold ../shared/data/seed/heartstopper.gold.json",
-        "",
-    ])
+    return "\n".join(
+        [
+            "# Accuracy: saidwhat and a textacy baseline",
+            "",
+            f"Generated {today} by `{command}` (do not edit by hand; rerun it).",
+            "",
+            "Metrics as defined in [evaluation.md](evaluation.md) (the same as `../shared/spec/metrics.md`):",
+            "F1 is micro-averaged over all quotes; *exact* compares spans after stripping quotation marks,",
+            "whitespace and `, . ; :` at their ends; *overlap* counts shared non-space characters.",
+            "Attribution accuracy is over gold quotes with a source (direct: those whose content has a",
+            "double quotation mark); speaker accuracy over gold quotes with a named speaker",
+            "(`–`: that gold names no speakers).",
+            "",
+            "The baseline is textacy's `textacy.extract.triples.direct_quotations` on the same spaCy pipeline",
+            "(see below); it finds direct quotations only, so its indirect recall is 0 by design.",
+            "",
+            header,
+            rule,
+            *rows,
+            "",
+            *notes,
+            "",
+            "Per-dataset detail (all/direct/indirect, precision and recall):",
+            "",
+            "    PYTHONPATH=src python3 -m saidwhat evaluate --gold ../shared/data/polnear --split dev",
+            "    PYTHONPATH=src python3 -m saidwhat evaluate --gold ../shared/data/bbc-gold",
+            "    PYTHONPATH=src python3 -m saidwhat evaluate --gold ../shared/data/seed/heartstopper.gold.json",
+            "",
+        ]
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -181,7 +181,7 @@ def test_ingest_text_and_csv_files_extracts_with_the_model(tmp_path: Path, capsy
         encoding="utf-8",
     )
     (tmp_path / "more.csv").write_text(
-        'text,title,published\n'
+        "text,title,published\n"
         '"""The harbour is full of boats,"" said Ole Berg, the harbour master.",Boats,2024-05-02\n',
         encoding="utf-8",
     )

@@ -32,10 +32,20 @@ def at(text: str, part: str, nth: int = 0) -> tuple[int, int]:
 
 def gold_quotes() -> tuple[EvalQuote, ...]:
     return (
-        EvalQuote(contents=(at(TEXT, "the bridge would close"),), sources=(at(TEXT, "Mara Lind"),),
-                  cue=(at(TEXT, "said"),), speaker="Mara Lind", aliases=frozenset({"mara lind", "lind"})),
-        EvalQuote(contents=(at(TEXT, '"We are ready,"'),), sources=(at(TEXT, "Tom Vey"),),
-                  cue=(at(TEXT, "told"),), speaker="Tom Vey", aliases=frozenset({"tom vey"})),
+        EvalQuote(
+            contents=(at(TEXT, "the bridge would close"),),
+            sources=(at(TEXT, "Mara Lind"),),
+            cue=(at(TEXT, "said"),),
+            speaker="Mara Lind",
+            aliases=frozenset({"mara lind", "lind"}),
+        ),
+        EvalQuote(
+            contents=(at(TEXT, '"We are ready,"'),),
+            sources=(at(TEXT, "Tom Vey"),),
+            cue=(at(TEXT, "told"),),
+            speaker="Tom Vey",
+            aliases=frozenset({"tom vey"}),
+        ),
     )
 
 
@@ -178,17 +188,20 @@ def brat_span(part: str, nth: int = 0) -> str:
 
 def test_load_gold_reads_brat_split_with_discontinuous_content(tmp_path: Path) -> None:
     first, second = brat_span("We are"), brat_span("ready")
-    write_brat(tmp_path / "dev", [
-        f"T1\tSource {brat_span('Tom Vey')}\tTom Vey",
-        f"T2\tCue {brat_span('told')}\ttold",
-        f"T3\tContent {first};{second}\tWe are ready",
-        f"T4\tAttribution {brat_span('told')}\ttold",
-        "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1",
-        f"T5\tCue {brat_span('said')}\tsaid",
-        f"T6\tContent {brat_span('the bridge')}\tthe bridge",
-        f"T7\tContent {brat_span('would close')}\twould",
-        "E2\tAttribution-no-source:T5 Content:T6 Content2:T7 Cue:T5",
-    ])
+    write_brat(
+        tmp_path / "dev",
+        [
+            f"T1\tSource {brat_span('Tom Vey')}\tTom Vey",
+            f"T2\tCue {brat_span('told')}\ttold",
+            f"T3\tContent {first};{second}\tWe are ready",
+            f"T4\tAttribution {brat_span('told')}\ttold",
+            "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1",
+            f"T5\tCue {brat_span('said')}\tsaid",
+            f"T6\tContent {brat_span('the bridge')}\tthe bridge",
+            f"T7\tContent {brat_span('would close')}\twould",
+            "E2\tAttribution-no-source:T5 Content:T6 Content2:T7 Cue:T5",
+        ],
+    )
     (tmp_path / "dev" / "attributions" / "d1_zzzz.ann").write_text("E1\tContent:T9\n", encoding="utf-8")
     gold = load_gold(tmp_path, split="dev")
     quotes = gold.docs[0].quotes
@@ -232,9 +245,18 @@ def json_span(part: str) -> dict[str, int]:
 
 def test_load_gold_reads_seed_json_with_speaker_mentions(tmp_path: Path) -> None:
     (tmp_path / "story.txt").write_text(TEXT, encoding="utf-8")
-    seed = {"text_file": "story.txt", "speakers": [{"name": "Mara Lind", "mentions": ["Lind"]}],
-            "quotes": [{"contents": [json_span("the bridge would close")], "cue": json_span("said"),
-                        "sources": [json_span("Mara Lind")], "speaker": "Mara Lind"}]}
+    seed = {
+        "text_file": "story.txt",
+        "speakers": [{"name": "Mara Lind", "mentions": ["Lind"]}],
+        "quotes": [
+            {
+                "contents": [json_span("the bridge would close")],
+                "cue": json_span("said"),
+                "sources": [json_span("Mara Lind")],
+                "speaker": "Mara Lind",
+            }
+        ],
+    }
     (tmp_path / "story.gold.json").write_text(json.dumps(seed), encoding="utf-8")
     gold = load_gold(tmp_path / "story.gold.json")
     quote = gold.docs[0].quotes[0]
@@ -245,10 +267,22 @@ def test_load_gold_reads_seed_json_with_speaker_mentions(tmp_path: Path) -> None
 def test_load_gold_bbc_layout_leaves_out_uncertain_quotes(tmp_path: Path) -> None:
     (tmp_path / "texts").mkdir()
     (tmp_path / "texts" / "b-1.txt").write_text(TEXT, encoding="utf-8")
-    quotes = [{"contents": [json_span("the bridge would close")], "cue": None, "sources": [], "speaker": None,
-               "flags": ["uncertain"]},
-              {"contents": [json_span('"We are ready,"')], "cue": json_span("told"), "sources": [],
-               "speaker": "Tom Vey", "flags": []}]
+    quotes = [
+        {
+            "contents": [json_span("the bridge would close")],
+            "cue": None,
+            "sources": [],
+            "speaker": None,
+            "flags": ["uncertain"],
+        },
+        {
+            "contents": [json_span('"We are ready,"')],
+            "cue": json_span("told"),
+            "sources": [],
+            "speaker": "Tom Vey",
+            "flags": [],
+        },
+    ]
     gold_json = {"docs": [{"doc_id": "b-1", "text_file": "texts/b-1.txt", "quotes": quotes}]}
     (tmp_path / "gold.json").write_text(json.dumps(gold_json), encoding="utf-8")
     gold = load_gold(tmp_path)
@@ -256,13 +290,33 @@ def test_load_gold_bbc_layout_leaves_out_uncertain_quotes(tmp_path: Path) -> Non
 
 
 def record(doc_id: str, *, with_text: bool) -> dict[str, Any]:
-    quote = {"id": "q1", "type": "direct", "contents": [json_span('"We are ready,"')], "cue": json_span("told"),
-             "sources": [json_span("Tom Vey")], "speaker": "s1", "confidence": 1.0}
-    group = {"id": "q2", "type": "indirect", "contents": [json_span("the bridge would close")], "cue": None,
-             "sources": [], "speaker": "s2", "confidence": 1.0}
-    data: dict[str, Any] = {"doc_id": doc_id, "quotes": [quote, group], "errors": [], "speakers": [
-        {"id": "s1", "name": "Tom Vey", "kind": "person", "mentions": [json_span("Tom Vey")]},
-        {"id": "s2", "name": "officials", "kind": "group", "mentions": []}]}
+    quote = {
+        "id": "q1",
+        "type": "direct",
+        "contents": [json_span('"We are ready,"')],
+        "cue": json_span("told"),
+        "sources": [json_span("Tom Vey")],
+        "speaker": "s1",
+        "confidence": 1.0,
+    }
+    group = {
+        "id": "q2",
+        "type": "indirect",
+        "contents": [json_span("the bridge would close")],
+        "cue": None,
+        "sources": [],
+        "speaker": "s2",
+        "confidence": 1.0,
+    }
+    data: dict[str, Any] = {
+        "doc_id": doc_id,
+        "quotes": [quote, group],
+        "errors": [],
+        "speakers": [
+            {"id": "s1", "name": "Tom Vey", "kind": "person", "mentions": [json_span("Tom Vey")]},
+            {"id": "s2", "name": "officials", "kind": "group", "mentions": []},
+        ],
+    }
     if with_text:
         data["text"] = TEXT
     return data
@@ -286,10 +340,16 @@ def test_load_gold_reads_records_folder_of_texts(tmp_path: Path) -> None:
 
 def test_read_predictions_accepts_minimal_format_and_notes_bad_spans(tmp_path: Path) -> None:
     doc = EvalDoc("d", TEXT, gold_quotes())
-    lines = [{"doc_id": "d", "quotes": [{"contents": [json_span("the bridge would close")], "sources": [],
-                                        "cue": None, "speaker": "Mara Lind"},
-                                       {"contents": [{"start": "x", "end": 3}]}]},
-             {"doc_id": "elsewhere", "quotes": []}]
+    lines = [
+        {
+            "doc_id": "d",
+            "quotes": [
+                {"contents": [json_span("the bridge would close")], "sources": [], "cue": None, "speaker": "Mara Lind"},
+                {"contents": [{"start": "x", "end": 3}]},
+            ],
+        },
+        {"doc_id": "elsewhere", "quotes": []},
+    ]
     path = tmp_path / "pred.jsonl"
     path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
     predictions = read_predictions(path, [doc])
@@ -374,8 +434,12 @@ def test_evaluate_agrees_with_reference_scorer(kind: str, tmp_path: Path, nlp: L
         (tmp_path / "texts").symlink_to(gold_path / "texts")
         (tmp_path / "gold.json").write_text(json.dumps(data), encoding="utf-8")
         spec = f"bbc:{tmp_path}"
-    done = subprocess.run([sys.executable, str(scorer), "--gold", spec, "--pred", str(pred), "--json"],
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, str(scorer), "--gold", spec, "--pred", str(pred), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     reference = json.loads(done.stdout)["results"]
     assert evaluation.results["all"]["n_pred_quotes"] > 0
     assert _differences(evaluation.results, reference) == []

@@ -26,11 +26,11 @@ _SENTENCES = [
     '"It is lovely," said Maria Lopez.',
     '"A," he said, "B."',
     "According to the BBC, it is over.",
-    "The so-called \"experts\" were wrong.",
+    'The so-called "experts" were wrong.',
     "It's the '90s and rock 'n' roll.",
     "The mayor called it “not good enough”.",
     "— Jane Doe, CEO",
-    "<p class=\"x\">",
+    '<p class="x">',
     "</p>",
     "<a href='y'>link</a>",
 ]

@@ -19,7 +19,7 @@ PAGE = (
     '<link rel="canonical" href="https://news.example/pier"></head>'
     "<body><nav>Home | Sport</nav><article><h1>Pier to reopen</h1>"
     "<p>The storm-damaged pier in Westford will reopen next summer, the council has confirmed.</p>"
-    "<p>\"We will rebuild it stronger than before,\" said Mayor Ann Lee at a meeting on Tuesday evening.</p>"
+    '<p>"We will rebuild it stronger than before," said Mayor Ann Lee at a meeting on Tuesday evening.</p>'
     "</article></body></html>"
 )
 

@@ -5,7 +5,7 @@ from .metrics import Scores, score
 from .model import EvalDoc, EvalQuote, GoldSet
 from .predictions import Predictions, predict, read_predictions, write_score_format
 from .report import headline, render_table
-from .run import Evaluation, evaluate
+from .run import Evaluation, evaluate, settings_for
 
 __all__ = [
     "EvalDoc",
@@ -21,5 +21,6 @@ __all__ = [
     "read_predictions",
     "render_table",
     "score",
+    "settings_for",
     "write_score_format",
 ]

@@ -48,6 +48,12 @@ class Evaluation:
 CONVENTIONS_BY_LAYOUT = {"brat": "polnear"}
 
 
+def settings_for(gold: GoldSet, *, conventions: str | None = None, settings: Settings | None = None) -> Settings:
+    """The settings to extract with for this gold: its layout's span conventions unless told otherwise."""
+    chosen = conventions or CONVENTIONS_BY_LAYOUT.get(gold.kind, "saidwhat")
+    return (settings or load_settings()).replace(conventions=chosen)
+
+
 def evaluate(
     gold_path: Path,
     *,
@@ -61,6 +67,7 @@ def evaluate(
     """Score saidwhat (or the predictions in `pred_path`) on the gold at `gold_path`.
 
     Args:
+        nlp: a loaded pipeline to extract with; its saidwhat component's own settings then apply.
         conventions: "saidwhat" or "polnear" span conventions (see `Settings`); by default those
             of the gold's layout (`CONVENTIONS_BY_LAYOUT`).
 
@@ -71,8 +78,7 @@ def evaluate(
     if pred_path is not None:
         predictions = read_predictions(pred_path, gold.docs)
     else:
-        chosen = conventions or CONVENTIONS_BY_LAYOUT.get(gold.kind, "saidwhat")
-        settings = (settings or load_settings()).replace(conventions=chosen)
+        settings = settings_for(gold, conventions=conventions, settings=settings)
         predictions = predict(gold.docs, nlp=nlp, settings=settings)
     results = score(gold.docs, predictions.by_doc).to_dict()
     return Evaluation(gold, predictions, results, str(pred_path) if pred_path else "saidwhat")

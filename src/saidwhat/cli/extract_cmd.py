@@ -50,6 +50,9 @@ def register(subparsers: Any) -> None:
         description="Extract the quotations of a short built-in interview piece.",
     )
     demo.add_argument("--json", action="store_true", help="print the JSON record instead")
+    demo.add_argument(
+        "--write-sample", metavar="FILE", help="also write the sample article to FILE (to ingest or extract)"
+    )
     demo.set_defaults(func=demo_cli)
 
 
@@ -164,6 +167,13 @@ def _summary(tally: Tally, seconds: float) -> str:
 
 
 def demo_cli(args: argparse.Namespace) -> int:
+    if args.write_sample:
+        from . import UsageError
+
+        target = Path(args.write_sample)
+        if target.exists():
+            raise UsageError(f"'{target}' exists; choose another file for --write-sample")
+        target.write_text(demo_text(), encoding="utf-8")
     article = next(extract_many([Document(demo_text(), "demo", title="Lantern Street star Maya Okafor (sample)")]))
     if args.json:
         print(json.dumps(article.to_dict(), ensure_ascii=False, indent=2))

@@ -20,6 +20,7 @@ _DESCRIPTIVE_DEPS = frozenset({"relcl", "appos", "acl", "advcl", "punct", "cc", 
 # Objects that carry what was said when there is no clause: "discussed the importance of the show".
 _TOPIC_DEPS = frozenset({"dobj"})
 _TOPIC_VERBS = TOPIC_VERBS
+_JOINING = frozenset(" ,:;—–-\"“”‘’'\n")
 _WH_WORDS = frozenset({"when", "what", "how", "why", "whether", "if", "where", "who"})
 _DASH_SIGN_OFF = re.compile(r"\s*[—–-]{1,2}\s*(?=[A-Z])")
 _MAX_SOURCE_TOKENS = 12
@@ -137,7 +138,15 @@ def is_adjacent(doc: Doc, draft: DraftQuote, cue: Cue) -> bool:
     text = doc_facts(doc).text
     before = text[draft.end : start] if start >= draft.end else None
     after = text[end : draft.start] if end <= draft.start else None
-    return any(gap is not None and len(gap) < 4 and not any(c.isalnum() for c in gap) for gap in (before, after))
+    # Only a comma, colon or dash may stand between: after a full stop the next quote is a continuation.
+    return any(gap is not None and len(gap) < 4 and all(c in _JOINING for c in gap) for gap in (before, after))
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?(\s|$)")
+
+
+def _between(text: str, draft: DraftQuote, cue: Cue) -> str:
+    return text[cue.span[1] : draft.start] if cue.span[1] <= draft.start else text[draft.end : cue.span[0]]
 
 
 def pick_cue_for_quote(
@@ -160,6 +169,8 @@ def pick_cue_for_quote(
         and paragraph_start <= doc[i].idx < paragraph_end
         and not (ends_sentence and doc[i].idx >= draft.end)
     ]
+    # '"A," said X. "B."': a full stop between a cue and a quote ends the cue's sentence.
+    candidates = [cue for cue in candidates if not _SENTENCE_BREAK.search(_between(text, draft, cue))]
     adjacent = [cue for cue in candidates if is_adjacent(doc, draft, cue)]
     candidates = adjacent or [cue for cue in candidates if cue.token not in busy]
     if not candidates and around.start > 0:
@@ -320,7 +331,7 @@ def reconcile(text: str, marked: list[DraftQuote], clauses: list[DraftQuote]) ->
                 or _only_punctuation(outside)
                 or (quote.type == "direct" and clause.start >= quote.start)
             ):
-                if quote.cue is None:
+                if quote.cue is None and clause.cue_token not in quoting_cues:
                     quote.cue, quote.cue_token = clause.cue, clause.cue_token
                     quote.sources, quote.source_token = clause.sources, clause.source_token
                 continue

@@ -1,0 +1,113 @@
+"""The learned model: training on brat annotations, saving, loading, and using it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from saidwhat.cli import main
+from saidwhat.errors import ModelError
+from saidwhat.learn.linear import MODEL_FILE, AttributionModel, LinearModel
+from saidwhat.model import load_model, shipped_model_path
+
+pytestmark = pytest.mark.model
+
+# Tiny annotated articles written for these tests: (text, [(source, cue, content)]).
+ARTICLES = [
+    (
+        "Maria Lopez said the library would open on Friday. The weather was cold.",
+        [("Maria Lopez", "said", "the library would open on Friday")],
+    ),
+    (
+        "The council announced that the bridge will reopen in May. Tom Briggs told reporters the work was done.",
+        [
+            ("The council", "announced", "that the bridge will reopen in May"),
+            ("Tom Briggs", "told", "the work was done"),
+        ],
+    ),
+    (
+        "Dana Reyes warned that prices would rise. The market closed early.",
+        [("Dana Reyes", "warned", "that prices would rise")],
+    ),
+]
+
+
+def write_brat_folder(root: Path) -> Path:
+    """A PolNeAR-style folder (train/text, train/attributions) holding ARTICLES."""
+    text_dir, ann_dir = root / "train" / "text", root / "train" / "attributions"
+    text_dir.mkdir(parents=True)
+    ann_dir.mkdir(parents=True)
+    for number, (text, attributions) in enumerate(ARTICLES):
+        (text_dir / f"doc{number}.txt").write_text(text, encoding="utf-8")
+        lines, t = [], 0
+        for e, (source, cue, content) in enumerate(attributions, start=1):
+            ids = []
+            for label, words in (("Source", source), ("Cue", cue), ("Content", content)):
+                t += 1
+                start = text.index(words)
+                lines.append(f"T{t}\t{label} {start} {start + len(words)}\t{words}")
+                ids.append(f"{label}:T{t}")
+            lines.append(f"E{e}\tAttribution:T{t} " + " ".join(ids))
+        (ann_dir / f"doc{number}_x1.ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return root
+
+
+def test_train_writes_a_model_that_loads(tmp_path: Path) -> None:
+    pytest.importorskip("sklearn", reason="saidwhat train needs scikit-learn (the train extra)")
+    gold = write_brat_folder(tmp_path / "gold")
+    assert main(["train", "--gold", str(gold), "--out", str(tmp_path / "model")]) == 0
+    model = AttributionModel.load(tmp_path / "model" / MODEL_FILE)
+    assert model.meta["documents"] == len(ARTICLES)
+    assert model.cue.weights and model.start.weights and model.end.weights
+
+
+def test_train_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
+    gold = write_brat_folder(tmp_path / "gold")
+    (tmp_path / "model").mkdir()
+    (tmp_path / "model" / MODEL_FILE).write_text("{}", encoding="utf-8")
+    assert main(["train", "--gold", str(gold), "--out", str(tmp_path / "model")]) == 2
+
+
+def test_train_names_a_folder_without_brat_layout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["train", "--gold", str(tmp_path), "--out", str(tmp_path / "model")]) == 1
+    assert str(tmp_path) in capsys.readouterr().err
+
+
+def test_broken_model_file_is_a_model_error_naming_the_file(tmp_path: Path) -> None:
+    path = tmp_path / MODEL_FILE
+    path.write_text('{"cue": {}}', encoding="utf-8")
+    with pytest.raises(ModelError, match=str(path)):
+        AttributionModel.load(path)
+
+
+def test_linear_model_round_trips_through_json() -> None:
+    model = LinearModel({"bias": -1.0, "lemma=say": 3.0}, threshold=0.4)
+    again = LinearModel.from_dict(json.loads(json.dumps(model.to_dict())))
+    assert again == model
+    assert again.probability({"bias": 1.0, "lemma=say": 1.0}) > 0.8
+
+
+def test_shipped_model_is_in_the_package_and_small() -> None:
+    path = shipped_model_path()
+    assert path.exists()
+    assert path.stat().st_size < 50 * 1024 * 1024
+    assert load_model() is not None
+
+
+def test_polnear_conventions_join_continuations_and_keep_appositives(nlp: Language) -> None:
+    from saidwhat import extract, load_settings
+
+    text = (
+        '"We shoot at night," said Maya Okafor, the star of the show. "The crew are incredible."\n'
+        "Nothing else happened."
+    )
+    ours = extract(text, nlp=nlp)
+    theirs = extract(text, settings=load_settings(overrides={"conventions": "polnear"}))
+    assert [len(q.contents) for q in ours.quotes if q.type == "direct"] == [1, 1]
+    assert [q.sources[0].text for q in ours.quotes if q.sources] == ["Maya Okafor"]
+    (joined,) = [q for q in theirs.quotes if q.type == "direct"]
+    assert len(joined.contents) == 2
+    assert joined.sources[0].text == "Maya Okafor, the star of the show"

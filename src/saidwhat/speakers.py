@@ -84,7 +84,7 @@ def _starts_with_words(words: list[str], prefix: list[str]) -> bool:
 
 
 def _is_subject(token: Token) -> bool:
-    return token.dep_ in ("nsubj", "nsubjpass") or token.head.dep_ in ("nsubj", "nsubjpass")
+    return token.dep_ in ("nsubj", "nsubjpass")
 
 
 def proper_name_chain(token: Token) -> Span:
@@ -98,10 +98,12 @@ def proper_name_chain(token: Token) -> Span:
 class EntityIndex:
     """The people and organisations of one document, in order of mention."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, quoted: list[DraftQuote] | None = None) -> None:
         self.doc = doc
         self.entities: list[Entity] = []
         self.by_token: dict[int, Entity] = {}
+        # Names inside someone's quoted words are not the subjects a later 'he' refers back to.
+        self.quoted = [draft for draft in quoted or [] if draft.type in ("direct", "partial")]
         for ent in doc.ents:
             if ent.label_ in _PERSON_LABELS or ent.label_ in _ORG_LABELS:
                 self._add_mention(ent)
@@ -137,7 +139,7 @@ class EntityIndex:
             return
         entity = self.add_name(name, kind)
         entity.mentions.append((ent.start_char, ent.end_char))
-        if _is_subject(ent.root):
+        if _is_subject(ent.root) and not any(draft.covers(ent.start_char) for draft in self.quoted):
             entity.subject_at.append(ent.root.i)
         self._collect_descriptions(entity, ent)
         for token in ent:
@@ -300,7 +302,7 @@ def _speaker_of_sentence(doc: Doc, index: EntityIndex, draft: DraftQuote, spoken
 
 def resolve_speakers(doc: Doc, drafts: list[DraftQuote]) -> list[Entity | None]:
     """The entity each draft quote is attributed to (None when unknown), in the order of `drafts`."""
-    index = EntityIndex(doc)
+    index = EntityIndex(doc, drafts)
     speakers: list[Entity | None] = []
     spoken: list[Entity] = []
     for draft in drafts:

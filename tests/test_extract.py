@@ -405,7 +405,6 @@ def test_extract_people_who_only_ask_questions_are_not_speakers(nlp: Language, t
     assert "Tom Hale" not in [speaker.name for speaker in run(nlp, text).speakers]
 
 
-@_known_gap("speakers.py: 'Kit Connor's mother' resolves to Kit Connor through the possessive")
 def test_extract_possessive_relative_is_not_the_owner(nlp: Language) -> None:
     article = run(nlp, "Kit Connor's mother, Ann, said he was always acting.")
     assert "Kit Connor" not in [speaker.name for speaker in article.speakers]

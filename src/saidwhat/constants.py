@@ -278,3 +278,45 @@ TOPIC_VERBS = frozenset(
         "express",
     }
 )
+
+# Heads through which a named owner speaks ("Ms Clarkson's legal action said", "the firm's report says").
+DOCUMENT_NOUNS = frozenset(
+    {
+        "statement",
+        "report",
+        "letter",
+        "survey",
+        "study",
+        "website",
+        "action",
+        "lawsuit",
+        "complaint",
+        "filing",
+        "suit",
+        "claim",
+        "email",
+        "memo",
+        "blog",
+        "book",
+        "paper",
+        "document",
+        "release",
+        "announcement",
+        "campaign",
+        "research",
+        "analysis",
+        "figures",
+        "data",
+        "poll",
+        "review",
+        "account",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "lawyer",
+        "lawyers",
+        "attorney",
+        "representative",
+        "office",
+    }
+)

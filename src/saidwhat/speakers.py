@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from .attribute import mention_bounds
 from .constants import (
     ANONYMOUS_HEADS,
+    DOCUMENT_NOUNS,
     FEMALE_PRONOUNS,
     HONORIFICS,
     MALE_PRONOUNS,
@@ -85,6 +86,15 @@ def _starts_with_words(words: list[str], prefix: list[str]) -> bool:
 
 def _is_subject(token: Token) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass")
+
+
+def _in_possessive(token: Token, head: Token) -> bool:
+    """Is `token` part of a possessive modifier of `head` ('Nogar's' in "Nogar's son")?"""
+    while token.i != head.i and token.head.i != token.i:
+        if token.dep_ == "poss":
+            return True
+        token = token.head
+    return False
 
 
 def proper_name_chain(token: Token) -> Span:
@@ -213,8 +223,18 @@ class EntityIndex:
         return self._resolve_nominal(token, start, end, spoken)
 
     def _named_inside(self, start: int, end: int) -> Entity | None:
-        """A person named inside a mention, else an organisation, else None."""
-        inside = [self.by_token[i] for i in range(start, end) if i in self.by_token]
+        """A person named inside a mention, else an organisation, else None.
+
+        A possessive owner speaks only through a document ("Ms Clarkson's legal action said"), not
+        through another person ("Kit Connor's mother said").
+        """
+        head = self.doc[start:end].root
+        owner_speaks = head.lemma_.lower() in DOCUMENT_NOUNS
+        inside = [
+            self.by_token[i]
+            for i in range(start, end)
+            if i in self.by_token and (owner_speaks or not _in_possessive(self.doc[i], head))
+        ]
         people = [e for e in inside if e.kind == "person"]
         return people[-1] if people else inside[-1] if inside else None
 

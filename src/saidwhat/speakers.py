@@ -211,11 +211,15 @@ class EntityIndex:
         start, end = mention_bounds(token)
         if token.pos_ == "PRON":
             return self._resolve_pronoun(token, spoken)
-        if token.pos_ == "PROPN" or (
-            token.is_title and token.i > doc_facts(token.doc).sent(token).start and token.pos_ == "NOUN"
-        ):
-            entity = self.add_name(clean_name(proper_name_chain(token)) or token.text, "person")
-            return entity
+        if token.pos_ == "PROPN" or (token.is_title and token.pos_ == "NOUN"):
+            known = self._match(token.text, "person")
+            if known is not None:
+                return known  # 'Stam says ...': the parser took a known surname for a noun
+            if token.pos_ == "PROPN" or token.i > doc_facts(token.doc).sent(token).start:
+                return self.add_name(clean_name(proper_name_chain(token)) or token.text, "person")
+        for child in token.children:
+            if child.dep_ == "appos" and child.i in self.by_token:
+                return self.by_token[child.i]  # "England's acting head coach, Andy Robinson"
         named = self._named_inside(start, end)
         if named is not None:
             # "England's acting head coach Andy Robinson", "Ms Clarkson's legal action", "a survey by PwC"

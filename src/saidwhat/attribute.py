@@ -15,6 +15,8 @@ from .drafts import DraftQuote, Offsets
 ContentChooser = Callable[[Doc, Token], "tuple[int, int] | None"]
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# A verb in these relations shares the subject of the verb it hangs from.
+_SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp"})
 # Parts of a subject that describe rather than name: "Connor, who plays Nick Nelson", "Pollmann, spokesman".
 _DESCRIPTIVE_DEPS = frozenset({"relcl", "appos", "acl", "advcl", "punct", "cc", "conj"})
 # Objects that carry what was said when there is no clause: "discussed the importance of the show".
@@ -77,18 +79,20 @@ def find_source_token(cue: Cue, doc: Doc) -> Token | None:
         to = doc[cue.token + 1]
         objects = [child for child in to.children if child.dep_ == "pobj"]
         return objects[0] if objects else (doc[cue.token + 2] if cue.token + 2 < len(doc) else None)
-    for child in token.children:
-        if child.dep_ in _SUBJECT_DEPS:
-            return child
-        if child.dep_ == "agent":
-            objects = [grand for grand in child.children if grand.dep_ == "pobj"]
-            if objects:
-                return objects[0]
-    # "Connor laughed and said ...": the subject of the first verb.
-    if token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"):
-        for child in token.head.children:
+    for _ in range(3):
+        for child in token.children:
             if child.dep_ in _SUBJECT_DEPS:
-                return child
+                # "actor George C Scott, who said ...": the relative pronoun stands for the noun.
+                is_relative = child.lower_ in ("who", "that", "which") and token.dep_ == "relcl"
+                return token.head if is_relative else child
+            if child.dep_ == "agent":
+                objects = [grand for grand in child.children if grand.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+        # "Connor laughed and said ...", "he said, adding that ...": the subject of the verb above.
+        if token.dep_ not in _SHARED_SUBJECT_DEPS or token.head.pos_ not in ("VERB", "AUX"):
+            return None
+        token = token.head
     return None
 
 

@@ -72,6 +72,16 @@ def char_bounds(doc: Doc, start: int, end: int) -> Offsets:
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
 
+def _antecedent(pronoun: Token, parsed_head: Token) -> Token:
+    """The noun a relative pronoun stands for: a person named just before it ('including actor George
+    C Scott who said'), else the noun the parser attached the clause to."""
+    before = pronoun.i - 1
+    while before >= 0 and pronoun.doc[before].is_punct:
+        before -= 1
+    previous = pronoun.doc[before] if before >= 0 else parsed_head
+    return previous if previous.ent_type_ == "PERSON" else parsed_head
+
+
 def find_source_token(cue: Cue, doc: Doc) -> Token | None:
     """The head of the mention that attributes a cue: its subject, 'by X', or X in 'according to X'."""
     token = doc[cue.token]
@@ -84,7 +94,7 @@ def find_source_token(cue: Cue, doc: Doc) -> Token | None:
             if child.dep_ in _SUBJECT_DEPS:
                 # "actor George C Scott, who said ...": the relative pronoun stands for the noun.
                 is_relative = child.lower_ in ("who", "that", "which") and token.dep_ == "relcl"
-                return token.head if is_relative else child
+                return _antecedent(child, token.head) if is_relative else child
             if child.dep_ == "agent":
                 objects = [grand for grand in child.children if grand.dep_ == "pobj"]
                 if objects:

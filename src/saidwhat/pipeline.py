@@ -59,7 +59,7 @@ def _cached_nlp(spacy_model: str, use_model: bool, model_path: str, min_confiden
 
 
 # Distinct (word, part of speech, morphology) keys remembered per process before starting afresh.
-MAX_MEMOIZED_LEMMAS = 500_000
+MAX_MEMOIZED_LEMMAS = 200_000
 
 
 def memoize_lemmatizer(nlp: Language) -> None:

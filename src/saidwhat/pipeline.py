@@ -62,18 +62,34 @@ def _cached_nlp(spacy_model: str, use_model: bool, model_path: str, min_confiden
 MAX_MEMOIZED_LEMMAS = 200_000
 
 
-def memoize_lemmatizer(nlp: Language) -> None:
-    """Remember the rule lemmatizer's answer per (word, part of speech, morphology).
+class _IndexList(list[str]):
+    """A word list with set-speed membership; it stays a list for anything that saves the pipeline."""
 
-    spaCy's English rule lemmatizer caches only inflected forms: every base form (most nouns and
-    adjectives) goes through `is_base_form` and `token.morph.to_dict()` again, a tenth of the
-    pipeline's time. The lemma depends on nothing but the key, so the lemmas stay the same.
+    def __init__(self, words: Iterable[str]) -> None:
+        super().__init__(words)
+        self._members = frozenset(self)
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._members
+
+
+def memoize_lemmatizer(nlp: Language) -> None:
+    """Make the rule lemmatizer fast without changing a lemma; about a tenth of the pipeline's time.
+
+    spaCy's English rule lemmatizer looks each candidate form up in `lemma_index` tables that
+    are plain lists (57,000 nouns: a linear scan per lookup), and caches only inflected forms, so
+    every base form goes through `is_base_form` again. The tables get set-speed lookups, and the
+    answer is remembered per (word, part of speech, morphology), all the lemma depends on.
     """
     if "lemmatizer" not in nlp.pipe_names:
         return
     lemmatizer: Any = nlp.get_pipe("lemmatizer")
     if getattr(lemmatizer, "mode", None) != "rule" or getattr(lemmatizer, "_saidwhat_memo", False):
         return
+    if lemmatizer.lookups.has_table("lemma_index"):
+        index = lemmatizer.lookups.get_table("lemma_index")
+        for key in list(index.keys()):
+            index[key] = _IndexList(index[key])
     compute: Callable[[Token], list[str]] = lemmatizer.lemmatize
     memo: dict[tuple[int, int, int], list[str]] = {}
 

@@ -5,16 +5,16 @@ from __future__ import annotations
 import hashlib
 import importlib
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from .component import get_errors, get_quotes, get_speakers
 from .errors import ModelError
+from .fastpipes import speed_up_pipes
 from .focus import parse_focused
 from .records import Article, Document, Quote, Span, Speaker
 from .segment import split_into_chunks
@@ -54,56 +54,8 @@ def _cached_nlp(spacy_model: str, use_model: bool, model_path: str, min_confiden
         "saidwhat",
         config={"use_model": use_model, "model_path": model_path, "min_confidence": min_confidence},
     )
-    memoize_lemmatizer(nlp)
+    speed_up_pipes(nlp)
     return nlp
-
-
-# Distinct (word, part of speech, morphology) keys remembered per process before starting afresh.
-MAX_MEMOIZED_LEMMAS = 200_000
-
-
-class _IndexList(list[str]):
-    """A word list with set-speed membership; it stays a list for anything that saves the pipeline."""
-
-    def __init__(self, words: Iterable[str]) -> None:
-        super().__init__(words)
-        self._members = frozenset(self)
-
-    def __contains__(self, word: object) -> bool:
-        return word in self._members
-
-
-def memoize_lemmatizer(nlp: Language) -> None:
-    """Make the rule lemmatizer fast without changing a lemma; about a tenth of the pipeline's time.
-
-    spaCy's English rule lemmatizer looks each candidate form up in `lemma_index` tables that
-    are plain lists (57,000 nouns: a linear scan per lookup), and caches only inflected forms, so
-    every base form goes through `is_base_form` again. The tables get set-speed lookups, and the
-    answer is remembered per (word, part of speech, morphology), all the lemma depends on.
-    """
-    if "lemmatizer" not in nlp.pipe_names:
-        return
-    lemmatizer: Any = nlp.get_pipe("lemmatizer")
-    if getattr(lemmatizer, "mode", None) != "rule" or getattr(lemmatizer, "_saidwhat_memo", False):
-        return
-    if lemmatizer.lookups.has_table("lemma_index"):
-        index = lemmatizer.lookups.get_table("lemma_index")
-        for key in list(index.keys()):
-            index[key] = _IndexList(index[key])
-    compute: Callable[[Token], list[str]] = lemmatizer.lemmatize
-    memo: dict[tuple[int, int, int], list[str]] = {}
-
-    def lemmatize(token: Token) -> list[str]:
-        key = (token.orth, token.pos, token.morph.key)  # type: ignore[attr-defined]  # Cython attribute
-        lemmas = memo.get(key)
-        if lemmas is None:
-            if len(memo) >= MAX_MEMOIZED_LEMMAS:
-                memo.clear()
-            lemmas = memo[key] = compute(token)
-        return lemmas
-
-    lemmatizer.lemmatize = lemmatize
-    lemmatizer._saidwhat_memo = True
 
 
 def load_nlp(settings: Settings = DEFAULT_SETTINGS) -> Language:

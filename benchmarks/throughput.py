@@ -54,27 +54,25 @@ def measure(run: str, texts: list[str], workers: int) -> dict[str, Any]:
     sys.path.insert(0, str(ROOT / "src"))
     from saidwhat import Document, load_nlp
     from saidwhat.batch import run_batch
-    from saidwhat.pipeline import _load_english, extract_many
+    from saidwhat.pipeline import _load_english
     from saidwhat.read import Item
 
-    used_workers = 1
+    used_workers, failed = 1, 0
     if run == "spacy":
         nlp = _load_english("auto")
         started, cpu = time.perf_counter(), _cpu_seconds()
         quotes = sum(0 for _ in nlp.pipe(texts))
-    elif run == "saidwhat-whole":
+    elif run in ("saidwhat-whole", "saidwhat-1"):
         nlp = load_nlp()
         started, cpu = time.perf_counter(), _cpu_seconds()
-        quotes = sum(len(a.quotes) for a in extract_many(texts, nlp=nlp, parse_all=True))
-    elif run == "saidwhat-1":
-        nlp = load_nlp()
-        started, cpu = time.perf_counter(), _cpu_seconds()
-        quotes = sum(len(a.quotes) for a in extract_many(texts, nlp=nlp))
+        quotes, failed = _extract_all(texts, nlp, parse_all=run == "saidwhat-whole")
     else:
         used_workers = workers
         items = (Item(str(i), "bbc", Document(text, str(i))) for i, text in enumerate(texts))
         started, cpu = time.perf_counter(), _cpu_seconds()
-        quotes = sum(len(o.article.quotes) for o in run_batch(items, workers=workers) if o.article)
+        outcomes = list(run_batch(items, workers=workers))
+        quotes = sum(len(o.article.quotes) for o in outcomes if o.article)
+        failed = sum(1 for o in outcomes if o.failure)
     seconds = time.perf_counter() - started
     cpu = _cpu_seconds() - cpu
     words = sum(len(text.split()) for text in texts)
@@ -89,15 +87,36 @@ def measure(run: str, texts: list[str], workers: int) -> dict[str, Any]:
         "articles_per_cpu_s": round(len(texts) / cpu, 2),
         "words_per_s": round(words / seconds, 1),
         "quotes": quotes,
+        "failed": failed,
         "peak_rss_mb_per_worker": round(rss, 1),
     }
+
+
+def _extract_all(texts: list[str], nlp: Any, *, parse_all: bool) -> tuple[int, int]:
+    """Quotes found and articles failed, 32 articles per call; a failing batch is redone one by one."""
+    from saidwhat.pipeline import extract_many
+
+    quotes = failed = 0
+    for start in range(0, len(texts), 32):
+        batch = texts[start : start + 32]
+        try:
+            quotes += sum(len(a.quotes) for a in extract_many(batch, nlp=nlp, parse_all=parse_all))
+        except Exception:
+            for text in batch:
+                try:
+                    quotes += sum(len(a.quotes) for a in extract_many([text], nlp=nlp, parse_all=parse_all))
+                except Exception:
+                    failed += 1
+    return quotes, failed
 
 
 def _in_fresh_process(run: str, args: argparse.Namespace) -> dict[str, Any]:
     command = [sys.executable, __file__, "--measure", run, "--workers", str(args.workers), "--data", str(args.data)]
     if args.limit:
         command += ["--limit", str(args.limit)]
-    done = subprocess.run(command, check=True, capture_output=True, text=True)
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"run {run!r} failed with status {done.returncode}:\n{done.stderr[-3000:]}")
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
 

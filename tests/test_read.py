@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -141,3 +142,11 @@ def test_html_main_text_and_metadata(tmp_path: Path) -> None:
     assert document.title == "Pier to reopen"
     assert document.published == "2024-03-01"
     assert document.url == "https://news.example/pier"
+
+
+def test_html_without_trafilatura_names_the_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "trafilatura", None)
+    path = tmp_path / "pier.html"
+    path.write_text(PAGE, encoding="utf-8")
+    [item] = read_inputs([str(path)])
+    assert item.document is None and item.error is not None and "saidwhat[html]" in item.error

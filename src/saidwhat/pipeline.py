@@ -6,16 +6,16 @@ import hashlib
 import importlib
 import logging
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from .component import get_errors, get_quotes, get_speakers
 from .errors import ModelError
+from .fastpipes import speed_up_pipes
 from .focus import parse_focused
 from .records import Article, Document, Quote, Span, Speaker
 from .segment import split_into_chunks
@@ -72,40 +72,8 @@ def _cached_nlp(
             "conventions": conventions,
         },
     )
-    memoize_lemmatizer(nlp)
+    speed_up_pipes(nlp)
     return nlp
-
-
-# Distinct (word, part of speech, morphology) keys remembered per process before starting afresh.
-MAX_MEMOIZED_LEMMAS = 500_000
-
-
-def memoize_lemmatizer(nlp: Language) -> None:
-    """Remember the rule lemmatizer's answer per (word, part of speech, morphology).
-
-    spaCy's English rule lemmatizer caches only inflected forms: every base form (most nouns and
-    adjectives) goes through `is_base_form` and `token.morph.to_dict()` again, a tenth of the
-    pipeline's time. The lemma depends on nothing but the key, so the lemmas stay the same.
-    """
-    if "lemmatizer" not in nlp.pipe_names:
-        return
-    lemmatizer: Any = nlp.get_pipe("lemmatizer")
-    if getattr(lemmatizer, "mode", None) != "rule" or getattr(lemmatizer, "_saidwhat_memo", False):
-        return
-    compute: Callable[[Token], list[str]] = lemmatizer.lemmatize
-    memo: dict[tuple[int, int, int], list[str]] = {}
-
-    def lemmatize(token: Token) -> list[str]:
-        key = (token.orth, token.pos, token.morph.key)  # type: ignore[attr-defined]  # Cython attribute
-        lemmas = memo.get(key)
-        if lemmas is None:
-            if len(memo) >= MAX_MEMOIZED_LEMMAS:
-                memo.clear()
-            lemmas = memo[key] = compute(token)
-        return lemmas
-
-    lemmatizer.lemmatize = lemmatize
-    lemmatizer._saidwhat_memo = True
 
 
 def load_nlp(settings: Settings = DEFAULT_SETTINGS) -> Language:

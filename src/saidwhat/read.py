@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import sys
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -122,6 +123,8 @@ def read_file(path: Path, kind: InputFormat) -> Item:
         return Item(doc_id, str(path), error=f"{path}: cannot be read ({err.strerror})")
     except InputError as err:
         return Item(doc_id, str(path), error=str(err))
+    except ImportError as err:  # trafilatura missing: the message names the extra to install
+        return Item(doc_id, str(path), error=f"{path}: {err}")
     return Item(doc_id, str(path), document=document)
 
 
@@ -221,8 +224,6 @@ def read_stream(
 ) -> Iterator[Item]:
     """Standard input: JSONL when it starts with '{' (or asked), HTML when with '<', else one text."""
     if stream is None:
-        import sys
-
         stream = sys.stdin.buffer
     first = stream.readline()
     kind = input_format if input_format != "auto" else _sniff(first)
@@ -233,7 +234,7 @@ def read_stream(
     try:
         text = _decode(data, "stdin")
         document = html_to_document(text, stem, "stdin") if kind == "html" else Document(text, stem)
-    except InputError as err:
+    except (InputError, ImportError) as err:
         yield Item(stem, where, error=str(err))
         return
     yield Item(stem, where, document=document)

@@ -191,17 +191,22 @@ def test_cli_version(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 @pytest.mark.model
-@pytest.mark.xfail(
-    reason="pipeline.py/extract_cmd.py: an exception inside the analysis of one document (here the speakers.py "
-    "IndexError on a stray '›') ends the whole run instead of being reported for that file",
-    strict=False,
-)
 def test_cli_extract_crash_in_one_document_does_not_stop_the_batch(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import saidwhat.component
+
+    real = saidwhat.component.analyse_doc
+
+    def crash_on_stray_mark(doc: Any, **kwargs: Any) -> Any:
+        if "›" in doc.text:
+            raise IndexError("simulated bug in the analysis")
+        return real(doc, **kwargs)
+
+    monkeypatch.setattr(saidwhat.component, "analyse_doc", crash_on_stray_mark)
     crashing = _write(tmp_path, "stray.txt", '› "It is lovely," said Maria Lopez.\n')
     good = _write(tmp_path, "connor.txt", GOOD)
-    assert main(["extract", str(crashing), str(good)]) == 1
+    assert main(["extract", "--workers", "1", str(crashing), str(good)]) == 1
     captured = capsys.readouterr()
     assert "connor" in [record["doc_id"] for record in _records(captured.out)]
     assert "stray" in captured.err

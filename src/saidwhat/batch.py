@@ -111,7 +111,8 @@ def _analyse_one(item: Item, nlp: Language, settings: Settings) -> Outcome:
     try:
         return Outcome(article=next(extract_many([item.document], nlp=nlp, settings=settings)))
     except Exception as err:
-        return Outcome(failure=Failure(item.doc_id, item.origin, f"{type(err).__name__}: {err}"))
+        reason = f"{item.origin}: analysis failed ({type(err).__name__}: {err})"
+        return Outcome(failure=Failure(item.doc_id, item.origin, reason))
 
 
 def _read_failure(item: Item) -> Outcome:

@@ -483,7 +483,6 @@ def test_extract_honorific_kept_in_source_dropped_from_name(nlp: Language, text:
     assert [(q.sources[0].text, speaker_name(article, q)) for q in article.quotes] == [(source, name)]
 
 
-@_known_gap("speakers.py: an honorific before the name ('Mr', 'Dr') is recorded as a description")
 @pytest.mark.parametrize(
     "text",
     [

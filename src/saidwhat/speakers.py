@@ -168,14 +168,14 @@ class EntityIndex:
         """'Heartstopper star Kit Connor', 'Connor, who plays Nick Nelson', 'Pollmann, spokesman for Lycos'."""
         root = ent.root
         lead = [t for t in root.lefts if t.i < ent.start and t.dep_ == "compound"]
-        if lead:
-            entity.descriptions.append(self.doc[lead[0].left_edge.i : ent.start].text)
-        for child in root.rights:
-            if child.dep_ in ("appos", "relcl", "acl"):
-                words = [t for t in child.subtree if t.lower_ not in ("who", "which", "that")]
-                text = self.doc[words[0].i : words[-1].i + 1].text.strip(" ,") if words else ""
-                if text and len(text) < 120:
-                    entity.descriptions.append(text)
+        words = (
+            [t for t in self.doc[lead[0].left_edge.i : ent.start] if t.lower_.rstrip(".") not in HONORIFICS]
+            if lead
+            else []
+        )
+        if words:
+            entity.descriptions.append(self.doc[words[0].i : words[-1].i + 1].text)  # not 'Mr' nor 'Dr'
+        entity.descriptions.extend(clause_descriptions(root))
 
     def latest(
         self, token_index: int, kind: SpeakerKind, *, gender: str | None = None, prefer: list[Entity] | None = None
@@ -300,13 +300,27 @@ def _description_of(doc: Doc, token: Token) -> str | None:
     return doc[words[0].i : words[-1].i + 1].text if words else None
 
 
+def clause_descriptions(token: Token) -> list[str]:
+    """What appositives and relative clauses say of a mention ('who plays Nick Nelson in the show')."""
+    found = []
+    for child in token.rights:
+        if child.dep_ in ("appos", "relcl", "acl"):
+            words = [t for t in child.subtree if t.lower_ not in ("who", "which", "that")]
+            text = token.doc[words[0].i : words[-1].i + 1].text.strip(" ,") if words else ""
+            if text and len(text) < 120:
+                found.append(text)
+    return found
+
+
 def _record_mention(doc: Doc, entity: Entity, token: Token, source: Offsets) -> None:
     if source not in entity.mentions:
         entity.mentions.append(source)
-    if token.pos_ == "NOUN" and not entity.anonymous and entity.kind == "person":
-        description = _description_of(doc, token)
-        if description and description not in entity.descriptions:
-            entity.descriptions.append(description)
+    if entity.anonymous or entity.kind != "person":
+        return
+    described = clause_descriptions(token)
+    if token.pos_ == "NOUN":
+        described.insert(0, _description_of(doc, token) or "")
+    entity.descriptions.extend(d for d in described if d and d not in entity.descriptions)
 
 
 def _speaker_of_sentence(doc: Doc, index: EntityIndex, draft: DraftQuote, spoken: list[Entity]) -> Entity | None:

@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from saidwhat import Article, Document, extract_many  # noqa: E402
 from saidwhat.archive import Archive, ingest  # noqa: E402
+from saidwhat.server.app import DEFAULT_CACHE_SIZE  # noqa: E402
 
 BBC = ROOT.parent / "shared" / "data" / "bbc"
 QUERIES = [
@@ -194,7 +195,13 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=50)
     parser.add_argument("--max-seconds", type=float, default=120.0)
     parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
-    parser.add_argument("--cache-size", type=int, default=0, help="server answer cache (0, the default: none)")
+    parser.add_argument(
+        "--cache-size",
+        type=int,
+        default=DEFAULT_CACHE_SIZE,
+        help=f"server answer cache, as `saidwhat serve --cache-size` (default {DEFAULT_CACHE_SIZE}, the server's; "
+        "0 measures every search uncached)",
+    )
     args = parser.parse_args()
 
     quotes = build_archive(args.db, args.cache, args.articles, args.min_quotes)

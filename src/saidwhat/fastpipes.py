@@ -67,6 +67,8 @@ _RULER_KEYS = frozenset({"LOWER", "TAG", "DEP", "IS_SPACE"})
 _RULER_OPS = frozenset({"IN", "NOT_IN", "REGEX"})
 
 Match = tuple[int, int, int, int]
+# Above this share of token contexts not seen yet, the Matcher runs over the whole doc at once.
+MAX_NEW_SHARE = 0.2
 
 
 class _RulerMemo:
@@ -145,14 +147,23 @@ def speed_up_attribute_ruler(nlp: Language) -> None:
         return
     memo = _RulerMemo(nlp, patterns)
     match_all: Callable[[Doc], list[Match]] = ruler.match
+    strings = nlp.vocab.strings
+
+    def match_at(doc: Doc, i: int) -> tuple[tuple[int, int, int], ...]:
+        """The matches starting at token i, from the Matcher run over the tokens a match can span."""
+        found = ruler.matcher(doc[i : i + memo.width], allow_missing=True, as_spans=False)
+        return tuple(sorted((int(strings[m]), m, end) for m, start, end in found if start == 0))
 
     def match(doc: Doc) -> list[Match]:
         keys = memo.position_keys(doc)
         found = [memo.matches.get(key) for key in keys]
-        if any(entries is None for entries in found):
+        missing = [i for i, entries in enumerate(found) if entries is None]
+        if len(missing) > MAX_NEW_SHARE * len(keys):
             matches = match_all(doc)
             memo.remember(keys, matches)
             return matches
+        for i in missing:
+            found[i] = memo.matches[keys[i]] = match_at(doc, i)
         matches = [(a, m, i, i + n) for i, entries in enumerate(found) if entries for a, m, n in entries]
         matches.sort()
         return matches

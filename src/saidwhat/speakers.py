@@ -165,7 +165,7 @@ class EntityIndex:
         return entity
 
     def _collect_descriptions(self, entity: Entity, ent: Span) -> None:
-        """'Heartstopper star Kit Connor', 'Connor, who plays Nick Nelson', 'Pollmann, spokesman for Lycos'."""
+        """'Lantern Street star Maya Okafor', 'Okafor, who plays Ruth Adeyemi', 'Pollmann, spokesman for Lycos'."""
         root = ent.root
         lead = [t for t in root.lefts if t.i < ent.start and t.dep_ == "compound"]
         words = (

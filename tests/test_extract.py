@@ -116,7 +116,6 @@ def test_extract_inverted_quote_with_definite_description(nlp: Language) -> None
     assert [triple(q) for q in article.quotes] == [("the minister", "said", ['"We will not raise taxes this year,"'])]
 
 
-@_known_gap("speakers.py: a definite description ('the minister') with no earlier person resolves to no speaker")
 def test_extract_inverted_quote_speaker_is_the_description(nlp: Language) -> None:
     article = run(nlp, '"We will not raise taxes this year," said the minister.')
     assert speaker_name(article, article.quotes[0]) == "the minister"
@@ -281,7 +280,6 @@ def test_extract_partial_quote_in_narration(nlp: Language) -> None:
     assert [(q.type, [s.text for s in q.contents]) for q in article.quotes] == [("partial", ['"not good enough"'])]
 
 
-@_known_gap("speakers.py: a partial quote whose sentence subject is a description ('The mayor') gets no speaker")
 def test_extract_partial_quote_in_narration_has_the_subject_as_speaker(nlp: Language) -> None:
     article = run(nlp, 'The mayor called the flood defences "not good enough" after the storm.')
     assert speaker_name(article, article.quotes[0]) == "The mayor"

@@ -290,7 +290,8 @@ class EntityIndex:
         described = [e for e in self.entities if any(head in d.lower().split() for d in e.descriptions)]
         if described:
             return described[-1]
-        return self.latest(token.i, "person", prefer=spoken)
+        # '"...," said the minister' with nobody named before: the description is all we know.
+        return self.latest(token.i, "person", prefer=spoken) or self._anonymous(phrase, "unknown")
 
 
 def _description_of(doc: Doc, token: Token) -> str | None:

@@ -112,9 +112,7 @@ WEAK_SPEECH_VERBS = frozenset({"believe", "think", "feel", "know", "hope", "call
 # "according to X", "in the words of X": the phrase is the cue, X the source.
 CUE_PHRASES = ("according to",)
 
-# Pronouns that can stand for a speaker, and the kind they imply.
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we", "they", "you"})
-GROUP_PRONOUNS = frozenset({"they", "we"})
+# Pronouns whose gender tells which person they stand for.
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 

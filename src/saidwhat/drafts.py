@@ -16,7 +16,6 @@ class DraftQuote:
     Attributes:
         source_token: index of the token that heads the attributing mention, for speaker resolution.
         inherits: the quote takes its speaker from the quote before it (a continuation).
-        speaker_hint: a token index whose speaker this quote takes when it has no source of its own.
     """
 
     type: QuoteType
@@ -27,7 +26,6 @@ class DraftQuote:
     source_token: int | None = None
     confidence: float = 0.5
     inherits: bool = False
-    speaker_hint: int | None = None
 
     @property
     def start(self) -> int:

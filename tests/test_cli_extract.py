@@ -165,3 +165,10 @@ def test_pretty_and_demo_still_work(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert "Ann Lee" in capsys.readouterr().out
     assert main(["demo", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["doc_id"] == "demo"
+
+
+def test_focus_flag_gives_the_records_of_a_whole_parse(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _write(tmp_path / "lee.txt", "The pier opened in 1902. It is long.\n" + LEE + "Gulls nest under it.\n")
+    _, whole, _ = _run(capsys, "-q", path)
+    status, focused, _ = _run(capsys, "-q", "--focus", path)
+    assert status == 0 and focused == whole

@@ -58,8 +58,8 @@ def test_plan_leaves_out_quiet_sentences(nlp: Language) -> None:
 
 @pytest.mark.model
 def test_focused_records_equal_whole_parse(nlp: Language) -> None:
-    [focused] = extract_many([ARTICLE], nlp=nlp)
-    [whole] = extract_many([ARTICLE], nlp=nlp, parse_all=True)
+    [focused] = extract_many([ARTICLE], nlp=nlp, focus=True)
+    [whole] = extract_many([ARTICLE], nlp=nlp)
     assert focused.to_dict() == whole.to_dict()
     assert {quote.cue.text for quote in focused.quotes if quote.cue} >= {"said", "According to"}
 
@@ -69,6 +69,6 @@ def test_article_without_cues_or_marks_is_not_parsed_but_gives_the_same_record(n
     text = "The cafe opens at nine. Nora Quist owns it.\nThe town of Westford is in Kent."
     doc = nlp.make_doc(text)
     assert all(not piece.parse for piece in plan_pieces(nlp, doc))
-    [focused] = extract_many([text], nlp=nlp)
-    [whole] = extract_many([text], nlp=nlp, parse_all=True)
+    [focused] = extract_many([text], nlp=nlp, focus=True)
+    [whole] = extract_many([text], nlp=nlp)
     assert focused.to_dict() == whole.to_dict()

@@ -65,16 +65,17 @@ def default_workers() -> int:
 _WORKER_NLP: Language | None = None
 _WORKER_SETTINGS: Settings = DEFAULT_SETTINGS
 _WORKER_ERROR: SaidwhatError | None = None
+_WORKER_FOCUS = False
 
 
-def _init_worker(settings: Settings) -> None:
+def _init_worker(settings: Settings, focus: bool) -> None:
     """Pool initializer: load the pipeline once for the life of the worker process.
 
     A pipeline that cannot load is kept as an error for the first task to raise: an exception
     here would only break the pool, with the reason lost.
     """
-    global _WORKER_NLP, _WORKER_SETTINGS, _WORKER_ERROR
-    _WORKER_SETTINGS = settings
+    global _WORKER_NLP, _WORKER_SETTINGS, _WORKER_ERROR, _WORKER_FOCUS
+    _WORKER_SETTINGS, _WORKER_FOCUS = settings, focus
     try:
         _WORKER_NLP = load_nlp(settings)
     except SaidwhatError as err:
@@ -90,26 +91,27 @@ def process_chunk(items: list[Item]) -> list[Outcome]:
     if _WORKER_ERROR is not None:
         raise _WORKER_ERROR
     nlp = _WORKER_NLP or load_nlp(_WORKER_SETTINGS)
-    return analyse_items(items, nlp, _WORKER_SETTINGS)
+    return analyse_items(items, nlp, _WORKER_SETTINGS, focus=_WORKER_FOCUS)
 
 
-def analyse_items(items: list[Item], nlp: Language, settings: Settings) -> list[Outcome]:
+def analyse_items(items: list[Item], nlp: Language, settings: Settings, *, focus: bool = False) -> list[Outcome]:
     """Outcomes for items: read errors pass through; a chunk that fails is retried one document at a time."""
     readable = [item for item in items if item.document is not None]
     try:
-        articles = list(extract_many([item.document for item in readable if item.document], nlp=nlp, settings=settings))
+        documents = [item.document for item in readable if item.document]
+        articles = list(extract_many(documents, nlp=nlp, settings=settings, focus=focus))
     except Exception as err:  # one bad document must not sink the chunk
         logger.info("chunk failed (%s); retrying its documents one by one", err)
-        return [_analyse_one(item, nlp, settings) for item in items]
+        return [_analyse_one(item, nlp, settings, focus) for item in items]
     found = iter(articles)
     return [Outcome(article=next(found)) if item.document is not None else _read_failure(item) for item in items]
 
 
-def _analyse_one(item: Item, nlp: Language, settings: Settings) -> Outcome:
+def _analyse_one(item: Item, nlp: Language, settings: Settings, focus: bool) -> Outcome:
     if item.document is None:
         return _read_failure(item)
     try:
-        return Outcome(article=next(extract_many([item.document], nlp=nlp, settings=settings)))
+        return Outcome(article=next(extract_many([item.document], nlp=nlp, settings=settings, focus=focus)))
     except Exception as err:
         reason = f"{item.origin}: analysis failed ({type(err).__name__}: {err})"
         return Outcome(failure=Failure(item.doc_id, item.origin, reason))
@@ -133,6 +135,7 @@ def run_batch(
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     ordered: bool = True,
     nlp: Language | None = None,
+    focus: bool = False,
 ) -> Iterator[Outcome]:
     """One outcome per item, streamed; in input order unless `ordered` is False.
 
@@ -140,6 +143,7 @@ def run_batch(
         workers: processes to use (0: all cores); 1 runs in this process.
         chunk_size: documents sent to a worker at a time.
         nlp: a loaded pipeline for the in-process case (workers == 1).
+        focus: parse only the sentences that can hold a quotation (see `extract_many`).
     """
     if chunk_size < 1:
         raise ValueError(f"chunk_size must be positive, got {chunk_size}")
@@ -147,19 +151,21 @@ def run_batch(
     if workers == 1:
         loaded = nlp or load_nlp(settings)
         for chunk in _chunks(items, chunk_size):
-            yield from analyse_items(chunk, loaded, settings)
+            yield from analyse_items(chunk, loaded, settings, focus=focus)
         return
-    yield from _run_in_pool(_chunks(items, chunk_size), workers, settings, ordered)
+    yield from _run_in_pool(_chunks(items, chunk_size), workers, settings, ordered, focus)
 
 
-def _new_pool(workers: int, settings: Settings) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(settings,))
+def _new_pool(workers: int, settings: Settings, focus: bool) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(settings, focus))
 
 
-def _run_in_pool(chunks: Iterator[list[Item]], workers: int, settings: Settings, ordered: bool) -> Iterator[Outcome]:
+def _run_in_pool(
+    chunks: Iterator[list[Item]], workers: int, settings: Settings, ordered: bool, focus: bool
+) -> Iterator[Outcome]:
     """Feed chunks to a pool, a bounded number at a time; a crashed pool is replaced and the run goes on."""
     limit = workers * CHUNKS_PER_WORKER
-    pool = _new_pool(workers, settings)
+    pool = _new_pool(workers, settings, focus)
     pending: deque[tuple[Future[list[Outcome]], list[Item]]] = deque()
     try:
         while True:
@@ -178,7 +184,7 @@ def _run_in_pool(chunks: Iterator[list[Item]], workers: int, settings: Settings,
             except BrokenProcessPool as err:
                 yield from _crashed(chunk, f"worker process died ({err})")
                 pool.shutdown(cancel_futures=True)
-                pool = _new_pool(workers, settings)
+                pool = _new_pool(workers, settings, focus)
                 # The other chunks in flight were lost with the pool, not failed: send them again.
                 pending = deque((pool.submit(process_chunk, lost), lost) for _, lost in pending)
             except SaidwhatError:

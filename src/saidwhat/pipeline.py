@@ -147,12 +147,12 @@ def extract_many(
     *,
     nlp: Language | None = None,
     settings: Settings | None = None,
-    parse_all: bool = False,
+    focus: bool = False,
 ) -> Iterator[Article]:
     """Records for many articles, in input order, parsed in batches through `nlp.pipe`.
 
-    Only the sentences that can hold a quotation (see `focus.py`) and their neighbours go through
-    the statistical pipeline; `parse_all` parses whole articles instead (slower, for comparisons).
+    With `focus`, only the sentences that can hold a quotation and their neighbours go through
+    the full pipeline (see `focus.py`): about 3% faster on news, with about 0.4% of quotes changed.
     """
     settings = settings or load_settings()
     nlp = nlp or load_nlp(settings)
@@ -163,7 +163,7 @@ def extract_many(
             for i, (document, _) in enumerate(batch)
             if (doc_text := document.text).strip() and len(doc_text) <= settings.chunk_chars
         ]
-        parsed = _parse_whole(nlp, short) if parse_all else parse_focused(nlp, short)
+        parsed = parse_focused(nlp, short) if focus else _parse_whole(nlp, short)
         for i, (document, errors) in enumerate(batch):
             if not document.text.strip():
                 yield _article(document, [], [], errors)

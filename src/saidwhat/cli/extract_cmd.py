@@ -37,6 +37,11 @@ def register(subparsers: Any) -> None:
     extract.add_argument("--workers", type=int, default=0, metavar="N", help="processes (default: all cores)")
     extract.add_argument("--chunk-size", type=int, default=DEFAULT_CHUNK_SIZE, metavar="N", help="documents per task")
     extract.add_argument("--unordered", action="store_true", help="write records as they finish (faster)")
+    extract.add_argument(
+        "--focus",
+        action="store_true",
+        help="parse only sentences that can hold a quotation (~3%% faster; ~0.4%% of quotes may differ)",
+    )
     extract.add_argument("--text-field", default="text", metavar="NAME", help="JSONL key holding the text")
     extract.add_argument("--id-field", default="id", metavar="NAME", help="JSONL key holding the doc_id")
     extract.add_argument("--input-format", choices=INPUT_FORMATS, default="auto", help="override the file type")
@@ -144,7 +149,9 @@ def extract_cli(args: argparse.Namespace) -> int:
     fields = Fields(args.text_field, args.id_field)
     items = _skip_done(read_inputs(args.paths, fields=fields, input_format=args.input_format), done, tally)
     workers = args.workers or default_workers()
-    outcomes = run_batch(items, workers=workers, chunk_size=args.chunk_size, ordered=not args.unordered)
+    outcomes = run_batch(
+        items, workers=workers, chunk_size=args.chunk_size, ordered=not args.unordered, focus=args.focus
+    )
     show_bar = not args.quiet and sys.stderr.isatty()
     with ExitStack() as stack:
         out: TextIO = sys.stdout

@@ -209,6 +209,8 @@ class EntityIndex:
         if token.i in self.by_token:
             return self._enriched(self.by_token[token.i], token)
         start, end = mention_bounds(token)
+        if end <= start:  # a mention of punctuation only: the head alone
+            start, end = token.i, token.i + 1
         if token.pos_ == "PRON":
             return self._resolve_pronoun(token, spoken)
         if token.pos_ == "PROPN" or (token.is_title and token.pos_ == "NOUN"):

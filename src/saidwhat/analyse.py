@@ -9,20 +9,22 @@ from spacy.tokens import Doc
 from .attribute import (
     attribute_marked_quotes,
     find_indirect_quotes,
-    has_reported_content,
-    join_continuations,
-    link_continuations,
     merge_interrupted_quotes,
-    reconcile,
-    widen_sources,
 )
-from .cues import Cue, find_cues
+from .cues import find_cues
 from .docfacts import doc_facts
 from .drafts import DraftQuote
 from .marks import find_quoted_runs
 from .model import RULES, Deciders
 from .quotes import draft_marked_quotes
 from .records import Quote, Speaker, span_of
+from .settle import (
+    has_reported_content,
+    join_continuations,
+    link_continuations,
+    reconcile,
+    widen_sources,
+)
 from .speakers import Entity, resolve_speakers
 
 
@@ -49,7 +51,7 @@ def find_draft_quotes(
     marked = draft_marked_quotes(text, runs)
     cues = find_cues(doc, deciders.cue_score, threshold=deciders.cue_threshold, extensions=deciders.cue_extensions)
     clauses = find_indirect_quotes(doc, cues, marked, deciders.choose_content)
-    busy = frozenset(cue.token for cue in cues if _reports_elsewhere(cue, clauses, marked))
+    busy = _narrating_cues(clauses, marked)
     attribute_marked_quotes(doc, marked, cues, busy)
     marked = merge_interrupted_quotes(text, marked)
     drafts = reconcile(text, marked, clauses)
@@ -63,10 +65,13 @@ def find_draft_quotes(
     return drafts, errors
 
 
-def _reports_elsewhere(cue: Cue, clauses: list[DraftQuote], marked: list[DraftQuote]) -> bool:
-    """A cue whose clause is plain narration, apart from every quote, is not a quote's cue."""
-    clause = next((c for c in clauses if c.cue_token == cue.token), None)
-    return clause is not None and not any(m.start < clause.end and clause.start < m.end for m in marked)
+def _narrating_cues(clauses: list[DraftQuote], marked: list[DraftQuote]) -> frozenset[int]:
+    """Cues whose clause is plain narration, apart from every quote: not a quote's cue."""
+    return frozenset(
+        clause.cue_token
+        for clause in clauses
+        if clause.cue_token is not None and not any(m.start < clause.end and clause.start < m.end for m in marked)
+    )
 
 
 def analyse_doc(

@@ -21,7 +21,6 @@ _SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp"})
 _DESCRIPTIVE_DEPS = frozenset({"relcl", "appos", "acl", "advcl", "punct", "cc", "conj"})
 # Objects that carry what was said when there is no clause: "discussed the importance of the show".
 _TOPIC_DEPS = frozenset({"dobj"})
-_TOPIC_VERBS = TOPIC_VERBS
 _JOINING = frozenset(" ,:;—–-\"“”‘’'\n")
 _WH_WORDS = frozenset({"when", "what", "how", "why", "whether", "if", "where", "who"})
 _DASH_SIGN_OFF = re.compile(r"\s*[—–-]{1,2}\s*(?=[A-Z])")
@@ -270,7 +269,7 @@ def _clause_of(cue: Cue, doc: Doc) -> tuple[int, int] | None:
     clauses = [child for child in token.children if child.dep_ in CLAUSE_DEPS and child.dep_ != "xcomp"]
     # "Kit Connor has revealed when he hopes to start filming": the parser calls the wh-clause advcl.
     clauses += [child for child in token.children if child.dep_ == "advcl" and child.left_edge.lower_ in _WH_WORDS]
-    if not clauses and token.lemma_ in _TOPIC_VERBS:
+    if not clauses and token.lemma_ in TOPIC_VERBS:
         clauses = [child for child in token.children if child.dep_ in _TOPIC_DEPS]
     if not clauses:
         return None
@@ -311,116 +310,3 @@ def find_indirect_quotes(
         attach_source(draft, cue, doc)
         found.append(draft)
     return found
-
-
-def _only_punctuation(text: str) -> bool:
-    return not any(char.isalnum() for char in text)
-
-
-def reconcile(text: str, marked: list[DraftQuote], clauses: list[DraftQuote]) -> list[DraftQuote]:
-    """Settle marked quotes against reported clauses that overlap them.
-
-    A clause inside a quote is the quote's own grammar ('"I don't know," he said'): the quote
-    keeps it as its cue. A quote inside a longer clause is a mixed quote ('told them that
-    "nobody complains"'): the clause is kept, typed mixed, and the quote is not listed again.
-    """
-    absorbed: set[int] = set()
-    kept: list[DraftQuote] = []
-    quoting_cues = {m.cue_token for m in marked if m.type == "direct" and m.cue_token is not None}
-    for clause in clauses:
-        overlapping = [m for m in marked if m.start < clause.end and clause.start < m.end]
-        if not overlapping:
-            if clause.cue_token not in quoting_cues:
-                kept.append(clause)
-            continue
-        keep_clause = False
-        for quote in overlapping:
-            outside = text[clause.start : quote.start] + text[quote.end : clause.end]
-            clause_in_quote = quote.start <= clause.start and clause.end <= quote.end
-            # '"Books change lives," she said': the quote took this cue, so the clause is the quote's.
-            took_cue = quote.type == "direct" and quote.cue_token == clause.cue_token
-            if (
-                clause_in_quote
-                or took_cue
-                or _only_punctuation(outside)
-                or (quote.type == "direct" and clause.start >= quote.start)
-            ):
-                if quote.cue is None and clause.cue_token not in quoting_cues:
-                    quote.cue, quote.cue_token = clause.cue, clause.cue_token
-                    quote.sources, quote.source_token = clause.sources, clause.source_token
-                continue
-            if quote.start >= clause.start or quote.type == "partial":
-                absorbed.add(id(quote))
-                clause.type = "mixed"
-                clause.contents = [(min(clause.start, quote.start), max(clause.end, quote.end))]
-                keep_clause = True
-        if keep_clause:
-            kept.append(clause)
-    return [m for m in marked if id(m) not in absorbed] + drop_nested(kept)
-
-
-def drop_nested(clauses: list[DraftQuote]) -> list[DraftQuote]:
-    """Leave out a reported clause whose cue stands inside another one's content: 'Connor has
-    revealed when he hopes to start filming' reports one thing, not two."""
-    return [
-        clause
-        for clause in clauses
-        if clause.cue is None or not any(other is not clause and other.covers(clause.cue[0]) for other in clauses)
-    ]
-
-
-def link_continuations(text: str, drafts: list[DraftQuote]) -> None:
-    """A direct quote with no attribution of its own takes the speaker of the direct quote before it.
-
-    '"But then again, it is also so necessary..."' follows '..." commented Connor' with nothing
-    in between that names another speaker.
-    """
-    previous: DraftQuote | None = None
-    for draft in sorted(drafts, key=lambda d: d.start):
-        if draft.type == "direct" and not draft.sources and draft.cue is None and previous is not None:
-            between = text[previous.end : draft.start]
-            if len(between) < 400:
-                draft.inherits = True
-        if draft.type in ("direct", "mixed", "indirect"):
-            previous = draft
-
-
-def join_continuations(drafts: list[DraftQuote]) -> list[DraftQuote]:
-    """Fold each continuation into the direct quote it continues, as one more content span.
-
-    PolNeAR annotates '"A," X said. "B."' as one attribution of two fragments; the BBC gold and
-    saidwhat's default list "B." as a quote of its own with the same speaker.
-    """
-    joined: list[DraftQuote] = []
-    for draft in sorted(drafts, key=lambda d: d.start):
-        previous = next((d for d in reversed(joined) if d.type != "partial"), None)
-        if draft.inherits and draft.type == "direct" and previous is not None and previous.type == "direct":
-            previous.contents.extend(draft.contents)
-            continue
-        joined.append(draft)
-    return joined
-
-
-def widen_sources(doc: Doc, drafts: list[DraftQuote]) -> None:
-    """Give each source its appositive, as PolNeAR marks sources ('Brent Bozell III, founder of the
-    Media Research Center')."""
-    for draft in drafts:
-        if draft.source_token is not None and draft.sources:
-            draft.sources = [char_bounds(doc, *source_bounds(doc[draft.source_token]))]
-
-
-def has_reported_content(doc: Doc, draft: DraftQuote) -> bool:
-    """Does an indirect quote report something: a clause, or the topic of a telling verb?
-
-    'He added that the series would return' reports a clause and 'discussed the importance of the
-    show' a topic, but 'spoke to the press' and 'praised Greta Lind' report nothing (the BBC gold's
-    rule; PolNeAR annotates such acts too).
-    """
-    if draft.type != "indirect" or draft.cue_token is None:
-        return True
-    span = doc.char_span(draft.start, draft.end, alignment_mode="expand")
-    if span is None or any(token.pos_ in ("VERB", "AUX") for token in span):
-        return True
-    cue = doc[draft.cue_token]
-    before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    return cue.lemma_.lower() in TOPIC_VERBS or before in ("about", "on", "of")

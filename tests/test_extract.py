@@ -344,6 +344,59 @@ def test_extract_mention_resolves_to_full_name(nlp: Language, text: str) -> None
     assert [speaker.name for speaker in article.speakers] == ["Kit Connor"]
 
 
+SPEAKER_NAMED_DESPITE_SLIPS = [
+    pytest.param(
+        'Arjun Chatterjee said India welcomed investment. "We welcome investment," said Mr Chaterjee.',
+        ["Arjun Chatterjee", "Arjun Chatterjee"],
+        id="surname-spelt-two-ways",
+    ),
+    pytest.param(
+        'Tom Bell said the road would close. "It is needed," said Mr Bull.',
+        ["Tom Bell", "Bull"],
+        id="short-surnames-one-letter-apart-are-two-people",
+    ),
+    pytest.param(
+        'Herve Gaymard said he would seek action. "It is essential that our friends understand," said Mr Gaymard.',
+        ["Herve Gaymard", "Herve Gaymard"],
+        id="tagged-organisation-but-called-mr",
+    ),
+    pytest.param(
+        'The tapes belonged to engineer Thorne Nogar. "We could use the money," Nogar\'s son Stephen said. '
+        '"He called them his spare tapes," his son said.',
+        ["Stephen Nogar", "Stephen Nogar"],
+        id="first-name-takes-the-family-name",
+    ),
+    pytest.param(
+        "Mabel Hartley is closing two shops. Mabel Hartley, which sells curtains and cushions, said its sales had "
+        "fallen. The retailer said it would cut jobs.",
+        ["Mabel Hartley", "Mabel Hartley"],
+        id="company-named-like-a-person",
+    ),
+    pytest.param(
+        'And ex-Tory education secretary Gillian Shepherd remembered how a colleague called all women "Betty".',
+        ["Gillian Shepherd"],
+        id="hyphenated-title-before-the-name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speakers"), SPEAKER_NAMED_DESPITE_SLIPS)
+def test_extract_speaker_named_despite_tagger_slips(nlp: Language, text: str, speakers: list[str]) -> None:
+    article = run(nlp, text)
+    assert [speaker_name(article, q) for q in article.quotes] == speakers
+
+
+def test_extract_company_named_like_a_person_is_an_organisation(nlp: Language) -> None:
+    text = "Mabel Hartley, which sells curtains and cushions, said its sales had fallen."
+    assert [speaker.kind for speaker in run(nlp, text).speakers] == ["organisation"]
+
+
+def test_extract_his_son_is_not_the_father(nlp: Language) -> None:
+    text = 'Thorne Nogar recorded the sessions. "He called them his spare tapes," his son said.'
+    article = run(nlp, text)
+    assert [speaker_name(article, q) for q in article.quotes] == ["his son"]  # an unnamed speaker of its own
+
+
 def test_extract_she_resolves_to_a_woman_named_before(nlp: Language) -> None:
     article = run(nlp, 'Maria Lopez opened the new library on Friday. "Books change lives," she said.')
     assert [speaker_name(article, q) for q in article.quotes] == ["Maria Lopez"]

@@ -15,6 +15,7 @@ from .drafts import DraftQuote, Offsets
 ContentChooser = Callable[[Doc, Token], "tuple[int, int] | None"]
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 # A verb in these relations shares the subject of the verb it hangs from.
 _SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp"})
 # Parts of a subject that describe rather than name: "Connor, who plays Nick Nelson", "Pollmann, spokesman".
@@ -89,11 +90,15 @@ def find_source_token(cue: Cue, doc: Doc) -> Token | None:
         objects = [child for child in to.children if child.dep_ == "pobj"]
         return objects[0] if objects else (doc[cue.token + 2] if cue.token + 2 < len(doc) else None)
     for _ in range(3):
+        subjects = [child for child in token.children if child.dep_ in _SUBJECT_DEPS]
+        # 'ex - Tory education secretary Gillian Shepherd remembered': the parser made 'ex' a second subject.
+        subjects.sort(key=lambda child: child.pos_ not in _NOMINAL_POS)
+        if subjects:
+            child = subjects[0]
+            # "actor George C Scott, who said ...": the relative pronoun stands for the noun.
+            is_relative = child.lower_ in ("who", "that", "which") and token.dep_ == "relcl"
+            return _antecedent(child, token.head) if is_relative else child
         for child in token.children:
-            if child.dep_ in _SUBJECT_DEPS:
-                # "actor George C Scott, who said ...": the relative pronoun stands for the noun.
-                is_relative = child.lower_ in ("who", "that", "which") and token.dep_ == "relcl"
-                return _antecedent(child, token.head) if is_relative else child
             if child.dep_ == "agent":
                 objects = [grand for grand in child.children if grand.dep_ == "pobj"]
                 if objects:

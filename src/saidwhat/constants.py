@@ -152,6 +152,27 @@ ANONYMOUS_HEADS = frozenset(
     }
 )
 
+# Family words that pass a surname on: "Nogar's son Stephen" is Stephen Nogar.
+KINSHIP_NOUNS = frozenset(
+    {
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "widow",
+        "widower",
+        "brother",
+        "sister",
+        "father",
+        "mother",
+        "grandson",
+        "granddaughter",
+    }
+)
+
+# Determiners that make a description point back to someone already met ("his son said").
+POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their"})
+
 # Heads of noun phrases that speak for an organisation ("a spokesperson for Sky said").
 SPOKESPERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "statement"})
 

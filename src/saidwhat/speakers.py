@@ -13,8 +13,10 @@ from .constants import (
     DOCUMENT_NOUNS,
     FEMALE_PRONOUNS,
     HONORIFICS,
+    KINSHIP_NOUNS,
     MALE_PRONOUNS,
     ORGANISATION_NOUNS,
+    POSSESSIVE_DETERMINERS,
     SPOKESPERSON_NOUNS,
     TITLE_WORDS,
 )
@@ -40,6 +42,7 @@ class Entity:
     gender: str | None = None
     subject_at: list[int] = field(default_factory=list)  # token indices of mentions that were clause subjects
     anonymous: bool = False
+    referred_to_as_which: bool = False  # 'Laura Ashley, which ...': a body, whatever NER said
 
     @property
     def name(self) -> str:
@@ -84,6 +87,40 @@ def _starts_with_words(words: list[str], prefix: list[str]) -> bool:
     return len(prefix) < len(words) and words[: len(prefix)] == prefix
 
 
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Do two words differ by one inserted, deleted or replaced letter?"""
+    if len(a) > len(b):
+        a, b = b, a
+    for i, (x, y) in enumerate(zip(a, b, strict=False)):
+        if x != y:
+            return a[i:] == b[i + 1 :] or a[i + 1 :] == b[i + 1 :]
+    return len(b) - len(a) == 1
+
+
+def same_surname(a: str, b: str) -> bool:
+    """'Mukerjee' and 'Mukherjee': one letter apart in a long surname is a spelling variant, not a
+    different person (short names are left alone: 'Bell' and 'Bull' are two people)."""
+    if a == b:
+        return True
+    return min(len(a), len(b)) >= 6 and a[0] == b[0] and _one_edit_apart(a, b)
+
+
+def _has_honorific(span: Span) -> bool:
+    """'Mr Gaymard', 'Dr Khoo Kay Peng': only people carry these."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    tokens = [before, *span] if before is not None else list(span)
+    return any(token.lower_.rstrip(".") in HONORIFICS for token in tokens)
+
+
+def _has_which_clause(token: Token) -> bool:
+    """'Laura Ashley, which floated in 1995': people take 'who', bodies 'which'."""
+    return any(
+        child.dep_ == "relcl"
+        and any(grand.lower_ == "which" and _is_subject(grand) for grand in child.children)
+        for child in token.rights
+    )
+
+
 def _is_subject(token: Token) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass")
 
@@ -117,6 +154,9 @@ class EntityIndex:
         for ent in doc.ents:
             if ent.label_ in _PERSON_LABELS or ent.label_ in _ORG_LABELS:
                 self._add_mention(ent)
+        for entity in self.entities:
+            if entity.referred_to_as_which and entity.kind == "person":
+                entity.kind = "organisation"  # 'Laura Ashley' the retailer, tagged PERSON
 
     def _match(self, name: str, kind: SpeakerKind) -> Entity | None:
         """A known entity with this name, or (people) this surname or first name."""
@@ -134,7 +174,7 @@ class EntityIndex:
                 ):
                     return entity
                 continue
-            if words[-1] == entity.surname or (len(words) == 1 and words[0] in entity.name.lower().split()):
+            if same_surname(words[-1], entity.surname) or (len(words) == 1 and words[0] in entity.name.lower().split()):
                 full = [n for n in entity.names if len(n.split()) > 1]
                 if len(words) == 1 or not full or any(n.lower().split()[0] == words[0] for n in full):
                     return entity
@@ -147,13 +187,43 @@ class EntityIndex:
             kind = "person"  # 'Ferguson' tagged ORG after 'Alex Ferguson' tagged PERSON
         if not name or (kind == "organisation" and ent.label_ in ("GPE", "NORP") and not _is_subject(ent.root)):
             return
+        if kind == "person":
+            name = self._with_family_name(name, ent.root)
+        elif _has_honorific(ent):
+            kind = "person"  # 'Mr Gaymard' tagged ORG
         entity = self.add_name(name, kind)
         entity.mentions.append((ent.start_char, ent.end_char))
-        if _is_subject(ent.root) and not any(draft.covers(ent.start_char) for draft in self.quoted):
+        entity.referred_to_as_which |= _has_which_clause(ent.root)
+        # 'Scissor Sisters frontwoman Ana Matronic collected ...': the name stands for the subject.
+        stands_for = ent.root.head if ent.root.dep_ == "appos" else ent.root
+        if _is_subject(stands_for) and not any(draft.covers(ent.start_char) for draft in self.quoted):
             entity.subject_at.append(ent.root.i)
         self._collect_descriptions(entity, ent)
         for token in ent:
             self.by_token[token.i] = entity
+
+    def _with_family_name(self, name: str, root: Token) -> str:
+        """'Nogar's son Stephen' -> 'Stephen Nogar': a first name alone takes the family name of the
+        person it is the son, daughter or wife of."""
+        head = root.head
+        if len(name.split()) != 1 or root.dep_ != "appos" or head.lemma_.lower() not in KINSHIP_NOUNS:
+            return name
+        for child in head.children:
+            owner = self.by_token.get(child.i) if child.dep_ == "poss" else None
+            if owner is not None and owner.kind == "person" and len(owner.name.split()) > 1:
+                return f"{name} {owner.name.split()[-1]}"
+        return name
+
+    def person_tagged_as_organisation(self, token: Token) -> Entity | None:
+        """'Herve Gaymard' tagged ORG, then 'Mr Gaymard': the honorific settles it."""
+        if not _has_honorific(proper_name_chain(token)):
+            return None
+        for entity in reversed(self.entities):
+            words = entity.name.split()
+            if entity.kind == "organisation" and len(words) in (2, 3) and same_surname(words[-1].lower(), token.lower_):
+                entity.kind = "person"
+                return entity
+        return None
 
     def add_name(self, name: str, kind: SpeakerKind) -> Entity:
         entity = self._match(name, kind)
@@ -175,6 +245,10 @@ class EntityIndex:
         )
         if words:
             entity.descriptions.append(self.doc[words[0].i : words[-1].i + 1].text)  # not 'Mr' nor 'Dr'
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            described = _description_of(self.doc, root.head)  # "Nogar's son Stephen"
+            if described:
+                entity.descriptions.append(described)
         entity.descriptions.extend(clause_descriptions(root))
 
     def latest(
@@ -214,7 +288,7 @@ class EntityIndex:
         if token.pos_ == "PRON":
             return self._resolve_pronoun(token, spoken)
         if token.pos_ == "PROPN" or (token.is_title and token.pos_ == "NOUN"):
-            known = self._match(token.text, "person")
+            known = self._match(token.text, "person") or self.person_tagged_as_organisation(token)
             if known is not None:
                 return known  # 'Stam says ...': the parser took a known surname for a noun
             if token.pos_ == "PROPN" or token.i > doc_facts(token.doc).sent(token).start:
@@ -286,10 +360,13 @@ class EntityIndex:
         if head in ORGANISATION_NOUNS and phrase[0].lower_ in ("the", "this", "its"):
             known = self.latest(token.i, "organisation", prefer=spoken)
             return known if known is not None else self._anonymous(phrase, "group")
+        described = [e for e in self.entities if any(head in d.lower().split() for d in e.descriptions)]
+        if phrase[0].lower_ in POSSESSIVE_DETERMINERS:
+            # 'his son said': the son met before, never the father 'his' stands for.
+            return described[-1] if described else self._anonymous(phrase, "unknown")
         is_definite = phrase[0].lower_ in ("the", "this", "that")
         if token.lower_ in ANONYMOUS_HEADS or not is_definite or token.tag_ in ("NNS", "NNPS"):
             return self._anonymous(phrase, "group" if token.tag_ in ("NNS", "NNPS") else "unknown")
-        described = [e for e in self.entities if any(head in d.lower().split() for d in e.descriptions)]
         if described:
             return described[-1]
         # '"...," said the minister' with nobody named before: the description is all we know.

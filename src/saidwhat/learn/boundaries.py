@@ -55,68 +55,99 @@ def edge_labels(cue: Token) -> tuple[dict[int, str], dict[int, str]]:
     return lefts, rights
 
 
-def boundary_features(
-    cue: Token, token: Token, *, start: bool, edges: tuple[dict[int, str], dict[int, str]], owner: dict[int, str]
-) -> Features:
-    """Features of `token` as the first (start=True) or last word of `cue`'s content."""
-    doc = token.doc
-    side = "after" if token.i > cue.i else "before"
-    lemma = cue.lemma_.lower()
-    neighbour = (
-        doc[token.i - 1]
-        if start and token.i > 0
-        else doc[token.i + 1]
-        if not start and token.i + 1 < len(doc)
-        else None
-    )
-    near = neighbour.text if neighbour is not None and (neighbour.is_punct or neighbour.i == cue.i) else "w"
-    if neighbour is not None and neighbour.i == cue.i:
-        near = "CUE"
-    edge = (edges[0] if start else edges[1]).get(token.i, "none")
-    word = token.lower_ if token.is_stop or token.lower_ in _OPENERS or token.is_punct else token.pos_
-    sent = doc_facts(doc).sent(token)
-    at_sentence_edge = token.i == sent.start if start else token.i == sent.end - 1
-    return {
-        "bias": 1.0,
-        f"side={side}": 1.0,
-        f"dist={side}{_bucket(abs(token.i - cue.i))}": 1.0,
-        f"edge={edge}": 1.0,
-        f"edge_side={edge}|{side}": 1.0,
-        f"edge_lemma={edge}|{lemma}": 1.0,
-        f"near={near}": 1.0,
-        f"near_side={near}|{side}": 1.0,
-        f"word={word}": 1.0,
-        f"word_edge={word}|{edge}": 1.0,
-        f"dep={token.dep_}": 1.0,
-        f"pos={token.pos_}": 1.0,
-        "sent_edge": float(at_sentence_edge),
-        f"sent_edge_side={at_sentence_edge}|{side}": 1.0,
-        "quote": float(token.text in _QUOTES),
-        f"cue_dep={cue.dep_}|{side}": 1.0,
-        f"owner={owner.get(token.i, 'none')}": 1.0,
-        f"owner_edge={owner.get(token.i, 'none')}|{edge}": 1.0,
-        f"owner_near={owner.get(token.i, 'none')}|{near}": 1.0,
-    }
+class BoundaryContext:
+    """One cue and the tokens of its sentence, read from the Doc once: scoring every token twice
+    through spaCy's Token objects was most of saidwhat's own analysis time."""
+
+    def __init__(self, cue: Token) -> None:
+        doc = cue.doc
+        sent = region(cue)
+        self.cue = cue.i
+        self.lemma = cue.lemma_.lower()
+        self.cue_dep = cue.dep_
+        self.lefts, self.rights = edge_labels(cue)
+        self.owner = subtree_owner(cue)
+        self.first, self.last = sent.start, sent.end - 1
+        # The sentence and one neighbour either side (the token before a start, after an end).
+        self.offset = max(0, sent.start - 1)
+        window = doc[self.offset : min(len(doc), sent.end + 1)]
+        self.text = [t.text for t in window]
+        self.punct = [t.is_punct for t in window]
+        self.word = [t.lower_ if t.is_stop or t.lower_ in _OPENERS or t.is_punct else t.pos_ for t in window]
+        self.dep = [t.dep_ for t in window]
+        self.pos = [t.pos_ for t in window]
+        self.candidates = [t.i for t in sent if t.i != cue.i and not t.is_space]
+        self.doc_length = len(doc)
+
+    def keys(self, i: int, *, start: bool) -> list[str]:
+        """The features of token `i` as the first (start=True) or last word of the content that
+        are on (value 1.0), in a fixed order."""
+        side = "after" if i > self.cue else "before"
+        n = i - 1 if start else i + 1
+        if n == self.cue:
+            near = "CUE"
+        elif 0 <= n < self.doc_length and self.punct[n - self.offset]:
+            near = self.text[n - self.offset]
+        else:
+            near = "w"
+        edge = (self.lefts if start else self.rights).get(i, "none")
+        word = self.word[i - self.offset]
+        at_sentence_edge = i == (self.first if start else self.last)
+        owner = self.owner.get(i, "none")
+        keys = [
+            "bias",
+            f"side={side}",
+            f"dist={side}{_bucket(abs(i - self.cue))}",
+            f"edge={edge}",
+            f"edge_side={edge}|{side}",
+            f"edge_lemma={edge}|{self.lemma}",
+            f"near={near}",
+            f"near_side={near}|{side}",
+            f"word={word}",
+            f"word_edge={word}|{edge}",
+            f"dep={self.dep[i - self.offset]}",
+            f"pos={self.pos[i - self.offset]}",
+        ]
+        if at_sentence_edge:
+            keys.append("sent_edge")
+        keys.append(f"sent_edge_side={at_sentence_edge}|{side}")
+        if self.text[i - self.offset] in _QUOTES:
+            keys.append("quote")
+        keys += [
+            f"cue_dep={self.cue_dep}|{side}",
+            f"owner={owner}",
+            f"owner_edge={owner}|{edge}",
+            f"owner_near={owner}|{near}",
+        ]
+        return keys
+
+    def features(self, i: int, *, start: bool) -> Features:
+        """The same features as a sparse dict, for training."""
+        features = dict.fromkeys(self.keys(i, start=start), 1.0)
+        features.setdefault("sent_edge", 0.0)
+        features.setdefault("quote", 0.0)
+        return features
+
+    def log_probabilities(self, model: LinearModel, *, start: bool) -> list[tuple[float, int]]:
+        return [(math.log(model.probability_of_keys(self.keys(i, start=start))), i) for i in self.candidates]
 
 
 def best_bounds(cue: Token, start_model: LinearModel, end_model: LinearModel) -> tuple[int, int] | None:
     """Token bounds [start, end) of the likeliest content of `cue`: the best pair of a first and a
-    last word, in order, not crossing the cue."""
-    edges, owner = edge_labels(cue), subtree_owner(cue)
-    tokens = [t for t in region(cue) if t.i != cue.i and not t.is_space]
-    starts = [
-        (math.log(start_model.probability(boundary_features(cue, t, start=True, edges=edges, owner=owner))), t.i)
-        for t in tokens
-    ]
-    ends = [
-        (math.log(end_model.probability(boundary_features(cue, t, start=False, edges=edges, owner=owner))), t.i)
-        for t in tokens
-    ]
+    last word, in order, on one side of the cue."""
+    context = BoundaryContext(cue)
+    starts = context.log_probabilities(start_model, start=True)
+    ends = context.log_probabilities(end_model, start=False)
     best: tuple[float, int, int] | None = None
-    for start_score, start in starts:
-        for end_score, end in ends:
-            if end < start or start < cue.i <= end:
+    for before_cue in (True, False):
+        # Walk the ends in order, keeping the best start so far: the pairs in one pass, not all of them.
+        top: tuple[float, int] | None = None
+        for (start_score, start), (end_score, end) in zip(starts, ends, strict=True):
+            if (start < cue.i) != before_cue:
                 continue
-            if best is None or start_score + end_score > best[0]:
-                best = (start_score + end_score, start, end + 1)
-    return (best[1], best[2]) if best else None
+            if top is None or start_score > top[0]:
+                top = (start_score, start)
+            total = top[0] + end_score
+            if best is None or total > best[0] or (total == best[0] and (top[1], end) < best[1:]):
+                best = (total, top[1], end)
+    return (best[1], best[2] + 1) if best else None

@@ -26,6 +26,12 @@ class LinearModel:
         total = sum(self.weights.get(name, 0.0) * value for name, value in features.items())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
 
+    def probability_of_keys(self, keys: list[str]) -> float:
+        """`probability` of features that are all 1.0, named by `keys`: no dict to build."""
+        weight = self.weights.get
+        total = sum(weight(name, 0.0) for name in keys)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
+
     def to_dict(self) -> dict[str, Any]:
         return {"threshold": self.threshold, "weights": self.weights}
 

@@ -19,7 +19,7 @@ from ..errors import ConfigError
 from ..evaluation.brat import load_brat
 from ..evaluation.metrics import normalise
 from ..evaluation.model import EvalQuote
-from .boundaries import boundary_features, edge_labels, region, subtree_owner
+from .boundaries import BoundaryContext
 from .candidates import is_cue_candidate
 from .features import Features, cue_features
 from .linear import AttributionModel, LinearModel
@@ -101,14 +101,12 @@ def collect_examples(docs: Iterable[tuple[Doc, Sequence[EvalQuote]]]) -> Example
 def _add_boundary_examples(examples: Examples, cue: Token, target: tuple[int, int] | None) -> None:
     if target is None or target[0] <= cue.i <= target[1]:
         return
-    edges, owner = edge_labels(cue), subtree_owner(cue)
-    for token in region(cue):
-        if token.i == cue.i or token.is_space:
-            continue
-        examples.start_x.append(boundary_features(cue, token, start=True, edges=edges, owner=owner))
-        examples.start_y.append(int(token.i == target[0]))
-        examples.end_x.append(boundary_features(cue, token, start=False, edges=edges, owner=owner))
-        examples.end_y.append(int(token.i == target[1]))
+    context = BoundaryContext(cue)
+    for i in context.candidates:
+        examples.start_x.append(context.features(i, start=True))
+        examples.start_y.append(int(i == target[0]))
+        examples.end_x.append(context.features(i, start=False))
+        examples.end_y.append(int(i == target[1]))
 
 
 def fit_linear(x: list[Features], y: list[int], *, c: float) -> LinearModel:

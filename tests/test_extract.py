@@ -81,9 +81,17 @@ DIRECT = [
         id="single-marks",
     ),
     pytest.param(
+        '"We cannot let people refuse," Rep. Joan Mika (R-Fla.) said.',
+        "Rep. Joan Mika",
+        "said",
+        ['"We cannot let people refuse,"'],
+        "Joan Mika",
+        id="abbreviations-between-quote-and-cue",
+    ),
+    pytest.param(
         '"We expect record profits this year." — Jane Doe, CEO',
         "Jane Doe",
-        None,
+        "—",
         ['"We expect record profits this year."'],
         "Jane Doe",
         id="dash-sign-off",
@@ -508,6 +516,7 @@ def test_extract_speaker_kind(nlp: Language, text: str, name: str, kind: str) ->
         pytest.param('"We expect record profits this year." – Jane Doe, chief executive', id="en-dash"),
         pytest.param('"We expect record profits this year." -- Jane Doe', id="double-hyphen"),
         pytest.param('The firm did well.\n"We expect record profits this year."\n— Jane Doe, CEO', id="own-line"),
+        pytest.param('"We expect record profits this year."\xa0― Jane Doe', id="horizontal-bar"),
     ],
 )
 def test_extract_dash_sign_off_variants(nlp: Language, text: str) -> None:

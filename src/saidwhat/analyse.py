@@ -26,6 +26,7 @@ from .settle import (
     widen_sources,
 )
 from .speakers import Entity, resolve_speakers
+from .transcripts import find_labelled_lines, settle_labelled_lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +56,7 @@ def find_draft_quotes(
     attribute_marked_quotes(doc, marked, cues, busy)
     marked = merge_interrupted_quotes(text, marked)
     drafts = reconcile(text, marked, clauses)
-    drafts.sort(key=lambda draft: draft.start)
+    drafts = settle_labelled_lines(sorted(drafts, key=lambda draft: draft.start), find_labelled_lines(doc))
     link_continuations(text, drafts)
     if polnear:
         drafts = join_continuations(drafts)

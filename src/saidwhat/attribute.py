@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from .constants import TOPIC_VERBS
+from .constants import ABBREVIATIONS, TOPIC_VERBS
 from .cues import CLAUSE_DEPS, Cue
 from .docfacts import doc_facts
 from .drafts import DraftQuote, Offsets
@@ -24,7 +24,7 @@ _DESCRIPTIVE_DEPS = frozenset({"relcl", "appos", "acl", "advcl", "punct", "cc", 
 _TOPIC_DEPS = frozenset({"dobj"})
 _JOINING = frozenset(" ,:;—–-\"“”‘’'\n")
 _WH_WORDS = frozenset({"when", "what", "how", "why", "whether", "if", "where", "who"})
-_DASH_SIGN_OFF = re.compile(r"\s*[—–-]{1,2}\s*(?=[A-Z])")
+_DASH_SIGN_OFF = re.compile(r"\s*(?P<dash>[—–―-]{1,2})\s*(?=[A-Z])")
 _MAX_SOURCE_TOKENS = 12
 
 
@@ -160,7 +160,17 @@ def is_adjacent(doc: Doc, draft: DraftQuote, cue: Cue) -> bool:
     return any(gap is not None and len(gap) < 4 and all(c in _JOINING for c in gap) for gap in (before, after))
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?(\s|$)")
+_SENTENCE_BREAK = re.compile(r"(?P<word>[\w.]*)[.!?][\"”’']?(\s|$)")
+
+
+def _has_sentence_break(gap: str) -> bool:
+    """A full stop that ends a sentence; not the one of 'Rep.', '(R-Fla.)', 'E.' or 'U.S.'."""
+    for match in _SENTENCE_BREAK.finditer(gap):
+        word = match["word"]
+        is_initial = len(word) == 1 and word.isupper()
+        if not (is_initial or "." in word or word.lower() in ABBREVIATIONS):
+            return True
+    return False
 
 
 def _between(text: str, draft: DraftQuote, cue: Cue) -> str:
@@ -188,7 +198,7 @@ def pick_cue_for_quote(
         and not (ends_sentence and doc[i].idx >= draft.end)
     ]
     # '"A," said X. "B."': a full stop between a cue and a quote ends the cue's sentence.
-    candidates = [cue for cue in candidates if not _SENTENCE_BREAK.search(_between(text, draft, cue))]
+    candidates = [cue for cue in candidates if not _has_sentence_break(_between(text, draft, cue))]
     adjacent = [cue for cue in candidates if is_adjacent(doc, draft, cue)]
     candidates = adjacent or [cue for cue in candidates if cue.token not in busy]
     if not candidates and around.start > 0:
@@ -208,7 +218,7 @@ def pick_cue_for_quote(
 
 
 def find_dash_sign_off(doc: Doc, draft: DraftQuote) -> None:
-    """'"..." — Jane Doe, CEO': the name after the dash is the source."""
+    """'"..." — Jane Doe, CEO': the name after the dash is the source, the dash the cue."""
     text = doc_facts(doc).text
     match = _DASH_SIGN_OFF.match(text, draft.end)
     if not match:
@@ -221,6 +231,9 @@ def find_dash_sign_off(doc: Doc, draft: DraftQuote) -> None:
         end += 1
     draft.sources = [char_bounds(doc, span[0].i, end + 1)]
     draft.source_token = end
+    dash = doc.char_span(match.start("dash"), match.end("dash"), alignment_mode="expand")
+    if dash is not None:
+        draft.cue, draft.cue_token = (match.start("dash"), match.end("dash")), dash.start
 
 
 def attribute_marked_quotes(

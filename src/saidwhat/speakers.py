@@ -115,8 +115,7 @@ def _has_honorific(span: Span) -> bool:
 def _has_which_clause(token: Token) -> bool:
     """'Laura Ashley, which floated in 1995': people take 'who', bodies 'which'."""
     return any(
-        child.dep_ == "relcl"
-        and any(grand.lower_ == "which" and _is_subject(grand) for grand in child.children)
+        child.dep_ == "relcl" and any(grand.lower_ == "which" and _is_subject(grand) for grand in child.children)
         for child in token.rights
     )
 

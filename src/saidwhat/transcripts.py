@@ -1,0 +1,112 @@
+"""Lines that open with who speaks: transcripts ('WALLACE: Let's start with ...') and headlines
+('Pat Caddell: Voters Worried About ...'). The label is the source, its colon the cue and the rest
+of the line what was said."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from .docfacts import doc_facts
+from .drafts import DraftQuote
+
+# At a line start: an optional opening mark, a label of up to four words, a colon, then words.
+_LABELLED_LINE = re.compile(
+    r"""^[ \t"“'‘]*(?P<label>[A-Z][\w.'’-]*(?:[ \t][\w.'’-]+){0,3})(?P<colon>:)[ \t]+(?=\S)""", re.M
+)
+
+# Capitals that head a line without naming a speaker ('UPDATE: ...', 'WATCH: ...').
+_NOT_SPEAKERS = frozenset(
+    {
+        "update",
+        "updated",
+        "note",
+        "editor's note",
+        "editor’s note",
+        "watch",
+        "read",
+        "read more",
+        "related",
+        "breaking",
+        "breaking news",
+        "exclusive",
+        "photo",
+        "photos",
+        "video",
+        "source",
+        "sources",
+        "correction",
+        "disclosure",
+        "warning",
+        "spoiler",
+        "q",
+        "a",
+    }
+)
+_LABEL_CONFIDENCE = 0.85
+
+
+def _names_someone(label: Span, known: set[str]) -> bool:
+    """A name that NER takes for a person or a body ('Pat Caddell'), or a name the article knows
+    otherwise (`known`: 'WALLACE', 'Pence' above a story about Mike Pence); a headline such as
+    'Trump Addresses Munich Attack: ...' or a shout such as 'BOOM: ...' is neither."""
+    if not all(token.text[:1].isupper() or token.is_punct for token in label):
+        return False  # the tagger's PROPN misses names at a line start ('Okoye: ...' is a NOUN)
+    last = label[-1]
+    return last.ent_type_ in ("PERSON", "ORG") or last.lower_ in known
+
+
+def _capital_labels(matches: list[re.Match[str]]) -> set[str]:
+    """Capitalised labels in an article where two or more people take turns ('TAPPER:', 'FALLIN:'):
+    a transcript, whose speakers need no other introduction."""
+    labels = {match["label"] for match in matches if match["label"].isupper()}
+    return {label.split()[-1].lower() for label in labels} if len(labels) >= 2 else set()
+
+
+def find_labelled_lines(doc: Doc) -> list[DraftQuote]:
+    """A draft quote for every line that opens with a speaker label."""
+    text = doc_facts(doc).text
+    drafts: list[DraftQuote] = []
+    matches = [
+        match
+        for match in _LABELLED_LINE.finditer(text)
+        if match["label"].lower() not in _NOT_SPEAKERS and sum(char.isalpha() for char in match["label"]) >= 2
+    ]
+    if not matches:
+        return drafts
+    known = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON"} | _capital_labels(matches)
+    for match in matches:
+        label = doc.char_span(match.start("label"), match.end("label"))
+        colon = doc.char_span(match.start("colon"), match.end("colon"))
+        if label is None or colon is None or not _names_someone(label, known):
+            continue
+        line_end = text.find("\n", match.end())
+        line = text[: len(text) if line_end < 0 else line_end].rstrip()
+        # Words without marks, so ended as a reported clause is: without its full stop.
+        end = len(line) - 1 if line.endswith((".", ";")) and not line.endswith("..") else len(line)
+        words = text[match.end() : end].split()
+        if len(words) < 2 or words[0][0].isdigit():
+            continue  # 'Clinton: 547.' is a tally, not something said
+        drafts.append(
+            DraftQuote(
+                type="direct",
+                contents=[(match.end(), end)],
+                cue=(colon.start_char, colon.end_char),
+                sources=[(label.start_char, label.end_char)],
+                cue_token=colon.start,
+                source_token=label.end - 1,
+                confidence=_LABEL_CONFIDENCE,
+            )
+        )
+    return drafts
+
+
+def settle_labelled_lines(drafts: list[DraftQuote], labelled: list[DraftQuote]) -> list[DraftQuote]:
+    """The labelled lines, and the other drafts that keep clear of them: a quotation mark opening
+    every transcript paragraph would otherwise join the whole transcript into one quote."""
+    if not labelled:
+        return drafts
+    lines = [(line.sources[0][0], line.end) for line in labelled]
+    kept = [draft for draft in drafts if not any(draft.start < end and start < draft.end for start, end in lines)]
+    return sorted(kept + labelled, key=lambda draft: draft.start)

@@ -26,6 +26,8 @@ def quoted(text: str) -> list[list[str]]:
         ("Er sagte ‚ja‘ gestern.", ["‚ja‘"]),
         ("Er sagte »ja« gestern.", ["»ja«"]),
         ("She said 'yes' today.", ["'yes'"]),
+        ("She said ''yes'' today.", ["''yes''"]),
+        ("She said ``yes'' today.", ["``yes''"]),
     ],
 )
 def test_pair_quote_marks_every_kind_of_mark(text: str, expected: list[str]) -> None:
@@ -146,3 +148,8 @@ def test_marks_inside_html_tags_are_ignored() -> None:
 
 def test_find_quoted_runs_of_text_without_marks_is_empty() -> None:
     assert find_quoted_runs("The council met on Monday.") == ([], [])
+
+
+def test_doubled_apostrophes_quote_with_single_quotes_inside() -> None:
+    text = "''We told him 'no' twice,'' the mayor said. ''The players' union agreed.''"
+    assert quoted(text) == [["''We told him 'no' twice,''"], ["''The players' union agreed.''"]]

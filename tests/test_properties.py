@@ -87,7 +87,7 @@ def test_pair_quote_marks_runs_are_sorted_disjoint_and_inside_the_text(text: str
 def test_find_quote_marks_are_quote_characters_in_order(text: str) -> None:
     marks = find_quote_marks(text)
     assert [mark.offset for mark in marks] == sorted({mark.offset for mark in marks})
-    assert all(text[mark.offset] == mark.char for mark in marks)
+    assert all(text[mark.offset : mark.end] == mark.char for mark in marks)
 
 
 @settings(max_examples=200, deadline=None)

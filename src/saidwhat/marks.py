@@ -39,6 +39,9 @@ REVERSIBLE_MARKS = frozenset("«»‹›")
 ELISIONS = ("til", "tis", "twas", "em", "cause", "n'", "n ", "bout", "round", "s ")
 _DECADE = re.compile(r"\d0s\b")
 
+# Two characters typed for one double mark: ''archive style'' and ``TeX style''.
+DOUBLED_MARKS = ("''", "``")
+
 # Characters after which a mark opens, and before which a mark closes.
 _BEFORE_OPENING = set("([{—–-/:") | {""}
 _AFTER_CLOSING = set(".,;:!?)]}—–-…") | {""}
@@ -49,12 +52,16 @@ MAX_UNCLOSED_CHARS = 600
 
 @dataclass(frozen=True, slots=True)
 class QuoteMark:
-    """One character that can open or close a quotation."""
+    """One character (or a doubled pair such as '') that can open or close a quotation."""
 
     offset: int
     char: str
     family: Family
     role: Role
+
+    @property
+    def end(self) -> int:
+        return self.offset + len(self.char)
 
 
 @dataclass(slots=True)
@@ -89,8 +96,8 @@ def _is_apostrophe(text: str, offset: int) -> bool:
     return (not before or before.isspace()) and bool(rest.startswith(ELISIONS) or _DECADE.match(rest))
 
 
-def _role_from_context(text: str, offset: int) -> Role:
-    before, after = _char(text, offset - 1), _char(text, offset + 1)
+def _role_from_context(text: str, offset: int, width: int = 1) -> Role:
+    before, after = _char(text, offset - 1), _char(text, offset + width)
     opens = before.isspace() or before in _BEFORE_OPENING or before in OPENING_MARKS
     closes = after.isspace() or after in _AFTER_CLOSING or after in CLOSING_MARKS or after in STRAIGHT_MARKS
     if opens and not after.isspace() and after:
@@ -119,8 +126,17 @@ def find_quote_marks(text: str) -> list[QuoteMark]:
         if '"' in match.group() or "'" in match.group()
         for i in range(*match.span())
     }
+    skip_to = 0
     for offset, char in enumerate(text):
-        if char not in QUOTE_MARK_CHARS or offset in in_tags:
+        if (char not in QUOTE_MARK_CHARS and char != "`") or offset in in_tags or offset < skip_to:
+            continue
+        if text.startswith(DOUBLED_MARKS, offset):
+            doubled = text[offset : offset + 2]
+            role = "open" if doubled == "``" else _role_from_context(text, offset, width=2)
+            marks.append(QuoteMark(offset, doubled, "double", role))
+            skip_to = offset + 2
+            continue
+        if char == "`":
             continue
         if char in ("'", "’") and _is_apostrophe(text, offset):
             continue
@@ -158,7 +174,7 @@ class _Pairing:
             run = self.stack[depth]
             if run.family == mark.family:
                 del self.stack[depth:]  # inner runs left open die with it
-                run.parts[-1] = (run.parts[-1][0], mark.offset + 1)
+                run.parts[-1] = (run.parts[-1][0], mark.end)
                 if not self.stack:
                     self.runs.append(run)
                 return True

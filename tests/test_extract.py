@@ -259,6 +259,14 @@ REPORTED = [
         ['that he was "thrilled" with the result'],
         id="mixed-added",
     ),
+    pytest.param(
+        "She said the plan, which was drafted in May, would fail.",
+        "indirect",
+        "She",
+        "said",
+        ["the plan, which was drafted in May, would fail"],
+        id="keeps-a-which-clause-inside",
+    ),
 ]
 
 

@@ -111,3 +111,15 @@ def test_polnear_conventions_join_continuations_and_keep_appositives(nlp: Langua
     (joined,) = [q for q in theirs.quotes if q.type == "direct"]
     assert len(joined.contents) == 2
     assert joined.sources[0].text == "Maya Okafor, the star of the show"
+
+
+def test_polnear_conventions_end_a_reported_clause_before_a_trailing_who_clause(nlp: Language) -> None:
+    from saidwhat import extract, load_settings
+
+    text = "The mayor asked the governor to pardon Tom Hale, who has not been charged with any crime."
+    ours = extract(text, nlp=nlp)
+    theirs = extract(text, settings=load_settings(overrides={"conventions": "polnear"}))
+    assert [q.contents[0].text for q in ours.quotes] == [
+        "the governor to pardon Tom Hale, who has not been charged with any crime"
+    ]
+    assert [q.contents[0].text for q in theirs.quotes] == ["the governor to pardon Tom Hale"]

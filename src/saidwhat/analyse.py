@@ -23,6 +23,7 @@ from .settle import (
     join_continuations,
     link_continuations,
     reconcile,
+    trim_trailing_relative_clauses,
     widen_sources,
 )
 from .speakers import Entity, resolve_speakers
@@ -61,6 +62,7 @@ def find_draft_quotes(
     if polnear:
         drafts = join_continuations(drafts)
         widen_sources(doc, drafts)
+        trim_trailing_relative_clauses(doc, drafts)
     else:
         drafts = [draft for draft in drafts if has_reported_content(doc, draft)]
     return drafts, errors

@@ -6,7 +6,7 @@ speaker before them; the 'polnear' conventions fold continuations in and widen s
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from .attribute import char_bounds, source_bounds
 from .constants import TOPIC_VERBS
@@ -107,6 +107,34 @@ def widen_sources(doc: Doc, drafts: list[DraftQuote]) -> None:
     for draft in drafts:
         if draft.source_token is not None and draft.sources:
             draft.sources = [char_bounds(doc, *source_bounds(doc[draft.source_token]))]
+
+
+def trim_trailing_relative_clauses(doc: Doc, drafts: list[DraftQuote]) -> None:
+    """'to pardon Hillary Clinton[, who has not been charged]': PolNeAR's annotators end a reported
+    clause before a non-restrictive relative clause two times in three (179 to 95 on train); the BBC
+    gold keeps it ('mild early-winter weather, which has tempered demand')."""
+    for draft in drafts:
+        if draft.type != "indirect" or len(draft.contents) != 1:
+            continue
+        span = doc.char_span(draft.start, draft.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for token in span[1:-1]:
+            if _opens_trailing_relative_clause(token, span):
+                draft.contents = [(draft.start, token.idx)]
+                break
+
+
+def _opens_trailing_relative_clause(token: Token, span: Span) -> bool:
+    """Is `token` the comma of ', who ...' or ', which ...' running to the end of `span`?"""
+    after = token.nbor(1)
+    clause = after.head
+    return (
+        token.text == ","
+        and after.lower_ in ("who", "which")
+        and clause.dep_ == "relcl"
+        and clause.right_edge.i >= span.end - 2
+    )
 
 
 def has_reported_content(doc: Doc, draft: DraftQuote) -> bool:

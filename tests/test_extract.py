@@ -413,6 +413,33 @@ def test_extract_his_son_is_not_the_father(nlp: Language) -> None:
     assert [speaker_name(article, q) for q in article.quotes] == ["his son"]  # an unnamed speaker of its own
 
 
+def test_extract_where_it_was_said_is_not_what_was_said(nlp: Language) -> None:
+    text = (
+        '"We hate this framing of the vote," Ann Lee, a writer for The Courier, said on Twitter. '
+        '"We did our part already."'
+    )
+    article = run(nlp, text)
+    assert [(q.type, q.cue.text if q.cue else None) for q in article.quotes] == [("direct", "said"), ("direct", None)]
+    assert [speaker_name(article, q) for q in article.quotes] == ["Ann Lee", "Ann Lee"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        pytest.param(
+            "The mayor told reporters in an interview that the bridge would reopen.",
+            "that the bridge would reopen",
+            id="clause-parsed-under-the-setting",
+        ),
+        pytest.param("The senator commented on the death of the activist.", "the death of the activist", id="topic"),
+    ],
+)
+def test_extract_content_after_a_preposition_is_kept_when_it_is_what_was_said(
+    nlp: Language, text: str, content: str
+) -> None:
+    assert [q.contents[0].text for q in run(nlp, text).quotes] == [content]
+
+
 def test_extract_she_resolves_to_a_woman_named_before(nlp: Language) -> None:
     article = run(nlp, 'Maria Lopez opened the new library on Friday. "Books change lives," she said.')
     assert [speaker_name(article, q) for q in article.quotes] == ["Maria Lopez"]

@@ -46,7 +46,8 @@ def find_draft_quotes(
 
     Args:
         polnear: PolNeAR's conventions: continuations folded into the quote they continue,
-            appositives kept in sources.
+            appositives kept in sources, trailing relative clauses left out of reported clauses,
+            quoted words without a cue left out.
     """
     text = doc_facts(doc).text
     runs, errors = find_quoted_runs(text)
@@ -60,7 +61,8 @@ def find_draft_quotes(
     drafts = settle_labelled_lines(sorted(drafts, key=lambda draft: draft.start), find_labelled_lines(doc))
     link_continuations(text, drafts)
     if polnear:
-        drafts = join_continuations(drafts)
+        # PolNeAR lists attributions only: a quoted word with no cue (a scare quote, a title) is none.
+        drafts = [draft for draft in join_continuations(drafts) if draft.type != "partial" or draft.cue is not None]
         widen_sources(doc, drafts)
         trim_trailing_relative_clauses(doc, drafts)
     else:

@@ -310,6 +310,71 @@ def _clause_around_according(cue: Cue, doc: Doc) -> tuple[int, int] | None:
     return (start, end) if end - start >= 3 else None
 
 
+# What a prepositional phrase of a cue names when it says where, when or to whom something was
+# said ('said on Twitter', 'told reporters in an interview', 'spoke to a gathering'), never what.
+_SETTING_PREPS = frozenset({"on", "in", "at", "during", "via", "from", "while"})
+_SETTING_NOUNS = frozenset(
+    {
+        "interview",
+        "statement",
+        "speech",
+        "appearance",
+        "conference",
+        "hearing",
+        "briefing",
+        "letter",
+        "tweet",
+        "post",
+        "twitter",
+        "facebook",
+        "instagram",
+        "call",
+        "email",
+        "e-mail",
+        "meeting",
+        "broadcast",
+        "show",
+        "program",
+        "programme",
+        "radio",
+        "television",
+        "video",
+        "rally",
+        "event",
+        "debate",
+        "forum",
+        "session",
+    }
+)
+_AUDIENCE_NOUNS = frozenset({"reporter", "journalist", "audience", "crowd", "supporter", "gathering", "viewer"})
+_SETTING_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
+
+
+def _names_a_setting(prep: Token) -> bool:
+    objects = [child for child in prep.children if child.dep_ == "pobj"]
+    if not objects:
+        return False
+    noun = objects[0]
+    if prep.lower_ == "to":
+        return noun.lemma_.lower() in _AUDIENCE_NOUNS
+    return prep.lower_ in _SETTING_PREPS and (
+        noun.lemma_.lower() in _SETTING_NOUNS or noun.ent_type_ in _SETTING_ENTITIES
+    )
+
+
+def _is_setting(doc: Doc, cue: Cue, bounds: tuple[int, int]) -> bool:
+    """'said on [Twitter]', 'made the comments at [a brief appearance]': a content inside a
+    prepositional phrase of the cue that names a medium, an occasion, a place or a time is where or
+    when it was said, not what ('commented on [his death]' keeps its content)."""
+    start, end = bounds
+    if any(token.pos_ in ("VERB", "AUX") for token in doc[start:end]):
+        return False  # 'told reporters in an interview [that the bridge would reopen]', parsed under 'interview'
+    return any(
+        child.dep_ == "prep" and child.i <= start < end <= child.right_edge.i + 1 and _names_a_setting(child)
+        for child in doc[cue.token].children
+    )
+
+
 def find_indirect_quotes(
     doc: Doc, cues: list[Cue], drafts: list[DraftQuote], choose_content: ContentChooser | None = None
 ) -> list[DraftQuote]:
@@ -321,7 +386,7 @@ def find_indirect_quotes(
         # 'According to Politico, X': the phrase's rule is exact; the learned boundaries serve verbs.
         learned = choose_content is not None and not cue.phrase
         bounds = choose_content(doc, doc[cue.token]) if learned and choose_content else _clause_of(cue, doc)
-        if bounds is None:
+        if bounds is None or _is_setting(doc, cue, bounds):
             continue
         start, end = char_bounds(doc, *bounds)
         draft = DraftQuote(type="indirect", contents=[(start, end)], confidence=cue.score * 0.9)

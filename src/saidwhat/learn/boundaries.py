@@ -131,11 +131,29 @@ class BoundaryContext:
     def log_probabilities(self, model: LinearModel, *, start: bool) -> list[tuple[float, int]]:
         return [(math.log(model.probability_of_keys(self.keys(i, start=start))), i) for i in self.candidates]
 
+    def within_stops(self) -> None:
+        """Keep only the candidates between the full stops around the cue: the parser often runs
+        '... said on Twitter. "Black folks ..."' into one sentence, and a content never crosses
+        a stop that a new sentence follows. (Training keeps the whole sentence; the gold never
+        crosses such a stop, so the scorers learned nothing there to lose.)"""
+        stops = [i for i in self.candidates if self._ends_sentence(i)]
+        first = max((i + 1 for i in stops if i < self.cue), default=self.first)
+        last = min((i for i in stops if i > self.cue), default=self.last)
+        self.candidates = [i for i in self.candidates if first <= i <= last]
+
+    def _ends_sentence(self, i: int) -> bool:
+        following = i + 1 - self.offset
+        if self.text[i - self.offset] not in (".", "!", "?") or i >= self.last or following >= len(self.text):
+            return False
+        after = self.text[following]
+        return after in _QUOTES or after[:1].isupper()
+
 
 def best_bounds(cue: Token, start_model: LinearModel, end_model: LinearModel) -> tuple[int, int] | None:
     """Token bounds [start, end) of the likeliest content of `cue`: the best pair of a first and a
     last word, in order, on one side of the cue."""
     context = BoundaryContext(cue)
+    context.within_stops()
     starts = context.log_probabilities(start_model, start=True)
     ends = context.log_probabilities(end_model, start=False)
     best: tuple[float, int, int] | None = None

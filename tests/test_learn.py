@@ -123,3 +123,15 @@ def test_polnear_conventions_end_a_reported_clause_before_a_trailing_who_clause(
         "the governor to pardon Tom Hale, who has not been charged with any crime"
     ]
     assert [q.contents[0].text for q in theirs.quotes] == ["the governor to pardon Tom Hale"]
+
+
+def test_polnear_conventions_mark_the_comma_that_closes_an_appositive(nlp: Language) -> None:
+    from saidwhat import extract, load_settings
+
+    text = "Ana Ruiz, the head of the harbour board of the northern province, said the wall would be rebuilt."
+    ours = extract(text, nlp=nlp)
+    theirs = extract(text, settings=load_settings(overrides={"conventions": "polnear"}))
+    assert [q.sources[0].text for q in ours.quotes] == ["Ana Ruiz"]
+    assert [q.sources[0].text for q in theirs.quotes] == [
+        "Ana Ruiz, the head of the harbour board of the northern province,"
+    ]

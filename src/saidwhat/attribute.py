@@ -26,6 +26,9 @@ _JOINING = frozenset(" ,:;—–-\"“”‘’'\n")
 _WH_WORDS = frozenset({"when", "what", "how", "why", "whether", "if", "where", "who"})
 _DASH_SIGN_OFF = re.compile(r"\s*(?P<dash>[—–―-]{1,2})\s*(?=[A-Z])")
 _MAX_SOURCE_TOKENS = 12
+# A source with its appositive may run long ('David Kamin, an outside adviser to the campaign on
+# tax and budget issues and an associate professor at New York University School of Law').
+_MAX_SOURCE_WITH_APPOSITIVE_TOKENS = 40
 
 
 def _trim_punct(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -63,7 +66,7 @@ def source_bounds(token: Token) -> tuple[int, int]:
             break
         end = child.right_edge.i + 1
     start, end = _trim_punct(token.doc, token.left_edge.i, end)
-    if end - start > _MAX_SOURCE_TOKENS:
+    if end - start > _MAX_SOURCE_WITH_APPOSITIVE_TOKENS:
         return mention_bounds(token)
     return start, end
 

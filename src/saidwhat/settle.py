@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .attribute import char_bounds, source_bounds
 from .constants import TOPIC_VERBS
+from .docfacts import doc_facts
 from .drafts import DraftQuote
 
 
@@ -104,9 +105,14 @@ def join_continuations(drafts: list[DraftQuote]) -> list[DraftQuote]:
 def widen_sources(doc: Doc, drafts: list[DraftQuote]) -> None:
     """Give each source its appositive, as PolNeAR marks sources ('Brent Bozell III, founder of the
     Media Research Center')."""
+    text = doc_facts(doc).text
     for draft in drafts:
         if draft.source_token is not None and draft.sources:
-            draft.sources = [char_bounds(doc, *source_bounds(doc[draft.source_token]))]
+            start, end = char_bounds(doc, *source_bounds(doc[draft.source_token]))
+            # 'Another critic, Laurence H. Tribe, likened': the comma closing an appositive is marked too.
+            if "," in text[start:end] and text[end : end + 1] == ",":
+                end += 1
+            draft.sources = [(start, end)]
 
 
 def trim_trailing_relative_clauses(doc: Doc, drafts: list[DraftQuote]) -> None:

@@ -260,6 +260,14 @@ REPORTED = [
         id="mixed-added",
     ),
     pytest.param(
+        "The mayor openly doubted that the bridge was safe.",
+        "indirect",
+        "The mayor",
+        "openly doubted",
+        ["that the bridge was safe"],
+        id="adverb-belongs-to-the-cue",
+    ),
+    pytest.param(
         "She said the plan, which was drafted in May, would fail.",
         "indirect",
         "She",

@@ -448,6 +448,19 @@ def test_extract_content_after_a_preposition_is_kept_when_it_is_what_was_said(
     assert [q.contents[0].text for q in run(nlp, text).quotes] == [content]
 
 
+def test_extract_quote_ending_in_a_noun_phrase_keeps_the_speaker_after_the_cue(nlp: Language) -> None:
+    text = '"The harbour is in a terrible state. Total chaos," said Rita Okoye, the head of the harbour board.'
+    article = run(nlp, text)
+    assert [(q.type, speaker_name(article, q)) for q in article.quotes] == [("direct", "Rita Okoye")]
+
+
+def test_extract_whom_something_was_told_is_not_the_speaker(nlp: Language) -> None:
+    article = run(nlp, "Dana Cole was told that the bridge would close.")
+    assert [(q.contents[0].text, q.sources, speaker_name(article, q)) for q in article.quotes] == [
+        ("that the bridge would close", (), None)
+    ]
+
+
 def test_extract_she_resolves_to_a_woman_named_before(nlp: Language) -> None:
     article = run(nlp, 'Maria Lopez opened the new library on Friday. "Books change lives," she said.')
     assert [speaker_name(article, q) for q in article.quotes] == ["Maria Lopez"]

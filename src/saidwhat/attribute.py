@@ -14,8 +14,8 @@ from .drafts import DraftQuote, Offsets
 
 ContentChooser = Callable[[Doc, Token], "tuple[int, int] | None"]
 
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+_CLOSING_MARKS = frozenset({'"', "”", "''", "»"})
 # A verb in these relations shares the subject of the verb it hangs from.
 _SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp"})
 # Parts of a subject that describe rather than name: "Connor, who plays Nick Nelson", "Pollmann, spokesman".
@@ -85,6 +85,11 @@ def _antecedent(pronoun: Token, parsed_head: Token) -> Token:
     return previous if previous.ent_type_ == "PERSON" else parsed_head
 
 
+def _quoted_before(child: Token, cue: Token) -> bool:
+    """Does a quotation mark close between a word and the cue after it ('mode," said')?"""
+    return child.i < cue.i and any(token.text in _CLOSING_MARKS for token in child.doc[child.i + 1 : cue.i])
+
+
 def find_source_token(cue: Cue, doc: Doc) -> Token | None:
     """The head of the mention that attributes a cue: its subject, 'by X', or X in 'according to X'."""
     token = doc[cue.token]
@@ -93,19 +98,22 @@ def find_source_token(cue: Cue, doc: Doc) -> Token | None:
         objects = [child for child in to.children if child.dep_ == "pobj"]
         return objects[0] if objects else (doc[cue.token + 2] if cue.token + 2 < len(doc) else None)
     for _ in range(3):
-        subjects = [child for child in token.children if child.dep_ in _SUBJECT_DEPS]
-        # 'ex - Tory education secretary Gillian Shepherd remembered': the parser made 'ex' a second subject.
-        subjects.sort(key=lambda child: child.pos_ not in _NOMINAL_POS)
-        if subjects:
-            child = subjects[0]
-            # "actor George C Scott, who said ...": the relative pronoun stands for the noun.
-            is_relative = child.lower_ in ("who", "that", "which") and token.dep_ == "relcl"
-            return _antecedent(child, token.head) if is_relative else child
+        # 'Trump is supported by [an unusual coalition]': a passive's speaker is its agent; its subject
+        # is what was said or whom it was said to ('Clinton was told').
         for child in token.children:
             if child.dep_ == "agent":
                 objects = [grand for grand in child.children if grand.dep_ == "pobj"]
                 if objects:
                     return objects[0]
+        subjects = [child for child in token.children if child.dep_ == "nsubj"]
+        # Two subjects: 'ex - Tory education secretary Gillian Shepherd remembered' (the parser made 'ex'
+        # one), '"... Full panic mode," said Leslie Wimes' (the quote's last words the other).
+        subjects.sort(key=lambda child: (_quoted_before(child, token), child.pos_ not in _NOMINAL_POS))
+        if subjects:
+            child = subjects[0]
+            # "actor George C Scott, who said ...": the relative pronoun stands for the noun.
+            is_relative = child.lower_ in ("who", "that", "which") and token.dep_ == "relcl"
+            return _antecedent(child, token.head) if is_relative else child
         # "Connor laughed and said ...", "he said, adding that ...": the subject of the verb above.
         if token.dep_ not in _SHARED_SUBJECT_DEPS or token.head.pos_ not in ("VERB", "AUX"):
             return None
@@ -394,5 +402,7 @@ def find_indirect_quotes(
         start, end = char_bounds(doc, *bounds)
         draft = DraftQuote(type="indirect", contents=[(start, end)], confidence=cue.score * 0.9)
         attach_source(draft, cue, doc)
+        if any(source_start < end and start < source_end for source_start, source_end in draft.sources):
+            continue  # '"...," said Leslie Wimes, a ...': the words after the cue name who spoke
         found.append(draft)
     return found

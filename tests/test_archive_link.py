@@ -125,6 +125,19 @@ def test_anonymous_sources_never_link() -> None:
         assert _speaker_of(archive, "anon0") != _speaker_of(archive, "anon1")
 
 
+def test_unnamed_bodies_never_link() -> None:
+    texts = ["The bridge will reopen, according to the council.", "The bridge will close, according to the council."]
+    articles = [
+        make_article(
+            f"council{i}", text, [(text[:21], "s1")], [("s1", "the council", "organisation", ("the council",), ())]
+        )
+        for i, text in enumerate(texts)
+    ]
+    with Archive() as archive:
+        ingest(archive, articles)
+        assert _speaker_of(archive, "council0") != _speaker_of(archive, "council1")
+
+
 def test_description_words_leave_out_ages_and_names() -> None:
     assert description_words(["the 18-year-old actress", "Kit Connor's co-star"], exclude=["Kit Connor"]) == {
         "actor",

@@ -358,7 +358,8 @@ class EntityIndex:
             return known if known is not None else self._anonymous(phrase, "unknown")
         if head in ORGANISATION_NOUNS and phrase[0].lower_ in ("the", "this", "its"):
             known = self.latest(token.i, "organisation", prefer=spoken)
-            return known if known is not None else self._anonymous(phrase, "group")
+            # 'according to the council' with no council named: a body all the same, if an unnamed one.
+            return known if known is not None else self._anonymous(phrase, "organisation")
         described = [e for e in self.entities if any(head in d.lower().split() for d in e.descriptions)]
         if phrase[0].lower_ in POSSESSIVE_DETERMINERS:
             # 'his son said': the son met before, never the father 'his' stands for.

@@ -171,7 +171,8 @@ class Candidate:
 def evidence_of(speaker: Speaker) -> SpeakerEvidence:
     """Names and describing words of an article's speaker, from its name, mentions and descriptions."""
     mention_texts = [span.text for span in speaker.mentions if not is_pronoun(span.text)]
-    names = [speaker.name] + [t for t in mention_texts if is_name(t)]
+    # 'the council' unnamed is a body of its own article only: a description is no name to link on.
+    names = [t for t in [speaker.name, *mention_texts] if is_name(t)]
     described = list(speaker.descriptions) + [t for t in mention_texts if not is_name(t)]
     return build_evidence(speaker.kind, names, described)
 

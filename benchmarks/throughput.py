@@ -5,7 +5,8 @@
 Reads `text` from train.csv, val.csv and test.csv of ../shared/data/bbc (2,225 articles) and
 measures, each in a fresh process over the same texts: spaCy's full pipeline (`nlp.pipe` over
 whole articles), saidwhat with one worker (whole articles, the default; and with --focus) and
-with all workers. Prints a table, then one JSON object. Figures include nothing but the processing:
+with all workers, and both again with names found without spaCy's NER (`entities = "fast"`,
+`saidwhat extract --fast-entities`). Prints a table, then one JSON object. Figures include nothing but the processing:
 the model is loaded before the clock starts (the pool's workers load theirs inside the clock).
 """
 
@@ -26,7 +27,7 @@ DEFAULT_DATA = ROOT.parent / "shared" / "data" / "bbc"
 if not DEFAULT_DATA.exists():
     DEFAULT_DATA = Path("/work/shared/data/bbc")
 SPLITS = ("train.csv", "val.csv", "test.csv")
-RUNS = ("spacy", "saidwhat-1", "saidwhat-1-focus", "saidwhat-all")
+RUNS = ("spacy", "saidwhat-1", "saidwhat-1-focus", "saidwhat-all", "saidwhat-1-fast", "saidwhat-all-fast")
 
 
 def read_texts(data: Path, limit: int | None) -> list[str]:
@@ -56,21 +57,23 @@ def measure(run: str, texts: list[str], workers: int) -> dict[str, Any]:
     from saidwhat.batch import run_batch
     from saidwhat.pipeline import _load_english
     from saidwhat.read import Item
+    from saidwhat.settings import load_settings
 
     used_workers, failed = 1, 0
+    settings = load_settings(overrides={"entities": "fast" if run.endswith("-fast") else "spacy"})
     if run == "spacy":
         nlp = _load_english("auto")
         started, cpu = time.perf_counter(), _cpu_seconds()
         quotes = sum(0 for _ in nlp.pipe(texts))
-    elif run in ("saidwhat-1", "saidwhat-1-focus"):
-        nlp = load_nlp()
+    elif run in ("saidwhat-1", "saidwhat-1-focus", "saidwhat-1-fast"):
+        nlp = load_nlp(settings)
         started, cpu = time.perf_counter(), _cpu_seconds()
         quotes, failed = _extract_all(texts, nlp, focus=run == "saidwhat-1-focus")
     else:
         used_workers = workers
         items = (Item(str(i), "bbc", Document(text, str(i))) for i, text in enumerate(texts))
         started, cpu = time.perf_counter(), _cpu_seconds()
-        outcomes = list(run_batch(items, workers=workers))
+        outcomes = list(run_batch(items, workers=workers, settings=settings))
         quotes = sum(len(o.article.quotes) for o in outcomes if o.article)
         failed = sum(1 for o in outcomes if o.failure)
     seconds = time.perf_counter() - started
@@ -136,13 +139,19 @@ def print_table(results: list[dict[str, Any]]) -> None:
 def ratios(results: list[dict[str, Any]]) -> dict[str, float]:
     rate = {r["run"]: r["articles_per_s"] for r in results}
     per_cpu = {r["run"]: r["articles_per_cpu_s"] for r in results}
-    return {
-        "one_worker_vs_spacy": round(rate["saidwhat-1"] / rate["spacy"], 2),
-        "one_worker_vs_spacy_cpu": round(per_cpu["saidwhat-1"] / per_cpu["spacy"], 2),
-        "focus_vs_whole_parse": round(rate["saidwhat-1-focus"] / rate["saidwhat-1"], 2),
-        "focus_vs_whole_parse_cpu": round(per_cpu["saidwhat-1-focus"] / per_cpu["saidwhat-1"], 2),
-        "all_workers_vs_one": round(rate["saidwhat-all"] / rate["saidwhat-1"], 2),
+    wanted = {
+        "one_worker_vs_spacy": ("saidwhat-1", "spacy"),
+        "focus_vs_whole_parse": ("saidwhat-1-focus", "saidwhat-1"),
+        "all_workers_vs_one": ("saidwhat-all", "saidwhat-1"),
+        "one_worker_fast_vs_spacy": ("saidwhat-1-fast", "spacy"),
+        "all_workers_fast_vs_one_fast": ("saidwhat-all-fast", "saidwhat-1-fast"),
     }
+    found: dict[str, float] = {}
+    for name, (run, base) in wanted.items():
+        if run in rate and base in rate:  # --runs may leave some out
+            found[name] = round(rate[run] / rate[base], 2)
+            found[f"{name}_cpu"] = round(per_cpu[run] / per_cpu[base], 2)
+    return found
 
 
 def main() -> None:

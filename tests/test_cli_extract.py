@@ -172,3 +172,11 @@ def test_focus_flag_gives_the_records_of_a_whole_parse(tmp_path: Path, capsys: p
     _, whole, _ = _run(capsys, "-q", path)
     status, focused, _ = _run(capsys, "-q", "--focus", path)
     assert status == 0 and focused == whole
+
+
+def test_fast_entities_flag_finds_the_speaker_without_the_ner(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, records, _ = _run(capsys, "--fast-entities", _write(tmp_path / "lee.txt", LEE))
+    assert status == 0
+    assert [speaker["name"] for speaker in records[0]["speakers"]] == ["Ann Lee"]

@@ -58,11 +58,14 @@ def load_parser(settings: Settings = DEFAULT_SETTINGS) -> Language:
 
 @lru_cache(maxsize=4)
 def _cached_nlp(
-    spacy_model: str, use_model: bool, model_path: str, min_confidence: float, conventions: str
+    spacy_model: str, use_model: bool, model_path: str, min_confidence: float, conventions: str, entities: str
 ) -> Language:
     nlp = _load_english(spacy_model)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("saidwhat_paragraphs", before="parser")
+    if entities == "fast" and "ner" in nlp.pipe_names:
+        nlp.remove_pipe("ner")
+        nlp.add_pipe("saidwhat_names")
     nlp.add_pipe(
         "saidwhat",
         config={
@@ -78,7 +81,7 @@ def _cached_nlp(
 
 def load_nlp(settings: Settings = DEFAULT_SETTINGS) -> Language:
     """The English pipeline with the saidwhat component at its end, loaded once per process."""
-    from . import component, paragraphs  # noqa: F401 - register the factories
+    from . import component, names_component, paragraphs  # noqa: F401 - register the factories
 
     return _cached_nlp(
         settings.spacy_model,
@@ -86,6 +89,7 @@ def load_nlp(settings: Settings = DEFAULT_SETTINGS) -> Language:
         settings.model_path,
         settings.min_confidence,
         settings.conventions,
+        settings.entities,
     )
 
 

@@ -19,6 +19,7 @@ else:  # pragma: no cover - Python 3.10
 
 ENV_PREFIX = "SAIDWHAT_"
 CONVENTIONS = ("saidwhat", "polnear")
+ENTITY_FINDERS = ("spacy", "fast")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,10 @@ class Settings:
             as the BBC gold): a continuation ('"A," X said. "B."') is a quote of its own and a source
             is the mention without its appositive. "polnear": the continuation is folded into the
             quote it continues and the source keeps its appositive, as PolNeAR annotates them.
+        entities: who finds the names of people and bodies. "spacy" (the default): the English
+            pipeline's NER. "fast": saidwhat's classifier over runs of proper nouns (`learn/names.py`),
+            without the NER and its encoder: about twice the speed, speaker names a little less often
+            right (docs/batch.md).
     """
 
     spacy_model: str = "auto"
@@ -48,6 +53,7 @@ class Settings:
     min_confidence: float = 0.0
     batch_size: int = 32
     conventions: str = "saidwhat"
+    entities: str = "spacy"
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with some fields changed (checked like any other source)."""
@@ -120,6 +126,8 @@ def _check(settings: Settings) -> None:
         raise ConfigError(f"min_confidence must be between 0 and 1, got {settings.min_confidence}")
     if settings.conventions not in CONVENTIONS:
         raise ConfigError(f"conventions must be one of {', '.join(CONVENTIONS)}, got {settings.conventions!r}")
+    if settings.entities not in ENTITY_FINDERS:
+        raise ConfigError(f"entities must be one of {', '.join(ENTITY_FINDERS)}, got {settings.entities!r}")
     if settings.batch_size < 1:
         raise ConfigError(f"batch_size must be positive, got {settings.batch_size}")
 

@@ -18,6 +18,7 @@ from ..read import INPUT_FORMATS, Fields, Item, read_inputs
 from ..records import Article, Document
 from ..render import render_article
 from ..samples import demo_text
+from ..settings import load_settings
 
 
 def register(subparsers: Any) -> None:
@@ -41,6 +42,11 @@ def register(subparsers: Any) -> None:
         "--focus",
         action="store_true",
         help="parse only sentences that can hold a quotation (~3%% faster; ~0.4%% of quotes may differ)",
+    )
+    extract.add_argument(
+        "--fast-entities",
+        action="store_true",
+        help="find names without spaCy's NER (about 2x faster; speaker names a little less often right)",
     )
     extract.add_argument("--text-field", default="text", metavar="NAME", help="JSONL key holding the text")
     extract.add_argument("--id-field", default="id", metavar="NAME", help="JSONL key holding the doc_id")
@@ -149,8 +155,15 @@ def extract_cli(args: argparse.Namespace) -> int:
     fields = Fields(args.text_field, args.id_field)
     items = _skip_done(read_inputs(args.paths, fields=fields, input_format=args.input_format), done, tally)
     workers = args.workers or default_workers()
+    # The SAIDWHAT_* environment applies, and flags over it.
+    settings = load_settings(overrides={"entities": "fast"} if args.fast_entities else None)
     outcomes = run_batch(
-        items, workers=workers, chunk_size=args.chunk_size, ordered=not args.unordered, focus=args.focus
+        items,
+        workers=workers,
+        chunk_size=args.chunk_size,
+        ordered=not args.unordered,
+        focus=args.focus,
+        settings=settings,
     )
     show_bar = not args.quiet and sys.stderr.isatty()
     with ExitStack() as stack:

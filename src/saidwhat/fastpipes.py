@@ -15,6 +15,7 @@ from typing import Any
 from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+from spacy.tokens._retokenize import set_token_attrs
 
 # Entries remembered per memo and process before starting afresh, so memory stays bounded.
 MAX_MEMO_ENTRIES = 200_000
@@ -169,7 +170,27 @@ def speed_up_attribute_ruler(nlp: Language) -> None:
         return matches
 
     ruler.match = match
+    ruler.set_annotations = _direct_set_annotations(ruler)
     ruler._saidwhat_fast = True
+
+
+def _direct_set_annotations(ruler: Any) -> Callable[[Doc, list[Match]], None]:
+    """The ruler's `set_annotations` without a Span built per match (one per token of every text):
+    the token a pattern's index points at is found by arithmetic; anything out of range goes to
+    the original, which raises spaCy's own error."""
+    original: Callable[[Doc, list[Match]], None] = ruler.set_annotations
+
+    def set_annotations(doc: Doc, matches: list[Match]) -> None:
+        for match in matches:
+            attr_id, _, start, end = match
+            index = ruler.indices[attr_id]
+            i = start + index if index >= 0 else end + index
+            if not start <= i < end:
+                original(doc, [match])
+                continue
+            set_token_attrs(doc[i], ruler.attrs[attr_id])
+
+    return set_annotations
 
 
 def speed_up_pipes(nlp: Language) -> None:

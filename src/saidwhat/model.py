@@ -14,7 +14,7 @@ from .constants import SPEECH_VERBS
 from .cues import CueScorer, rule_cue_score
 from .learn.boundaries import best_bounds
 from .learn.candidates import is_cue_candidate
-from .learn.features import cue_features
+from .learn.features import cue_keys
 from .learn.linear import MODEL_FILE, AttributionModel
 
 # A lemma whose own weight is above this makes a sentence worth parsing (see focus.py).
@@ -55,7 +55,7 @@ def load_model(path: str | None = None) -> AttributionModel | None:
 
 def model_deciders(model: AttributionModel) -> Deciders:
     def cue_score(token: Token) -> float:
-        return model.cue.probability(cue_features(token)) if is_cue_candidate(token) else 0.0
+        return model.cue.probability_of_keys(cue_keys(token)) if is_cue_candidate(token) else 0.0
 
     def choose_content(doc: Doc, cue: Token) -> tuple[int, int] | None:
         return best_bounds(cue, model.start, model.end)

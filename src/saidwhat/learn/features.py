@@ -10,35 +10,50 @@ from ..docfacts import doc_facts
 Features = dict[str, float]
 
 
-def cue_features(token: Token) -> Features:
-    """What the cue scorer knows about one token."""
+def cue_keys(token: Token) -> list[str]:
+    """The features of one token that are on (value 1.0), in a fixed order: what the cue scorer
+    knows about it. (A list, not a dict: the scorer runs on every verb of every article.)"""
     lemma = token.lemma_.lower()
     head = token.head
     facts = doc_facts(token.doc)
     deps = sorted({child.dep_ for child in token.children})
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-    features: Features = {
-        "bias": 1.0,
-        f"lemma={lemma}": 1.0,
-        f"pos={token.pos_}": 1.0,
-        f"tag={token.tag_}": 1.0,
-        f"dep={token.dep_}": 1.0,
-        f"lemma_dep={lemma}|{token.dep_}": 1.0,
-        f"head_lemma={head.lemma_.lower()}": 1.0,
-        f"head_dep={token.dep_}|{head.pos_}": 1.0,
-        f"prev={token.nbor(-1).lower_ if token.i > 0 else '<s>'}": 1.0,
-        f"next={token.nbor(1).lower_ if token.i + 1 < len(token.doc) else '</s>'}": 1.0,
-        "speech_verb": float(lemma in SPEECH_VERBS),
-        "in_quotes": float(facts.inside_quotes(token)),
-        "sent_has_quote": float(facts.sentence_has_mark(token)),
-        "has_subject": float(bool(subjects)),
-    }
-    for dep in deps:
-        features[f"child={dep}"] = 1.0
-        features[f"lemma_child={lemma}|{dep}"] = 1.0
+    dep = token.dep_
+    keys = [
+        "bias",
+        f"lemma={lemma}",
+        f"pos={token.pos_}",
+        f"tag={token.tag_}",
+        f"dep={dep}",
+        f"lemma_dep={lemma}|{dep}",
+        f"head_lemma={head.lemma_.lower()}",
+        f"head_dep={dep}|{head.pos_}",
+        f"prev={token.nbor(-1).lower_ if token.i > 0 else '<s>'}",
+        f"next={token.nbor(1).lower_ if token.i + 1 < len(token.doc) else '</s>'}",
+    ]
+    flags = (
+        ("speech_verb", lemma in SPEECH_VERBS),
+        ("in_quotes", facts.inside_quotes(token)),
+        ("sent_has_quote", facts.sentence_has_mark(token)),
+        ("has_subject", bool(subjects)),
+    )
+    keys += [name for name, on in flags if on]
+    for child_dep in deps:
+        keys += [f"child={child_dep}", f"lemma_child={lemma}|{child_dep}"]
     if subjects:
         subject = subjects[0]
-        features[f"subj_pos={subject.pos_}"] = 1.0
-        features[f"subj_ent={subject.ent_type_ or 'none'}"] = 1.0
-        features[f"subj_lower={subject.lower_}"] = 1.0 if subject.pos_ == "PRON" else 0.0
+        keys += [f"subj_pos={subject.pos_}", f"subj_ent={subject.ent_type_ or 'none'}"]
+        if subject.pos_ == "PRON":
+            keys.append(f"subj_lower={subject.lower_}")
+    return keys
+
+
+def cue_features(token: Token) -> Features:
+    """The same features as a sparse dict, for training (flags that are off kept as 0.0)."""
+    features: Features = dict.fromkeys(cue_keys(token), 1.0)
+    for flag in ("speech_verb", "in_quotes", "sent_has_quote", "has_subject"):
+        features.setdefault(flag, 0.0)
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects and subjects[0].pos_ != "PRON":
+        features[f"subj_lower={subjects[0].lower_}"] = 0.0
     return features

@@ -136,11 +136,8 @@ class NameModel:
     weights: dict[str, tuple[float, ...]]
 
     def label(self, keys: list[str]) -> str:
-        totals = [0.0] * len(LABELS)
-        for key in keys:
-            weights = self.weights.get(key)
-            if weights is not None:
-                totals = [total + weight for total, weight in zip(totals, weights, strict=True)]
+        found = [weights for weights in map(self.weights.get, keys) if weights is not None]
+        totals = [sum(column) for column in zip(*found, strict=True)] if found else [0.0] * len(LABELS)
         return LABELS[max(range(len(LABELS)), key=totals.__getitem__)]
 
     def find_entities(self, doc: Doc) -> list[Span]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -28,8 +29,7 @@ class LinearModel:
 
     def probability_of_keys(self, keys: list[str]) -> float:
         """`probability` of features that are all 1.0, named by `keys`: no dict to build."""
-        weight = self.weights.get
-        total = sum(weight(name, 0.0) for name in keys)
+        total = sum(map(self.weights.get, keys, repeat(0.0)))  # in C: the scorers run on every verb
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
 
     def to_dict(self) -> dict[str, Any]:

@@ -39,8 +39,9 @@ class Deciders:
 RULES = Deciders(rule_cue_score, None)
 
 
-def shipped_model_path() -> Path:
-    return Path(str(files("saidwhat").joinpath("models", MODEL_FILE)))
+def shipped_model_path(name: str = MODEL_FILE) -> Path:
+    """A model file that ships inside the package (models/attribution.json, models/names.json)."""
+    return Path(str(files("saidwhat").joinpath("models", name)))
 
 
 @lru_cache(maxsize=4)

@@ -4,19 +4,18 @@ nouns, in place of the NER (setting `entities = "fast"`; see learn/names.py)."""
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib.resources import files
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import ModelError
 from .learn.names import NAMES_FILE, NameModel
+from .model import shipped_model_path
 
 
 @lru_cache(maxsize=1)
 def load_name_model() -> NameModel:
-    path = Path(str(files("saidwhat").joinpath("models", NAMES_FILE)))
+    path = shipped_model_path(NAMES_FILE)
     try:
         return NameModel.load(path)
     except (OSError, ValueError, KeyError) as err:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,8 +22,6 @@ from pathlib import Path
 from spacy.tokens import Doc, Span
 
 from ..constants import HONORIFICS, ORGANISATION_NOUNS, TITLE_WORDS
-
-logger = logging.getLogger(__name__)
 
 LABELS = ("PERSON", "ORG", "GPE", "NORP", "O")
 # The NER's labels that matter to saidwhat; every other type is 'O' here.

@@ -275,7 +275,39 @@ REPORTED = [
         ["the plan, which was drafted in May, would fail"],
         id="keeps-a-which-clause-inside",
     ),
+    pytest.param(
+        "The mayor praised the volunteers and said the bridge would reopen in May.",
+        "indirect",
+        "The mayor",
+        "said",
+        ["the bridge would reopen in May"],
+        id="second-verb-shares-the-subject",
+    ),
+    pytest.param(
+        "The mayor ended the meeting by saying the bridge would reopen in May.",
+        "indirect",
+        "The mayor",
+        "saying",
+        ["the bridge would reopen in May"],
+        id="by-saying-shares-the-subject",
+    ),
 ]
+
+
+def test_extract_quote_keeps_said_when_an_adding_clause_follows(nlp: Language) -> None:
+    article = run(nlp, '"We will not close the school," the mayor said, adding that it would take weeks to decide.')
+    assert [triple(q) for q in article.quotes] == [
+        ("the mayor", "said", ['"We will not close the school,"']),
+        ("the mayor", "adding", ["that it would take weeks to decide"]),
+    ]
+
+
+def test_extract_a_second_report_ends_the_first(nlp: Language) -> None:
+    article = run(nlp, "The mayor denied the claims and said the bridge would reopen in May.")
+    assert [triple(q)[1:] for q in article.quotes] == [
+        ("denied", ["the claims"]),
+        ("said", ["the bridge would reopen in May"]),
+    ]
 
 
 @pytest.mark.parametrize(("text", "quote_type", "source", "cue", "contents"), REPORTED)

@@ -23,6 +23,8 @@ _DESCRIPTIVE_DEPS = frozenset({"relcl", "appos", "acl", "advcl", "punct", "cc", 
 # Objects that carry what was said when there is no clause: "discussed the importance of the show".
 _TOPIC_DEPS = frozenset({"dobj"})
 _JOINING = frozenset(" ,:;—–-\"“”‘’'\n")
+# Relations that set a verb beside the one above it rather than under what it reports.
+_BESIDE_DEPS = frozenset({"conj", "prep", "pcomp", "advcl"})
 _WH_WORDS = frozenset({"when", "what", "how", "why", "whether", "if", "where", "who"})
 _DASH_SIGN_OFF = re.compile(r"\s*(?P<dash>[—–―-]{1,2})\s*(?=[A-Z])")
 _MAX_SOURCE_TOKENS = 12
@@ -115,9 +117,20 @@ def find_source_token(cue: Cue, doc: Doc) -> Token | None:
             is_relative = child.lower_ in ("who", "that", "which") and token.dep_ == "relcl"
             return _antecedent(child, token.head) if is_relative else child
         # "Connor laughed and said ...", "he said, adding that ...": the subject of the verb above.
-        if token.dep_ not in _SHARED_SUBJECT_DEPS or token.head.pos_ not in ("VERB", "AUX"):
+        above = _verb_above(token)
+        if above is None:
             return None
-        token = token.head
+        token = above
+    return None
+
+
+def _verb_above(token: Token) -> Token | None:
+    """The verb whose subject a verb shares: 'laughed and [said]', 'said, [adding]', 'responded by [saying]'."""
+    head = token.head
+    if token.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    if token.dep_ in _SHARED_SUBJECT_DEPS and head.pos_ in ("VERB", "AUX"):
+        return head
     return None
 
 
@@ -160,6 +173,8 @@ def is_adjacent(doc: Doc, draft: DraftQuote, cue: Cue) -> bool:
     """Does the cue's clause touch the quote, with only punctuation between ('"...," Melanie said')?"""
     token = doc[cue.token]
     start = min(token.left_edge.idx, cue.span[0])
+    if start < draft.end <= cue.span[0]:
+        start = cue.span[0]  # '"...," the mayor said': the cue's clause holds the quote itself
     subject = find_source_token(cue, doc)
     if subject is not None:
         start = min(start, subject.left_edge.idx)
@@ -386,17 +401,50 @@ def _is_setting(doc: Doc, cue: Cue, bounds: tuple[int, int]) -> bool:
     )
 
 
+def _branch_beside(inner: Token, outer: Token) -> Token | None:
+    """The branch of the outer cue that holds a second report by the same speaker, if the inner
+    cue is one rather than part of what the outer cue reports: 'claimed vast wealth [and said] ...',
+    'responded [by saying] ...', 'said it, [adding] that ...'."""
+    token = inner
+    while token.head.i != outer.i:
+        if token.dep_ not in _BESIDE_DEPS or token.head.i == token.i:
+            return None
+        token = token.head
+    if token.dep_ not in _BESIDE_DEPS or (token.dep_ == "advcl" and token.left_edge.lower_ in _WH_WORDS):
+        return None  # 'revealed [when he hopes to start]': the wh-clause is what was revealed
+    return token
+
+
+def _cut_before_sibling_reports(
+    doc: Doc, cue: Cue, bounds: tuple[int, int], cue_tokens: frozenset[int]
+) -> tuple[int, int] | None:
+    """End a cue's content before another report by the same speaker that it ran into."""
+    start, end = bounds
+    outer = doc[cue.token]
+    for i in range(start, end):
+        branch = _branch_beside(doc[i], outer) if i in cue_tokens and i != cue.token else None
+        if branch is not None:
+            cut = branch.left_edge.i
+            while cut > start and (doc[cut - 1].dep_ in ("cc", "punct") or doc[cut - 1].is_space):
+                cut -= 1
+            return (start, cut) if cut > start else None
+    return bounds
+
+
 def find_indirect_quotes(
     doc: Doc, cues: list[Cue], drafts: list[DraftQuote], choose_content: ContentChooser | None = None
 ) -> list[DraftQuote]:
     """The reported clause of every cue that is not itself inside a marked quote."""
     found: list[DraftQuote] = []
+    cue_tokens = frozenset(cue.token for cue in cues)
     for cue in cues:
         if any(draft.covers(cue.span[0]) for draft in drafts):
             continue  # attributions nested in someone's quoted words are not listed
         # 'According to Politico, X': the phrase's rule is exact; the learned boundaries serve verbs.
         learned = choose_content is not None and not cue.phrase
         bounds = choose_content(doc, doc[cue.token]) if learned and choose_content else _clause_of(cue, doc)
+        if bounds is not None:
+            bounds = _cut_before_sibling_reports(doc, cue, bounds, cue_tokens)
         if bounds is None or _is_setting(doc, cue, bounds):
             continue
         start, end = char_bounds(doc, *bounds)

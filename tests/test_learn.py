@@ -113,6 +113,14 @@ def test_polnear_conventions_join_continuations_and_keep_appositives(nlp: Langua
     assert joined.sources[0].text == "Maya Okafor, the star of the show"
 
 
+def test_polnear_conventions_keep_a_headline_label_as_the_whole_source() -> None:
+    from saidwhat import extract, load_settings
+
+    text = "Rita Okoye: Harbour Workers Worried About Winter Storms\n\nMayor Rita Okoye spoke on Sunday."
+    theirs = extract(text, settings=load_settings(overrides={"conventions": "polnear"}))
+    assert [(q.sources[0].text, q.cue.text if q.cue else None) for q in theirs.quotes] == [("Rita Okoye", ":")]
+
+
 def test_polnear_conventions_end_a_reported_clause_before_a_trailing_who_clause(nlp: Language) -> None:
     from saidwhat import extract, load_settings
 

@@ -28,6 +28,7 @@ def quoted(text: str) -> list[list[str]]:
         ("She said 'yes' today.", ["'yes'"]),
         ("She said ''yes'' today.", ["''yes''"]),
         ("She said ``yes'' today.", ["``yes''"]),
+        ("Readers wrote:\n”Fear. I am afraid.” ― Ann Lee", ["”Fear. I am afraid.”"]),
     ],
 )
 def test_pair_quote_marks_every_kind_of_mark(text: str, expected: list[str]) -> None:

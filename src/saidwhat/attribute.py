@@ -243,6 +243,11 @@ def pick_cue_for_quote(
     return min(candidates, key=lambda cue: (distance(cue), -cue.score))
 
 
+def _is_initial(token: Token) -> bool:
+    """'A.' in 'Julie A. Diaz', which the tagger may call a noun."""
+    return len(token.text) == 2 and token.text[0].isupper() and token.text[1] == "."
+
+
 def find_dash_sign_off(doc: Doc, draft: DraftQuote) -> None:
     """'"..." — Jane Doe, CEO': the name after the dash is the source, the dash the cue."""
     text = doc_facts(doc).text
@@ -253,7 +258,7 @@ def find_dash_sign_off(doc: Doc, draft: DraftQuote) -> None:
     if span is None or span[0].pos_ != "PROPN":
         return
     end = span[0].i
-    while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN":
+    while end + 1 < len(doc) and (doc[end + 1].pos_ == "PROPN" or _is_initial(doc[end + 1])):
         end += 1
     draft.sources = [char_bounds(doc, span[0].i, end + 1)]
     draft.source_token = end

@@ -147,8 +147,8 @@ def find_quote_marks(text: str) -> list[QuoteMark]:
             family, role = OPENING_MARKS[char], "open"
         elif char in CLOSING_MARKS:
             family, role = CLOSING_MARKS[char], "close"
-            if char == "’" and _role_from_context(text, offset) == "open":
-                role = "open"  # a closing glyph typed as an opener: ’twas, or bad typography
+            if char in ("’", "”") and _role_from_context(text, offset) == "open":
+                role = "open"  # a closing glyph typed as an opener: ’twas, or bad typography (”Fear. I ...”)
         else:
             family, role = STRAIGHT_MARKS[char], _role_from_context(text, offset)
         marks.append(QuoteMark(offset, char, family, role))  # type: ignore[arg-type]

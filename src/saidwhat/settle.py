@@ -112,7 +112,10 @@ def widen_sources(doc: Doc, drafts: list[DraftQuote]) -> None:
             # 'Another critic, Laurence H. Tribe, likened': the comma closing an appositive is marked too.
             if "," in text[start:end] and text[end : end + 1] == ",":
                 end += 1
-            draft.sources = [(start, end)]
+            # 'Pat Caddell: Voters Worried ...': the parser may hang the words said from the name.
+            said = [*draft.contents, *([draft.cue] if draft.cue else [])]
+            if not any(start < said_end and said_start < end for said_start, said_end in said):
+                draft.sources = [(start, end)]
 
 
 def trim_trailing_relative_clauses(doc: Doc, drafts: list[DraftQuote]) -> None:

@@ -113,6 +113,18 @@ def test_polnear_conventions_join_continuations_and_keep_appositives(nlp: Langua
     assert joined.sources[0].text == "Maya Okafor, the star of the show"
 
 
+def test_polnear_conventions_join_a_continuation_over_the_speakers_own_clause() -> None:
+    from saidwhat import extract, load_settings
+
+    text = (
+        '"We shoot at night," Maya Okafor said, adding that the crew never sleeps. '
+        '"The crew are incredible."\nNothing else happened.'
+    )
+    theirs = extract(text, settings=load_settings(overrides={"conventions": "polnear"}))
+    (joined,) = [q for q in theirs.quotes if q.type == "direct"]
+    assert [span.text for span in joined.contents] == ['"We shoot at night,"', '"The crew are incredible."']
+
+
 def test_polnear_conventions_keep_a_headline_label_as_the_whole_source() -> None:
     from saidwhat import extract, load_settings
 

@@ -94,12 +94,27 @@ def join_continuations(drafts: list[DraftQuote]) -> list[DraftQuote]:
     """
     joined: list[DraftQuote] = []
     for draft in sorted(drafts, key=lambda d: d.start):
-        previous = next((d for d in reversed(joined) if d.type != "partial"), None)
+        previous = _quote_continued(joined)
         if draft.inherits and draft.type == "direct" and previous is not None and previous.type == "direct":
             previous.contents.extend(draft.contents)
             continue
         joined.append(draft)
     return joined
+
+
+def _quote_continued(joined: list[DraftQuote]) -> DraftQuote | None:
+    """The quote a continuation may continue: the last one before it, over partial quotes and over
+    clauses its own speaker went on with ('"A," DuVernay said, emphasizing why X. "B."')."""
+    went_on: list[DraftQuote] = []
+    for draft in reversed(joined):
+        if draft.type == "partial":
+            continue
+        if draft.type == "direct" and all(clause.sources == draft.sources for clause in went_on):
+            return draft
+        if draft.type == "direct" or not draft.sources:
+            return went_on[0] if went_on else draft
+        went_on.append(draft)
+    return went_on[0] if went_on else None
 
 
 def widen_sources(doc: Doc, drafts: list[DraftQuote]) -> None:

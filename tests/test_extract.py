@@ -302,6 +302,14 @@ def test_extract_quote_keeps_said_when_an_adding_clause_follows(nlp: Language) -
     ]
 
 
+def test_extract_a_speech_verb_after_the_reported_clause_goes_on_with_the_speaker(nlp: Language) -> None:
+    article = run(nlp, "The mayor said she would review the budget and warned residents to expect cuts.")
+    assert [triple(q) for q in article.quotes] == [
+        ("The mayor", "said", ["she would review the budget"]),
+        ("The mayor", "warned", ["residents to expect cuts"]),
+    ]
+
+
 def test_extract_a_second_report_ends_the_first(nlp: Language) -> None:
     article = run(nlp, "The mayor denied the claims and said the bridge would reopen in May.")
     assert [triple(q)[1:] for q in article.quotes] == [

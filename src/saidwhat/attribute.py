@@ -23,6 +23,7 @@ _DESCRIPTIVE_DEPS = frozenset({"relcl", "appos", "acl", "advcl", "punct", "cc", 
 # Objects that carry what was said when there is no clause: "discussed the importance of the show".
 _TOPIC_DEPS = frozenset({"dobj"})
 _JOINING = frozenset(" ,:;—–-\"“”‘’'\n")
+_SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 # Relations that set a verb beside the one above it rather than under what it reports.
 _BESIDE_DEPS = frozenset({"conj", "prep", "pcomp", "advcl"})
 _WH_WORDS = frozenset({"when", "what", "how", "why", "whether", "if", "where", "who"})
@@ -124,10 +125,26 @@ def find_source_token(cue: Cue, doc: Doc) -> Token | None:
     return None
 
 
+def _goes_on_from_reported_clause(token: Token) -> bool:
+    """'Trump said he would order a review [and warned] against hackers': a speech verb joined to a
+    reported clause whose subject is a pronoun for the speaker goes on with the speaker's own words
+    (the parser hangs it from 'order')."""
+    head = token.head
+    return (
+        token.dep_ == "conj"
+        and not any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children)
+        and head.dep_ == "ccomp"
+        and head.head.pos_ in ("VERB", "AUX")
+        and any(child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in _SPEAKER_PRONOUNS for child in head.children)
+    )
+
+
 def _verb_above(token: Token) -> Token | None:
     """The verb whose subject a verb shares: 'laughed and [said]', 'said, [adding]', 'responded by [saying]'."""
     head = token.head
     if token.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    if _goes_on_from_reported_clause(token):
         return head.head
     if token.dep_ in _SHARED_SUBJECT_DEPS and head.pos_ in ("VERB", "AUX"):
         return head
@@ -410,6 +427,8 @@ def _branch_beside(inner: Token, outer: Token) -> Token | None:
     """The branch of the outer cue that holds a second report by the same speaker, if the inner
     cue is one rather than part of what the outer cue reports: 'claimed vast wealth [and said] ...',
     'responded [by saying] ...', 'said it, [adding] that ...'."""
+    if _goes_on_from_reported_clause(inner) and inner.head.head.i == outer.i:
+        return inner
     token = inner
     while token.head.i != outer.i:
         if token.dep_ not in _BESIDE_DEPS or token.head.i == token.i:

@@ -125,6 +125,24 @@ def test_polnear_conventions_join_a_continuation_over_the_speakers_own_clause() 
     assert [span.text for span in joined.contents] == ['"We shoot at night,"', '"The crew are incredible."']
 
 
+def test_polnear_conventions_mark_a_relative_pronoun_as_the_source() -> None:
+    from saidwhat import extract, load_settings
+
+    text = "The plan was backed by Maya Okafor, who said the bridge would reopen in May."
+    theirs = extract(text, settings=load_settings(overrides={"conventions": "polnear"}))
+    quote = next(q for q in theirs.quotes if q.cue and q.cue.text == "said")
+    assert quote.sources[0].text == "who"
+    assert theirs.speaker_of(quote).name == "Maya Okafor"
+
+
+def test_polnear_conventions_keep_the_closing_bracket_of_a_source() -> None:
+    from saidwhat import extract, load_settings
+
+    text = '"The bridge must reopen," Sen. Maya Okafor (D-Ore.) said.'
+    theirs = extract(text, settings=load_settings(overrides={"conventions": "polnear"}))
+    assert [q.sources[0].text for q in theirs.quotes] == ["Sen. Maya Okafor (D-Ore.)"]
+
+
 def test_polnear_conventions_keep_a_headline_label_as_the_whole_source() -> None:
     from saidwhat import extract, load_settings
 

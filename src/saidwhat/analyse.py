@@ -21,6 +21,7 @@ from .records import Quote, Speaker, span_of
 from .settle import (
     has_reported_content,
     join_continuations,
+    keep_relative_pronoun_sources,
     link_continuations,
     reconcile,
     trim_trailing_relative_clauses,
@@ -64,6 +65,7 @@ def find_draft_quotes(
         # PolNeAR lists attributions only: a quoted word with no cue (a scare quote, a title) is none.
         drafts = [draft for draft in join_continuations(drafts) if draft.type != "partial" or draft.cue is not None]
         widen_sources(doc, drafts)
+        keep_relative_pronoun_sources(doc, drafts)
         trim_trailing_relative_clauses(doc, drafts)
     else:
         drafts = [draft for draft in drafts if has_reported_content(doc, draft)]

@@ -13,6 +13,8 @@ from .constants import TOPIC_VERBS
 from .docfacts import doc_facts
 from .drafts import DraftQuote
 
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
 
 def _only_punctuation(text: str) -> bool:
     return not any(char.isalnum() for char in text)

@@ -310,6 +310,17 @@ def test_extract_a_speech_verb_after_the_reported_clause_goes_on_with_the_speake
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        pytest.param("PORTLAND -- Mayor Maya Okafor said the bridge would reopen.", "Mayor Maya Okafor", id="dateline"),
+        pytest.param("Even the council said the bridge would reopen.", "the council", id="focus-adverb"),
+    ],
+)
+def test_extract_source_starts_at_the_mention(nlp: Language, text: str, source: str) -> None:
+    assert [triple(q)[0] for q in run(nlp, text).quotes] == [source]
+
+
 def test_extract_a_second_report_ends_the_first(nlp: Language) -> None:
     article = run(nlp, "The mayor denied the claims and said the bridge would reopen in May.")
     assert [triple(q)[1:] for q in article.quotes] == [

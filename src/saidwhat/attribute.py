@@ -61,7 +61,28 @@ def mention_bounds(token: Token) -> tuple[int, int]:
         end = max(end, child.right_edge.i + 1)
     if end - start > _MAX_SOURCE_TOKENS:
         start, end = max(start, token.i - 4), token.i + 1
-    return _trim_punct(doc, start, end)
+    return _trim_punct(doc, _start_of_phrase(token, start), end)
+
+
+def _start_of_phrase(head: Token, start: int) -> int:
+    """Where a mention starts, after what the parser hung before it: a dateline ('WASHINGTON --
+    President Obama'), a clause before a comma ('After the election, Minyon Moore') or a focus
+    adverb ('Even China')."""
+    doc = head.doc
+    for i in range(head.i - 1, start - 1, -1):
+        if _separates(doc[i]):
+            start = i + 1
+            break
+    while start < head.i and doc[start].dep_ in ("advmod", "cc", "punct") and doc[start].head.i == head.i:
+        start += 1
+    return start
+
+
+def _separates(token: Token) -> bool:
+    if token.text in (",", "--", "—", "―", "–", ":", ";"):
+        return True
+    # a hyphen with space around it, not the one inside 'Jean-Pierre' (which spaCy splits off)
+    return token.text == "-" and bool(token.whitespace_) and token.i > 0 and bool(token.nbor(-1).whitespace_)
 
 
 def source_bounds(token: Token) -> tuple[int, int]:
@@ -73,7 +94,7 @@ def source_bounds(token: Token) -> tuple[int, int]:
         if child.dep_ == "relcl":
             break
         end = child.right_edge.i + 1
-    start, end = _trim_punct(token.doc, token.left_edge.i, end)
+    start, end = _trim_punct(token.doc, _start_of_phrase(token, token.left_edge.i), end)
     if end - start > _MAX_SOURCE_WITH_APPOSITIVE_TOKENS:
         return mention_bounds(token)
     return start, end

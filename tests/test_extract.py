@@ -291,6 +291,14 @@ REPORTED = [
         ["the bridge would reopen in May"],
         id="by-saying-shares-the-subject",
     ),
+    pytest.param(
+        "The harbour, the mayor often says, is the heart of the town.",
+        "indirect",
+        "the mayor",
+        "often says",
+        ["The harbour", "is the heart of the town"],
+        id="parenthetical-cue",
+    ),
 ]
 
 

@@ -143,6 +143,17 @@ def test_polnear_conventions_keep_the_closing_bracket_of_a_source() -> None:
     assert [q.sources[0].text for q in theirs.quotes] == ["Sen. Maya Okafor (D-Ore.)"]
 
 
+def test_polnear_conventions_a_passive_cue_reports_its_subject_and_complement() -> None:
+    from saidwhat import extract, load_settings
+
+    settings = load_settings(overrides={"conventions": "polnear"})
+    expected = extract("The bridge is expected to reopen in May.", settings=settings)
+    assert [[span.text for span in q.contents] for q in expected.quotes] == [["The bridge", "to reopen in May"]]
+    # with a clause, the subject is whom it was said to
+    warned = extract("The council was warned that the bridge would fail.", settings=settings)
+    assert [[span.text for span in q.contents] for q in warned.quotes] == [["that the bridge would fail"]]
+
+
 def test_polnear_conventions_keep_a_headline_label_as_the_whole_source() -> None:
     from saidwhat import extract, load_settings
 

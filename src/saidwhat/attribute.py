@@ -16,6 +16,7 @@ ContentChooser = Callable[[Doc, Token], "tuple[int, int] | None"]
 
 _NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _CLOSING_MARKS = frozenset({'"', "”", "''", "»"})
+_OPENING_MARKS = frozenset({'"', "“", "``", "''", "«", "‘", "'"})
 # A verb in these relations shares the subject of the verb it hangs from.
 _SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp"})
 # Parts of a subject that describe rather than name: "Connor, who plays Nick Nelson", "Pollmann, spokesman".
@@ -481,6 +482,43 @@ def _cut_before_sibling_reports(
     return bounds
 
 
+def _cue_token_bounds(doc: Doc, cue: Cue) -> tuple[int, int]:
+    span = doc.char_span(*cue.span, alignment_mode="expand")
+    return (span.start, span.end) if span is not None else (cue.token, cue.token + 1)
+
+
+def _words_before_a_parenthetical_cue(doc: Doc, cue: Cue, bounds: tuple[int, int]) -> tuple[int, int] | None:
+    """'Climate change, Mr. Obama often says, is the greatest threat': the words before a cue set off
+    by commas are said too."""
+    if cue.phrase:
+        return None
+    cue_start, cue_end = _cue_token_bounds(doc, cue)
+    subject = find_source_token(cue, doc)
+    first = min(cue_start, subject.left_edge.i) if subject is not None else cue_start
+    sentence = doc_facts(doc).sent(doc[cue.token])
+    between = doc[cue_end : bounds[0]]
+    if first - 1 <= sentence.start or doc[first - 1].text != "," or [t.text for t in between] != [","]:
+        return None
+    start, end = _trim_punct(doc, sentence.start, first - 1)
+    if end <= start or doc[start].text in _OPENING_MARKS:
+        return None
+    return start, end
+
+
+def _passive_subject(doc: Doc, cue: Cue, bounds: tuple[int, int]) -> tuple[int, int] | None:
+    """'Peacekeepers have been blamed for introducing cholera': with no agent, what a passive cue
+    reports is its subject and its complement."""
+    token = doc[cue.token]
+    # 'The council was warned that ...', 'Clinton was told ...': a clause makes the subject its audience.
+    if any(child.dep_ in ("agent", "ccomp") for child in token.children):
+        return None
+    subjects = [child for child in token.children if child.dep_ == "nsubjpass" and child.i < token.i]
+    if not subjects or bounds[0] <= token.i:
+        return None
+    start, end = _trim_punct(doc, subjects[0].left_edge.i, subjects[0].right_edge.i + 1)
+    return (start, end) if end > start else None
+
+
 def find_indirect_quotes(
     doc: Doc, cues: list[Cue], drafts: list[DraftQuote], choose_content: ContentChooser | None = None
 ) -> list[DraftQuote]:
@@ -502,5 +540,8 @@ def find_indirect_quotes(
         attach_source(draft, cue, doc)
         if any(source_start < end and start < source_end for source_start, source_end in draft.sources):
             continue  # '"...," said Leslie Wimes, a ...': the words after the cue name who spoke
+        wrapped = _words_before_a_parenthetical_cue(doc, cue, bounds) or _passive_subject(doc, cue, bounds)
+        if wrapped is not None:
+            draft.contents.insert(0, char_bounds(doc, *wrapped))
         found.append(draft)
     return found

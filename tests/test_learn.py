@@ -154,6 +154,16 @@ def test_polnear_conventions_a_passive_cue_reports_its_subject_and_complement() 
     assert [[span.text for span in q.contents] for q in warned.quotes] == [["that the bridge would fail"]]
 
 
+def test_polnear_conventions_join_a_continuation_to_the_reported_clause_before_its_cue() -> None:
+    from saidwhat import extract, load_settings
+
+    text = 'The bridge may stay shut until May, Maya Okafor said. "We cannot rush the repairs."\nNothing else.'
+    theirs = extract(text, settings=load_settings(overrides={"conventions": "polnear"}))
+    assert [(q.type, [span.text for span in q.contents]) for q in theirs.quotes] == [
+        ("mixed", ["The bridge may stay shut until May", '"We cannot rush the repairs."'])
+    ]
+
+
 def test_polnear_conventions_keep_a_headline_label_as_the_whole_source() -> None:
     from saidwhat import extract, load_settings
 

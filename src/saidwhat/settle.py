@@ -91,17 +91,26 @@ def link_continuations(text: str, drafts: list[DraftQuote]) -> None:
 def join_continuations(drafts: list[DraftQuote]) -> list[DraftQuote]:
     """Fold each continuation into the direct quote it continues, as one more content span.
 
-    PolNeAR annotates '"A," X said. "B."' as one attribution of two fragments; the BBC gold and
-    saidwhat's default list "B." as a quote of its own with the same speaker.
+    PolNeAR annotates '"A," X said. "B."' as one attribution of two fragments, and 'A, X said. "B."'
+    too; the BBC gold and saidwhat's default list "B." as a quote of its own with the same speaker.
     """
     joined: list[DraftQuote] = []
     for draft in sorted(drafts, key=lambda d: d.start):
         previous = _quote_continued(joined)
-        if draft.inherits and draft.type == "direct" and previous is not None and previous.type == "direct":
+        if draft.inherits and draft.type == "direct" and previous is not None and _may_be_continued(previous):
             previous.contents.extend(draft.contents)
+            if previous.type == "indirect":
+                previous.type = "mixed"
             continue
         joined.append(draft)
     return joined
+
+
+def _may_be_continued(previous: DraftQuote) -> bool:
+    """A direct quote, or a reported clause its cue follows ('The talks may stall, Schiff said.')."""
+    if previous.type == "direct":
+        return True
+    return previous.type in ("mixed", "indirect") and previous.cue is not None and previous.cue[0] >= previous.end
 
 
 def _quote_continued(joined: list[DraftQuote]) -> DraftQuote | None:

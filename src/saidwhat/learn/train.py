@@ -26,9 +26,9 @@ from .linear import AttributionModel, LinearModel
 
 logger = logging.getLogger(__name__)
 
-# Tokens scored at or above this are cues; tuned on PolNeAR dev (0.35-0.5 trade precision for recall
-# almost evenly; 0.4 gave the best attribution accuracy).
-CUE_THRESHOLD = 0.4
+# Tokens scored at or above this are cues; tuned on PolNeAR dev: from 0.4 down to 0.33 attribution
+# accuracy rises by 0.021 and source exact F1 by 0.005, while cue and content exact F1 lose 0.005 and 0.001.
+CUE_THRESHOLD = 0.33
 
 
 def learn_cue_extensions(docs: Iterable[tuple[Doc, Sequence[EvalQuote]]], *, min_count: int = 2) -> list[str]:

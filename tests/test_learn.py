@@ -164,6 +164,14 @@ def test_polnear_conventions_join_a_continuation_to_the_reported_clause_before_i
     ]
 
 
+def test_polnear_conventions_keep_a_who_clause_in_the_source() -> None:
+    from saidwhat import extract, load_settings
+
+    text = "Maya Okafor, who runs the bakery, said the bridge would reopen."
+    theirs = extract(text, settings=load_settings(overrides={"conventions": "polnear"}))
+    assert [q.sources[0].text for q in theirs.quotes] == ["Maya Okafor, who runs the bakery,"]
+
+
 def test_polnear_conventions_keep_a_headline_label_as_the_whole_source() -> None:
     from saidwhat import extract, load_settings
 

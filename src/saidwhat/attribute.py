@@ -87,12 +87,13 @@ def _separates(token: Token) -> bool:
 
 
 def source_bounds(token: Token) -> tuple[int, int]:
-    """Token bounds of a source mention: the phrase with its appositive ('Brent Bozell III, founder of
-    the Media Research Center'), as PolNeAR marks it, but not a relative clause ('Connor, who plays
-    Nick Nelson'); long phrases are cut back to the name."""
+    """Token bounds of a source mention as PolNeAR marks it: the phrase with its appositive ('Brent
+    Bozell III, founder of the Media Research Center') and a who-clause ('Derek Mitchell, who served
+    as ambassador': 251 to 203 on train), but no other relative clause; long phrases are cut back
+    to the name."""
     end = token.i + 1
     for child in token.rights:
-        if child.dep_ == "relcl":
+        if child.dep_ == "relcl" and child.left_edge.lower_ != "who":
             break
         end = child.right_edge.i + 1
     start, end = _trim_punct(token.doc, _start_of_phrase(token, token.left_edge.i), end)

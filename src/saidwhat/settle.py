@@ -195,9 +195,17 @@ def has_reported_content(doc: Doc, draft: DraftQuote) -> bool:
     """
     if draft.type != "indirect" or draft.cue_token is None:
         return True
+    if draft.source_token is not None and _names_nobody(doc[draft.source_token]):
+        return False  # 'Nobody knows how it will end'
     span = doc.char_span(draft.start, draft.end, alignment_mode="expand")
     if span is None or any(token.pos_ in ("VERB", "AUX") for token in span):
         return True
     cue = doc[draft.cue_token]
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     return cue.lemma_.lower() in TOPIC_VERBS or before in ("about", "on", "of")
+
+
+def _names_nobody(token: Token) -> bool:
+    return token.lower_ in ("nobody", "none") or (
+        token.lower_ == "one" and token.i > 0 and token.nbor(-1).lower_ == "no"
+    )

@@ -78,3 +78,22 @@ def test_mention_bounds_leave_out_a_relative_clause(blank_nlp: Language) -> None
     )
     start, end = mention_bounds(doc[0])
     assert doc[start:end].text == "Connor"
+
+
+def test_a_word_of_the_quote_is_never_its_source(blank_nlp: Language) -> None:
+    from saidwhat.attribute import attribute_marked_quotes
+    from saidwhat.marks import find_quoted_runs
+    from saidwhat.quotes import draft_marked_quotes
+
+    # '"We will win," Chief Tom Reyes said.', parsed with "We" as the subject of "said"
+    words = ['"', "We", "will", "win", ",", '"', "Chief", "Tom", "Reyes", "said", "."]
+    spaces = [False, True, True, False, False, True, True, True, True, False, False]
+    heads = [9, 9, 3, 9, 3, 9, 8, 8, 9, 9, 9]
+    deps = ["punct", "nsubj", "aux", "ccomp", "punct", "punct", "compound", "compound", "npadvmod", "ROOT", "punct"]
+    pos = ["PUNCT", "PRON", "AUX", "VERB", "PUNCT", "PUNCT", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"]
+    lemmas = ['"', "we", "will", "win", ",", '"', "Chief", "Tom", "Reyes", "say", "."]
+    doc = Doc(blank_nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    runs, _ = find_quoted_runs(doc.text)
+    drafts = draft_marked_quotes(doc.text, runs)
+    attribute_marked_quotes(doc, drafts, find_cues(doc))
+    assert [[doc.text[slice(*source)] for source in draft.sources] for draft in drafts] == [["Chief Tom Reyes"]]

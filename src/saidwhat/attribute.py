@@ -312,6 +312,22 @@ def find_dash_sign_off(doc: Doc, draft: DraftQuote) -> None:
         draft.cue, draft.cue_token = (match.start("dash"), match.end("dash")), dash.start
 
 
+def _name_between_quote_and_cue(doc: Doc, draft: DraftQuote, cue: Cue) -> None:
+    """'"...," Tulsa police Chief Chuck Jordan said': when the parse gives the cue no subject outside
+    the quote, the words between the quote and its cue name the speaker if they end in a name."""
+    between = doc.char_span(draft.end, cue.span[0], alignment_mode="contract")
+    if between is None:
+        return
+    start, end = _trim_punct(doc, between.start, between.end)
+    words = doc[start:end]
+    if not 0 < len(words) <= _MAX_SOURCE_TOKENS or words[-1].pos_ != "PROPN":
+        return
+    if any(token.is_punct and token.text not in (".", "-") for token in words):
+        return
+    draft.sources = [char_bounds(doc, start, end)]
+    draft.source_token = end - 1
+
+
 def attribute_marked_quotes(
     doc: Doc, drafts: list[DraftQuote], cues: list[Cue], busy: frozenset[int] = frozenset()
 ) -> None:
@@ -321,6 +337,11 @@ def attribute_marked_quotes(
         cue = pick_cue_for_quote(doc, draft, cues_by_token, busy)
         if cue is not None:
             attach_source(draft, cue, doc)
+            if draft.source_token is not None and draft.covers(doc[draft.source_token].idx):
+                # '"... We will achieve justice," Chief Chuck Jordan said': a word of the quote is not its source
+                draft.sources, draft.source_token = [], None
+            if not draft.sources:
+                _name_between_quote_and_cue(doc, draft, cue)
             draft.confidence = max(draft.confidence, 0.5 + cue.score / 2)
         elif draft.type == "direct":
             find_dash_sign_off(doc, draft)

@@ -172,6 +172,21 @@ def test_polnear_conventions_keep_a_who_clause_in_the_source() -> None:
     assert [q.sources[0].text for q in theirs.quotes] == ["Maya Okafor, who runs the bakery,"]
 
 
+def test_polnear_conventions_join_a_continuation_over_a_clause_describing_the_speaker() -> None:
+    from saidwhat import extract, load_settings
+
+    text = (
+        '"The harbour is a cynical place," said Tom Reyes, a developer in Ohio, who introduced Ann Lee to '
+        'his bankers. "But people lean forward."\nNothing else.'
+    )
+    theirs = extract(text, settings=load_settings(overrides={"conventions": "polnear"}))
+    (joined,) = [q for q in theirs.quotes if q.type == "direct"]
+    assert [span.text for span in joined.contents] == [
+        '"The harbour is a cynical place,"',
+        '"But people lean forward."',
+    ]
+
+
 def test_polnear_conventions_keep_a_headline_label_as_the_whole_source() -> None:
     from saidwhat import extract, load_settings
 

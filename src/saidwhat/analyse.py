@@ -63,7 +63,8 @@ def find_draft_quotes(
     link_continuations(text, drafts)
     if polnear:
         # PolNeAR lists attributions only: a quoted word with no cue (a scare quote, a title) is none.
-        drafts = [draft for draft in join_continuations(drafts) if draft.type != "partial" or draft.cue is not None]
+        joined = join_continuations(doc, drafts)
+        drafts = [draft for draft in joined if draft.type != "partial" or draft.cue is not None]
         widen_sources(doc, drafts)
         keep_relative_pronoun_sources(doc, drafts)
         trim_trailing_relative_clauses(doc, drafts)

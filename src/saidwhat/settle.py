@@ -88,7 +88,7 @@ def link_continuations(text: str, drafts: list[DraftQuote]) -> None:
             previous = draft
 
 
-def join_continuations(drafts: list[DraftQuote]) -> list[DraftQuote]:
+def join_continuations(doc: Doc, drafts: list[DraftQuote]) -> list[DraftQuote]:
     """Fold each continuation into the direct quote it continues, as one more content span.
 
     PolNeAR annotates '"A," X said. "B."' as one attribution of two fragments, and 'A, X said. "B."'
@@ -96,7 +96,7 @@ def join_continuations(drafts: list[DraftQuote]) -> list[DraftQuote]:
     """
     joined: list[DraftQuote] = []
     for draft in sorted(drafts, key=lambda d: d.start):
-        previous = _quote_continued(joined)
+        previous = _quote_continued(doc, joined)
         if draft.inherits and draft.type == "direct" and previous is not None and _may_be_continued(previous):
             previous.contents.extend(draft.contents)
             if previous.type == "indirect":
@@ -113,19 +113,29 @@ def _may_be_continued(previous: DraftQuote) -> bool:
     return previous.type in ("mixed", "indirect") and previous.cue is not None and previous.cue[0] >= previous.end
 
 
-def _quote_continued(joined: list[DraftQuote]) -> DraftQuote | None:
+def _quote_continued(doc: Doc, joined: list[DraftQuote]) -> DraftQuote | None:
     """The quote a continuation may continue: the last one before it, over partial quotes and over
     clauses its own speaker went on with ('"A," DuVernay said, emphasizing why X. "B."')."""
     went_on: list[DraftQuote] = []
     for draft in reversed(joined):
         if draft.type == "partial":
             continue
-        if draft.type == "direct" and all(clause.sources == draft.sources for clause in went_on):
+        if draft.type == "direct" and all(_same_source(doc, clause, draft) for clause in went_on):
             return draft
         if draft.type == "direct" or not draft.sources:
             return went_on[0] if went_on else draft
         went_on.append(draft)
     return went_on[0] if went_on else None
+
+
+def _same_source(doc: Doc, clause: DraftQuote, quote: DraftQuote) -> bool:
+    """Is a clause said by the quote's speaker, or part of how the quote names its speaker ('"A,"
+    said Tim Hess, a developer, who introduced X to Y. "B."')?"""
+    if clause.sources == quote.sources:
+        return True
+    if clause.cue_token is None or quote.source_token is None:
+        return False
+    return bool(doc[quote.source_token].is_ancestor(doc[clause.cue_token]))
 
 
 def widen_sources(doc: Doc, drafts: list[DraftQuote]) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from saidwhat import Article, extract, load_settings
 from saidwhat.cli import main
 from saidwhat.errors import ModelError
 from saidwhat.learn.linear import MODEL_FILE, AttributionModel, LinearModel
@@ -97,15 +98,17 @@ def test_shipped_model_is_in_the_package_and_small() -> None:
     assert load_model() is not None
 
 
-def test_polnear_conventions_join_continuations_and_keep_appositives(nlp: Language) -> None:
-    from saidwhat import extract, load_settings
+def with_polnear_conventions(text: str) -> Article:
+    return extract(text, settings=load_settings(overrides={"conventions": "polnear"}))
 
+
+def test_polnear_conventions_join_continuations_and_keep_appositives(nlp: Language) -> None:
     text = (
         '"We shoot at night," said Maya Okafor, the star of the show. "The crew are incredible."\n'
         "Nothing else happened."
     )
     ours = extract(text, nlp=nlp)
-    theirs = extract(text, settings=load_settings(overrides={"conventions": "polnear"}))
+    theirs = with_polnear_conventions(text)
     assert [len(q.contents) for q in ours.quotes if q.type == "direct"] == [1, 1]
     assert [q.sources[0].text for q in ours.quotes if q.sources] == ["Maya Okafor"]
     (joined,) = [q for q in theirs.quotes if q.type == "direct"]
@@ -114,72 +117,57 @@ def test_polnear_conventions_join_continuations_and_keep_appositives(nlp: Langua
 
 
 def test_polnear_conventions_join_a_continuation_over_the_speakers_own_clause() -> None:
-    from saidwhat import extract, load_settings
-
     text = (
         '"We shoot at night," Maya Okafor said, adding that the crew never sleeps. '
         '"The crew are incredible."\nNothing else happened.'
     )
-    theirs = extract(text, settings=load_settings(overrides={"conventions": "polnear"}))
+    theirs = with_polnear_conventions(text)
     (joined,) = [q for q in theirs.quotes if q.type == "direct"]
     assert [span.text for span in joined.contents] == ['"We shoot at night,"', '"The crew are incredible."']
 
 
 def test_polnear_conventions_mark_a_relative_pronoun_as_the_source() -> None:
-    from saidwhat import extract, load_settings
-
     text = "The plan was backed by Maya Okafor, who said the bridge would reopen in May."
-    theirs = extract(text, settings=load_settings(overrides={"conventions": "polnear"}))
+    theirs = with_polnear_conventions(text)
     quote = next(q for q in theirs.quotes if q.cue and q.cue.text == "said")
     assert quote.sources[0].text == "who"
     assert theirs.speaker_of(quote).name == "Maya Okafor"
 
 
 def test_polnear_conventions_keep_the_closing_bracket_of_a_source() -> None:
-    from saidwhat import extract, load_settings
-
     text = '"The bridge must reopen," Sen. Maya Okafor (D-Ore.) said.'
-    theirs = extract(text, settings=load_settings(overrides={"conventions": "polnear"}))
+    theirs = with_polnear_conventions(text)
     assert [q.sources[0].text for q in theirs.quotes] == ["Sen. Maya Okafor (D-Ore.)"]
 
 
 def test_polnear_conventions_a_passive_cue_reports_its_subject_and_complement() -> None:
-    from saidwhat import extract, load_settings
-
-    settings = load_settings(overrides={"conventions": "polnear"})
-    expected = extract("The bridge is expected to reopen in May.", settings=settings)
+    expected = with_polnear_conventions("The bridge is expected to reopen in May.")
     assert [[span.text for span in q.contents] for q in expected.quotes] == [["The bridge", "to reopen in May"]]
     # with a clause, the subject is whom it was said to
-    warned = extract("The council was warned that the bridge would fail.", settings=settings)
+    warned = with_polnear_conventions("The council was warned that the bridge would fail.")
     assert [[span.text for span in q.contents] for q in warned.quotes] == [["that the bridge would fail"]]
 
 
 def test_polnear_conventions_join_a_continuation_to_the_reported_clause_before_its_cue() -> None:
-    from saidwhat import extract, load_settings
-
     text = 'The bridge may stay shut until May, Maya Okafor said. "We cannot rush the repairs."\nNothing else.'
-    theirs = extract(text, settings=load_settings(overrides={"conventions": "polnear"}))
+    theirs = with_polnear_conventions(text)
     assert [(q.type, [span.text for span in q.contents]) for q in theirs.quotes] == [
         ("mixed", ["The bridge may stay shut until May", '"We cannot rush the repairs."'])
     ]
 
 
 def test_polnear_conventions_keep_a_who_clause_in_the_source() -> None:
-    from saidwhat import extract, load_settings
-
     text = "Maya Okafor, who runs the bakery, said the bridge would reopen."
-    theirs = extract(text, settings=load_settings(overrides={"conventions": "polnear"}))
+    theirs = with_polnear_conventions(text)
     assert [q.sources[0].text for q in theirs.quotes] == ["Maya Okafor, who runs the bakery,"]
 
 
 def test_polnear_conventions_join_a_continuation_over_a_clause_describing_the_speaker() -> None:
-    from saidwhat import extract, load_settings
-
     text = (
         '"The harbour is a cynical place," said Tom Reyes, a developer in Ohio, who introduced Ann Lee to '
         'his bankers. "But people lean forward."\nNothing else.'
     )
-    theirs = extract(text, settings=load_settings(overrides={"conventions": "polnear"}))
+    theirs = with_polnear_conventions(text)
     (joined,) = [q for q in theirs.quotes if q.type == "direct"]
     assert [span.text for span in joined.contents] == [
         '"The harbour is a cynical place,"',
@@ -188,19 +176,15 @@ def test_polnear_conventions_join_a_continuation_over_a_clause_describing_the_sp
 
 
 def test_polnear_conventions_keep_a_headline_label_as_the_whole_source() -> None:
-    from saidwhat import extract, load_settings
-
     text = "Rita Okoye: Harbour Workers Worried About Winter Storms\n\nMayor Rita Okoye spoke on Sunday."
-    theirs = extract(text, settings=load_settings(overrides={"conventions": "polnear"}))
+    theirs = with_polnear_conventions(text)
     assert [(q.sources[0].text, q.cue.text if q.cue else None) for q in theirs.quotes] == [("Rita Okoye", ":")]
 
 
 def test_polnear_conventions_end_a_reported_clause_before_a_trailing_who_clause(nlp: Language) -> None:
-    from saidwhat import extract, load_settings
-
     text = "The mayor asked the governor to pardon Tom Hale, who has not been charged with any crime."
     ours = extract(text, nlp=nlp)
-    theirs = extract(text, settings=load_settings(overrides={"conventions": "polnear"}))
+    theirs = with_polnear_conventions(text)
     assert [q.contents[0].text for q in ours.quotes] == [
         "the governor to pardon Tom Hale, who has not been charged with any crime"
     ]
@@ -208,11 +192,9 @@ def test_polnear_conventions_end_a_reported_clause_before_a_trailing_who_clause(
 
 
 def test_polnear_conventions_mark_the_comma_that_closes_an_appositive(nlp: Language) -> None:
-    from saidwhat import extract, load_settings
-
     text = "Ana Ruiz, the head of the harbour board of the northern province, said the wall would be rebuilt."
     ours = extract(text, nlp=nlp)
-    theirs = extract(text, settings=load_settings(overrides={"conventions": "polnear"}))
+    theirs = with_polnear_conventions(text)
     assert [q.sources[0].text for q in ours.quotes] == ["Ana Ruiz"]
     assert [q.sources[0].text for q in theirs.quotes] == [
         "Ana Ruiz, the head of the harbour board of the northern province,"

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .attribute import (
     attribute_marked_quotes,
     find_indirect_quotes,
     merge_interrupted_quotes,
 )
+from .constants import BELIEF_VERBS
 from .cues import find_cues
 from .docfacts import doc_facts
 from .drafts import DraftQuote
@@ -58,7 +59,9 @@ def find_draft_quotes(
     busy = _narrating_cues(clauses, marked)
     attribute_marked_quotes(doc, marked, cues, busy)
     marked = merge_interrupted_quotes(text, marked)
-    drafts = reconcile(text, marked, clauses)
+    # PolNeAR counts beliefs as attributions; the BBC gold and saidwhat's default do not.
+    beliefs = frozenset() if polnear else frozenset(c.token for c in cues if _is_belief(doc[c.token]))
+    drafts = reconcile(text, marked, clauses, belief_cues=beliefs)
     drafts = settle_labelled_lines(sorted(drafts, key=lambda draft: draft.start), find_labelled_lines(doc))
     link_continuations(text, drafts)
     if polnear:
@@ -71,6 +74,11 @@ def find_draft_quotes(
     else:
         drafts = [draft for draft in drafts if has_reported_content(doc, draft)]
     return drafts, errors
+
+
+def _is_belief(token: Token) -> bool:
+    # the lemmatizer reads 'hopes' as 'hop'
+    return token.lemma_.lower() in BELIEF_VERBS or token.lower_.removesuffix("s") in BELIEF_VERBS
 
 
 def _narrating_cues(clauses: list[DraftQuote], marked: list[DraftQuote]) -> frozenset[int]:

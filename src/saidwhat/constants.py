@@ -109,6 +109,9 @@ SPEECH_VERBS = frozenset(
 # Verbs that only report speech when they govern a clause or a quotation, never alone.
 WEAK_SPEECH_VERBS = frozenset({"believe", "think", "feel", "know", "hope", "call", "continue", "charge"})
 
+# Verbs of belief and wish: what follows them is not something said (the BBC gold does not annotate them).
+BELIEF_VERBS = frozenset({"believe", "think", "feel", "know", "hope", "expect", "fear", "worry", "want", "wish"})
+
 # "according to X", "in the words of X": the phrase is the cue, X the source.
 CUE_PHRASES = ("according to",)
 

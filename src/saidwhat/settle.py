@@ -20,12 +20,16 @@ def _only_punctuation(text: str) -> bool:
     return not any(char.isalnum() for char in text)
 
 
-def reconcile(text: str, marked: list[DraftQuote], clauses: list[DraftQuote]) -> list[DraftQuote]:
+def reconcile(
+    text: str, marked: list[DraftQuote], clauses: list[DraftQuote], *, belief_cues: frozenset[int] = frozenset()
+) -> list[DraftQuote]:
     """Settle marked quotes against reported clauses that overlap them.
 
     A clause inside a quote is the quote's own grammar ('"I don't know," he said'): the quote
     keeps it as its cue. A quote inside a longer clause is a mixed quote ('told them that
-    "nobody complains"'): the clause is kept, typed mixed, and the quote is not listed again.
+    "nobody complains"'): the clause is kept, typed mixed, and the quote is not listed again;
+    but a clause of belief (`belief_cues`: 'hopes season 2 films in "next couple of months"')
+    reports no words, so the quoted words stay a partial quote with the clause's cue and source.
     """
     absorbed: set[int] = set()
     kept: list[DraftQuote] = []
@@ -49,6 +53,11 @@ def reconcile(text: str, marked: list[DraftQuote], clauses: list[DraftQuote]) ->
                 or (quote.type == "direct" and clause.start >= quote.start)
             ):
                 if quote.cue is None and clause.cue_token not in quoting_cues:
+                    quote.cue, quote.cue_token = clause.cue, clause.cue_token
+                    quote.sources, quote.source_token = clause.sources, clause.source_token
+                continue
+            if quote.type == "partial" and clause.cue_token in belief_cues:
+                if quote.cue is None:
                     quote.cue, quote.cue_token = clause.cue, clause.cue_token
                     quote.sources, quote.source_token = clause.sources, clause.source_token
                 continue

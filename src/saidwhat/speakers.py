@@ -286,11 +286,11 @@ class EntityIndex:
             start, end = token.i, token.i + 1
         if token.pos_ == "PRON":
             return self._resolve_pronoun(token, spoken)
-        if token.pos_ == "PROPN" or (token.is_title and token.pos_ == "NOUN"):
+        if token.pos_ == "PROPN" or (token.is_title and token.pos_ in ("NOUN", "ADJ")):
             known = self._match(token.text, "person") or self.person_tagged_as_organisation(token)
             if known is not None:
                 return known  # 'Stam says ...': the parser took a known surname for a noun
-            if token.pos_ == "PROPN" or token.i > doc_facts(token.doc).sent(token).start:
+            if token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.i > doc_facts(token.doc).sent(token).start):
                 return self.add_name(clean_name(proper_name_chain(token)) or token.text, "person")
         for child in token.children:
             if child.dep_ == "appos" and child.i in self.by_token:

@@ -9,6 +9,9 @@ from ..docfacts import doc_facts
 
 Features = dict[str, float]
 
+_GOVERNED_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp"})
+_REPORTING_HEADS = frozenset({"say", "tell", "add", "note", "claim"})
+
 
 def cue_keys(token: Token) -> list[str]:
     """The features of one token that are on (value 1.0), in a fixed order: what the cue scorer
@@ -45,6 +48,21 @@ def cue_keys(token: Token) -> list[str]:
         keys += [f"subj_pos={subject.pos_}", f"subj_ent={subject.ent_type_ or 'none'}"]
         if subject.pos_ == "PRON":
             keys.append(f"subj_lower={subject.lower_}")
+    # What the word governs and hangs from, with the word itself: 'respond to requests', 'raise
+    # questions', 'called for', 'said, adding' (token F1 on PolNeAR dev 0.788 -> 0.797).
+    previous = token.nbor(-1).lower_ if token.i > 0 else "<s>"
+    following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else "</s>"
+    keys += [
+        f"lemma_head={lemma}|{dep}|{head.lemma_.lower()}",
+        f"lemma_prev={lemma}|{previous}",
+        f"lemma_next={lemma}|{following}",
+    ]
+    if dep in ("conj", "advcl") and head.lemma_.lower() in _REPORTING_HEADS:
+        keys.append("head_is_speech")
+    for child in token.children:
+        if child.dep_ in _GOVERNED_DEPS:
+            governed = f"{child.dep_}|{child.lemma_.lower()}"
+            keys += [f"obj={governed}", f"lemma_obj={lemma}|{governed}"]
     return keys
 
 

@@ -96,6 +96,8 @@ def find_cues(
             to = doc[token.i + 1]
             cues.append(Cue(token.i, (token.idx, to.idx + len(to.text)), 0.95, phrase=True))
             continue
+        if token.dep_ == "aux":
+            continue  # 'has' in 'has said' belongs to its verb's group (none scores 0.33 on PolNeAR)
         value = score(token)
         if value >= threshold:
             cues.append(Cue(token.i, verb_group(token, extensions), value))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..docfacts import doc_facts
 from .features import Features
@@ -24,6 +24,9 @@ def _bucket(distance: int) -> str:
         if distance <= limit:
             return str(limit)
     return "far"
+
+
+_BUCKETS = [_bucket(distance) for distance in range(22)]  # looked up: every token of every cue's sentence
 
 
 def region(cue: Token) -> Span:
@@ -55,6 +58,24 @@ def edge_labels(cue: Token) -> tuple[dict[int, str], dict[int, str]]:
     return lefts, rights
 
 
+def _window_columns(doc: Doc, start: int, end: int) -> tuple[list[str], list[bool], list[str], list[str], list[str]]:
+    """Text, punctuation flag, word class, dependency and POS of each token in doc[start:end], in
+    one pass over the tokens (each Token object costs)."""
+    text: list[str] = []
+    punct: list[bool] = []
+    word: list[str] = []
+    dep: list[str] = []
+    pos: list[str] = []
+    for token in doc[start : min(len(doc), end)]:
+        lower, is_punct = token.lower_, token.is_punct
+        text.append(token.text)
+        punct.append(is_punct)
+        word.append(lower if token.is_stop or lower in _OPENERS or is_punct else token.pos_)
+        dep.append(token.dep_)
+        pos.append(token.pos_)
+    return text, punct, word, dep, pos
+
+
 class BoundaryContext:
     """One cue and the tokens of its sentence, read from the Doc once: scoring every token twice
     through spaCy's Token objects was most of saidwhat's own analysis time."""
@@ -70,12 +91,7 @@ class BoundaryContext:
         self.first, self.last = sent.start, sent.end - 1
         # The sentence and one neighbour either side (the token before a start, after an end).
         self.offset = max(0, sent.start - 1)
-        window = doc[self.offset : min(len(doc), sent.end + 1)]
-        self.text = [t.text for t in window]
-        self.punct = [t.is_punct for t in window]
-        self.word = [t.lower_ if t.is_stop or t.lower_ in _OPENERS or t.is_punct else t.pos_ for t in window]
-        self.dep = [t.dep_ for t in window]
-        self.pos = [t.pos_ for t in window]
+        self.text, self.punct, self.word, self.dep, self.pos = _window_columns(doc, self.offset, sent.end + 1)
         self.candidates = [t.i for t in sent if t.i != cue.i and not t.is_space]
         self.doc_length = len(doc)
 
@@ -97,7 +113,7 @@ class BoundaryContext:
         keys = [
             "bias",
             f"side={side}",
-            f"dist={side}{_bucket(abs(i - self.cue))}",
+            f"dist={side}{_BUCKETS[distance] if (distance := abs(i - self.cue)) < 22 else 'far'}",
             f"edge={edge}",
             f"edge_side={edge}|{side}",
             f"edge_lemma={edge}|{self.lemma}",

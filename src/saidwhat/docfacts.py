@@ -3,7 +3,8 @@ on every call, which made them the largest cost of the saidwhat component."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -20,6 +21,8 @@ class DocFacts:
     bounds: tuple[tuple[int, int], ...]
     marks_before: tuple[int, ...]
     has_mark: tuple[bool, ...]
+    # Per-sentence tables that other stages read more than once (learn/boundaries.py).
+    tables: dict[tuple[int, int], Any] = field(default_factory=dict)
 
     def sent(self, token: Token) -> Span:
         start, end = self.bounds[self.sentence_of[token.i]]
@@ -44,7 +47,7 @@ def _compute(doc: Doc) -> DocFacts:
         for token in sent:
             sentence_of.append(index)
             marks_before.append(count)
-            count += any(char in QUOTE_CHARS for char in token.text)
+            count += not QUOTE_CHARS.isdisjoint(token.text)
         has_mark.append(count > 0)
     return DocFacts(doc, doc.text, tuple(sentence_of), tuple(bounds), tuple(marks_before), tuple(has_mark))
 

@@ -58,14 +58,27 @@ def edge_labels(cue: Token) -> tuple[dict[int, str], dict[int, str]]:
     return lefts, rights
 
 
-def _window_columns(doc: Doc, start: int, end: int) -> tuple[list[str], list[bool], list[str], list[str], list[str]]:
-    """Text, punctuation flag, word class, dependency and POS of each token in doc[start:end], in
-    one pass over the tokens (each Token object costs)."""
+Columns = tuple[list[str], list[bool], list[str], list[str], list[str], list[bool]]
+
+
+def _window_columns(doc: Doc, start: int, end: int) -> Columns:
+    """Text, punctuation flag, word class, dependency, POS and space flag of each token in
+    doc[start:end], read in one pass and kept for the other cues of the sentence (each Token
+    object costs)."""
+    tables = doc_facts(doc).tables
+    if (start, end) not in tables:
+        tables[start, end] = _read_columns(doc, start, end)
+    columns: Columns = tables[start, end]
+    return columns
+
+
+def _read_columns(doc: Doc, start: int, end: int) -> Columns:
     text: list[str] = []
     punct: list[bool] = []
     word: list[str] = []
     dep: list[str] = []
     pos: list[str] = []
+    space: list[bool] = []
     for token in doc[start : min(len(doc), end)]:
         lower, is_punct = token.lower_, token.is_punct
         text.append(token.text)
@@ -73,7 +86,8 @@ def _window_columns(doc: Doc, start: int, end: int) -> tuple[list[str], list[boo
         word.append(lower if token.is_stop or lower in _OPENERS or is_punct else token.pos_)
         dep.append(token.dep_)
         pos.append(token.pos_)
-    return text, punct, word, dep, pos
+        space.append(token.is_space)
+    return text, punct, word, dep, pos, space
 
 
 class BoundaryContext:
@@ -91,8 +105,8 @@ class BoundaryContext:
         self.first, self.last = sent.start, sent.end - 1
         # The sentence and one neighbour either side (the token before a start, after an end).
         self.offset = max(0, sent.start - 1)
-        self.text, self.punct, self.word, self.dep, self.pos = _window_columns(doc, self.offset, sent.end + 1)
-        self.candidates = [t.i for t in sent if t.i != cue.i and not t.is_space]
+        self.text, self.punct, self.word, self.dep, self.pos, space = _window_columns(doc, self.offset, sent.end + 1)
+        self.candidates = [i for i in range(sent.start, sent.end) if i != cue.i and not space[i - self.offset]]
         self.doc_length = len(doc)
 
     def keys(self, i: int, *, start: bool) -> list[str]:

@@ -585,6 +585,11 @@ def test_extract_possessive_relative_is_not_the_owner(nlp: Language) -> None:
     assert "Kit Connor" not in [speaker.name for speaker in article.speakers]
 
 
+def test_extract_speaking_with_someone_about_a_renewed_show_is_not_a_quote(nlp: Language) -> None:
+    text = "At the festival, Maya Okafor spoke with Tom Reyes about her show Harbour, which has just been renewed."
+    assert run(nlp, text).quotes == ()
+
+
 def test_extract_nobody_knows_is_not_a_quote(nlp: Language) -> None:
     article = run(nlp, 'Dana Reyes said: "The vote is close."\nNobody knows how it will end.')
     assert [q.type for q in article.quotes] == ["direct"]

@@ -14,6 +14,7 @@ from .docfacts import doc_facts
 from .drafts import DraftQuote
 
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+_DESCRIBING_DEPS = frozenset({"relcl", "acl", "amod", "compound", "aux", "auxpass"})
 
 
 def _only_punctuation(text: str) -> bool:
@@ -217,11 +218,20 @@ def has_reported_content(doc: Doc, draft: DraftQuote) -> bool:
     if draft.source_token is not None and _names_nobody(doc[draft.source_token]):
         return False  # 'Nobody knows how it will end'
     span = doc.char_span(draft.start, draft.end, alignment_mode="expand")
-    if span is None or any(token.pos_ in ("VERB", "AUX") for token in span):
+    if span is None or any(_heads_a_clause(token) for token in span):
         return True
     cue = doc[draft.cue_token]
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     return cue.lemma_.lower() in TOPIC_VERBS or before in ("about", "on", "of")
+
+
+def _heads_a_clause(token: Token) -> bool:
+    """A verb of the reported words themselves, not of a clause that describes a noun in them
+    ('spoke with Jane Garvey about his show, which has just been renewed')."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    # 'told reporters in an interview that the bridge would reopen': 'that' opens a clause the parser hung as acl
+    return token.dep_ not in _DESCRIBING_DEPS or any(child.dep_ == "mark" for child in token.children)
 
 
 def _names_nobody(token: Token) -> bool:

@@ -11,12 +11,12 @@ from .constants import ABBREVIATIONS, TOPIC_VERBS
 from .cues import CLAUSE_DEPS, Cue
 from .docfacts import doc_facts
 from .drafts import DraftQuote, Offsets
+from .marks import DOUBLED_MARKS, OPENING_MARKS, STRAIGHT_MARKS
 
 ContentChooser = Callable[[Doc, Token], "tuple[int, int] | None"]
 
 _NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _CLOSING_MARKS = frozenset({'"', "”", "''", "»"})
-_OPENING_MARKS = frozenset({'"', "“", "``", "''", "«", "‘", "'"})
 # A verb in these relations shares the subject of the verb it hangs from.
 _SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp"})
 # Parts of a subject that describe rather than name: "Connor, who plays Nick Nelson", "Pollmann, spokesman".
@@ -522,7 +522,8 @@ def _words_before_a_parenthetical_cue(doc: Doc, cue: Cue, bounds: tuple[int, int
     if first - 1 <= sentence.start or doc[first - 1].text != "," or [t.text for t in between] != [","]:
         return None
     start, end = _trim_punct(doc, sentence.start, first - 1)
-    if end <= start or doc[start].text in _OPENING_MARKS:
+    opening = doc[start].text
+    if end <= start or opening in OPENING_MARKS or opening in STRAIGHT_MARKS or opening in DOUBLED_MARKS:
         return None
     return start, end
 

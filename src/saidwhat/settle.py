@@ -54,13 +54,11 @@ def reconcile(
                 or (quote.type == "direct" and clause.start >= quote.start)
             ):
                 if quote.cue is None and clause.cue_token not in quoting_cues:
-                    quote.cue, quote.cue_token = clause.cue, clause.cue_token
-                    quote.sources, quote.source_token = clause.sources, clause.source_token
+                    _take_attribution(quote, clause)
                 continue
             if quote.type == "partial" and clause.cue_token in belief_cues:
                 if quote.cue is None:
-                    quote.cue, quote.cue_token = clause.cue, clause.cue_token
-                    quote.sources, quote.source_token = clause.sources, clause.source_token
+                    _take_attribution(quote, clause)
                 continue
             if quote.start >= clause.start or quote.type == "partial":
                 absorbed.add(id(quote))
@@ -70,6 +68,11 @@ def reconcile(
         if keep_clause:
             kept.append(clause)
     return [m for m in marked if id(m) not in absorbed] + drop_nested(kept)
+
+
+def _take_attribution(quote: DraftQuote, clause: DraftQuote) -> None:
+    quote.cue, quote.cue_token = clause.cue, clause.cue_token
+    quote.sources, quote.source_token = clause.sources, clause.source_token
 
 
 def drop_nested(clauses: list[DraftQuote]) -> list[DraftQuote]:

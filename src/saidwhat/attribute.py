@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from .constants import ABBREVIATIONS, TOPIC_VERBS
+from .constants import ABBREVIATIONS, RELATIVE_PRONOUNS, TOPIC_VERBS
 from .cues import CLAUSE_DEPS, Cue
 from .docfacts import doc_facts
 from .drafts import DraftQuote, Offsets
@@ -143,7 +143,7 @@ def find_source_token(cue: Cue, doc: Doc) -> Token | None:
         if subjects:
             child = subjects[0]
             # "actor George C Scott, who said ...": the relative pronoun stands for the noun.
-            is_relative = child.lower_ in ("who", "that", "which") and token.dep_ == "relcl"
+            is_relative = child.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl"
             return _antecedent(child, token.head) if is_relative else child
         # "Connor laughed and said ...", "he said, adding that ...": the subject of the verb above.
         above = _verb_above(token)
@@ -183,7 +183,7 @@ def attach_source(draft: DraftQuote, cue: Cue, doc: Doc) -> None:
     """Set a draft's cue and source (the mention, without appositive or relative clause) from one cue."""
     draft.cue, draft.cue_token = cue.span, cue.token
     source = find_source_token(cue, doc)
-    if source is not None and source.lower_ not in ("who", "that", "which"):
+    if source is not None and source.lower_ not in RELATIVE_PRONOUNS:
         start, end = mention_bounds(source)
         if end > start:
             draft.sources = [char_bounds(doc, start, end)]

@@ -109,6 +109,9 @@ SPEECH_VERBS = frozenset(
 # Verbs that only report speech when they govern a clause or a quotation, never alone.
 WEAK_SPEECH_VERBS = frozenset({"believe", "think", "feel", "know", "hope", "call", "continue", "charge"})
 
+# Pronouns that open a relative clause and stand for the noun before it ("Connor, who said").
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
 # Verbs of belief and wish: what follows them is not something said (the BBC gold does not annotate them).
 BELIEF_VERBS = frozenset({"believe", "think", "feel", "know", "hope", "expect", "fear", "worry", "want", "wish"})
 

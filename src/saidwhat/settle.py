@@ -9,11 +9,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from .attribute import char_bounds, source_bounds
-from .constants import TOPIC_VERBS
+from .constants import RELATIVE_PRONOUNS, TOPIC_VERBS
 from .docfacts import doc_facts
 from .drafts import DraftQuote
 
-_RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 _DESCRIBING_DEPS = frozenset({"relcl", "acl", "amod", "compound", "aux", "auxpass"})
 
 
@@ -174,9 +173,7 @@ def keep_relative_pronoun_sources(doc: Doc, drafts: list[DraftQuote]) -> None:
         if draft.cue_token is None or not draft.sources:
             continue
         cue = doc[draft.cue_token]
-        pronouns = [
-            child for child in cue.children if child.dep_ == "nsubj" and child.lower_ in ("who", "which", "that")
-        ]
+        pronouns = [child for child in cue.children if child.dep_ == "nsubj" and child.lower_ in RELATIVE_PRONOUNS]
         if pronouns and cue.dep_ == "relcl":
             draft.sources = [char_bounds(doc, pronouns[0].i, pronouns[0].i + 1)]
 

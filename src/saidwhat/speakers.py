@@ -17,6 +17,7 @@ from .constants import (
     MALE_PRONOUNS,
     ORGANISATION_NOUNS,
     POSSESSIVE_DETERMINERS,
+    RELATIVE_PRONOUNS,
     SPOKESPERSON_NOUNS,
     TITLE_WORDS,
 )
@@ -385,7 +386,7 @@ def clause_descriptions(token: Token) -> list[str]:
     found = []
     for child in token.rights:
         if child.dep_ in ("appos", "relcl", "acl"):
-            words = [t for t in child.subtree if t.lower_ not in ("who", "which", "that")]
+            words = [t for t in child.subtree if t.lower_ not in RELATIVE_PRONOUNS]
             text = token.doc[words[0].i : words[-1].i + 1].text.strip(" ,") if words else ""
             if text and len(text) < 120:
                 found.append(text)

@@ -116,16 +116,6 @@ def test_polnear_conventions_join_continuations_and_keep_appositives(nlp: Langua
     assert joined.sources[0].text == "Maya Okafor, the star of the show"
 
 
-def test_polnear_conventions_join_a_continuation_over_the_speakers_own_clause() -> None:
-    text = (
-        '"We shoot at night," Maya Okafor said, adding that the crew never sleeps. '
-        '"The crew are incredible."\nNothing else happened.'
-    )
-    theirs = with_polnear_conventions(text)
-    (joined,) = [q for q in theirs.quotes if q.type == "direct"]
-    assert [span.text for span in joined.contents] == ['"We shoot at night,"', '"The crew are incredible."']
-
-
 def test_polnear_conventions_mark_a_relative_pronoun_as_the_source() -> None:
     text = "The plan was backed by Maya Okafor, who said the bridge would reopen in May."
     theirs = with_polnear_conventions(text)
@@ -162,17 +152,26 @@ def test_polnear_conventions_keep_a_who_clause_in_the_source() -> None:
     assert [q.sources[0].text for q in theirs.quotes] == ["Maya Okafor, who runs the bakery,"]
 
 
-def test_polnear_conventions_join_a_continuation_over_a_clause_describing_the_speaker() -> None:
-    text = (
-        '"The harbour is a cynical place," said Tom Reyes, a developer in Ohio, who introduced Ann Lee to '
-        'his bankers. "But people lean forward."\nNothing else.'
-    )
-    theirs = with_polnear_conventions(text)
-    (joined,) = [q for q in theirs.quotes if q.type == "direct"]
-    assert [span.text for span in joined.contents] == [
-        '"The harbour is a cynical place,"',
-        '"But people lean forward."',
-    ]
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        pytest.param(
+            '"We shoot at night," Maya Okafor said, adding that the crew never sleeps. '
+            '"The crew are incredible."\nNothing else happened.',
+            ['"We shoot at night,"', '"The crew are incredible."'],
+            id="over-the-speakers-own-clause",
+        ),
+        pytest.param(
+            '"The harbour is a cynical place," said Tom Reyes, a developer in Ohio, who introduced Ann Lee to '
+            'his bankers. "But people lean forward."\nNothing else.',
+            ['"The harbour is a cynical place,"', '"But people lean forward."'],
+            id="over-a-clause-describing-the-speaker",
+        ),
+    ],
+)
+def test_polnear_conventions_join_a_continuation_to_its_quote(text: str, contents: list[str]) -> None:
+    (joined,) = [q for q in with_polnear_conventions(text).quotes if q.type == "direct"]
+    assert [span.text for span in joined.contents] == contents
 
 
 def test_polnear_conventions_keep_a_headline_label_as_the_whole_source() -> None:

@@ -15,7 +15,6 @@ from .constants import BELIEF_VERBS
 from .cues import find_cues
 from .docfacts import doc_facts
 from .drafts import DraftQuote
-from .marks import find_quoted_runs
 from .model import RULES, Deciders
 from .quotes import draft_marked_quotes
 from .records import Quote, Speaker, span_of
@@ -51,9 +50,10 @@ def find_draft_quotes(
             appositives kept in sources, trailing relative clauses left out of reported clauses,
             quoted words without a cue left out.
     """
-    text = doc_facts(doc).text
-    runs, errors = find_quoted_runs(text)
-    marked = draft_marked_quotes(text, runs)
+    facts = doc_facts(doc)
+    text = facts.text
+    errors = list(facts.mark_notes)
+    marked = draft_marked_quotes(text, list(facts.runs))
     cues = find_cues(doc, deciders.cue_score, threshold=deciders.cue_threshold, extensions=deciders.cue_extensions)
     clauses = find_indirect_quotes(doc, cues, marked, deciders.choose_content)
     busy = _narrating_cues(clauses, marked)

@@ -97,3 +97,90 @@ def test_a_word_of_the_quote_is_never_its_source(blank_nlp: Language) -> None:
     drafts = draft_marked_quotes(doc.text, runs)
     attribute_marked_quotes(doc, drafts, find_cues(doc))
     assert [[doc.text[slice(*source)] for source in draft.sources] for draft in drafts] == [["Chief Tom Reyes"]]
+
+
+def _doc(nlp: Language, rows: list[tuple[str, bool, int, str, str, str, str]]) -> Doc:
+    """A parse from rows of (word, space after, head, dep, pos, tag, lemma)."""
+    words, spaces, heads, deps, pos, tags, lemmas = (list(column) for column in zip(*rows, strict=True))
+    return Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+
+
+def test_a_quoted_title_after_the_verb_is_not_its_subject(blank_nlp: Language) -> None:
+    # '"We love the team," Flynn, a surrogate, said on "Fox Talk."', parsed with Flynn an appositive
+    # of "team" inside the quote and "Talk" the subject of "said"
+    doc = _doc(
+        blank_nlp,
+        [
+            ('"', False, 2, "punct", "PUNCT", "``", '"'),
+            ("We", True, 2, "nsubj", "PRON", "PRP", "we"),
+            ("love", True, 12, "ccomp", "VERB", "VBP", "love"),
+            ("the", True, 4, "det", "DET", "DT", "the"),
+            ("team", False, 2, "dobj", "NOUN", "NN", "team"),
+            (",", False, 2, "punct", "PUNCT", ",", ","),
+            ('"', True, 7, "punct", "PUNCT", "''", '"'),
+            ("Flynn", False, 4, "appos", "PROPN", "NNP", "Flynn"),
+            (",", True, 7, "punct", "PUNCT", ",", ","),
+            ("a", True, 10, "det", "DET", "DT", "a"),
+            ("surrogate", False, 7, "appos", "NOUN", "NN", "surrogate"),
+            (",", True, 12, "punct", "PUNCT", ",", ","),
+            ("said", True, 12, "ROOT", "VERB", "VBD", "say"),
+            ("on", True, 12, "prep", "ADP", "IN", "on"),
+            ('"', False, 16, "punct", "PUNCT", "``", '"'),
+            ("Fox", True, 16, "compound", "PROPN", "NNP", "Fox"),
+            ("Talk", False, 12, "nsubj", "PROPN", "NNP", "Talk"),
+            (".", False, 12, "punct", "PUNCT", ".", "."),
+            ('"', False, 12, "punct", "PUNCT", "''", '"'),
+        ],
+    )
+    said = next(cue for cue in find_cues(doc) if cue.token == 12)
+    source = find_source_token(said, doc)
+    assert source is not None and source.text == "Flynn"
+
+
+def test_inverted_said_parsed_into_the_name_is_the_cue_and_not_the_source(blank_nlp: Language) -> None:
+    from saidwhat.attribute import attach_source
+    from saidwhat.drafts import DraftQuote
+
+    # 'Said Ellis: "I agree."', parsed with "Said" a compound of "Ellis"
+    doc = _doc(
+        blank_nlp,
+        [
+            ("Said", True, 1, "compound", "VERB", "VBD", "say"),
+            ("Ellis", False, 1, "ROOT", "PROPN", "NNP", "Ellis"),
+            (":", True, 1, "punct", "PUNCT", ":", ":"),
+            ('"', False, 5, "punct", "PUNCT", "``", '"'),
+            ("I", True, 5, "nsubj", "PRON", "PRP", "I"),
+            ("agree", False, 1, "ccomp", "VERB", "VBP", "agree"),
+            (".", False, 5, "punct", "PUNCT", ".", "."),
+            ('"', False, 5, "punct", "PUNCT", "''", '"'),
+        ],
+    )
+    said = next(cue for cue in find_cues(doc) if cue.token == 0)
+    draft = DraftQuote(type="direct", contents=[(12, len(doc.text))])
+    attach_source(draft, said, doc)
+    assert [doc.text[slice(*source)] for source in draft.sources] == ["Ellis"]
+
+
+def test_a_cue_after_a_quote_of_two_sentences_stands_outside_it(blank_nlp: Language) -> None:
+    from saidwhat.docfacts import doc_facts
+
+    # '"We won. I say no," he added.', the second sentence parsed with "added" under "say"
+    doc = _doc(
+        blank_nlp,
+        [
+            ('"', False, 2, "punct", "PUNCT", "``", '"'),
+            ("We", True, 2, "nsubj", "PRON", "PRP", "we"),
+            ("won", False, 2, "ROOT", "VERB", "VBD", "win"),
+            (".", True, 2, "punct", "PUNCT", ".", "."),
+            ("I", True, 5, "nsubj", "PRON", "PRP", "I"),
+            ("say", True, 5, "ROOT", "VERB", "VBP", "say"),
+            ("no", False, 5, "dobj", "INTJ", "UH", "no"),
+            (",", False, 5, "punct", "PUNCT", ",", ","),
+            ('"', True, 10, "punct", "PUNCT", "''", '"'),
+            ("he", True, 10, "nsubj", "PRON", "PRP", "he"),
+            ("added", False, 5, "ccomp", "VERB", "VBD", "add"),
+            (".", False, 5, "punct", "PUNCT", ".", "."),
+        ],
+    )
+    facts = doc_facts(doc)
+    assert [token.text for token in doc if facts.inside_quotes(token)] == ["We", "won", ".", "I", "say", "no", ",", '"']

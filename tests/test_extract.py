@@ -329,6 +329,44 @@ def test_extract_source_starts_at_the_mention(nlp: Language, text: str, source: 
     assert [triple(q)[0] for q in run(nlp, text).quotes] == [source]
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        pytest.param(
+            "In a March meeting with the editorial board of the Harbour Gazette Okafor said that the bridge "
+            "may need repairs.",
+            "the Harbour Gazette Okafor",
+            "said",
+            id="name-parsed-as-an-object",
+        ),
+        pytest.param(
+            'The council says the plan is complicated. Said Okafor: "I do not expect the bridge to reopen."',
+            "Okafor",
+            "Said",
+            id="inverted-said-parsed-as-part-of-the-name",
+        ),
+        pytest.param(
+            'After saying her knee was "so swollen I could barely walk," she was rushed to the clinic.',
+            "she",
+            "saying",
+            id="participle-before-a-passive",
+        ),
+        pytest.param(
+            '"It is absurd," Reyes said, going on to say that the city has spent "years fighting the storms, to '
+            'have that fight again, young people do not want to see that."',
+            "Reyes",
+            "going on",
+            id="participle-hung-from-the-quote",
+        ),
+        pytest.param('"The bridge is safe," read the statement.', "the statement", "read", id="inverted-object"),
+    ],
+)
+def test_extract_source_the_parse_missed(nlp: Language, text: str, source: str, cue: str) -> None:
+    """Where the parser gives the cue no subject, or a wrong one, the words around it still name the speaker."""
+    article = run(nlp, text)
+    assert (source, cue) in [triple(q)[:2] for q in article.quotes]
+
+
 def test_extract_a_second_report_ends_the_first(nlp: Language) -> None:
     article = run(nlp, "The mayor denied the claims and said the bridge would reopen in May.")
     assert [triple(q)[1:] for q in article.quotes] == [

@@ -106,14 +106,29 @@ def char_bounds(doc: Doc, start: int, end: int) -> Offsets:
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
 
+def _word_before(token: Token) -> Token | None:
+    before = token.i - 1
+    while before >= 0 and token.doc[before].is_punct:
+        before -= 1
+    return token.doc[before] if before >= 0 else None
+
+
+def is_relative_subject(subject: Token) -> bool:
+    """'Schiff, who said', and 'the Chicago Police Department which reported' that the parser hung
+    from the main verb."""
+    if subject.lower_ not in RELATIVE_PRONOUNS:
+        return False
+    previous = _word_before(subject)
+    return subject.head.dep_ == "relcl" or (previous is not None and previous.pos_ in ("NOUN", "PROPN"))
+
+
 def _antecedent(pronoun: Token, parsed_head: Token) -> Token:
     """The noun a relative pronoun stands for: a person named just before it ('including actor George
     C Scott who said'), else the noun the parser attached the clause to."""
-    before = pronoun.i - 1
-    while before >= 0 and pronoun.doc[before].is_punct:
-        before -= 1
-    previous = pronoun.doc[before] if before >= 0 else parsed_head
-    return previous if previous.ent_type_ == "PERSON" else parsed_head
+    previous = _word_before(pronoun) or parsed_head
+    if previous.ent_type_ == "PERSON" or parsed_head.pos_ not in _NOMINAL_POS:
+        return previous
+    return parsed_head
 
 
 def _quoted_before(child: Token, cue: Token) -> bool:
@@ -128,7 +143,9 @@ def find_source_token(cue: Cue, doc: Doc) -> Token | None:
         to = doc[cue.token + 1]
         objects = [child for child in to.children if child.dep_ == "pobj"]
         return objects[0] if objects else (doc[cue.token + 2] if cue.token + 2 < len(doc) else None)
-    for _ in range(3):
+    if token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.head.i > token.i:
+        return token.head  # 'Said Ellis: "..."': the parser made the verb part of the name
+    for climbed in (False, True, True):
         # 'Trump is supported by [an unusual coalition]': a passive's speaker is its agent; its subject
         # is what was said or whom it was said to ('Clinton was told').
         for child in token.children:
@@ -136,21 +153,68 @@ def find_source_token(cue: Cue, doc: Doc) -> Token | None:
                 objects = [grand for grand in child.children if grand.dep_ == "pobj"]
                 if objects:
                     return objects[0]
-        subjects = [child for child in token.children if child.dep_ == "nsubj"]
+        # Not a quoted title after the verb ('Flynn said on Fox News's "Fox and Friends."').
+        subjects = [
+            child
+            for child in token.children
+            if (child.dep_ == "nsubj" or (climbed and child.dep_ == "nsubjpass"))
+            and not (child.i > token.i and doc_facts(doc).inside_quotes(child))
+        ]
         # Two subjects: 'ex - Tory education secretary Gillian Shepherd remembered' (the parser made 'ex'
         # one), '"... Full panic mode," said Leslie Wimes' (the quote's last words the other).
         subjects.sort(key=lambda child: (_quoted_before(child, token), child.pos_ not in _NOMINAL_POS))
         if subjects:
             child = subjects[0]
             # "actor George C Scott, who said ...": the relative pronoun stands for the noun.
-            is_relative = child.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl"
-            return _antecedent(child, token.head) if is_relative else child
+            return _antecedent(child, token.head) if is_relative_subject(child) else child
         # "Connor laughed and said ...", "he said, adding that ...": the subject of the verb above.
         above = _verb_above(token)
         if above is None:
-            return None
+            # Not for a passive: 'When terrorists are revealed as ..., Obama and Clinton call them'.
+            return None if _is_passive(doc[cue.token]) else _subject_the_parse_missed(token)
         token = above
     return None
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+_APPOSITIVE_CLIMB_DEPS = frozenset({"pobj", "prep", "appos"})
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
+
+
+def _subject_the_parse_missed(verb: Token) -> Token | None:
+    """The name or pronoun right before a finite verb left without a subject: the parser made 'Trump'
+    the object in 'a meeting with the Washington Post Trump said', 'Clinton' a conjunct of 'war' in
+    '..., Obama and Clinton call them', and 'Marc H. Morial, the chief executive of the National
+    Urban League, forcefully told' a conjunct of the place before it."""
+    if verb.tag_ not in _FINITE_TAGS or verb.dep_ not in ("ROOT", "conj"):
+        return None
+    doc = verb.doc
+    before = (
+        min([verb, *(child for child in verb.lefts if child.dep_ in ("aux", "neg", "advmod"))], key=lambda t: t.i).i - 1
+    )
+    if before < 0:
+        return None
+    facts = doc_facts(doc)
+    candidate = doc[before]
+    if facts.inside_quotes(candidate) and not facts.inside_quotes(verb):
+        # '"...," read the statement': the inverted subject parsed as an object
+        objects = [child for child in verb.rights if child.dep_ == "dobj"]
+        return objects[0] if objects else None
+    if candidate.text == "," and before > 0:
+        candidate = doc[before - 1]
+        # Up from 'League' to 'Morial', but not into a quote before the name ('...," Flynn, a top
+        # surrogate, said': the parser made Flynn an appositive of the quote's last word).
+        while candidate.dep_ in _APPOSITIVE_CLIMB_DEPS and candidate.head.i < candidate.i:
+            if facts.inside_quotes(candidate.head):
+                break
+            candidate = candidate.head
+    nominal = candidate.pos_ == "PROPN" or candidate.lower_ in _SPEAKER_PRONOUNS
+    if not nominal or candidate.ent_type_ in ("DATE", "TIME", "CARDINAL") or facts.inside_quotes(candidate):
+        return None
+    return candidate
 
 
 def _goes_on_from_reported_clause(token: Token) -> bool:
@@ -170,6 +234,11 @@ def _goes_on_from_reported_clause(token: Token) -> bool:
 def _verb_above(token: Token) -> Token | None:
     """The verb whose subject a verb shares: 'laughed and [said]', 'said, [adding]', 'responded by [saying]'."""
     head = token.head
+    facts = doc_facts(token.doc)
+    if facts.inside_quotes(head) and not facts.inside_quotes(token):
+        # '"...," Sanders said, going on to say that "... young people do not want ..."': the parser
+        # hung 'going' from a verb of the quote; it shares the subject of the verb before its comma.
+        return _verb_before_comma(token)
     if token.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         return head.head
     if _goes_on_from_reported_clause(token):
@@ -179,12 +248,21 @@ def _verb_above(token: Token) -> Token | None:
     return None
 
 
+def _verb_before_comma(token: Token) -> Token | None:
+    if token.tag_ != "VBG" or token.i < 2 or token.nbor(-1).text != ",":
+        return None
+    verb = token.nbor(-2)
+    return verb if verb.pos_ == "VERB" else None
+
+
 def attach_source(draft: DraftQuote, cue: Cue, doc: Doc) -> None:
     """Set a draft's cue and source (the mention, without appositive or relative clause) from one cue."""
     draft.cue, draft.cue_token = cue.span, cue.token
     source = find_source_token(cue, doc)
     if source is not None and source.lower_ not in RELATIVE_PRONOUNS:
         start, end = mention_bounds(source)
+        if start <= cue.token < end:
+            start = cue.token + 1  # 'Said Ellis'
         if end > start:
             draft.sources = [char_bounds(doc, start, end)]
             draft.source_token = source.i

@@ -72,6 +72,16 @@ def verb_group(token: Token, extensions: frozenset[str] = frozenset()) -> Offset
     return start.idx, end.idx + len(end.text)
 
 
+def _opens_inverted_attribution(token: Token) -> bool:
+    """'Said Ellis: "..."': the parser makes a sentence-opening 'Said' part of the name after it."""
+    return (
+        token.lower_ in ("said", "says")
+        and token.dep_ == "compound"
+        and token.head.pos_ == "PROPN"
+        and token.head.i > token.i
+    )
+
+
 def governs_clause(token: Token) -> bool:
     return any(child.dep_ in CLAUSE_DEPS for child in token.children)
 
@@ -91,6 +101,7 @@ def find_cues(
 ) -> list[Cue]:
     """Every token scored at or above `threshold` as a cue, plus each 'according to'."""
     cues: list[Cue] = []
+    inverted_names: set[int] = set()
     for token in doc:
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             to = doc[token.i + 1]
@@ -98,7 +109,12 @@ def find_cues(
             continue
         if token.dep_ == "aux":
             continue  # 'has' in 'has said' belongs to its verb's group (none scores 0.33 on PolNeAR)
+        if token.text == ":" and token.i - 1 in inverted_names:
+            continue  # 'Said Ellis:' has its cue already
         value = score(token)
+        if _opens_inverted_attribution(token):
+            value = max(value, 0.9)
+            inverted_names.add(token.head.i)
         if value >= threshold:
             cues.append(Cue(token.i, verb_group(token, extensions), value))
     return cues

@@ -11,6 +11,7 @@ import math
 
 from spacy.tokens import Doc, Span, Token
 
+from ..constants import SPEECH_VERBS
 from ..docfacts import doc_facts
 from .features import Features
 from .linear import LinearModel
@@ -179,6 +180,19 @@ class BoundaryContext:
         return after in _QUOTES or after[:1].isupper()
 
 
+def _between_reporting_verbs_above(cue: Token) -> tuple[int, int]:
+    """What a cue reports stays clear of a speech verb that governs it: in 'While he acknowledged
+    funding was a reason, Ham also noted X', 'acknowledged' does not report 'Ham also noted X'."""
+    first, last = 0, len(cue.doc)
+    for above in cue.ancestors:
+        if above.pos_ == "VERB" and above.lemma_.lower() in SPEECH_VERBS:
+            if above.i < cue.i:
+                first = max(first, above.i + 1)
+            else:
+                last = min(last, above.i - 1)
+    return first, last
+
+
 def best_bounds(cue: Token, start_model: LinearModel, end_model: LinearModel) -> tuple[int, int] | None:
     """Token bounds [start, end) of the likeliest content of `cue`: the best pair of a first and a
     last word, in order, on one side of the cue."""
@@ -186,12 +200,13 @@ def best_bounds(cue: Token, start_model: LinearModel, end_model: LinearModel) ->
     context.within_stops()
     starts = context.log_probabilities(start_model, start=True)
     ends = context.log_probabilities(end_model, start=False)
+    first, last = _between_reporting_verbs_above(cue)
     best: tuple[float, int, int] | None = None
     for before_cue in (True, False):
         # Walk the ends in order, keeping the best start so far: the pairs in one pass, not all of them.
         top: tuple[float, int] | None = None
         for (start_score, start), (end_score, end) in zip(starts, ends, strict=True):
-            if (start < cue.i) != before_cue:
+            if (start < cue.i) != before_cue or start < first or end > last:
                 continue
             if top is None or start_score > top[0]:
                 top = (start_score, start)

@@ -174,6 +174,31 @@ def test_polnear_conventions_join_a_continuation_to_its_quote(text: str, content
     assert [span.text for span in joined.contents] == contents
 
 
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        pytest.param(
+            'Okafor called him a master at building bridges. "He showed again and again an ability to put '
+            "together deals that other people couldn't.\"",
+            [
+                "him a master at building bridges",
+                '"He showed again and again an ability to put together deals that other people couldn\'t."',
+            ],
+            id="to-the-reported-clause-before-it",
+        ),
+        pytest.param(
+            '"Subpoenas are not optional," panel Chairman Tom Reyes said after Okafor failed to show up at the '
+            'second hearing. "Okafor is a crucial witness in this investigation."',
+            ['"Subpoenas are not optional,"', '"Okafor is a crucial witness in this investigation."'],
+            id="over-a-clause-of-its-own-attribution",
+        ),
+    ],
+)
+def test_polnear_conventions_join_a_continuation_in_the_same_paragraph(text: str, contents: list[str]) -> None:
+    joined = [q for q in with_polnear_conventions(text).quotes if len(q.contents) > 1]
+    assert [[span.text for span in q.contents] for q in joined] == [contents]
+
+
 def test_polnear_conventions_keep_a_headline_label_as_the_whole_source() -> None:
     text = "Rita Okoye: Harbour Workers Worried About Winter Storms\n\nMayor Rita Okoye spoke on Sunday."
     theirs = with_polnear_conventions(text)
@@ -198,3 +223,34 @@ def test_polnear_conventions_mark_the_comma_that_closes_an_appositive(nlp: Langu
     assert [q.sources[0].text for q in theirs.quotes] == [
         "Ana Ruiz, the head of the harbour board of the northern province,"
     ]
+
+
+def test_a_reported_clause_stops_short_of_the_speech_verb_above_its_cue(blank_nlp: Language) -> None:
+    from spacy.tokens import Doc
+
+    from saidwhat.learn.boundaries import best_bounds
+
+    # 'While he admitted money was a reason, Ham also noted problems.': 'admitted' hangs below 'noted'
+    words = ["While", "he", "admitted", "money", "was", "a", "reason", ",", "Ham", "also", "noted", "problems", "."]
+    heads = [2, 2, 4, 4, 10, 6, 4, 10, 10, 10, 10, 10, 10]
+    deps = [
+        "mark",
+        "nsubj",
+        "advcl",
+        "nsubj",
+        "ccomp",
+        "det",
+        "attr",
+        "punct",
+        "nsubj",
+        "advmod",
+        "ROOT",
+        "dobj",
+        "punct",
+    ]
+    pos = ["SCONJ", "PRON", "VERB", "NOUN", "AUX", "DET", "NOUN", "PUNCT", "PROPN", "ADV", "VERB", "NOUN", "PUNCT"]
+    lemmas = ["while", "he", "admit", "money", "be", "a", "reason", ",", "Ham", "also", "note", "problem", "."]
+    doc = Doc(blank_nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    model = load_model()
+    bounds = best_bounds(doc[2], model.start, model.end)
+    assert bounds is not None and bounds[1] <= 8  # never reaches 'Ham also noted'

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from .attribute import char_bounds, source_bounds
-from .constants import RELATIVE_PRONOUNS, TOPIC_VERBS
+from .attribute import char_bounds, is_relative_subject, source_bounds
+from .constants import TOPIC_VERBS
 from .docfacts import doc_facts
 from .drafts import DraftQuote
 
@@ -109,7 +109,12 @@ def join_continuations(doc: Doc, drafts: list[DraftQuote]) -> list[DraftQuote]:
     joined: list[DraftQuote] = []
     for draft in sorted(drafts, key=lambda d: d.start):
         previous = _quote_continued(doc, joined)
-        if draft.inherits and draft.type == "direct" and previous is not None and _may_be_continued(previous):
+        if (
+            draft.inherits
+            and draft.type == "direct"
+            and previous is not None
+            and _may_be_continued(doc, previous, draft)
+        ):
             previous.contents.extend(draft.contents)
             if previous.type == "indirect":
                 previous.type = "mixed"
@@ -118,11 +123,13 @@ def join_continuations(doc: Doc, drafts: list[DraftQuote]) -> list[DraftQuote]:
     return joined
 
 
-def _may_be_continued(previous: DraftQuote) -> bool:
+def _may_be_continued(doc: Doc, previous: DraftQuote, draft: DraftQuote) -> bool:
     """A direct quote, or a reported clause its cue follows ('The talks may stall, Schiff said.')."""
     if previous.type == "direct":
         return True
-    return previous.type in ("mixed", "indirect") and previous.cue is not None and previous.cue[0] >= previous.end
+    if previous.type not in ("mixed", "indirect") or previous.cue is None:
+        return False
+    return previous.cue[0] >= previous.end or "\n" not in doc_facts(doc).text[previous.end : draft.start]
 
 
 def _quote_continued(doc: Doc, joined: list[DraftQuote]) -> DraftQuote | None:
@@ -145,9 +152,14 @@ def _same_source(doc: Doc, clause: DraftQuote, quote: DraftQuote) -> bool:
     said Tim Hess, a developer, who introduced X to Y. "B."')?"""
     if clause.sources == quote.sources:
         return True
-    if clause.cue_token is None or quote.source_token is None:
+    if clause.cue_token is None:
         return False
-    return bool(doc[quote.source_token].is_ancestor(doc[clause.cue_token]))
+    cue = doc[clause.cue_token]
+    # '"A," Chaffetz said after Pagliano failed to show up. "B."': a clause inside the quote's own
+    # attribution, whoever its subject.
+    if quote.cue_token is not None and doc[quote.cue_token].is_ancestor(cue):
+        return True
+    return quote.source_token is not None and doc[quote.source_token].is_ancestor(cue)
 
 
 def widen_sources(doc: Doc, drafts: list[DraftQuote]) -> None:
@@ -173,8 +185,8 @@ def keep_relative_pronoun_sources(doc: Doc, drafts: list[DraftQuote]) -> None:
         if draft.cue_token is None or not draft.sources:
             continue
         cue = doc[draft.cue_token]
-        pronouns = [child for child in cue.children if child.dep_ == "nsubj" and child.lower_ in RELATIVE_PRONOUNS]
-        if pronouns and cue.dep_ == "relcl":
+        pronouns = [child for child in cue.children if child.dep_ == "nsubj" and is_relative_subject(child)]
+        if pronouns:
             draft.sources = [char_bounds(doc, pronouns[0].i, pronouns[0].i + 1)]
 
 

@@ -50,6 +50,7 @@ def cue_keys(token: Token) -> list[str]:
     if subjects:
         subject = subjects[0]
         keys += [f"subj_pos={subject.pos_}", f"subj_ent={subject.ent_type_ or 'none'}"]
+        keys += [f"subj_lemma={subject.lemma_.lower()}", f"lemma_subj_ent={lemma}|{subject.ent_type_ or subject.pos_}"]
         if subject.pos_ == "PRON":
             keys.append(f"subj_lower={subject.lower_}")
     # What the word governs and hangs from, with the word itself: 'respond to requests', 'raise

@@ -628,6 +628,11 @@ def test_extract_speaking_with_someone_about_a_renewed_show_is_not_a_quote(nlp: 
     assert run(nlp, text).quotes == ()
 
 
+def test_extract_a_belief_is_not_a_quote(nlp: Language) -> None:
+    article = run(nlp, "The mayor said the bridge would reopen. I think the bridge is the best thing in town.")
+    assert [triple(q)[1] for q in article.quotes] == ["said"]
+
+
 def test_extract_nobody_knows_is_not_a_quote(nlp: Language) -> None:
     article = run(nlp, 'Dana Reyes said: "The vote is close."\nNobody knows how it will end.')
     assert [q.type for q in article.quotes] == ["direct"]

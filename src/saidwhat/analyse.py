@@ -72,7 +72,12 @@ def find_draft_quotes(
         keep_relative_pronoun_sources(doc, drafts)
         trim_trailing_relative_clauses(doc, drafts)
     else:
-        drafts = [draft for draft in drafts if has_reported_content(doc, draft)]
+        # 'I think Robbie deserves it' reports a belief, not words (the BBC gold's rule).
+        drafts = [
+            draft
+            for draft in drafts
+            if has_reported_content(doc, draft) and not (draft.type == "indirect" and draft.cue_token in beliefs)
+        ]
     return drafts, errors
 
 

@@ -73,6 +73,9 @@ def test_classify_run_partial(text: str) -> None:
         'The so-called "experts" were wrong again.',
         'The word "resilience" appears in the report 40 times.',
         'The phrase "build back better" was everywhere.',
+        'In an interview on Channel Four\'s "Harbour Today," the mayor said the bridge would reopen.',
+        'On this week\'s episode of "The Morning Show," the mayor spoke.',
+        'The advert, titled "Arrogant," ran twice.',
     ],
 )
 def test_classify_run_titles_names_and_terms_are_not_quotes(text: str) -> None:

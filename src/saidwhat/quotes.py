@@ -22,10 +22,13 @@ _INTRODUCED = re.compile(r"[:,]\s*$")
 # "experts"', 'the word "resilience"', 'a striker nicknamed "the rocket"'.
 _NAMING_LEAD = re.compile(
     r"(?:\bso[- ]called|\bthe (?:words?|terms?|phrases?|expressions?|hashtags?|labels?)"
-    r"|\b(?:dubbed|nicknamed)(?: (?:him|her|them|it))?|\bknown as|\bcalled itself)\s*$",
+    r"|\b(?:dubbed|nicknamed|titled|entitled)(?: (?:him|her|them|it))?|\bknown as|\bcalled itself)\s*$",
     re.IGNORECASE,
 )
 _MAX_NAMED_WORDS = 6
+# What stands before the title of a show or a work: 'on CBS's "Face the Nation,"', 'an episode of "The
+# Steve Harvey Morning Show,"' (American style keeps the comma or full stop inside the marks).
+_TITLE_LEAD = re.compile(r"(?:\b(?:on|of)|['’]s)\s*$", re.IGNORECASE)
 # What may follow a quote with no comma before its attribution: '"It was great" said Connor', '"No" he said'.
 _ATTRIBUTION_START = re.compile(
     r"\s*(?:said|says|added|adds|told|tells|asked|asks|explained|commented|insisted|wrote|writes|replied|continued"
@@ -41,9 +44,11 @@ def inner_text(text: str, run: QuotedRun) -> str:
     return " ".join(text[start:end].strip("".join(QUOTE_MARK_CHARS) + " ") for start, end in run.parts)
 
 
-def is_title_or_term(words: list[str], inner: str) -> bool:
-    """'Heartstopper', 'His Dark Materials', 'Iron Lady': capitalised names, not someone's words."""
-    if not words or len(words) > 5 or inner.rstrip().endswith((*_SENTENCE_END, ",")):
+def is_title_or_term(words: list[str], inner: str, *, after_title_lead: bool = False) -> bool:
+    """'Heartstopper', 'His Dark Materials', 'Iron Lady': capitalised names, not someone's words
+    (with a comma or full stop inside the marks only where a title is expected: 'on "Fox and Friends."')."""
+    punctuated = inner.rstrip().endswith((*_SENTENCE_END, ","))
+    if not words or len(words) > 5 or (punctuated and not after_title_lead):
         return False
     capitalised = [w for w in words if w.lower() not in _TITLE_LOWER_WORDS]
     return (
@@ -84,7 +89,8 @@ def classify_run(text: str, run: QuotedRun) -> str | None:
         return None
     if len(run.parts) > 1:
         return "direct"
-    if is_title_or_term(words, inner) or is_named_term(text, run, words):
+    after_title_lead = bool(_TITLE_LEAD.search(text[max(0, run.start - 10) : run.start]))
+    if is_title_or_term(words, inner, after_title_lead=after_title_lead) or is_named_term(text, run, words):
         return None
     after = text[run.end : run.end + 2].lstrip()
     closes_sentence = inner.rstrip().endswith((*_SENTENCE_END, ",")) or after[:1] in (",",)

@@ -199,6 +199,12 @@ def test_polnear_conventions_join_a_continuation_in_the_same_paragraph(text: str
     assert [[span.text for span in q.contents] for q in joined] == [contents]
 
 
+def test_polnear_conventions_start_a_quote_after_that_at_that() -> None:
+    text = 'The mayor wrote that, "For those who doubt me, I will be there at three in the morning!"'
+    (quote,) = with_polnear_conventions(text).quotes
+    assert (quote.type, quote.contents[0].text[:9]) == ("mixed", 'that, "Fo')
+
+
 def test_polnear_conventions_keep_a_headline_label_as_the_whole_source() -> None:
     text = "Rita Okoye: Harbour Workers Worried About Winter Storms\n\nMayor Rita Okoye spoke on Sunday."
     theirs = with_polnear_conventions(text)
@@ -254,3 +260,12 @@ def test_a_reported_clause_stops_short_of_the_speech_verb_above_its_cue(blank_nl
     model = load_model()
     bounds = best_bounds(doc[2], model.start, model.end)
     assert bounds is not None and bounds[1] <= 8  # never reaches 'Ham also noted'
+
+
+def test_a_reported_clause_never_ends_inside_a_word(blank_nlp: Language) -> None:
+    from spacy.tokens import Doc
+
+    from saidwhat.learn.boundaries import splits_a_word
+
+    doc = Doc(blank_nlp.vocab, words=["those", "who", "do", "n't", "."], spaces=[True, True, False, False, False])
+    assert [i for i in range(len(doc)) if splits_a_word(doc, i)] == [2]

@@ -24,6 +24,7 @@ from .settle import (
     keep_relative_pronoun_sources,
     link_continuations,
     reconcile,
+    take_in_that_before_quotes,
     trim_trailing_relative_clauses,
     widen_sources,
 )
@@ -71,6 +72,7 @@ def find_draft_quotes(
         widen_sources(doc, drafts)
         keep_relative_pronoun_sources(doc, drafts)
         trim_trailing_relative_clauses(doc, drafts)
+        take_in_that_before_quotes(text, drafts)
     else:
         # 'I think Robbie deserves it' reports a belief, not words (the BBC gold's rule).
         drafts = [

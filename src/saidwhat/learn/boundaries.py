@@ -144,6 +144,14 @@ class BoundaryContext:
         keys.append(f"sent_edge_side={at_sentence_edge}|{side}")
         if self.text[i - self.offset] in _QUOTES:
             keys.append("quote")
+        # The word past the edge and the one past that: a content stops before ', which' or ', but' as
+        # often as not, before 'in' or 'while' more often (dev content exact F1 0.586 -> 0.599).
+        beyond = n + (-1 if start else 1)
+        if self.first - 1 <= n <= self.last + 1 and 0 <= n < self.doc_length:
+            next_word = self.word[n - self.offset]
+            keys.append(f"next_word={next_word}|{side}")
+            if self.first - 1 <= beyond <= self.last + 1 and 0 <= beyond < self.doc_length:
+                keys.append(f"next_two={next_word}|{self.word[beyond - self.offset]}")
         keys += [
             f"cue_dep={self.cue_dep}|{side}",
             f"owner={owner}",
@@ -193,6 +201,13 @@ def _between_reporting_verbs_above(cue: Token) -> tuple[int, int]:
     return first, last
 
 
+def splits_a_word(doc: Doc, i: int) -> bool:
+    """Do tokens i and i + 1 make one word ('do' and "n't")?"""
+    if not 0 <= i < len(doc) - 1 or doc[i].whitespace_:
+        return False
+    return any(c.isalnum() for c in doc[i].text) and any(c.isalnum() for c in doc[i + 1].text)
+
+
 def best_bounds(cue: Token, start_model: LinearModel, end_model: LinearModel) -> tuple[int, int] | None:
     """Token bounds [start, end) of the likeliest content of `cue`: the best pair of a first and a
     last word, in order, on one side of the cue."""
@@ -201,6 +216,7 @@ def best_bounds(cue: Token, start_model: LinearModel, end_model: LinearModel) ->
     starts = context.log_probabilities(start_model, start=True)
     ends = context.log_probabilities(end_model, start=False)
     first, last = _between_reporting_verbs_above(cue)
+    doc = cue.doc
     best: tuple[float, int, int] | None = None
     for before_cue in (True, False):
         # Walk the ends in order, keeping the best start so far: the pairs in one pass, not all of them.
@@ -208,8 +224,10 @@ def best_bounds(cue: Token, start_model: LinearModel, end_model: LinearModel) ->
         for (start_score, start), (end_score, end) in zip(starts, ends, strict=True):
             if (start < cue.i) != before_cue or start < first or end > last:
                 continue
-            if top is None or start_score > top[0]:
+            if (top is None or start_score > top[0]) and not splits_a_word(doc, start - 1):
                 top = (start_score, start)
+            if top is None or splits_a_word(doc, end):
+                continue  # 'those who do|n't'
             total = top[0] + end_score
             if best is None or total > best[0] or (total == best[0] and (top[1], end) < best[1:]):
                 best = (total, top[1], end)

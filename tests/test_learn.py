@@ -265,7 +265,13 @@ def test_a_reported_clause_stops_short_of_the_speech_verb_above_its_cue(blank_nl
 def test_a_reported_clause_never_ends_inside_a_word(blank_nlp: Language) -> None:
     from spacy.tokens import Doc
 
-    from saidwhat.learn.boundaries import splits_a_word
+    from saidwhat.learn.boundaries import BoundaryContext
 
-    doc = Doc(blank_nlp.vocab, words=["those", "who", "do", "n't", "."], spaces=[True, True, False, False, False])
-    assert [i for i in range(len(doc)) if splits_a_word(doc, i)] == [2]
+    # 'They said those who do n't .'
+    words = ["They", "said", "those", "who", "do", "n't", "."]
+    heads = [1, 1, 1, 4, 2, 4, 1]
+    deps = ["nsubj", "ROOT", "dobj", "nsubj", "relcl", "neg", "punct"]
+    spaces = [True, True, True, True, False, False, False]
+    doc = Doc(blank_nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps)
+    context = BoundaryContext(doc[1])
+    assert [i for i in range(len(doc)) if context.splits_a_word(i)] == [4]

@@ -52,22 +52,31 @@ def _quoted(doc: Doc, runs: list[QuotedRun]) -> tuple[bool, ...]:
     parts = sorted(part for run in runs if run.family == "double" and run.opener != "''" for part in run.parts)
     quoted: list[bool] = []
     index = 0
-    for token in doc:
-        while index < len(parts) and parts[index][1] <= token.idx:
+    for start in doc.to_array("IDX").tolist():  # offsets without a Token object for each
+        while index < len(parts) and parts[index][1] <= start:
             index += 1
-        quoted.append(index < len(parts) and parts[index][0] < token.idx)
+        quoted.append(index < len(parts) and parts[index][0] < start)
     return tuple(quoted)
+
+
+def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """Token bounds of each sentence, read from the sentence-start array: walking `Doc.sents`
+    builds a Span and a Token per word."""
+    if not doc.has_annotation("SENT_START"):
+        return [(sent.start, sent.end) for sent in doc.sents]  # raises spaCy's own error
+    starts = [i for i, flag in enumerate(doc.to_array("SENT_START").tolist()) if flag == 1 or i == 0]
+    return list(zip(starts, [*starts[1:], len(doc)], strict=True))
 
 
 def _compute(doc: Doc) -> DocFacts:
     sentence_of: list[int] = []
-    bounds: list[tuple[int, int]] = []
     has_mark: list[bool] = []
-    for index, sent in enumerate(doc.sents):
-        bounds.append((sent.start, sent.end))
-        sentence_of += [index] * len(sent)
-        has_mark.append(any(not QUOTE_CHARS.isdisjoint(token.text) for token in sent))
     text = doc.text
+    offsets = [*doc.to_array("IDX").tolist(), len(text)]
+    bounds = _sentence_bounds(doc) if len(doc) else []
+    for index, (start, end) in enumerate(bounds):
+        sentence_of += [index] * (end - start)
+        has_mark.append(not QUOTE_CHARS.isdisjoint(text[offsets[start] : offsets[end]]))
     runs, notes = find_quoted_runs(text)
     return DocFacts(
         doc, text, tuple(sentence_of), tuple(bounds), tuple(runs), tuple(notes), _quoted(doc, runs), tuple(has_mark)

@@ -59,12 +59,12 @@ def edge_labels(cue: Token) -> tuple[dict[int, str], dict[int, str]]:
     return lefts, rights
 
 
-Columns = tuple[list[str], list[bool], list[str], list[str], list[str], list[bool]]
+Columns = tuple[list[str], list[bool], list[str], list[str], list[str], list[bool], list[bool]]
 
 
 def _window_columns(doc: Doc, start: int, end: int) -> Columns:
-    """Text, punctuation flag, word class, dependency, POS and space flag of each token in
-    doc[start:end], read in one pass and kept for the other cues of the sentence (each Token
+    """Text, punctuation flag, word class, dependency, POS, space flag and no-space-after flag of
+    each token in doc[start:end], read in one pass and kept for the other cues of the sentence (each Token
     object costs)."""
     tables = doc_facts(doc).tables
     if (start, end) not in tables:
@@ -80,6 +80,7 @@ def _read_columns(doc: Doc, start: int, end: int) -> Columns:
     dep: list[str] = []
     pos: list[str] = []
     space: list[bool] = []
+    glued: list[bool] = []
     for token in doc[start : min(len(doc), end)]:
         lower, is_punct = token.lower_, token.is_punct
         text.append(token.text)
@@ -88,7 +89,8 @@ def _read_columns(doc: Doc, start: int, end: int) -> Columns:
         dep.append(token.dep_)
         pos.append(token.pos_)
         space.append(token.is_space)
-    return text, punct, word, dep, pos, space
+        glued.append(not token.whitespace_)
+    return text, punct, word, dep, pos, space, glued
 
 
 class BoundaryContext:
@@ -106,7 +108,8 @@ class BoundaryContext:
         self.first, self.last = sent.start, sent.end - 1
         # The sentence and one neighbour either side (the token before a start, after an end).
         self.offset = max(0, sent.start - 1)
-        self.text, self.punct, self.word, self.dep, self.pos, space = _window_columns(doc, self.offset, sent.end + 1)
+        columns = _window_columns(doc, self.offset, sent.end + 1)
+        self.text, self.punct, self.word, self.dep, self.pos, space, self.glued = columns
         self.candidates = [i for i in range(sent.start, sent.end) if i != cue.i and not space[i - self.offset]]
         self.doc_length = len(doc)
 
@@ -170,6 +173,13 @@ class BoundaryContext:
     def log_probabilities(self, model: LinearModel, *, start: bool) -> list[tuple[float, int]]:
         return [(math.log(model.probability_of_keys(self.keys(i, start=start))), i) for i in self.candidates]
 
+    def splits_a_word(self, i: int) -> bool:
+        """Do tokens i and i + 1 make one word ('do' and "n't")? (Only for i inside the sentence.)"""
+        at = i - self.offset
+        if not (self.first - 1 <= i <= self.last and 0 <= at < len(self.text) - 1) or not self.glued[at]:
+            return False
+        return any(c.isalnum() for c in self.text[at]) and any(c.isalnum() for c in self.text[at + 1])
+
     def within_stops(self) -> None:
         """Keep only the candidates between the full stops around the cue: the parser often runs
         '... said on Twitter. "Black folks ..."' into one sentence, and a content never crosses
@@ -201,13 +211,6 @@ def _between_reporting_verbs_above(cue: Token) -> tuple[int, int]:
     return first, last
 
 
-def splits_a_word(doc: Doc, i: int) -> bool:
-    """Do tokens i and i + 1 make one word ('do' and "n't")?"""
-    if not 0 <= i < len(doc) - 1 or doc[i].whitespace_:
-        return False
-    return any(c.isalnum() for c in doc[i].text) and any(c.isalnum() for c in doc[i + 1].text)
-
-
 def best_bounds(cue: Token, start_model: LinearModel, end_model: LinearModel) -> tuple[int, int] | None:
     """Token bounds [start, end) of the likeliest content of `cue`: the best pair of a first and a
     last word, in order, on one side of the cue."""
@@ -216,7 +219,6 @@ def best_bounds(cue: Token, start_model: LinearModel, end_model: LinearModel) ->
     starts = context.log_probabilities(start_model, start=True)
     ends = context.log_probabilities(end_model, start=False)
     first, last = _between_reporting_verbs_above(cue)
-    doc = cue.doc
     best: tuple[float, int, int] | None = None
     for before_cue in (True, False):
         # Walk the ends in order, keeping the best start so far: the pairs in one pass, not all of them.
@@ -224,9 +226,9 @@ def best_bounds(cue: Token, start_model: LinearModel, end_model: LinearModel) ->
         for (start_score, start), (end_score, end) in zip(starts, ends, strict=True):
             if (start < cue.i) != before_cue or start < first or end > last:
                 continue
-            if (top is None or start_score > top[0]) and not splits_a_word(doc, start - 1):
+            if (top is None or start_score > top[0]) and not context.splits_a_word(start - 1):
                 top = (start_score, start)
-            if top is None or splits_a_word(doc, end):
+            if top is None or context.splits_a_word(end):
                 continue  # 'those who do|n't'
             total = top[0] + end_score
             if best is None or total > best[0] or (total == best[0] and (top[1], end) < best[1:]):

@@ -299,6 +299,14 @@ REPORTED = [
         ["The harbour", "is the heart of the town"],
         id="parenthetical-cue",
     ),
+    pytest.param(
+        "The difference now, the mayor told me on Friday, is that the bridge has a budget.",
+        "indirect",
+        "the mayor",
+        "told",
+        ["The difference now", "is that the bridge has a budget"],
+        id="parenthetical-cue-with-its-own-words",
+    ),
 ]
 
 

@@ -597,7 +597,12 @@ def _words_before_a_parenthetical_cue(doc: Doc, cue: Cue, bounds: tuple[int, int
     first = min(cue_start, subject.left_edge.i) if subject is not None else cue_start
     sentence = doc_facts(doc).sent(doc[cue.token])
     between = doc[cue_end : bounds[0]]
-    if first - 1 <= sentence.start or doc[first - 1].text != "," or [t.text for t in between] != [","]:
+    # 'The difference now, he told me on Friday, is ...': the cue's own words may stand before the comma.
+    verb = doc[cue.token]
+    own_words = all(verb.is_ancestor(token) for token in between[:-1])
+    if first - 1 <= sentence.start or doc[first - 1].text != "," or not between or between[-1].text != ",":
+        return None
+    if not own_words:
         return None
     start, end = _trim_punct(doc, sentence.start, first - 1)
     opening = doc[start].text

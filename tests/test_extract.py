@@ -307,6 +307,14 @@ REPORTED = [
         ["The difference now", "is that the bridge has a budget"],
         id="parenthetical-cue-with-its-own-words",
     ),
+    pytest.param(
+        "Also, the mayor said, the bridge will reopen in May.",
+        "indirect",
+        "the mayor",
+        "said",
+        ["the bridge will reopen in May"],
+        id="an-adverb-before-a-parenthetical-cue-is-not-said",
+    ),
 ]
 
 

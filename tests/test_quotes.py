@@ -31,6 +31,7 @@ def kinds(text: str) -> list[str | None]:
         "“Is it over?” she asked.",
         '"It was great" said Connor.',
         '"We will be back" he said.',
+        'The plan is timid. "I would not call it reform. It is just a tax rise" for the richest, he said.',
     ],
 )
 def test_classify_run_direct(text: str) -> None:

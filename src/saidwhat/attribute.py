@@ -16,6 +16,7 @@ from .marks import DOUBLED_MARKS, OPENING_MARKS, STRAIGHT_MARKS
 ContentChooser = Callable[[Doc, Token], "tuple[int, int] | None"]
 
 _NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+_SAYABLE_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "VERB", "AUX", "ADJ"})
 _CLOSING_MARKS = frozenset({'"', "”", "''", "»"})
 # A verb in these relations shares the subject of the verb it hangs from.
 _SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp"})
@@ -608,7 +609,8 @@ def _words_before_a_parenthetical_cue(doc: Doc, cue: Cue, bounds: tuple[int, int
     opening = doc[start].text
     if end <= start or opening in OPENING_MARKS or opening in STRAIGHT_MARKS or opening in DOUBLED_MARKS:
         return None
-    return start, end
+    # 'Also, a spokesman said, ...': an adverb alone says nothing
+    return (start, end) if any(token.pos_ in _SAYABLE_POS for token in doc[start:end]) else None
 
 
 def _passive_subject(doc: Doc, cue: Cue, bounds: tuple[int, int]) -> tuple[int, int] | None:

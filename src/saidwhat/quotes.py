@@ -35,6 +35,7 @@ _ATTRIBUTION_START = re.compile(
     r"|declared|claimed|stated|warned|argued|admitted|according|he|she|they|we|it)\b"
 )
 _LOWER_WORD = re.compile(r"\s*[a-z]")
+_INNER_SENTENCE_BREAK = re.compile(r"[a-z][.!?]\s+[A-Z]")
 # Short words that a title keeps in lower case ("Pride and Prejudice", "His Dark Materials").
 _TITLE_LOWER_WORDS = frozenset({"a", "an", "and", "the", "of", "in", "on", "to", "for", "at", "by", "or"})
 
@@ -95,7 +96,8 @@ def classify_run(text: str, run: QuotedRun) -> str | None:
     after = text[run.end : run.end + 2].lstrip()
     closes_sentence = inner.rstrip().endswith((*_SENTENCE_END, ",")) or after[:1] in (",",)
     if _starts_sentence(text, run.start) and _sentence_goes_on(text, run, inner):
-        return "partial"
+        # '"I wouldn't call it reform. It's a tax increase" for the top bracket': sentences are an utterance
+        return "direct" if _INNER_SENTENCE_BREAK.search(inner) else "partial"
     if _starts_sentence(text, run.start) or _is_introduced(text, run.start):
         return "direct" if len(words) >= 3 or closes_sentence else "partial"
     if len(words) >= 4 and inner[:1].isupper() and inner.rstrip().endswith(_SENTENCE_END):

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from .constants import ABBREVIATIONS, RELATIVE_PRONOUNS, TOPIC_VERBS
-from .cues import CLAUSE_DEPS, Cue
+from .cues import CLAUSE_DEPS, Cue, opens_inverted_attribution
 from .docfacts import doc_facts
 from .drafts import DraftQuote, Offsets
 from .marks import DOUBLED_MARKS, OPENING_MARKS, STRAIGHT_MARKS
@@ -17,6 +17,9 @@ ContentChooser = Callable[[Doc, Token], "tuple[int, int] | None"]
 
 _NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _SAYABLE_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "VERB", "AUX", "ADJ"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+# How a name before an appositive hangs above its last word ('Marc Morial, the head of the League,').
+_APPOSITIVE_CLIMB_DEPS = frozenset({"pobj", "prep", "appos"})
 _CLOSING_MARKS = frozenset({'"', "”", "''", "»"})
 # A verb in these relations shares the subject of the verb it hangs from.
 _SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp"})
@@ -144,8 +147,9 @@ def find_source_token(cue: Cue, doc: Doc) -> Token | None:
         to = doc[cue.token + 1]
         objects = [child for child in to.children if child.dep_ == "pobj"]
         return objects[0] if objects else (doc[cue.token + 2] if cue.token + 2 < len(doc) else None)
-    if token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.head.i > token.i:
+    if opens_inverted_attribution(token):
         return token.head  # 'Said Ellis: "..."': the parser made the verb part of the name
+    facts = doc_facts(doc)
     for climbed in (False, True, True):
         # 'Trump is supported by [an unusual coalition]': a passive's speaker is its agent; its subject
         # is what was said or whom it was said to ('Clinton was told').
@@ -159,7 +163,7 @@ def find_source_token(cue: Cue, doc: Doc) -> Token | None:
             child
             for child in token.children
             if (child.dep_ == "nsubj" or (climbed and child.dep_ == "nsubjpass"))
-            and not (child.i > token.i and doc_facts(doc).inside_quotes(child))
+            and not (child.i > token.i and facts.inside_quotes(child))
         ]
         # Two subjects: 'ex - Tory education secretary Gillian Shepherd remembered' (the parser made 'ex'
         # one), '"... Full panic mode," said Leslie Wimes' (the quote's last words the other).
@@ -175,10 +179,6 @@ def find_source_token(cue: Cue, doc: Doc) -> Token | None:
             return None if _is_passive(doc[cue.token]) else _subject_the_parse_missed(token)
         token = above
     return None
-
-
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
-_APPOSITIVE_CLIMB_DEPS = frozenset({"pobj", "prep", "appos"})
 
 
 def _is_passive(verb: Token) -> bool:
@@ -598,12 +598,10 @@ def _words_before_a_parenthetical_cue(doc: Doc, cue: Cue, bounds: tuple[int, int
     first = min(cue_start, subject.left_edge.i) if subject is not None else cue_start
     sentence = doc_facts(doc).sent(doc[cue.token])
     between = doc[cue_end : bounds[0]]
-    # 'The difference now, he told me on Friday, is ...': the cue's own words may stand before the comma.
-    verb = doc[cue.token]
-    own_words = all(verb.is_ancestor(token) for token in between[:-1])
     if first - 1 <= sentence.start or doc[first - 1].text != "," or not between or between[-1].text != ",":
         return None
-    if not own_words:
+    # 'The difference now, he told me on Friday, is ...': the cue's own words may stand before the comma.
+    if not all(doc[cue.token].is_ancestor(token) for token in between[:-1]):
         return None
     start, end = _trim_punct(doc, sentence.start, first - 1)
     opening = doc[start].text

@@ -72,7 +72,7 @@ def verb_group(token: Token, extensions: frozenset[str] = frozenset()) -> Offset
     return start.idx, end.idx + len(end.text)
 
 
-def _opens_inverted_attribution(token: Token) -> bool:
+def opens_inverted_attribution(token: Token) -> bool:
     """'Said Ellis: "..."': the parser makes a sentence-opening 'Said' part of the name after it."""
     return (
         token.lower_ in ("said", "says")
@@ -112,7 +112,7 @@ def find_cues(
         if token.text == ":" and token.i - 1 in inverted_names:
             continue  # 'Said Ellis:' has its cue already
         value = score(token)
-        if _opens_inverted_attribution(token):
+        if opens_inverted_attribution(token):
             value = max(value, 0.9)
             inverted_names.add(token.head.i)
         if value >= threshold:

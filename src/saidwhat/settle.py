@@ -127,7 +127,8 @@ def join_continuations(doc: Doc, drafts: list[DraftQuote]) -> list[DraftQuote]:
 
 
 def _may_be_continued(doc: Doc, previous: DraftQuote, draft: DraftQuote) -> bool:
-    """A direct quote, or a reported clause its cue follows ('The talks may stall, Schiff said.')."""
+    """A direct quote, or a reported clause that its cue follows ('The talks may stall, Schiff said.')
+    or that stands in the continuation's paragraph ('Okafor called him a master. "He showed ..."')."""
     if previous.type == "direct":
         return True
     if previous.type not in ("mixed", "indirect") or previous.cue is None:

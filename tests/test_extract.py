@@ -649,6 +649,13 @@ def test_extract_a_belief_is_not_a_quote(nlp: Language) -> None:
     assert [triple(q)[1] for q in article.quotes] == ["said"]
 
 
+def test_extract_talking_about_a_topic_is_a_quote(nlp: Language) -> None:
+    article = run(nlp, "In the interview, Maya Okafor talked about the long nights on set and the fans outside.")
+    assert [triple(q)[1:] for q in article.quotes] == [
+        ("talked about", ["the long nights on set and the fans outside"])
+    ]
+
+
 def test_extract_nobody_knows_is_not_a_quote(nlp: Language) -> None:
     article = run(nlp, 'Dana Reyes said: "The vote is close."\nNobody knows how it will end.')
     assert [q.type for q in article.quotes] == ["direct"]

@@ -253,8 +253,8 @@ def has_reported_content(doc: Doc, draft: DraftQuote) -> bool:
         return True
     cue = doc[draft.cue_token]
     lemma = cue.lemma_.lower()
-    if lemma in _CONVERSATION_VERBS:
-        return False  # 'spoke with Jane Garvey about his show': who talked, not what was said
+    if lemma in _CONVERSATION_VERBS and any(c.dep_ == "prep" and c.lower_ in ("with", "to") for c in cue.children):
+        return False  # 'spoke with Jane Garvey about his show': who talked with whom, not what was said
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     return lemma in TOPIC_VERBS or before in ("about", "on", "of")
 

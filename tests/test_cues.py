@@ -10,10 +10,19 @@ from saidwhat.cues import find_cues, rule_cue_score, verb_group
 
 
 def parsed(
-    nlp: Language, words: list[str], heads: list[int], deps: list[str], pos: list[str], lemmas: list[str]
+    nlp: Language,
+    words: list[str],
+    heads: list[int],
+    deps: list[str],
+    pos: list[str],
+    lemmas: list[str],
+    *,
+    tags: list[str] | None = None,
+    spaces: list[bool] | None = None,
 ) -> Doc:
-    spaces = [i + 1 < len(words) and words[i + 1] not in (".", ",", ":") for i in range(len(words))]
-    return Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    if spaces is None:
+        spaces = [i + 1 < len(words) and words[i + 1] not in (".", ",", ":") for i in range(len(words))]
+    return Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
 
 
 def _connor_said(nlp: Language) -> Doc:
@@ -102,7 +111,7 @@ def test_a_word_of_the_quote_is_never_its_source(blank_nlp: Language) -> None:
 def _doc(nlp: Language, rows: list[tuple[str, bool, int, str, str, str, str]]) -> Doc:
     """A parse from rows of (word, space after, head, dep, pos, tag, lemma)."""
     words, spaces, heads, deps, pos, tags, lemmas = (list(column) for column in zip(*rows, strict=True))
-    return Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    return parsed(nlp, words, heads, deps, pos, lemmas, tags=tags, spaces=spaces)
 
 
 def test_a_quoted_title_after_the_verb_is_not_its_subject(blank_nlp: Language) -> None:

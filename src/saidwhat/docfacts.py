@@ -40,8 +40,8 @@ class DocFacts:
         return self.has_mark[self.sentence_of[token.i]]
 
 
-def _quoted(doc: Doc, runs: list[QuotedRun]) -> tuple[bool, ...]:
-    """Whether each token stands inside a quoted run (its closing mark included, its opening not).
+def _quoted(offsets: list[int], runs: list[QuotedRun]) -> tuple[bool, ...]:
+    """Whether each token (by its start offset) stands inside a quoted run (its closing mark included, its opening not).
 
     Read from the paired marks, not counted per sentence: a quote of several sentences leaves its
     closing mark in the last one ('"... Christ." I would say, "That's ridiculous," the president
@@ -52,7 +52,7 @@ def _quoted(doc: Doc, runs: list[QuotedRun]) -> tuple[bool, ...]:
     parts = sorted(part for run in runs if run.family == "double" and run.opener != "''" for part in run.parts)
     quoted: list[bool] = []
     index = 0
-    for start in doc.to_array("IDX").tolist():  # offsets without a Token object for each
+    for start in offsets:
         while index < len(parts) and parts[index][1] <= start:
             index += 1
         quoted.append(index < len(parts) and parts[index][0] < start)
@@ -72,14 +72,15 @@ def _compute(doc: Doc) -> DocFacts:
     sentence_of: list[int] = []
     has_mark: list[bool] = []
     text = doc.text
-    offsets = [*doc.to_array("IDX").tolist(), len(text)]
+    starts: list[int] = doc.to_array("IDX").tolist()  # token offsets without a Token object for each
+    offsets = [*starts, len(text)]
     bounds = _sentence_bounds(doc) if len(doc) else []
     for index, (start, end) in enumerate(bounds):
         sentence_of += [index] * (end - start)
         has_mark.append(not QUOTE_CHARS.isdisjoint(text[offsets[start] : offsets[end]]))
     runs, notes = find_quoted_runs(text)
     return DocFacts(
-        doc, text, tuple(sentence_of), tuple(bounds), tuple(runs), tuple(notes), _quoted(doc, runs), tuple(has_mark)
+        doc, text, tuple(sentence_of), tuple(bounds), tuple(runs), tuple(notes), _quoted(starts, runs), tuple(has_mark)
     )
 
 

@@ -11,7 +11,9 @@ from spacy.language import Language
 from saidwhat import Article, extract, load_settings
 from saidwhat.cli import main
 from saidwhat.errors import ModelError
+from saidwhat.evaluation.model import EvalQuote
 from saidwhat.learn.linear import MODEL_FILE, AttributionModel, LinearModel
+from saidwhat.learn.train import learn_cue_gaps
 from saidwhat.model import load_model, shipped_model_path
 
 pytestmark = pytest.mark.model
@@ -275,3 +277,29 @@ def test_a_reported_clause_never_ends_inside_a_word(blank_nlp: Language) -> None
     doc = Doc(blank_nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps)
     context = BoundaryContext(doc[1])
     assert [i for i in range(len(doc)) if context.splits_a_word(i)] == [4]
+
+
+def test_polnear_conventions_reach_the_cue_to_the_content_after_it(nlp: Language) -> None:
+    text = "The mayor complained bitterly about the new parking rules."
+    ours = extract(text, nlp=nlp)
+    theirs = with_polnear_conventions(text)
+    assert [(q.cue.text if q.cue else None, q.contents[0].text) for q in theirs.quotes] == [
+        ("complained bitterly about", "the new parking rules")
+    ]
+    assert [q.cue.text if q.cue else None for q in ours.quotes] == ["complained"]
+
+
+def annotated(text: str, cue: str, content: str) -> EvalQuote:
+    cue_start, content_start = text.index(cue), text.index(content)
+    return EvalQuote(
+        contents=((content_start, content_start + len(content)),), cue=((cue_start, cue_start + len(cue)),)
+    )
+
+
+def test_train_learns_the_words_between_cue_and_content_that_annotators_count_in_the_cue(nlp: Language) -> None:
+    names = ["Ana Ruiz", "Tom Hale", "Rita Okoye", "Dana Reyes", "Sam Cole"]
+    about = [f"{name} complained about the noise from the port." for name in names]
+    told = [f"{name} told the council the port was too loud." for name in names]
+    docs = [(nlp(text), [annotated(text, "complained about", "the noise from the port")]) for text in about]
+    docs += [(nlp(text), [annotated(text, "told", "the port was too loud")]) for text in told]
+    assert learn_cue_gaps(docs, frozenset()) == ["ADP|about"]

@@ -23,6 +23,7 @@ from .settle import (
     join_continuations,
     keep_relative_pronoun_sources,
     link_continuations,
+    reach_cues_to_content,
     reconcile,
     take_in_that_before_quotes,
     trim_trailing_relative_clauses,
@@ -73,6 +74,7 @@ def find_draft_quotes(
         keep_relative_pronoun_sources(doc, drafts)
         trim_trailing_relative_clauses(doc, drafts)
         take_in_that_before_quotes(text, drafts)
+        reach_cues_to_content(doc, drafts, deciders.cue_gaps)
     else:
         # 'I think Robbie deserves it' reports a belief, not words (the BBC gold's rule).
         drafts = [

@@ -49,6 +49,26 @@ def extension_options(token: Token) -> tuple[list[tuple[str, Token]], list[tuple
     return lefts, rights
 
 
+def words_between(doc: Doc, cue_end: int, content_start: int) -> list[Token]:
+    """The words between a cue and the content after it, without punctuation at either end; none
+    where the content starts another sentence."""
+    span = doc.char_span(cue_end, content_start, alignment_mode="contract")
+    words = [token for token in span or () if not token.is_space]
+    while words and words[-1].is_punct:
+        words.pop()
+    while words and words[0].is_punct:
+        words.pop(0)
+    return [] if any(token.is_sent_start for token in words) else words
+
+
+def gap_key(words: list[Token]) -> str:
+    """The shape of the words between a cue and its content: 'ADP|about' ('complained about'),
+    'PART VERB' ('went on to say'), 'DET NOUN' ('told the forum'); 'LONG' past four words."""
+    key = " ".join(token.pos_ for token in words) if len(words) <= 4 else "LONG"
+    last = words[-1]
+    return f"{key}|{last.lower_}" if last.pos_ in ("ADP", "PART", "SCONJ") else key
+
+
 def verb_group(token: Token, extensions: frozenset[str] = frozenset()) -> Offsets:
     """The cue span of a verb: auxiliaries and negation on the left, a particle on the right, and the
     neighbouring words that annotators count as part of it ('said in a statement', 'called on')."""

@@ -31,6 +31,8 @@ class Deciders:
     choose_content: ContentChooser | None
     cue_threshold: float = 0.5
     cue_extensions: frozenset[str] = frozenset()
+    # Shapes of the words between a cue and its content that PolNeAR counts in the cue (cues.gap_key).
+    cue_gaps: frozenset[str] = frozenset()
     # Lemmas that can be cues: where to look when only part of an article is parsed (focus.py).
     cue_lemmas: frozenset[str] = SPEECH_VERBS
 
@@ -62,7 +64,10 @@ def model_deciders(model: AttributionModel) -> Deciders:
         return best_bounds(cue, model.start, model.end)
 
     extensions = frozenset(str(key) for key in model.meta.get("cue_extensions", []))
-    return Deciders(cue_score, choose_content, model.cue.threshold, extensions, learned_cue_lemmas(model))
+    gaps = frozenset(str(key) for key in model.meta.get("cue_gaps", []))
+    return Deciders(
+        cue_score, choose_content, model.cue.threshold, extensions, gaps, cue_lemmas=learned_cue_lemmas(model)
+    )
 
 
 def learned_cue_lemmas(model: AttributionModel) -> frozenset[str]:

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .attribute import char_bounds, is_relative_subject, source_bounds
 from .constants import TOPIC_VERBS
+from .cues import gap_key, words_between
 from .docfacts import doc_facts
 from .drafts import DraftQuote
 
@@ -207,6 +208,17 @@ def take_in_that_before_quotes(text: str, drafts: list[DraftQuote]) -> None:
         if match:
             draft.contents[0] = (match.start(), draft.contents[0][1])
             draft.type = "mixed"
+
+
+def reach_cues_to_content(doc: Doc, drafts: list[DraftQuote], gaps: frozenset[str]) -> None:
+    """'complained bitterly [about]', 'went on [to say]': PolNeAR's cue runs up to the content after
+    it when the words between have a shape its annotators take in (learned, `cues.gap_key`)."""
+    for draft in drafts:
+        if draft.cue is None or draft.cue[1] > draft.start:
+            continue
+        words = words_between(doc, draft.cue[1], draft.start)
+        if words and gap_key(words) in gaps:
+            draft.cue = (draft.cue[0], words[-1].idx + len(words[-1]))
 
 
 def trim_trailing_relative_clauses(doc: Doc, drafts: list[DraftQuote]) -> None:

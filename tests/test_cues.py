@@ -193,3 +193,31 @@ def test_a_cue_after_a_quote_of_two_sentences_stands_outside_it(blank_nlp: Langu
     )
     facts = doc_facts(doc)
     assert [token.text for token in doc if facts.inside_quotes(token)] == ["We", "won", ".", "I", "say", "no", ",", '"']
+
+
+def test_the_document_columns_read_every_word_as_spacy_does(blank_nlp: Language) -> None:
+    from spacy.tokens import Span
+
+    from saidwhat.docfacts import doc_facts
+
+    doc = _connor_said(blank_nlp)
+    doc.ents = [Span(doc, 0, 2, label="PERSON")]
+    words, heads, deps = ["Hi", "\n\n", "there", ":"], [0, 0, 0, 2], ["ROOT", "dep", "dep", "punct"]
+    spaced = Doc(blank_nlp.vocab, words=words, spaces=[False, False, True, False], heads=heads, deps=deps)
+    for each in (doc, spaced):
+        words = doc_facts(each).columns
+        assert [
+            (words.text(i), words.lower(i), words.lemma(i), words.pos[i], words.tag[i], words.dep[i], words.ent_type[i])
+            for i in range(len(each))
+        ] == [
+            (token.text, token.lower_, token.lemma_.lower(), token.pos_, token.tag_, token.dep_, token.ent_type_)
+            for token in each
+        ]
+        assert [
+            (words.head[i], words.children[i], words.is_space[i], words.is_punct[i], words.is_stop[i])
+            for i in range(len(each))
+        ] == [
+            (token.head.i, [child.i for child in token.children], token.is_space, token.is_punct, token.is_stop)
+            for token in each
+        ]
+        assert words.glued == [not token.whitespace_ for token in each]

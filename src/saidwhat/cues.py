@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from .constants import SPEECH_VERBS, WEAK_SPEECH_VERBS
+from .docfacts import TokenColumns, doc_facts
 from .drafts import Offsets
+from .learn.candidates import is_candidate_at
 
 # Dependents that make a verb group: "has also been told", "pointed out".
 _LEFT_GROUP_DEPS = frozenset({"aux", "auxpass", "neg"})
@@ -19,6 +22,9 @@ CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
 _NOT_CUE_ADVERBS = frozenset({"when", "where", "how", "why", "as", "so", "however", "instead", "there", "here"})
 
 CueScorer = Callable[[Token], float]
+
+_ACCORDING, _TO, _COLON = get_string_id("according"), get_string_id("to"), get_string_id(":")
+_SAID = frozenset({get_string_id("said"), get_string_id("says")})
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,12 +100,12 @@ def verb_group(token: Token, extensions: frozenset[str] = frozenset()) -> Offset
 
 def opens_inverted_attribution(token: Token) -> bool:
     """'Said Ellis: "..."': the parser makes a sentence-opening 'Said' part of the name after it."""
-    return (
-        token.lower_ in ("said", "says")
-        and token.dep_ == "compound"
-        and token.head.pos_ == "PROPN"
-        and token.head.i > token.i
-    )
+    return token.lower_ in ("said", "says") and _opens_inverted_attribution_at(doc_facts(token.doc).columns, token.i)
+
+
+def _opens_inverted_attribution_at(words: TokenColumns, i: int) -> bool:
+    head = words.head[i]
+    return words.dep[i] == "compound" and words.pos[head] == "PROPN" and head > i
 
 
 def governs_clause(token: Token) -> bool:
@@ -119,22 +125,28 @@ def rule_cue_score(token: Token) -> float:
 def find_cues(
     doc: Doc, score: CueScorer = rule_cue_score, *, threshold: float = 0.5, extensions: frozenset[str] = frozenset()
 ) -> list[Cue]:
-    """Every token scored at or above `threshold` as a cue, plus each 'according to'."""
+    """Every token scored at or above `threshold` as a cue, plus each 'according to'. Only the cue
+    candidates (`learn.candidates`) are scored: every other word scores 0 with either scorer."""
+    words = doc_facts(doc).columns
     cues: list[Cue] = []
     inverted_names: set[int] = set()
-    for token in doc:
-        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
-            to = doc[token.i + 1]
-            cues.append(Cue(token.i, (token.idx, to.idx + len(to.text)), 0.95, phrase=True))
+    for i, lower in enumerate(words.lower_key):
+        if lower == _ACCORDING and i + 1 < len(doc) and words.lower_key[i + 1] == _TO:
+            to = doc[i + 1]
+            cues.append(Cue(i, (doc[i].idx, to.idx + len(to.text)), 0.95, phrase=True))
             continue
-        if token.dep_ == "aux":
+        if words.dep[i] == "aux":
             continue  # 'has' in 'has said' belongs to its verb's group (none scores 0.33 on PolNeAR)
-        if token.text == ":" and token.i - 1 in inverted_names:
+        if words.orth_key[i] == _COLON and i - 1 in inverted_names:
             continue  # 'Said Ellis:' has its cue already
+        inverted = lower in _SAID and _opens_inverted_attribution_at(words, i)
+        if not inverted and not is_candidate_at(words, i):
+            continue
+        token = doc[i]
         value = score(token)
-        if opens_inverted_attribution(token):
+        if inverted:
             value = max(value, 0.9)
-            inverted_names.add(token.head.i)
+            inverted_names.add(words.head[i])
         if value >= threshold:
-            cues.append(Cue(token.i, verb_group(token, extensions), value))
+            cues.append(Cue(i, verb_group(token, extensions), value))
     return cues

@@ -6,11 +6,76 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LOWER, ORTH, POS, SPACY, TAG
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 from .marks import QuotedRun, find_quoted_runs
 
 QUOTE_CHARS = frozenset('"“”„«»')
+
+_COLUMNS = [LOWER, LEMMA, POS, TAG, DEP, HEAD, ENT_TYPE, IS_SPACE, IS_PUNCT, IS_STOP, ORTH, SPACY]
+# Part-of-speech, tag, dependency and entity labels by their hash: a few hundred in all.
+_LABELS: dict[int, str] = {}
+
+
+class TokenColumns:
+    """What the scorers ask of every word, read from spaCy's arrays in one call per document: a
+    Token object per word per question was most of the cue scorer's time. Words are looked up by
+    index; their strings only when asked for (`lower`, `lemma`, `text`)."""
+
+    __slots__ = (
+        "_lemma",
+        "_strings",
+        "children",
+        "dep",
+        "ent_type",
+        "glued",
+        "head",
+        "is_punct",
+        "is_space",
+        "is_stop",
+        "lower_key",
+        "orth_key",
+        "pos",
+        "tag",
+    )
+
+    def __init__(self, doc: Doc) -> None:
+        self._strings: StringStore = doc.vocab.strings
+        array = doc.to_array(_COLUMNS)
+        lower, lemma, pos, tag, dep, head, ent, space, punct, stop, orth, spacy = (array[:, n] for n in range(12))
+        # the hashes of each word's lowercase and exact form, to compare with `spacy.strings.get_string_id`
+        self.lower_key: list[int] = lower.tolist()
+        self.orth_key: list[int] = orth.tolist()
+        self._lemma: list[int] = lemma.tolist()
+        self.pos, self.tag, self.dep, self.ent_type = (self._labels(column.tolist()) for column in (pos, tag, dep, ent))
+        self.is_space: list[bool] = space.astype(bool).tolist()
+        self.is_punct: list[bool] = punct.astype(bool).tolist()
+        self.is_stop: list[bool] = stop.astype(bool).tolist()
+        self.glued: list[bool] = (spacy == 0).tolist()  # no whitespace after the word
+        # HEAD holds the offset to the head as an unsigned number: read back as signed
+        self.head: list[int] = (numpy.arange(len(doc)) + head.astype(numpy.int64)).tolist()
+        self.children: list[list[int]] = [[] for _ in self.head]
+        for i, parent in enumerate(self.head):
+            if parent != i:
+                self.children[parent].append(i)
+
+    def _labels(self, hashes: list[int]) -> list[str]:
+        for key in set(hashes).difference(_LABELS):
+            _LABELS[key] = self._strings[key] if key else ""
+        return [_LABELS[key] for key in hashes]
+
+    def lower(self, i: int) -> str:
+        return str(self._strings[self.lower_key[i]])
+
+    def lemma(self, i: int) -> str:
+        """The lemma, lowercased."""
+        return str(self._strings[self._lemma[i]]).lower()
+
+    def text(self, i: int) -> str:
+        return str(self._strings[self.orth_key[i]])
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +91,7 @@ class DocFacts:
     mark_notes: tuple[str, ...]  # unbalanced marks, for the record's errors
     quoted: tuple[bool, ...]
     has_mark: tuple[bool, ...]
+    columns: TokenColumns
     # Per-sentence tables that other stages read more than once (learn/boundaries.py).
     tables: dict[tuple[int, int], Any] = field(default_factory=dict)
 
@@ -71,6 +137,7 @@ def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
 def _compute(doc: Doc) -> DocFacts:
     sentence_of: list[int] = []
     has_mark: list[bool] = []
+    columns = TokenColumns(doc)
     text = doc.text
     starts: list[int] = doc.to_array("IDX").tolist()  # token offsets without a Token object for each
     offsets = [*starts, len(text)]
@@ -79,8 +146,9 @@ def _compute(doc: Doc) -> DocFacts:
         sentence_of += [index] * (end - start)
         has_mark.append(not QUOTE_CHARS.isdisjoint(text[offsets[start] : offsets[end]]))
     runs, notes = find_quoted_runs(text)
+    quoted = _quoted(starts, runs)
     return DocFacts(
-        doc, text, tuple(sentence_of), tuple(bounds), tuple(runs), tuple(notes), _quoted(starts, runs), tuple(has_mark)
+        doc, text, tuple(sentence_of), tuple(bounds), tuple(runs), tuple(notes), quoted, tuple(has_mark), columns
     )
 
 

@@ -74,23 +74,17 @@ def _window_columns(doc: Doc, start: int, end: int) -> Columns:
 
 
 def _read_columns(doc: Doc, start: int, end: int) -> Columns:
-    text: list[str] = []
-    punct: list[bool] = []
-    word: list[str] = []
-    dep: list[str] = []
-    pos: list[str] = []
-    space: list[bool] = []
-    glued: list[bool] = []
-    for token in doc[start : min(len(doc), end)]:
-        lower, is_punct = token.lower_, token.is_punct
-        text.append(token.text)
-        punct.append(is_punct)
-        word.append(lower if token.is_stop or lower in _OPENERS or is_punct else token.pos_)
-        dep.append(token.dep_)
-        pos.append(token.pos_)
-        space.append(token.is_space)
-        glued.append(not token.whitespace_)
-    return text, punct, word, dep, pos, space, glued
+    words = doc_facts(doc).columns
+    end = min(len(doc), end)
+    text = [words.text(i) for i in range(start, end)]
+    punct = words.is_punct[start:end]
+    lowers = [words.lower(i) for i in range(start, end)]
+    word = [
+        lower if words.is_stop[i] or lower in _OPENERS or words.is_punct[i] else words.pos[i]
+        for i, lower in enumerate(lowers, start)
+    ]
+    dep, pos = words.dep[start:end], words.pos[start:end]
+    return text, punct, word, dep, pos, words.is_space[start:end], words.glued[start:end]
 
 
 class BoundaryContext:

@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from ..constants import SPEECH_VERBS
+from ..docfacts import TokenColumns, doc_facts
 
 CUE_POS = frozenset({"VERB", "AUX", "NOUN", "ADP", "PUNCT", "ADJ"})
+_SPEECH_WORDS = frozenset({"according", "for", "statement", "interview"})
+_COLON = get_string_id(":")
 
 
 def is_cue_candidate(token: Token) -> bool:
     """Tokens the cue scorer looks at: verbs, nouns and a few function words and colons."""
-    if token.text == ":":
+    return is_candidate_at(doc_facts(token.doc).columns, token.i)
+
+
+def is_candidate_at(words: TokenColumns, i: int) -> bool:
+    """`is_cue_candidate` of the token at `i`, read from the document's columns."""
+    if words.orth_key[i] == _COLON:
         return True
-    if token.pos_ not in CUE_POS or token.is_space:
+    pos = words.pos[i]
+    if pos not in CUE_POS or pos == "PUNCT" or words.is_space[i]:
         return False
-    if token.pos_ == "PUNCT":
-        return False
-    if token.pos_ in ("NOUN", "ADP", "ADJ"):
-        return token.lemma_.lower() in SPEECH_VERBS or token.lower_ in ("according", "for", "statement", "interview")
+    if pos in ("NOUN", "ADP", "ADJ"):
+        return words.lemma(i) in SPEECH_VERBS or words.lower(i) in _SPEECH_WORDS
     return True

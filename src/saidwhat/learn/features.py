@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..constants import SPEECH_VERBS
-from ..docfacts import doc_facts
+from ..docfacts import DocFacts, doc_facts
 
 Features = dict[str, float]
 
@@ -16,43 +16,48 @@ _REPORTING_HEADS = frozenset({"say", "tell", "add", "note", "claim"})
 def cue_keys(token: Token) -> list[str]:
     """The features of one token that are on (value 1.0), in a fixed order: what the cue scorer
     knows about it. (A list, not a dict: the scorer runs on every verb of every article.)"""
-    doc = token.doc
-    lemma = token.lemma_.lower()
-    head = token.head
-    head_lemma = head.lemma_.lower()
-    facts = doc_facts(doc)
-    children = list(token.children)
-    subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
-    dep = token.dep_
-    previous = doc[token.i - 1].lower_ if token.i > 0 else "<s>"
-    following = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else "</s>"
+    return cue_keys_at(doc_facts(token.doc), token.i)
+
+
+def cue_keys_at(facts: DocFacts, i: int) -> list[str]:
+    """`cue_keys` of the token at `i`, read from the document's columns, not through Token objects."""
+    words = facts.columns
+    lemma = words.lemma(i)
+    head = words.head[i]
+    head_lemma = words.lemma(head)
+    children = words.children[i]
+    subjects = [child for child in children if words.dep[child] in ("nsubj", "nsubjpass")]
+    dep = words.dep[i]
+    previous = words.lower(i - 1) if i > 0 else "<s>"
+    following = words.lower(i + 1) if i + 1 < len(words.dep) else "</s>"
     keys = [
         "bias",
         f"lemma={lemma}",
-        f"pos={token.pos_}",
-        f"tag={token.tag_}",
+        f"pos={words.pos[i]}",
+        f"tag={words.tag[i]}",
         f"dep={dep}",
         f"lemma_dep={lemma}|{dep}",
         f"head_lemma={head_lemma}",
-        f"head_dep={dep}|{head.pos_}",
+        f"head_dep={dep}|{words.pos[head]}",
         f"prev={previous}",
         f"next={following}",
     ]
     flags = (
         ("speech_verb", lemma in SPEECH_VERBS),
-        ("in_quotes", facts.inside_quotes(token)),
-        ("sent_has_quote", facts.sentence_has_mark(token)),
+        ("in_quotes", facts.quoted[i]),
+        ("sent_has_quote", facts.has_mark[facts.sentence_of[i]]),
         ("has_subject", bool(subjects)),
     )
     keys += [name for name, on in flags if on]
-    for child_dep in sorted({child.dep_ for child in children}):
+    for child_dep in sorted({words.dep[child] for child in children}):
         keys += [f"child={child_dep}", f"lemma_child={lemma}|{child_dep}"]
     if subjects:
         subject = subjects[0]
-        keys += [f"subj_pos={subject.pos_}", f"subj_ent={subject.ent_type_ or 'none'}"]
-        keys += [f"subj_lemma={subject.lemma_.lower()}", f"lemma_subj_ent={lemma}|{subject.ent_type_ or subject.pos_}"]
-        if subject.pos_ == "PRON":
-            keys.append(f"subj_lower={subject.lower_}")
+        subject_pos, subject_ent = words.pos[subject], words.ent_type[subject]
+        keys += [f"subj_pos={subject_pos}", f"subj_ent={subject_ent or 'none'}"]
+        keys += [f"subj_lemma={words.lemma(subject)}", f"lemma_subj_ent={lemma}|{subject_ent or subject_pos}"]
+        if subject_pos == "PRON":
+            keys.append(f"subj_lower={words.lower(subject)}")
     # What the word governs and hangs from, with the word itself: 'respond to requests', 'raise
     # questions', 'called for', 'said, adding' (token F1 on PolNeAR dev 0.788 -> 0.797).
     keys += [
@@ -63,8 +68,8 @@ def cue_keys(token: Token) -> list[str]:
     if dep in ("conj", "advcl") and head_lemma in _REPORTING_HEADS:
         keys.append("head_is_speech")
     for child in children:
-        if child.dep_ in _GOVERNED_DEPS:
-            governed = f"{child.dep_}|{child.lemma_.lower()}"
+        if words.dep[child] in _GOVERNED_DEPS:
+            governed = f"{words.dep[child]}|{words.lemma(child)}"
             keys += [f"obj={governed}", f"lemma_obj={lemma}|{governed}"]
     return keys
 

@@ -19,6 +19,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.attrs import LOWER, POS
+from spacy.strings import get_string_id
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 
 from ..constants import HONORIFICS, ORGANISATION_NOUNS, TITLE_WORDS
@@ -27,7 +30,7 @@ LABELS = ("PERSON", "ORG", "GPE", "NORP", "O")
 # The NER's labels that matter to saidwhat; every other type is 'O' here.
 _KEPT = frozenset(LABELS) - {"O"}
 # Words that may stand inside a name between proper nouns ('Bank of England', 'Marks & Spencer').
-_JOINERS = frozenset({"of", "for", "&", "and", "de", "van", "von", "al", "bin"})
+_JOINER_KEYS = frozenset(get_string_id(word) for word in ("of", "for", "&", "and", "de", "van", "von", "al", "bin"))
 NAMES_FILE = "names.json"
 # Words that make a name a body's ('Northlight Studios', 'Leeds City Council'), seen in training or not.
 _BODY_WORDS = ORGANISATION_NOUNS | {
@@ -67,18 +70,21 @@ _BODY_WORDS = ORGANISATION_NOUNS | {
 
 
 def name_runs(doc: Doc) -> list[tuple[int, int]]:
-    """Token bounds of every run of proper nouns, joined across 'of', '&' and the like."""
+    """Token bounds of every run of proper nouns, joined across 'of', '&' and the like. (Read from
+    spaCy's arrays: a Token object per word of every article cost more than the rest.)"""
+    proper: list[bool] = (doc.to_array(POS) == PROPN).tolist()
+    lowers: list[int] = doc.to_array(LOWER).tolist()
     runs: list[tuple[int, int]] = []
     i = 0
     while i < len(doc):
-        if doc[i].pos_ != "PROPN":
+        if not proper[i]:
             i += 1
             continue
         end = i + 1
         while end < len(doc):
-            if doc[end].pos_ == "PROPN":
+            if proper[end]:
                 end += 1
-            elif doc[end].lower_ in _JOINERS and end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN":
+            elif lowers[end] in _JOINER_KEYS and end + 1 < len(doc) and proper[end + 1]:
                 end += 2
             else:
                 break

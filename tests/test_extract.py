@@ -315,6 +315,14 @@ REPORTED = [
         ["the bridge will reopen in May"],
         id="an-adverb-before-a-parenthetical-cue-is-not-said",
     ),
+    pytest.param(
+        "Such efforts, the mayor warns, will render the council's plan moot.",
+        "indirect",
+        "the mayor",
+        "warns",
+        ["Such efforts", "will render the council's plan moot"],
+        id="the-words-after-a-parenthetical-cue-are-said-too",
+    ),
 ]
 
 

@@ -611,6 +611,27 @@ def _words_before_a_parenthetical_cue(doc: Doc, cue: Cue, bounds: tuple[int, int
     return (start, end) if any(token.pos_ in _SAYABLE_POS for token in doc[start:end]) else None
 
 
+def _words_after_a_parenthetical_cue(doc: Doc, cue: Cue, bounds: tuple[int, int]) -> tuple[int, int] | None:
+    """'Such efforts, they believe, will render his plan moot': where the content chosen is the words
+    before a cue set off by commas, and the cue hangs from the verb after it, the rest of the
+    sentence is said too."""
+    token = doc[cue.token]
+    subject = find_source_token(cue, doc)
+    if cue.phrase or subject is None or subject.i > token.i or doc_facts(doc).sentence_has_mark(token):
+        return None
+    cue_start, cue_end = _cue_token_bounds(doc, cue)
+    first = min(cue_start, subject.left_edge.i)
+    before_comma = doc[bounds[1] : first - 1]
+    if bounds[1] > first - 1 or doc[first - 1].text != "," or not all(word.is_punct for word in before_comma):
+        return None
+    sentence = doc_facts(doc).sent(token)
+    comma = next((word.i for word in doc[cue_end : sentence.end] if word.text == ","), None)
+    if comma is None or not all(token.is_ancestor(word) for word in doc[cue_end:comma]):
+        return None
+    start, end = _trim_punct(doc, comma + 1, sentence.end)
+    return (start, end) if start <= token.head.i < end else None
+
+
 def _passive_subject(doc: Doc, cue: Cue, bounds: tuple[int, int]) -> tuple[int, int] | None:
     """'Peacekeepers have been blamed for introducing cholera': with no agent, what a passive cue
     reports is its subject and its complement."""
@@ -649,5 +670,7 @@ def find_indirect_quotes(
         wrapped = _words_before_a_parenthetical_cue(doc, cue, bounds) or _passive_subject(doc, cue, bounds)
         if wrapped is not None:
             draft.contents.insert(0, char_bounds(doc, *wrapped))
+        elif (rest := _words_after_a_parenthetical_cue(doc, cue, bounds)) is not None:
+            draft.contents.append(char_bounds(doc, *rest))
         found.append(draft)
     return found

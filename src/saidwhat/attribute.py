@@ -615,16 +615,16 @@ def _words_after_a_parenthetical_cue(doc: Doc, cue: Cue, bounds: tuple[int, int]
     """'Such efforts, they believe, will render his plan moot': where the content chosen is the words
     before a cue set off by commas, and the cue hangs from the verb after it, the rest of the
     sentence is said too."""
-    token = doc[cue.token]
+    token, facts = doc[cue.token], doc_facts(doc)
     subject = find_source_token(cue, doc)
-    if cue.phrase or subject is None or subject.i > token.i or doc_facts(doc).sentence_has_mark(token):
+    if cue.phrase or subject is None or subject.i > token.i or facts.sentence_has_mark(token):
         return None
     cue_start, cue_end = _cue_token_bounds(doc, cue)
     first = min(cue_start, subject.left_edge.i)
     before_comma = doc[bounds[1] : first - 1]
     if bounds[1] > first - 1 or doc[first - 1].text != "," or not all(word.is_punct for word in before_comma):
         return None
-    sentence = doc_facts(doc).sent(token)
+    sentence = facts.sent(token)
     comma = next((word.i for word in doc[cue_end : sentence.end] if word.text == ","), None)
     if comma is None or not all(token.is_ancestor(word) for word in doc[cue_end:comma]):
         return None

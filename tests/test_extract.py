@@ -323,6 +323,14 @@ REPORTED = [
         ["Such efforts", "will render the council's plan moot"],
         id="the-words-after-a-parenthetical-cue-are-said-too",
     ),
+    pytest.param(
+        "Okafor's promise to rebuild the pier won praise.",
+        "indirect",
+        "Okafor's",
+        "promise",
+        ["to rebuild the pier"],
+        id="a-speech-noun-is-attributed-to-its-owner",
+    ),
 ]
 
 

@@ -221,3 +221,23 @@ def test_the_document_columns_read_every_word_as_spacy_does(blank_nlp: Language)
             for token in each
         ]
         assert words.glued == [not token.whitespace_ for token in each]
+
+
+def test_a_verb_parsed_as_a_plural_noun_takes_the_name_before_it_as_its_source(blank_nlp: Language) -> None:
+    from saidwhat.cues import Cue
+
+    # 'But Hale claims that he won.', parsed with "claims" a plural noun and "Hale" its compound
+    doc = _doc(
+        blank_nlp,
+        [
+            ("But", True, 2, "cc", "CCONJ", "CC", "but"),
+            ("Hale", True, 2, "compound", "PROPN", "NNP", "Hale"),
+            ("claims", True, 2, "ROOT", "NOUN", "NNS", "claim"),
+            ("that", True, 5, "mark", "SCONJ", "IN", "that"),
+            ("he", True, 5, "nsubj", "PRON", "PRP", "he"),
+            ("won", False, 2, "acl", "VERB", "VBD", "win"),
+            (".", False, 2, "punct", "PUNCT", ".", "."),
+        ],
+    )
+    source = find_source_token(Cue(2, (9, 15), 0.9), doc)
+    assert source is not None and source.text == "Hale"

@@ -334,6 +334,11 @@ REPORTED = [
 ]
 
 
+def test_extract_a_participle_after_a_noun_is_attributed_to_the_noun(nlp: Language) -> None:
+    article = run(nlp, "The council published a report warning that the pier would collapse.")
+    assert ("a report", "warning", ["that the pier would collapse"]) in [triple(q) for q in article.quotes]
+
+
 def test_extract_quote_keeps_said_when_an_adding_clause_follows(nlp: Language) -> None:
     article = run(nlp, '"We will not close the school," the mayor said, adding that it would take weeks to decide.')
     assert [triple(q) for q in article.quotes] == [

@@ -182,6 +182,8 @@ def find_source_token(cue: Cue, doc: Doc) -> Token | None:
             return _antecedent(child, token.head) if is_relative_subject(child) else child
         # "Connor laughed and said ...", "he said, adding that ...": the subject of the verb above.
         above = _verb_above(token)
+        if above is None and token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ in ("NOUN", "PROPN"):
+            return token.head  # 'a petition calling on him to ...': PolNeAR's source 105 times in 136 on train
         if above is None:
             # Not for a passive: 'When terrorists are revealed as ..., Obama and Clinton call them'.
             return None if _is_passive(doc[cue.token]) else _subject_the_parse_missed(token)

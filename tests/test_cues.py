@@ -241,3 +241,56 @@ def test_a_verb_parsed_as_a_plural_noun_takes_the_name_before_it_as_its_source(b
     )
     source = find_source_token(Cue(2, (9, 15), 0.9), doc)
     assert source is not None and source.text == "Hale"
+
+
+def test_a_colon_heading_a_line_is_said_by_the_words_before_it(blank_nlp: Language) -> None:
+    from saidwhat.cues import Cue
+
+    # 'Poll: Lee leads.' under no other line: the label is the source
+    doc = _doc(
+        blank_nlp,
+        [
+            ("Poll", False, 3, "nsubj", "NOUN", "NN", "poll"),
+            (":", True, 3, "punct", "PUNCT", ":", ":"),
+            ("Lee", True, 3, "nsubj", "PROPN", "NNP", "Lee"),
+            ("leads", False, 3, "ROOT", "VERB", "VBZ", "lead"),
+            (".", False, 3, "punct", "PUNCT", ".", "."),
+        ],
+    )
+    source = find_source_token(Cue(1, (4, 5), 0.5), doc)
+    assert source is not None and source.text == "Poll"
+
+
+def test_a_label_that_makes_a_clause_is_said_by_its_subject(blank_nlp: Language) -> None:
+    from saidwhat.cues import Cue
+
+    # 'Okafor Backs Plan: It works.' on the second line: 'Okafor', not the whole label
+    doc = _doc(
+        blank_nlp,
+        [
+            ("Title", False, 0, "ROOT", "NOUN", "NN", "title"),
+            ("\n", False, 0, "dep", "SPACE", "_SP", "\n"),
+            ("Okafor", True, 3, "nsubj", "PROPN", "NNP", "Okafor"),
+            ("Backs", True, 3, "ROOT", "VERB", "VBZ", "back"),
+            ("Plan", False, 3, "dobj", "NOUN", "NN", "plan"),
+            (":", True, 3, "punct", "PUNCT", ":", ":"),
+            ("It", True, 7, "nsubj", "PRON", "PRP", "it"),
+            ("works", False, 3, "parataxis", "VERB", "VBZ", "work"),
+            (".", False, 3, "punct", "PUNCT", ".", "."),
+        ],
+    )
+    colon = doc[5]
+    source = find_source_token(Cue(5, (colon.idx, colon.idx + 1), 0.5), doc)
+    assert source is not None and source.text == "Okafor"
+
+
+def test_a_colon_after_a_long_sentence_has_no_label_for_source(blank_nlp: Language) -> None:
+    from saidwhat.cues import Cue
+
+    words = ["The", "board", "met", "on", "Monday", "and", "agreed", "on", "three", "points", ":", "pay", "."]
+    heads = [1, 2, 2, 2, 3, 2, 2, 6, 9, 7, 2, 2, 2]
+    deps = ["det", "nsubj", "ROOT", "prep", "pobj", "cc", "conj", "prep", "nummod", "pobj", "punct", "dobj", "punct"]
+    pos = ["DET", "NOUN", "VERB", "ADP", "PROPN", "CCONJ", "VERB", "ADP", "NUM", "NOUN", "PUNCT", "NOUN", "PUNCT"]
+    doc = parsed(blank_nlp, words, heads, deps, pos, [w.lower() for w in words])
+    colon = doc[10]
+    assert find_source_token(Cue(10, (colon.idx, colon.idx + 1), 0.5), doc) is None

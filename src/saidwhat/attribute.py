@@ -34,6 +34,8 @@ _BESIDE_DEPS = frozenset({"conj", "prep", "pcomp", "advcl"})
 _WH_WORDS = frozenset({"when", "what", "how", "why", "whether", "if", "where", "who"})
 _DASH_SIGN_OFF = re.compile(r"\s*(?P<dash>[—–―-]{1,2})\s*(?=[A-Z])")
 _MAX_SOURCE_TOKENS = 12
+# A line that opens with the one who speaks names them in a few words ('Poll: ...', 'NY Daily News: ...').
+_MAX_LABEL_TOKENS = 6
 # A source with its appositive may run long ('David Kamin, an outside adviser to the campaign on
 # tax and budget issues and an associate professor at New York University School of Law').
 _MAX_SOURCE_WITH_APPOSITIVE_TOKENS = 40
@@ -149,6 +151,8 @@ def find_source_token(cue: Cue, doc: Doc) -> Token | None:
         return objects[0] if objects else (doc[cue.token + 2] if cue.token + 2 < len(doc) else None)
     if opens_inverted_attribution(token):
         return token.head  # 'Said Ellis: "..."': the parser made the verb part of the name
+    if token.text == ":":
+        return _label_before_colon(token)
     owner = _owner_of_speech_noun(token) if token.pos_ == "NOUN" else None
     if owner is not None:
         return owner
@@ -184,6 +188,24 @@ def find_source_token(cue: Cue, doc: Doc) -> Token | None:
             return None if _is_passive(doc[cue.token]) else _subject_the_parse_missed(token)
         token = above
     return None
+
+
+def _label_before_colon(colon: Token) -> Token | None:
+    """'Poll: Clinton and Trump in dead heat', 'Trump Addresses Munich Attack: ...': a colon taken for
+    a cue at the head of a line is said by the few words before it, by the subject where they make
+    a clause. (Names alone are labelled lines already, `transcripts.py`.)"""
+    doc = colon.doc
+    start = colon.i
+    while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
+        start -= 1
+        if colon.i - start > _MAX_LABEL_TOKENS:
+            return None
+    if start == colon.i:
+        return None
+    label = doc[start : colon.i]
+    root = label.root
+    subjects = [child for child in root.children if child.dep_ in ("nsubj", "nsubjpass") and child.i < colon.i]
+    return subjects[0] if subjects else root
 
 
 def _owner_of_speech_noun(noun: Token) -> Token | None:

@@ -303,3 +303,12 @@ def test_train_learns_the_words_between_cue_and_content_that_annotators_count_in
     docs = [(nlp(text), [annotated(text, "complained about", "the noise from the port")]) for text in about]
     docs += [(nlp(text), [annotated(text, "told", "the port was too loud")]) for text in told]
     assert learn_cue_gaps(docs, frozenset()) == ["ADP|about"]
+
+
+def test_the_cue_scorer_knows_a_subject_who_speaks_elsewhere_in_the_article(nlp: Language) -> None:
+    from saidwhat.learn.features import cue_keys
+
+    doc = nlp("Okafor said the plan works. Later, Okafor wants a vote. Rivera wants a vote too.")
+    wants = [token for token in doc if token.lower_ == "wants"]
+    assert "subj_speaker" in cue_keys(wants[0])
+    assert "subj_speaker" not in cue_keys(wants[1])

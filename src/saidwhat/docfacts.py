@@ -92,6 +92,8 @@ class DocFacts:
     quoted: tuple[bool, ...]
     has_mark: tuple[bool, ...]
     columns: TokenColumns
+    # Who speaks in the article: the subjects (lowercased) of 'say' and 'tell' outside quotation marks.
+    speakers: frozenset[str]
     # Per-sentence tables that other stages read more than once (learn/boundaries.py).
     tables: dict[tuple[int, int], Any] = field(default_factory=dict)
 
@@ -147,8 +149,32 @@ def _compute(doc: Doc) -> DocFacts:
         has_mark.append(not QUOTE_CHARS.isdisjoint(text[offsets[start] : offsets[end]]))
     runs, notes = find_quoted_runs(text)
     quoted = _quoted(starts, runs)
+    speakers = _speakers(columns, quoted)
     return DocFacts(
-        doc, text, tuple(sentence_of), tuple(bounds), tuple(runs), tuple(notes), quoted, tuple(has_mark), columns
+        doc,
+        text,
+        tuple(sentence_of),
+        tuple(bounds),
+        tuple(runs),
+        tuple(notes),
+        quoted,
+        tuple(has_mark),
+        columns,
+        speakers,
+    )
+
+
+# Subjects that name no one in particular across an article.
+_NOT_SPEAKERS = frozenset({"i", "we", "you", "it", "they", "who", "that", "which"})
+
+
+def _speakers(words: TokenColumns, quoted: tuple[bool, ...]) -> frozenset[str]:
+    return frozenset(
+        words.lower(child)
+        for i in range(len(quoted))
+        if not quoted[i] and words.lemma(i) in ("say", "tell")
+        for child in words.children[i]
+        if words.dep[child] == "nsubj" and words.lower(child) not in _NOT_SPEAKERS
     )
 
 

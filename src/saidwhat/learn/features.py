@@ -58,6 +58,10 @@ def cue_keys_at(facts: DocFacts, i: int) -> list[str]:
         keys += [f"subj_lemma={words.lemma(subject)}", f"lemma_subj_ent={lemma}|{subject_ent or subject_pos}"]
         if subject_pos == "PRON":
             keys.append(f"subj_lower={words.lower(subject)}")
+        # Someone the article has say or tell something elsewhere ('Trump said ...; Trump wants to
+        # ...'): PolNeAR attributes far more of what speakers do (dev attribution +4, cue exact TP +5).
+        if words.lower(subject) in facts.speakers:
+            keys += ["subj_speaker", f"subj_speaker_pos={subject_pos}"]
     # What the word governs and hangs from, with the word itself: 'respond to requests', 'raise
     # questions', 'called for', 'said, adding' (token F1 on PolNeAR dev 0.788 -> 0.797).
     keys += [

@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LOWER, ORTH, POS, SPACY, TAG
-from spacy.strings import StringStore
+from spacy.strings import StringStore, get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .marks import QuotedRun, find_quoted_runs
@@ -76,6 +76,11 @@ class TokenColumns:
 
     def text(self, i: int) -> str:
         return str(self._strings[self.orth_key[i]])
+
+    def with_lemma(self, lemmas: frozenset[str]) -> list[int]:
+        """Indices of the words with one of these lemmas (lowercase), found by hash."""
+        keys = {get_string_id(lemma) for lemma in lemmas} | {get_string_id(lemma.title()) for lemma in lemmas}
+        return [i for i, key in enumerate(self._lemma) if key in keys]
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +169,7 @@ def _compute(doc: Doc) -> DocFacts:
     )
 
 
+_SAY = frozenset({"say", "tell"})
 # Subjects that name no one in particular across an article.
 _NOT_SPEAKERS = frozenset({"i", "we", "you", "it", "they", "who", "that", "which"})
 
@@ -171,8 +177,8 @@ _NOT_SPEAKERS = frozenset({"i", "we", "you", "it", "they", "who", "that", "which
 def _speakers(words: TokenColumns, quoted: tuple[bool, ...]) -> frozenset[str]:
     return frozenset(
         words.lower(child)
-        for i in range(len(quoted))
-        if not quoted[i] and words.lemma(i) in ("say", "tell")
+        for i in words.with_lemma(_SAY)
+        if not quoted[i]
         for child in words.children[i]
         if words.dep[child] == "nsubj" and words.lower(child) not in _NOT_SPEAKERS
     )

@@ -207,6 +207,15 @@ def test_polnear_conventions_start_a_quote_after_that_at_that() -> None:
     assert (quote.type, quote.contents[0].text[:9]) == ("mixed", 'that, "Fo')
 
 
+def test_according_to_at_the_start_reports_the_clause_after_its_comma() -> None:
+    # The parser makes 'the plan reeks' an appositive of the name, running the phrase to the full stop.
+    text = 'According to talk radio host Dana Pryce, the plan reeks of "panic" and desperation.'
+    (quote,) = with_polnear_conventions(text).quotes
+    assert quote.cue is not None and quote.cue.text == "According to"
+    assert [span.text for span in quote.contents] == ['the plan reeks of "panic" and desperation']
+    assert [span.text for span in quote.sources] == ["talk radio host Dana Pryce"]
+
+
 def test_polnear_conventions_keep_a_headline_label_as_the_whole_source() -> None:
     text = "Rita Okoye: Harbour Workers Worried About Winter Storms\n\nMayor Rita Okoye spoke on Sunday."
     theirs = with_polnear_conventions(text)

@@ -515,6 +515,10 @@ def _clause_around_according(cue: Cue, doc: Doc) -> tuple[int, int] | None:
     phrase_end = max([to.i + 1] + [child.right_edge.i + 1 for child in to.children])
     first_word = next((t.i for t in sent if not (t.is_punct or t.is_space)), sent.start)
     if cue.token <= first_word + 1:
+        if all(t.is_punct or t.is_space for t in doc[phrase_end : sent.end]):
+            # 'According to Rush Limbaugh, the move reeks of "fear"': the parser made the clause an
+            # appositive of the name; the phrase ends at its comma.
+            phrase_end = next((t.i + 1 for t in doc[to.i + 1 : phrase_end] if t.text == ","), phrase_end)
         start, end = phrase_end, sent.end
     else:
         start, end = sent.start, cue.token

@@ -216,6 +216,8 @@ def reach_cues_to_content(doc: Doc, drafts: list[DraftQuote], gaps: frozenset[st
     for draft in drafts:
         if draft.cue is None or draft.cue[1] > draft.start:
             continue
+        if any(draft.cue[1] <= start < draft.start for start, _ in draft.sources):
+            continue  # never over the source: 'According to [Rush Limbaugh], the move reeks of "fear"'
         words = words_between(doc, draft.cue[1], draft.start)
         if words and gap_key(words) in gaps:
             draft.cue = (draft.cue[0], words[-1].idx + len(words[-1]))

@@ -294,3 +294,21 @@ def test_a_colon_after_a_long_sentence_has_no_label_for_source(blank_nlp: Langua
     doc = parsed(blank_nlp, words, heads, deps, pos, [w.lower() for w in words])
     colon = doc[10]
     assert find_source_token(Cue(10, (colon.idx, colon.idx + 1), 0.5), doc) is None
+
+
+def test_a_participle_hung_from_a_pronoun_is_said_by_it(blank_nlp: Language) -> None:
+    from saidwhat.cues import Cue
+
+    # 'another listing the gaps': the participle describes the pronoun it hangs from
+    doc = _doc(
+        blank_nlp,
+        [
+            ("another", True, 0, "ROOT", "PRON", "DT", "another"),
+            ("listing", True, 0, "acl", "VERB", "VBG", "list"),
+            ("the", True, 3, "det", "DET", "DT", "the"),
+            ("gaps", False, 1, "dobj", "NOUN", "NNS", "gap"),
+            (".", False, 0, "punct", "PUNCT", ".", "."),
+        ],
+    )
+    source = find_source_token(Cue(1, (8, 15), 0.5), doc)
+    assert source is not None and source.text == "another"

@@ -207,6 +207,23 @@ def test_polnear_conventions_start_a_quote_after_that_at_that() -> None:
     assert (quote.type, quote.contents[0].text[:9]) == ("mixed", 'that, "Fo')
 
 
+def test_polnear_conventions_list_a_report_in_a_relative_clause_beside_the_one_around_it() -> None:
+    text = "Okafor says she is tied for second place, a finish that she said defied every poll."
+    outer, inner = with_polnear_conventions(text).quotes
+    assert outer.sources[0].text == "Okafor" and outer.contents[0].text.endswith("defied every poll")
+    assert (inner.cue.text if inner.cue else None, inner.sources[0].text, inner.contents[0].text) == (
+        "said",
+        "she",
+        "defied every poll",
+    )
+
+
+def test_default_conventions_keep_one_report_for_a_relative_clause_inside_another() -> None:
+    text = "Okafor says she is tied for second place, a finish that she said defied every poll."
+    (quote,) = extract(text).quotes
+    assert quote.sources[0].text == "Okafor"
+
+
 def test_according_to_at_the_start_reports_the_clause_after_its_comma() -> None:
     # The parser makes 'the plan reeks' an appositive of the name, running the phrase to the full stop.
     text = 'According to talk radio host Dana Pryce, the plan reeks of "panic" and desperation.'

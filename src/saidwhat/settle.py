@@ -25,7 +25,12 @@ def _only_punctuation(text: str) -> bool:
 
 
 def reconcile(
-    text: str, marked: list[DraftQuote], clauses: list[DraftQuote], *, belief_cues: frozenset[int] = frozenset()
+    text: str,
+    marked: list[DraftQuote],
+    clauses: list[DraftQuote],
+    *,
+    belief_cues: frozenset[int] = frozenset(),
+    nested_cues: frozenset[int] = frozenset(),
 ) -> list[DraftQuote]:
     """Settle marked quotes against reported clauses that overlap them.
 
@@ -34,6 +39,7 @@ def reconcile(
     "nobody complains"'): the clause is kept, typed mixed, and the quote is not listed again;
     but a clause of belief (`belief_cues`: 'hopes season 2 films in "next couple of months"')
     reports no words, so the quoted words stay a partial quote with the clause's cue and source.
+    A clause inside another one's content is left out unless its cue is one of `nested_cues`.
     """
     absorbed: set[int] = set()
     kept: list[DraftQuote] = []
@@ -70,7 +76,7 @@ def reconcile(
                 keep_clause = True
         if keep_clause:
             kept.append(clause)
-    return [m for m in marked if id(m) not in absorbed] + drop_nested(kept)
+    return [m for m in marked if id(m) not in absorbed] + drop_nested(kept, nested_cues=nested_cues)
 
 
 def _take_attribution(quote: DraftQuote, clause: DraftQuote) -> None:
@@ -78,13 +84,16 @@ def _take_attribution(quote: DraftQuote, clause: DraftQuote) -> None:
     quote.sources, quote.source_token = clause.sources, clause.source_token
 
 
-def drop_nested(clauses: list[DraftQuote]) -> list[DraftQuote]:
+def drop_nested(clauses: list[DraftQuote], *, nested_cues: frozenset[int] = frozenset()) -> list[DraftQuote]:
     """Leave out a reported clause whose cue stands inside another one's content: 'Connor has
-    revealed when he hopes to start filming' reports one thing, not two."""
+    revealed when he hopes to start filming' reports one thing, not two. Clauses of `nested_cues`
+    stay beside the one around them."""
     return [
         clause
         for clause in clauses
-        if clause.cue is None or not any(other is not clause and other.covers(clause.cue[0]) for other in clauses)
+        if clause.cue is None
+        or clause.cue_token in nested_cues
+        or not any(other is not clause and other.covers(clause.cue[0]) for other in clauses)
     ]
 
 

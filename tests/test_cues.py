@@ -312,3 +312,58 @@ def test_a_participle_hung_from_a_pronoun_is_said_by_it(blank_nlp: Language) -> 
     )
     source = find_source_token(Cue(1, (8, 15), 0.5), doc)
     assert source is not None and source.text == "another"
+
+
+def test_a_participle_inside_phrases_shares_the_subject_of_the_verb_they_hang_from(blank_nlp: Language) -> None:
+    from saidwhat.cues import Cue
+
+    # 'In addition to stating that he won, Lee has vowed to act.'
+    doc = _doc(
+        blank_nlp,
+        [
+            ("In", True, 10, "prep", "ADP", "IN", "in"),
+            ("addition", True, 0, "pobj", "NOUN", "NN", "addition"),
+            ("to", True, 1, "prep", "ADP", "IN", "to"),
+            ("stating", True, 2, "pcomp", "VERB", "VBG", "state"),
+            ("that", True, 6, "mark", "SCONJ", "IN", "that"),
+            ("he", True, 6, "nsubj", "PRON", "PRP", "he"),
+            ("won", False, 3, "ccomp", "VERB", "VBD", "win"),
+            (",", True, 10, "punct", "PUNCT", ",", ","),
+            ("Lee", True, 10, "nsubj", "PROPN", "NNP", "Lee"),
+            ("has", True, 10, "aux", "AUX", "VBZ", "have"),
+            ("vowed", True, 10, "ROOT", "VERB", "VBN", "vow"),
+            ("to", True, 12, "aux", "PART", "TO", "to"),
+            ("act", False, 10, "xcomp", "VERB", "VB", "act"),
+            (".", False, 10, "punct", "PUNCT", ".", "."),
+        ],
+    )
+    stating = doc[3]
+    source = find_source_token(Cue(3, (stating.idx, stating.idx + len(stating)), 0.5), doc)
+    assert source is not None and source.text == "Lee"
+
+
+def test_a_participle_after_a_quote_shares_the_subject_of_the_verb_that_reports_it(blank_nlp: Language) -> None:
+    from saidwhat.cues import Cue
+
+    # 'Lee insisted that he "grew the party," claiming credit.', parsed with 'claiming' under 'grew'
+    doc = _doc(
+        blank_nlp,
+        [
+            ("Lee", True, 1, "nsubj", "PROPN", "NNP", "Lee"),
+            ("insisted", True, 1, "ROOT", "VERB", "VBD", "insist"),
+            ("that", True, 5, "mark", "SCONJ", "IN", "that"),
+            ("he", True, 5, "nsubj", "PRON", "PRP", "he"),
+            ('"', False, 5, "punct", "PUNCT", "``", '"'),
+            ("grew", True, 1, "ccomp", "VERB", "VBD", "grow"),
+            ("the", True, 7, "det", "DET", "DT", "the"),
+            ("party", False, 5, "dobj", "NOUN", "NN", "party"),
+            (",", False, 5, "punct", "PUNCT", ",", ","),
+            ('"', True, 5, "punct", "PUNCT", "''", '"'),
+            ("claiming", True, 5, "advcl", "VERB", "VBG", "claim"),
+            ("credit", False, 10, "dobj", "NOUN", "NN", "credit"),
+            (".", False, 1, "punct", "PUNCT", ".", "."),
+        ],
+    )
+    claiming = doc[10]
+    source = find_source_token(Cue(10, (claiming.idx, claiming.idx + len(claiming)), 0.5), doc)
+    assert source is not None and source.text == "Lee"

@@ -277,10 +277,17 @@ def _verb_above(token: Token) -> Token | None:
     facts = doc_facts(token.doc)
     if facts.inside_quotes(head) and not facts.inside_quotes(token):
         # '"...," Sanders said, going on to say that "... young people do not want ..."': the parser
-        # hung 'going' from a verb of the quote; it shares the subject of the verb before its comma.
-        return _verb_before_comma(token)
-    if token.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
-        return head.head
+        # hung 'going' from a verb of the quote; it shares the subject of the verb before its comma,
+        # or of the verb that reports the quote ('insisted that he has "expanded the party," claiming').
+        if token.tag_ != "VBG":
+            return None
+        return _verb_before_comma(token) or _verb_reporting_quote(head)
+    if token.dep_ == "pcomp" and head.dep_ == "prep":
+        # up through the phrases it stands in: 'In addition to [stating] that ..., Clinton has vowed'
+        above = head.head
+        while above.dep_ in ("pobj", "prep") and above.head.i != above.i:
+            above = above.head
+        return above if above.pos_ in ("VERB", "AUX") else None
     if _goes_on_from_reported_clause(token):
         return head.head
     if token.dep_ in _SHARED_SUBJECT_DEPS and head.pos_ in ("VERB", "AUX"):
@@ -288,8 +295,13 @@ def _verb_above(token: Token) -> Token | None:
     return None
 
 
+def _verb_reporting_quote(quoted: Token) -> Token | None:
+    facts = doc_facts(quoted.doc)
+    return next((a for a in quoted.ancestors if not facts.inside_quotes(a) and a.pos_ == "VERB"), None)
+
+
 def _verb_before_comma(token: Token) -> Token | None:
-    if token.tag_ != "VBG" or token.i < 2 or token.nbor(-1).text != ",":
+    if token.i < 2 or token.nbor(-1).text != ",":
         return None
     verb = token.nbor(-2)
     return verb if verb.pos_ == "VERB" else None

@@ -6,7 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from saidwhat.attribute import find_source_token, mention_bounds
-from saidwhat.cues import find_cues, rule_cue_score, verb_group
+from saidwhat.cues import Cue, find_cues, rule_cue_score, verb_group
 
 
 def parsed(
@@ -367,3 +367,40 @@ def test_a_participle_after_a_quote_shares_the_subject_of_the_verb_that_reports_
     claiming = doc[10]
     source = find_source_token(Cue(10, (claiming.idx, claiming.idx + len(claiming)), 0.5), doc)
     assert source is not None and source.text == "Lee"
+
+
+def test_of_two_subjects_a_dateline_before_a_dash_is_not_the_source(blank_nlp: Language) -> None:
+    # 'HARBOURTON -- Mayor Lee said it.', parsed with both the dateline and the name subjects of 'said'
+    doc = _doc(
+        blank_nlp,
+        [
+            ("HARBOURTON", True, 4, "nsubj", "PROPN", "NNP", "HARBOURTON"),
+            ("--", True, 0, "punct", "PUNCT", ":", "--"),
+            ("Mayor", True, 3, "compound", "PROPN", "NNP", "Mayor"),
+            ("Lee", True, 4, "nsubj", "PROPN", "NNP", "Lee"),
+            ("said", True, 4, "ROOT", "VERB", "VBD", "say"),
+            ("it", False, 4, "dobj", "PRON", "PRP", "it"),
+            (".", False, 4, "punct", "PUNCT", ".", "."),
+        ],
+    )
+    (cue,) = find_cues(doc)
+    source = find_source_token(cue, doc)
+    assert source is not None and source.text == "Lee"
+
+
+def test_of_two_subjects_the_one_nearer_the_verb_is_the_source(blank_nlp: Language) -> None:
+    # 'His ex-wife agreed.', parsed with 'ex' and 'wife' both subjects of 'agreed'
+    doc = _doc(
+        blank_nlp,
+        [
+            ("His", True, 1, "poss", "PRON", "PRP$", "his"),
+            ("ex", False, 4, "nsubj", "NOUN", "NN", "ex"),
+            ("-", False, 3, "punct", "PUNCT", "HYPH", "-"),
+            ("wife", True, 4, "nsubj", "NOUN", "NN", "wife"),
+            ("agreed", False, 4, "ROOT", "VERB", "VBD", "agree"),
+            (".", False, 4, "punct", "PUNCT", ".", "."),
+        ],
+    )
+    agreed = doc[4]
+    source = find_source_token(Cue(4, (agreed.idx, agreed.idx + len(agreed)), 0.5), doc)
+    assert source is not None and source.text == "wife"

@@ -88,7 +88,11 @@ def _start_of_phrase(head: Token, start: int) -> int:
 
 
 def _separates(token: Token) -> bool:
-    if token.text in (",", "--", "—", "―", "–", ":", ";"):
+    return token.text in (",", ":", ";") or _is_dash(token)
+
+
+def _is_dash(token: Token) -> bool:
+    if token.text in ("--", "—", "―", "–"):
         return True
     # a hyphen with space around it, not the one inside 'Jean-Pierre' (which spaCy splits off)
     return token.text == "-" and bool(token.whitespace_) and token.i > 0 and bool(token.nbor(-1).whitespace_)
@@ -144,6 +148,11 @@ def _quoted_before(child: Token, cue: Token) -> bool:
     return child.i < cue.i and any(token.text in _CLOSING_MARKS for token in child.doc[child.i + 1 : cue.i])
 
 
+def _dash_before(child: Token, cue: Token) -> bool:
+    """Does a dash stand between a word and the cue after it ('WASHINGTON -- President Obama said')?"""
+    return child.i < cue.i and any(_is_dash(token) for token in child.doc[child.i + 1 : cue.i])
+
+
 def find_source_token(cue: Cue, doc: Doc) -> Token | None:
     """The head of the mention that attributes a cue: its subject, 'by X', or X in 'according to X'."""
     token = doc[cue.token]
@@ -174,9 +183,19 @@ def find_source_token(cue: Cue, doc: Doc) -> Token | None:
             if (child.dep_ == "nsubj" or (climbed and child.dep_ == "nsubjpass"))
             and not (child.i > token.i and facts.inside_quotes(child))
         ]
-        # Two subjects: 'ex - Tory education secretary Gillian Shepherd remembered' (the parser made 'ex'
-        # one), '"... Full panic mode," said Leslie Wimes' (the quote's last words the other).
-        subjects.sort(key=lambda child: (_quoted_before(child, token), child.pos_ not in _NOMINAL_POS))
+        # Of two subjects: the one not closed inside a quotation ('"... Full panic mode," said Leslie
+        # Wimes'), a noun or pronoun, not a dateline before a dash ('WASHINGTON -- President Obama said'),
+        # a person ('Colin Asplin, Blackpool Hotel Association said'), else the nearer ('His ex-wife
+        # agreed', 'ex - Tory education secretary Gillian Shepherd remembered', with 'ex' a subject too).
+        subjects.sort(
+            key=lambda child: (
+                _quoted_before(child, token),
+                child.pos_ not in _NOMINAL_POS,
+                _dash_before(child, token),
+                child.ent_type_ != "PERSON",
+                abs(child.i - token.i),
+            )
+        )
         if subjects:
             child = subjects[0]
             # "actor George C Scott, who said ...": the relative pronoun stands for the noun.

@@ -404,3 +404,31 @@ def test_of_two_subjects_the_one_nearer_the_verb_is_the_source(blank_nlp: Langua
     agreed = doc[4]
     source = find_source_token(Cue(4, (agreed.idx, agreed.idx + len(agreed)), 0.5), doc)
     assert source is not None and source.text == "wife"
+
+
+def test_a_quote_touches_the_cue_whose_subject_took_its_closing_comma_and_mark(blank_nlp: Language) -> None:
+    from saidwhat.attribute import is_adjacent
+    from saidwhat.docfacts import doc_facts
+    from saidwhat.quotes import draft_marked_quotes
+
+    # '"We won," Lee, 69, told Kim.', parsed with the quote's closing comma and mark hung from 'Lee'
+    doc = _doc(
+        blank_nlp,
+        [
+            ("“", False, 9, "punct", "PUNCT", "``", "“"),
+            ("We", True, 2, "nsubj", "PRON", "PRP", "we"),
+            ("won", False, 9, "ccomp", "VERB", "VBD", "win"),
+            (",", False, 5, "punct", "PUNCT", ",", ","),
+            ("”", True, 5, "punct", "PUNCT", "''", "”"),
+            ("Lee", False, 9, "nsubj", "PROPN", "NNP", "Lee"),
+            (",", True, 5, "punct", "PUNCT", ",", ","),
+            ("69", False, 5, "appos", "NUM", "CD", "69"),
+            (",", True, 5, "punct", "PUNCT", ",", ","),
+            ("told", True, 9, "ROOT", "VERB", "VBD", "tell"),
+            ("Kim", False, 9, "dobj", "PROPN", "NNP", "Kim"),
+            (".", False, 9, "punct", "PUNCT", ".", "."),
+        ],
+    )
+    (quote,) = draft_marked_quotes(doc.text, list(doc_facts(doc).runs))
+    told = doc[9]
+    assert is_adjacent(doc, quote, Cue(9, (told.idx, told.idx + len(told)), 0.9))

@@ -371,7 +371,11 @@ def is_adjacent(doc: Doc, draft: DraftQuote, cue: Cue) -> bool:
         start = cue.span[0]  # '"...," the mayor said': the cue's clause holds the quote itself
     subject = find_source_token(cue, doc)
     if subject is not None:
-        start = min(start, subject.left_edge.idx)
+        # not the quote's closing comma and mark, which the parser may hang from the name after it
+        left = subject.left_edge
+        while left.i < subject.i and left.is_punct:
+            left = left.nbor(1)
+        start = min(start, left.idx)
     end = max(cue.span[1], subject.right_edge.idx + len(subject.right_edge.text) if subject is not None else 0)
     text = doc_facts(doc).text
     before = text[draft.end : start] if start >= draft.end else None

@@ -372,10 +372,8 @@ def is_adjacent(doc: Doc, draft: DraftQuote, cue: Cue) -> bool:
     subject = find_source_token(cue, doc)
     if subject is not None:
         # not the quote's closing comma and mark, which the parser may hang from the name after it
-        left = subject.left_edge
-        while left.i < subject.i and left.is_punct:
-            left = left.nbor(1)
-        start = min(start, left.idx)
+        first, _ = _trim_punct(doc, subject.left_edge.i, subject.i + 1)
+        start = min(start, doc[first].idx)
     end = max(cue.span[1], subject.right_edge.idx + len(subject.right_edge.text) if subject is not None else 0)
     text = doc_facts(doc).text
     before = text[draft.end : start] if start >= draft.end else None

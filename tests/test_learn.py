@@ -218,6 +218,20 @@ def test_polnear_conventions_list_a_report_in_a_relative_clause_beside_the_one_a
     )
 
 
+def test_polnear_conventions_list_a_sure_report_inside_another_beside_it() -> None:
+    text = "The council said in a statement that Okafor told reporters on Monday the bridge would reopen."
+    outer, inner = with_polnear_conventions(text).quotes
+    assert [span.text for span in outer.sources] == ["The council"]
+    assert (inner.cue.text if inner.cue else None, inner.sources[0].text, inner.contents[0].text) == (
+        "told",
+        "Okafor",
+        "the bridge would reopen",
+    )
+    # saidwhat's own conventions list what the council said, once
+    (quote,) = extract(text).quotes
+    assert [span.text for span in quote.sources] == ["The council"]
+
+
 def test_default_conventions_keep_one_report_for_a_relative_clause_inside_another() -> None:
     text = "Okafor says she is tied for second place, a finish that she said defied every poll."
     (quote,) = extract(text).quotes

@@ -433,6 +433,17 @@ def test_extract_quoted_words_in_a_reported_clause_make_a_mixed_quote(nlp: Langu
     assert '"not good enough"' in quote.contents[0].text
 
 
+def test_extract_mixed_quote_around_a_parenthetical_cue_keeps_its_two_parts(nlp: Language) -> None:
+    article = run(nlp, 'The golf industry, she said, is "doing much better than it has looked since 2009."')
+    (quote,) = article.quotes
+    assert quote.type == "mixed"
+    # not one span over the cue and source
+    assert [span.text for span in quote.contents] == [
+        "The golf industry",
+        'is "doing much better than it has looked since 2009."',
+    ]
+
+
 def test_extract_partial_quote_in_narration(nlp: Language) -> None:
     article = run(nlp, 'The flood defences were "not good enough" after the storm.')
     assert [(q.type, [s.text for s in q.contents]) for q in article.quotes] == [("partial", ['"not good enough"'])]

@@ -14,7 +14,7 @@ from .attribute import char_bounds, is_relative_subject, source_bounds
 from .constants import TOPIC_VERBS
 from .cues import gap_key, words_between
 from .docfacts import doc_facts
-from .drafts import DraftQuote
+from .drafts import DraftQuote, Offsets
 
 _CONVERSATION_VERBS = frozenset({"speak", "talk", "chat"})
 _DESCRIBING_DEPS = frozenset({"relcl", "acl", "amod", "compound", "aux", "auxpass"})
@@ -72,11 +72,22 @@ def reconcile(
             if quote.start >= clause.start or quote.type == "partial":
                 absorbed.add(id(quote))
                 clause.type = "mixed"
-                clause.contents = [(min(clause.start, quote.start), max(clause.end, quote.end))]
+                clause.contents = _widen_over(clause.contents, (quote.start, quote.end))
                 keep_clause = True
         if keep_clause:
             kept.append(clause)
     return [m for m in marked if id(m) not in absorbed] + drop_nested(kept, nested_cues=nested_cues)
+
+
+def _widen_over(fragments: list[Offsets], quote: Offsets) -> list[Offsets]:
+    """The fragments with the ones the quote overlaps widened over it: 'The golf industry, she said,
+    is "doing much better"' keeps its two fragments apart, not one over its own cue and source."""
+    touched = [i for i, (start, end) in enumerate(fragments) if start < quote[1] and quote[0] < end]
+    if not touched:
+        return [(min(fragments[0][0], quote[0]), max(fragments[-1][1], quote[1]))]
+    first, last = touched[0], touched[-1]
+    widened = (min(fragments[first][0], quote[0]), max(fragments[last][1], quote[1]))
+    return [*fragments[:first], widened, *fragments[last + 1 :]]
 
 
 def _take_attribution(quote: DraftQuote, clause: DraftQuote) -> None:

@@ -232,6 +232,12 @@ def test_polnear_conventions_list_a_sure_report_inside_another_beside_it() -> No
     assert [span.text for span in quote.sources] == ["The council"]
 
 
+def test_polnear_conventions_go_on_from_a_relative_pronoun_to_what_the_cue_calls_it() -> None:
+    text = "Reyes pointed to the new bridge, which he described as a triumph of planning."
+    described = next(q for q in with_polnear_conventions(text).quotes if q.cue and q.cue.text == "described")
+    assert [span.text for span in described.contents] == ["which", "as a triumph of planning"]
+
+
 def test_default_conventions_keep_one_report_for_a_relative_clause_inside_another() -> None:
     text = "Okafor says she is tied for second place, a finish that she said defied every poll."
     (quote,) = extract(text).quotes

@@ -19,6 +19,7 @@ from .model import RULES, Deciders
 from .quotes import draft_marked_quotes
 from .records import Quote, Speaker, span_of
 from .settle import (
+    complete_relative_pronoun_contents,
     has_reported_content,
     join_continuations,
     keep_relative_pronoun_sources,
@@ -76,6 +77,7 @@ def find_draft_quotes(
         drafts = [draft for draft in joined if draft.type != "partial" or draft.cue is not None]
         widen_sources(doc, drafts)
         keep_relative_pronoun_sources(doc, drafts)
+        complete_relative_pronoun_contents(doc, drafts)
         trim_trailing_relative_clauses(doc, drafts)
         take_in_that_before_quotes(text, drafts)
         reach_cues_to_content(doc, drafts, deciders.cue_gaps)

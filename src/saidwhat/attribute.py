@@ -43,7 +43,7 @@ _MAX_LABEL_TOKENS = 6
 _MAX_SOURCE_WITH_APPOSITIVE_TOKENS = 40
 
 
-def _trim_punct(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def trim_punct(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token bounds without punctuation at either end."""
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
@@ -70,7 +70,7 @@ def mention_bounds(token: Token) -> tuple[int, int]:
         end = max(end, child.right_edge.i + 1)
     if end - start > _MAX_SOURCE_TOKENS:
         start, end = max(start, token.i - 4), token.i + 1
-    return _trim_punct(doc, _start_of_phrase(token, start), end)
+    return trim_punct(doc, _start_of_phrase(token, start), end)
 
 
 def _start_of_phrase(head: Token, start: int) -> int:
@@ -108,7 +108,7 @@ def source_bounds(token: Token) -> tuple[int, int]:
         if child.dep_ == "relcl" and child.left_edge.lower_ != "who":
             break
         end = child.right_edge.i + 1
-    start, end = _trim_punct(token.doc, _start_of_phrase(token, token.left_edge.i), end)
+    start, end = trim_punct(token.doc, _start_of_phrase(token, token.left_edge.i), end)
     if end - start > _MAX_SOURCE_WITH_APPOSITIVE_TOKENS:
         return mention_bounds(token)
     return start, end
@@ -372,7 +372,7 @@ def is_adjacent(doc: Doc, draft: DraftQuote, cue: Cue) -> bool:
     subject = find_source_token(cue, doc)
     if subject is not None:
         # not the quote's closing comma and mark, which the parser may hang from the name after it
-        first, _ = _trim_punct(doc, subject.left_edge.i, subject.i + 1)
+        first, _ = trim_punct(doc, subject.left_edge.i, subject.i + 1)
         start = min(start, doc[first].idx)
     end = max(cue.span[1], subject.right_edge.idx + len(subject.right_edge.text) if subject is not None else 0)
     text = doc_facts(doc).text
@@ -469,7 +469,7 @@ def _name_between_quote_and_cue(doc: Doc, draft: DraftQuote, cue: Cue) -> None:
     between = doc.char_span(draft.end, cue.span[0], alignment_mode="contract")
     if between is None:
         return
-    start, end = _trim_punct(doc, between.start, between.end)
+    start, end = trim_punct(doc, between.start, between.end)
     words = doc[start:end]
     if not 0 < len(words) <= _MAX_SOURCE_TOKENS or words[-1].pos_ != "PROPN":
         return
@@ -540,7 +540,7 @@ def _clause_of(cue: Cue, doc: Doc) -> tuple[int, int] | None:
     if not clauses:
         return None
     clause = clauses[0]
-    start, end = _trim_punct(doc, clause.left_edge.i, clause.right_edge.i + 1)
+    start, end = trim_punct(doc, clause.left_edge.i, clause.right_edge.i + 1)
     return (start, end) if end > start else None
 
 
@@ -558,7 +558,7 @@ def _clause_around_according(cue: Cue, doc: Doc) -> tuple[int, int] | None:
         start, end = phrase_end, sent.end
     else:
         start, end = sent.start, cue.token
-    start, end = _trim_punct(doc, start, end)
+    start, end = trim_punct(doc, start, end)
     return (start, end) if end - start >= 3 else None
 
 
@@ -679,7 +679,7 @@ def _words_before_a_parenthetical_cue(doc: Doc, cue: Cue, bounds: tuple[int, int
     # 'The difference now, he told me on Friday, is ...': the cue's own words may stand before the comma.
     if not all(doc[cue.token].is_ancestor(token) for token in between[:-1]):
         return None
-    start, end = _trim_punct(doc, sentence.start, first - 1)
+    start, end = trim_punct(doc, sentence.start, first - 1)
     opening = doc[start].text
     if end <= start or opening in OPENING_MARKS or opening in STRAIGHT_MARKS or opening in DOUBLED_MARKS:
         return None
@@ -704,7 +704,7 @@ def _words_after_a_parenthetical_cue(doc: Doc, cue: Cue, bounds: tuple[int, int]
     comma = next((word.i for word in doc[cue_end : sentence.end] if word.text == ","), None)
     if comma is None or not all(token.is_ancestor(word) for word in doc[cue_end:comma]):
         return None
-    start, end = _trim_punct(doc, comma + 1, sentence.end)
+    start, end = trim_punct(doc, comma + 1, sentence.end)
     return (start, end) if start <= token.head.i < end else None
 
 
@@ -718,7 +718,7 @@ def _passive_subject(doc: Doc, cue: Cue, bounds: tuple[int, int]) -> tuple[int, 
     subjects = [child for child in token.children if child.dep_ == "nsubjpass" and child.i < token.i]
     if not subjects or bounds[0] <= token.i:
         return None
-    start, end = _trim_punct(doc, subjects[0].left_edge.i, subjects[0].right_edge.i + 1)
+    start, end = trim_punct(doc, subjects[0].left_edge.i, subjects[0].right_edge.i + 1)
     return (start, end) if end > start else None
 
 

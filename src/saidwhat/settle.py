@@ -10,7 +10,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from .attribute import char_bounds, is_relative_subject, source_bounds
+from .attribute import char_bounds, is_relative_subject, source_bounds, trim_punct
 from .constants import TOPIC_VERBS
 from .cues import gap_key, words_between
 from .docfacts import doc_facts
@@ -213,6 +213,36 @@ def keep_relative_pronoun_sources(doc: Doc, drafts: list[DraftQuote]) -> None:
         pronouns = [child for child in cue.children if child.dep_ == "nsubj" and is_relative_subject(child)]
         if pronouns:
             draft.sources = [char_bounds(doc, pronouns[0].i, pronouns[0].i + 1)]
+
+
+_OBJECT_PRONOUNS = frozenset({"which", "whom", "who", "what", "that"})
+
+
+def complete_relative_pronoun_contents(doc: Doc, drafts: list[DraftQuote]) -> None:
+    """'his new home, which he described as "like an open orchid"': where a cue's content is only the
+    relative pronoun before it, PolNeAR's content goes on with the cue's words after it."""
+    for draft in drafts:
+        if draft.cue is None or draft.cue_token is None or len(draft.contents) != 1:
+            continue
+        start, end = draft.contents[0]
+        if end > draft.cue[0] or doc.text[start:end].strip().lower() not in _OBJECT_PRONOUNS:
+            continue
+        complement = _complement_after(doc[draft.cue_token], draft.cue[1])
+        if complement is not None:
+            draft.contents.append(char_bounds(doc, *complement))
+
+
+def _complement_after(cue: Token, cue_end: int) -> tuple[int, int] | None:
+    """The tokens of what the cue calls its object ('as a triumph', "'the little senator'", 'now
+    allows ...') after the cue's span."""
+    for child in cue.rights:
+        if child.dep_ in ("oprd", "ccomp", "xcomp") or (child.dep_ == "prep" and child.lower_ == "as"):
+            first = next((token.i for token in child.subtree if token.idx >= cue_end), None)
+            if first is None:
+                return None
+            first, last = trim_punct(cue.doc, first, child.right_edge.i + 1)
+            return (first, last) if last > first else None
+    return None
 
 
 _THAT_BEFORE = re.compile(r"\bthat,?\s*$")

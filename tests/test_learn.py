@@ -238,6 +238,28 @@ def test_polnear_conventions_go_on_from_a_relative_pronoun_to_what_the_cue_calls
     assert [span.text for span in described.contents] == ["which", "as a triumph of planning"]
 
 
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        pytest.param(
+            'Apple fought the tax ruling, which Tim Cook called "total political crap."',
+            ["which", '"total political crap."'],
+            id="object-of-the-cue",
+        ),
+        pytest.param(
+            "He hired bodyguards, which he said were at his side when he was shot.",
+            ["which", "were at his side when he was shot"],
+            id="subject-of-the-reported-clause",
+        ),
+    ],
+)
+def test_polnear_conventions_start_a_content_at_the_relative_pronoun_before_its_cue(
+    text: str, contents: list[str]
+) -> None:
+    quote = next(q for q in with_polnear_conventions(text).quotes if q.contents[0].text == "which")
+    assert [span.text for span in quote.contents] == contents
+
+
 def test_default_conventions_keep_one_report_for_a_relative_clause_inside_another() -> None:
     text = "Okafor says she is tied for second place, a finish that she said defied every poll."
     (quote,) = extract(text).quotes

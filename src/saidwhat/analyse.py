@@ -77,7 +77,7 @@ def find_draft_quotes(
         drafts = [draft for draft in joined if draft.type != "partial" or draft.cue is not None]
         widen_sources(doc, drafts)
         keep_relative_pronoun_sources(doc, drafts)
-        complete_relative_pronoun_contents(doc, drafts)
+        drafts = complete_relative_pronoun_contents(doc, drafts)
         trim_trailing_relative_clauses(doc, drafts)
         take_in_that_before_quotes(text, drafts)
         reach_cues_to_content(doc, drafts, deciders.cue_gaps)

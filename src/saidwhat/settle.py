@@ -218,18 +218,40 @@ def keep_relative_pronoun_sources(doc: Doc, drafts: list[DraftQuote]) -> None:
 _OBJECT_PRONOUNS = frozenset({"which", "whom", "who", "what", "that"})
 
 
-def complete_relative_pronoun_contents(doc: Doc, drafts: list[DraftQuote]) -> None:
-    """'his new home, which he described as "like an open orchid"': where a cue's content is only the
-    relative pronoun before it, PolNeAR's content goes on with the cue's words after it."""
+def complete_relative_pronoun_contents(doc: Doc, drafts: list[DraftQuote]) -> list[DraftQuote]:
+    """'his new home, which he described as "like an open orchid"': PolNeAR's content is the relative
+    pronoun before the cue and the cue's words after it. Where the content is only the pronoun, it
+    goes on after the cue, or gives way to a quote of the same cue; where it is only the words after,
+    the pronoun comes first."""
+    kept: list[DraftQuote] = []
     for draft in drafts:
         if draft.cue is None or draft.cue_token is None or len(draft.contents) != 1:
+            kept.append(draft)
             continue
         start, end = draft.contents[0]
-        if end > draft.cue[0] or doc.text[start:end].strip().lower() not in _OBJECT_PRONOUNS:
-            continue
-        complement = _complement_after(doc[draft.cue_token], draft.cue[1])
-        if complement is not None:
-            draft.contents.append(char_bounds(doc, *complement))
+        cue = doc[draft.cue_token]
+        if end <= draft.cue[0] and doc.text[start:end].strip().lower() in _OBJECT_PRONOUNS:
+            if any(other is not draft and other.cue_token == draft.cue_token for other in drafts):
+                continue
+            complement = _complement_after(cue, draft.cue[1])
+            if complement is not None:
+                draft.contents.append(char_bounds(doc, *complement))
+        elif start >= draft.cue[1] and (pronoun := _relative_object(cue)) is not None:
+            draft.contents.insert(0, char_bounds(doc, pronoun.i, pronoun.i + 1))
+        kept.append(draft)
+    return kept
+
+
+def _relative_object(cue: Token) -> Token | None:
+    """'which Tim Cook called "total political crap"', 'what the senators said was gerrymandering': the
+    relative pronoun before the cue that is its object or the subject of the clause it reports."""
+    clauses = [child for child in cue.rights if child.dep_ in ("ccomp", "xcomp")]
+    candidates = [child for child in cue.lefts if child.dep_ == "dobj"]
+    candidates += [child for clause in clauses for child in clause.lefts if child.dep_ in ("nsubj", "nsubjpass")]
+    for candidate in candidates:
+        if candidate.i < cue.i and candidate.tag_ in ("WDT", "WP") and candidate.lower_ in _OBJECT_PRONOUNS:
+            return candidate
+    return None
 
 
 def _complement_after(cue: Token, cue_end: int) -> tuple[int, int] | None:

@@ -260,6 +260,62 @@ def test_polnear_conventions_start_a_content_at_the_relative_pronoun_before_its_
     assert [span.text for span in quote.contents] == contents
 
 
+def test_polnear_conventions_count_an_adverb_before_a_parenthetical_cue_in() -> None:
+    text = "After all, the mayor argued, the bridge will reopen in May."
+    (quote,) = with_polnear_conventions(text).quotes
+    assert [span.text for span in quote.contents] == ["After all", "the bridge will reopen in May"]
+
+
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        pytest.param(
+            'Okafor campaigned hard. Sooner or later, the governor told reporters, "it starts to pay off."',
+            ["Sooner or later", '"it starts to pay off."'],
+            id="a-quote-that-goes-on-with-the-sentence",
+        ),
+        pytest.param(
+            'During a speech on Monday, the governor said, "It starts to pay off."',
+            ['"It starts to pay off."'],
+            id="a-quote-that-opens-a-sentence-of-its-own",
+        ),
+    ],
+)
+def test_polnear_conventions_take_in_the_words_before_a_parenthetical_attribution(
+    text: str, contents: list[str]
+) -> None:
+    quote = next(q for q in with_polnear_conventions(text).quotes if q.contents[-1].text.startswith('"'))
+    assert [span.text for span in quote.contents] == contents
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        pytest.param(
+            "In a new Quinnipiac poll released Monday, Okafor leads Reyes by five points among likely voters.",
+            "a new Quinnipiac poll released Monday",
+            "Okafor leads Reyes by five points among likely voters",
+            id="poll-first",
+        ),
+        pytest.param(
+            "Okafor did fare well in an online poll conducted after the debate.",
+            "an online poll conducted after the debate",
+            "Okafor did fare well",
+            id="poll-after",
+        ),
+    ],
+)
+def test_polnear_conventions_attribute_what_a_poll_finds_to_the_poll(text: str, source: str, content: str) -> None:
+    (quote,) = with_polnear_conventions(text).quotes
+    assert quote.cue is not None and quote.cue.text.lower() == "in"
+    assert ([s.text for s in quote.sources], [c.text for c in quote.contents]) == ([source], [content])
+    assert extract(text).quotes == ()  # saidwhat's own conventions list no quote
+
+
+def test_polnear_conventions_leave_a_lead_in_the_polls_unattributed() -> None:
+    assert with_polnear_conventions("Okafor still leads in the polls ahead of the primary.").quotes == ()
+
+
 def test_default_conventions_keep_one_report_for_a_relative_clause_inside_another() -> None:
     text = "Okafor says she is tied for second place, a finish that she said defied every poll."
     (quote,) = extract(text).quotes

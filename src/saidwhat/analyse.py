@@ -12,7 +12,7 @@ from .attribute import (
     merge_interrupted_quotes,
 )
 from .constants import BELIEF_VERBS, RELATIVE_PRONOUNS, SPEECH_VERBS
-from .cues import find_cues
+from .cues import find_cues, find_poll_cues
 from .docfacts import doc_facts
 from .drafts import DraftQuote
 from .model import RULES, Deciders
@@ -26,6 +26,7 @@ from .settle import (
     link_continuations,
     reach_cues_to_content,
     reconcile,
+    take_in_lead_before_parenthetical_attribution,
     take_in_that_before_quotes,
     trim_trailing_relative_clauses,
     widen_sources,
@@ -61,7 +62,9 @@ def find_draft_quotes(
     errors = list(facts.mark_notes)
     marked = draft_marked_quotes(text, list(facts.runs))
     cues = find_cues(doc, deciders.cue_score, threshold=deciders.cue_threshold, extensions=deciders.cue_extensions)
-    clauses = find_indirect_quotes(doc, cues, marked, deciders.choose_content)
+    if polnear:
+        cues = sorted(cues + find_poll_cues(doc), key=lambda cue: cue.token)
+    clauses = find_indirect_quotes(doc, cues, marked, deciders.choose_content, said_adverbs=polnear)
     busy = _narrating_cues(clauses, marked)
     attribute_marked_quotes(doc, marked, cues, busy)
     marked = merge_interrupted_quotes(text, marked)
@@ -80,6 +83,7 @@ def find_draft_quotes(
         drafts = complete_relative_pronoun_contents(doc, drafts)
         trim_trailing_relative_clauses(doc, drafts)
         take_in_that_before_quotes(text, drafts)
+        take_in_lead_before_parenthetical_attribution(doc, drafts)
         reach_cues_to_content(doc, drafts, deciders.cue_gaps)
     else:
         # 'I think Robbie deserves it' reports a belief, not words (the BBC gold's rule).

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from .constants import ABBREVIATIONS, RELATIVE_PRONOUNS, TOPIC_VERBS
-from .cues import CLAUSE_DEPS, Cue, opens_inverted_attribution
+from .cues import CLAUSE_DEPS, Cue, opens_inverted_attribution, phrase_preposition
 from .docfacts import doc_facts
 from .drafts import DraftQuote, Offsets
 from .marks import DOUBLED_MARKS, OPENING_MARKS, STRAIGHT_MARKS
@@ -157,9 +157,9 @@ def find_source_token(cue: Cue, doc: Doc) -> Token | None:
     """The head of the mention that attributes a cue: its subject, 'by X', or X in 'according to X'."""
     token = doc[cue.token]
     if cue.phrase:
-        to = doc[cue.token + 1]
-        objects = [child for child in to.children if child.dep_ == "pobj"]
-        return objects[0] if objects else (doc[cue.token + 2] if cue.token + 2 < len(doc) else None)
+        preposition = phrase_preposition(doc, cue)
+        objects = [child for child in preposition.children if child.dep_ == "pobj"]
+        return objects[0] if objects else (doc[preposition.i + 1] if preposition.i + 1 < len(doc) else None)
     if opens_inverted_attribution(token):
         return token.head  # 'Said Ellis: "..."': the parser made the verb part of the name
     if token.text == ":":
@@ -547,7 +547,7 @@ def _clause_of(cue: Cue, doc: Doc) -> tuple[int, int] | None:
 def _clause_around_according(cue: Cue, doc: Doc) -> tuple[int, int] | None:
     """'X happened, according to Y' / 'According to Y, X happened': the sentence without the phrase."""
     sent = doc_facts(doc).sent(doc[cue.token])
-    to = doc[cue.token + 1]
+    to = phrase_preposition(doc, cue)
     phrase_end = max([to.i + 1] + [child.right_edge.i + 1 for child in to.children])
     first_word = next((t.i for t in sent if not (t.is_punct or t.is_space)), sent.start)
     if cue.token <= first_word + 1:
@@ -664,9 +664,11 @@ def _cue_token_bounds(doc: Doc, cue: Cue) -> tuple[int, int]:
     return (span.start, span.end) if span is not None else (cue.token, cue.token + 1)
 
 
-def _words_before_a_parenthetical_cue(doc: Doc, cue: Cue, bounds: tuple[int, int]) -> tuple[int, int] | None:
+def _words_before_a_parenthetical_cue(
+    doc: Doc, cue: Cue, bounds: tuple[int, int], *, adverbs: bool = False
+) -> tuple[int, int] | None:
     """'Climate change, Mr. Obama often says, is the greatest threat': the words before a cue set off
-    by commas are said too."""
+    by commas are said too; an adverb alone ('After all, she argued, ...') only with `adverbs`."""
     if cue.phrase:
         return None
     cue_start, cue_end = _cue_token_bounds(doc, cue)
@@ -683,8 +685,8 @@ def _words_before_a_parenthetical_cue(doc: Doc, cue: Cue, bounds: tuple[int, int
     opening = doc[start].text
     if end <= start or opening in OPENING_MARKS or opening in STRAIGHT_MARKS or opening in DOUBLED_MARKS:
         return None
-    # 'Also, a spokesman said, ...': an adverb alone says nothing
-    return (start, end) if any(token.pos_ in _SAYABLE_POS for token in doc[start:end]) else None
+    # 'Also, a spokesman said, ...': an adverb alone says nothing (PolNeAR counts it in)
+    return (start, end) if adverbs or any(token.pos_ in _SAYABLE_POS for token in doc[start:end]) else None
 
 
 def _words_after_a_parenthetical_cue(doc: Doc, cue: Cue, bounds: tuple[int, int]) -> tuple[int, int] | None:
@@ -723,9 +725,15 @@ def _passive_subject(doc: Doc, cue: Cue, bounds: tuple[int, int]) -> tuple[int, 
 
 
 def find_indirect_quotes(
-    doc: Doc, cues: list[Cue], drafts: list[DraftQuote], choose_content: ContentChooser | None = None
+    doc: Doc,
+    cues: list[Cue],
+    drafts: list[DraftQuote],
+    choose_content: ContentChooser | None = None,
+    *,
+    said_adverbs: bool = False,
 ) -> list[DraftQuote]:
-    """The reported clause of every cue that is not itself inside a marked quote."""
+    """The reported clause of every cue that is not itself inside a marked quote. With `said_adverbs`,
+    an adverb before a parenthetical cue is part of what it reports ('After all, she argued, ...')."""
     found: list[DraftQuote] = []
     cue_tokens = frozenset(cue.token for cue in cues)
     for cue in cues:
@@ -743,7 +751,9 @@ def find_indirect_quotes(
         attach_source(draft, cue, doc)
         if any(source_start < end and start < source_end for source_start, source_end in draft.sources):
             continue  # '"...," said Leslie Wimes, a ...': the words after the cue name who spoke
-        wrapped = _words_before_a_parenthetical_cue(doc, cue, bounds) or _passive_subject(doc, cue, bounds)
+        wrapped = _words_before_a_parenthetical_cue(doc, cue, bounds, adverbs=said_adverbs) or _passive_subject(
+            doc, cue, bounds
+        )
         if wrapped is not None:
             draft.contents.insert(0, char_bounds(doc, *wrapped))
         elif (rest := _words_after_a_parenthetical_cue(doc, cue, bounds)) is not None:

@@ -267,6 +267,37 @@ def _complement_after(cue: Token, cue_end: int) -> tuple[int, int] | None:
     return None
 
 
+_LEAD_MARKS = frozenset("\"“”„«»'‘’")
+
+
+def take_in_lead_before_parenthetical_attribution(doc: Doc, drafts: list[DraftQuote]) -> None:
+    """'Sooner or later, the governor told reporters, "it starts to pay off."': PolNeAR's content starts
+    with the words before an attribution set off by commas."""
+    text = doc.text
+    for draft in drafts:
+        if draft.type not in ("direct", "mixed") or draft.cue is None or not draft.sources:
+            continue
+        first = min(draft.cue[0], draft.sources[0][0])
+        last = max(draft.cue[1], draft.sources[-1][1])
+        after = text[last : draft.start].strip()
+        if last > draft.start or not after.endswith(",") or len(after) > 60 or any(c in after for c in ".:;"):
+            continue
+        before = text[:first].rstrip()
+        opening = next((c for c in text[draft.start : draft.end] if c.isalnum()), "")
+        if not before.endswith(",") or not opening.islower():
+            continue  # a quote that opens a sentence of its own says nothing of the words before
+        token = doc.char_span(first, first + 1, alignment_mode="expand")
+        if token is None or not len(token):
+            continue
+        sentence = doc_facts(doc).sent(token[0])
+        lead = text[sentence.start_char : len(before) - 1]
+        if not lead.strip() or any(mark in lead for mark in _LEAD_MARKS) or "\n" in lead.strip():
+            continue
+        start = sentence.start_char + len(lead) - len(lead.lstrip())
+        draft.contents.insert(0, (start, len(before) - 1))
+        draft.type = "mixed"
+
+
 _THAT_BEFORE = re.compile(r"\bthat,?\s*$")
 
 

@@ -745,6 +745,26 @@ def test_extract_dash_sign_off_variants(nlp: Language, text: str) -> None:
     assert article.quotes[0].sources[0].text == name
 
 
+def test_extract_according_to_in_mid_sentence_reports_the_words_after_and_too(nlp: Language) -> None:
+    text = "The top tenth paid 69 percent of taxes, according to the budget office, and the bottom half paid 3 percent."
+    (quote,) = run(nlp, text).quotes
+    assert [span.text for span in quote.contents] == [
+        "The top tenth paid 69 percent of taxes",
+        "the bottom half paid 3 percent",
+    ]
+
+
+def test_extract_dash_sign_off_at_the_end_of_the_paragraph_names_its_first_quote_too(nlp: Language) -> None:
+    # A mark closed too early splits the reader's words in two; the sign-off speaks for the paragraph.
+    text = (
+        "\u201cThe plan is a mess.\u201d \u2015 Ana Ruiz\n"
+        "\u201cNobody asked us. My grandmother said it best.\u201d And that is all he has "
+        "\u201cthe root of all evil.\u201d \u2015 Maria Lopez\n"
+    )
+    article = run(nlp, text)
+    assert [speaker_name(article, q) for q in article.quotes if q.type == "direct"] == ["Ana Ruiz", "Maria Lopez"]
+
+
 @pytest.mark.parametrize(
     ("text", "source", "name"),
     [

@@ -207,6 +207,14 @@ def test_polnear_conventions_start_a_quote_after_that_at_that() -> None:
     assert (quote.type, quote.contents[0].text[:9]) == ("mixed", 'that, "Fo')
 
 
+def test_polnear_conventions_run_a_that_clause_on_after_its_closing_mark() -> None:
+    text = 'A spokeswoman said that, "Of course Okafor will defend himself" against what she sees as an attack.'
+    (quote,) = with_polnear_conventions(text).quotes
+    assert [span.text for span in quote.contents] == [
+        'that, "Of course Okafor will defend himself" against what she sees as an attack'
+    ]
+
+
 def test_polnear_conventions_list_a_report_in_a_relative_clause_beside_the_one_around_it() -> None:
     text = "Okafor says she is tied for second place, a finish that she said defied every poll."
     outer, inner = with_polnear_conventions(text).quotes

@@ -11,7 +11,7 @@ from .constants import ABBREVIATIONS, RELATIVE_PRONOUNS, TOPIC_VERBS
 from .cues import CLAUSE_DEPS, Cue, opens_inverted_attribution, phrase_preposition
 from .docfacts import doc_facts
 from .drafts import DraftQuote, Offsets
-from .marks import DOUBLED_MARKS, OPENING_MARKS, STRAIGHT_MARKS
+from .marks import CLOSING_MARKS, DOUBLED_MARKS, OPENING_MARKS, STRAIGHT_MARKS
 
 ContentChooser = Callable[[Doc, Token], "tuple[int, int] | None"]
 
@@ -444,10 +444,22 @@ def _is_initial(token: Token) -> bool:
     return len(token.text) == 2 and token.text[0].isupper() and token.text[1] == "."
 
 
+def _paragraph_sign_off(text: str, start: int) -> re.Match[str] | None:
+    """'"... money." And that's all he has "the root of all evil." ― Christina Lastra': the sign-off
+    that ends a quote's paragraph after a later closing mark names the speaker of the whole paragraph."""
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    for position in range(end - 1, start - 1, -1):
+        if text[position] in CLOSING_MARKS or text[position] in STRAIGHT_MARKS:
+            match = _DASH_SIGN_OFF.match(text, position + 1)
+            return match if match and "\n" not in text[match.end() : end] else None
+    return None
+
+
 def find_dash_sign_off(doc: Doc, draft: DraftQuote) -> None:
     """'"..." — Jane Doe, CEO': the name after the dash is the source, the dash the cue."""
     text = doc_facts(doc).text
-    match = _DASH_SIGN_OFF.match(text, draft.end)
+    match = _DASH_SIGN_OFF.match(text, draft.end) or _paragraph_sign_off(text, draft.end)
     if not match:
         return
     span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
@@ -710,6 +722,23 @@ def _words_after_a_parenthetical_cue(doc: Doc, cue: Cue, bounds: tuple[int, int]
     return (start, end) if start <= token.head.i < end else None
 
 
+def _words_after_according(doc: Doc, cue: Cue) -> tuple[int, int] | None:
+    """'The top 1 percent paid 25 percent, according to the CBO, and the top 10 percent paid 69 percent':
+    a sentence that goes on after a phrase cue in its middle with 'and' or 'but' says more."""
+    if not cue.phrase:
+        return None
+    preposition = phrase_preposition(doc, cue)
+    sentence = doc_facts(doc).sent(doc[cue.token])
+    phrase_end = max([preposition.i + 1] + [child.right_edge.i + 1 for child in preposition.children])
+    if cue.token <= sentence.start + 1 or phrase_end + 2 >= sentence.end:
+        return None
+    comma, conjunction = doc[phrase_end], doc[phrase_end + 1]
+    if comma.text != "," or conjunction.lower_ not in ("and", "but"):
+        return None
+    start, end = trim_punct(doc, phrase_end + 2, sentence.end)
+    return (start, end) if end - start >= 3 else None
+
+
 def _passive_subject(doc: Doc, cue: Cue, bounds: tuple[int, int]) -> tuple[int, int] | None:
     """'Peacekeepers have been blamed for introducing cholera': with no agent, what a passive cue
     reports is its subject and its complement."""
@@ -756,7 +785,9 @@ def find_indirect_quotes(
         )
         if wrapped is not None:
             draft.contents.insert(0, char_bounds(doc, *wrapped))
-        elif (rest := _words_after_a_parenthetical_cue(doc, cue, bounds)) is not None:
+        elif (
+            rest := _words_after_a_parenthetical_cue(doc, cue, bounds) or _words_after_according(doc, cue)
+        ) is not None:
             draft.contents.append(char_bounds(doc, *rest))
         found.append(draft)
     return found

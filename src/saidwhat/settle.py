@@ -301,9 +301,11 @@ def take_in_lead_before_parenthetical_attribution(doc: Doc, drafts: list[DraftQu
 _THAT_BEFORE = re.compile(r"\bthat,?\s*$")
 
 
-def take_in_that_before_quotes(text: str, drafts: list[DraftQuote]) -> None:
+def take_in_that_before_quotes(doc: Doc, drafts: list[DraftQuote]) -> None:
     """'Trump tweeted that, "For those few people ..."': PolNeAR's content starts at 'that' (85 times
-    to 2 on train), and the quote is then mixed."""
+    to 2 on train), and the quote is then mixed; its clause goes on after the closing mark
+    ('that "Of course he will defend himself" against what ...')."""
+    text = doc.text
     for draft in drafts:
         if draft.type != "direct" or draft.cue is None or draft.cue[1] > draft.start:
             continue
@@ -311,6 +313,23 @@ def take_in_that_before_quotes(text: str, drafts: list[DraftQuote]) -> None:
         if match:
             draft.contents[0] = (match.start(), draft.contents[0][1])
             draft.type = "mixed"
+            draft.contents[-1] = (draft.contents[-1][0], _end_of_clause(doc, draft.end))
+
+
+def _end_of_clause(doc: Doc, end: int) -> int:
+    """Where the words after a closing mark end their sentence, if they go on in lower case."""
+    rest = doc.text[end:]
+    word = end + len(rest) - len(rest.lstrip(" "))
+    if not rest.lstrip(" ")[:1].islower():
+        return end
+    span = doc.char_span(word, word + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return end
+    sentence = doc_facts(doc).sent(span[0])
+    last = sentence.end
+    while last > span.start and (doc[last - 1].is_punct or doc[last - 1].is_space):
+        last -= 1
+    return max(end, doc[last - 1].idx + len(doc[last - 1].text)) if last > span.start else end
 
 
 def reach_cues_to_content(doc: Doc, drafts: list[DraftQuote], gaps: frozenset[str]) -> None:

@@ -6,7 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from saidwhat.attribute import find_source_token, mention_bounds
-from saidwhat.cues import Cue, find_cues, rule_cue_score, speech_verbs_beside_quotes, verb_group
+from saidwhat.cues import Cue, find_cues, rule_cue_score, verb_group
 
 
 def parsed(
@@ -432,22 +432,3 @@ def test_a_quote_touches_the_cue_whose_subject_took_its_closing_comma_and_mark(b
     (quote,) = draft_marked_quotes(doc.text, list(doc_facts(doc).runs))
     told = doc[9]
     assert is_adjacent(doc, quote, Cue(9, (told.idx, told.idx + len(told)), 0.9))
-
-
-def test_a_speech_verb_touching_a_quote_is_its_cue_whatever_its_score(blank_nlp: Language) -> None:
-    # 'Okafor boasted , " That makes me smart . "'
-    words = ["Okafor", "boasted", ",", '"', "That", "makes", "me", "smart", ".", '"']
-    doc = parsed(
-        blank_nlp,
-        words,
-        heads=[1, 1, 1, 5, 5, 1, 7, 5, 5, 5],
-        deps=["nsubj", "ROOT", "punct", "punct", "nsubj", "ccomp", "nsubj", "ccomp", "punct", "punct"],
-        pos=["PROPN", "VERB", "PUNCT", "PUNCT", "PRON", "VERB", "PRON", "ADJ", "PUNCT", "PUNCT"],
-        lemmas=["Okafor", "boast", ",", '"', "that", "make", "I", "smart", ".", '"'],
-        tags=["NNP", "VBD", ",", "``", "DT", "VBZ", "PRP", "JJ", ".", "''"],
-    )
-    quote = (doc[3].idx, doc[9].idx + 1)
-    (cue,) = speech_verbs_beside_quotes(doc, [quote], [], lambda token: 0.1)
-    assert (doc[cue.token].text, cue.score) == ("boasted", 0.1)
-    # a cue already found is not found twice
-    assert speech_verbs_beside_quotes(doc, [quote], [cue], lambda token: 0.1) == []

@@ -12,7 +12,7 @@ from .attribute import (
     merge_interrupted_quotes,
 )
 from .constants import BELIEF_VERBS, RELATIVE_PRONOUNS, SPEECH_VERBS
-from .cues import find_cues, find_poll_cues, speech_verbs_beside_quotes
+from .cues import find_cues, find_poll_cues
 from .docfacts import doc_facts
 from .drafts import DraftQuote
 from .model import RULES, Deciders
@@ -66,9 +66,7 @@ def find_draft_quotes(
         cues = sorted(cues + find_poll_cues(doc), key=lambda cue: cue.token)
     clauses = find_indirect_quotes(doc, cues, marked, deciders.choose_content, said_adverbs=polnear)
     busy = _narrating_cues(clauses, marked)
-    quoted = [(draft.start, draft.end) for draft in marked if draft.type == "direct"]
-    beside = speech_verbs_beside_quotes(doc, quoted, cues, deciders.cue_score, deciders.cue_extensions)
-    attribute_marked_quotes(doc, marked, cues + beside, busy)
+    attribute_marked_quotes(doc, marked, cues, busy)
     marked = merge_interrupted_quotes(text, marked)
     # PolNeAR counts beliefs as attributions; the BBC gold and saidwhat's default do not.
     beliefs = frozenset() if polnear else frozenset(c.token for c in cues if _is_belief(doc[c.token]))

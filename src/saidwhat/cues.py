@@ -76,30 +76,6 @@ def gap_key(words: list[Token]) -> str:
     return f"{key}|{last.lower_}" if last.pos_ in ("ADP", "PART", "SCONJ") else key
 
 
-def speech_verbs_beside_quotes(
-    doc: Doc, quotes: list[tuple[int, int]], cues: list[Cue], score: CueScorer, extensions: frozenset[str] = frozenset()
-) -> list[Cue]:
-    """Speech verbs that touch a quotation ('Trump boasted, "That makes me smart."', '"...," boasted
-    Trump') but scored below the threshold: beside a quote, the verb is its cue whatever the parse."""
-    known = {cue.token for cue in cues}
-    found: dict[int, Cue] = {}
-    for start, end in quotes:
-        before = doc.char_span(0, start, alignment_mode="contract")
-        after = doc.char_span(end, len(doc.text), alignment_mode="contract")
-        near = []
-        if before is not None:
-            words = [t for t in before[-3:] if not (t.is_punct or t.is_space)]
-            near += words[-1:]
-        if after is not None:
-            near += [t for t in after[:3] if not (t.is_punct or t.is_space)][:2]
-        for token in near:
-            if token.i in known or token.i in found or not token.tag_.startswith("VB"):
-                continue
-            if token.lemma_.lower() in SPEECH_VERBS and token.lemma_.lower() not in WEAK_SPEECH_VERBS:
-                found[token.i] = Cue(token.i, verb_group(token, extensions), score(token))
-    return list(found.values())
-
-
 def phrase_preposition(doc: Doc, cue: Cue) -> Token:
     """The preposition whose object a phrase cue names as its source: 'to' in 'according to', 'in' in
     'in a new poll'."""

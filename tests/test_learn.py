@@ -324,6 +324,12 @@ def test_polnear_conventions_leave_a_lead_in_the_polls_unattributed() -> None:
     assert with_polnear_conventions("Okafor still leads in the polls ahead of the primary.").quotes == ()
 
 
+def test_polnear_conventions_keep_a_relative_clauses_own_subject_as_its_source() -> None:
+    text = "One of the many reasons that Okafor refuses to release his tax returns may be the audit."
+    (quote,) = with_polnear_conventions(text).quotes
+    assert [span.text for span in quote.sources] == ["Okafor"]  # not the relative pronoun 'that'
+
+
 def test_default_conventions_keep_one_report_for_a_relative_clause_inside_another() -> None:
     text = "Okafor says she is tied for second place, a finish that she said defied every poll."
     (quote,) = extract(text).quotes

@@ -210,8 +210,10 @@ def keep_relative_pronoun_sources(doc: Doc, drafts: list[DraftQuote]) -> None:
         if draft.cue_token is None or not draft.sources:
             continue
         cue = doc[draft.cue_token]
-        pronouns = [child for child in cue.children if child.dep_ == "nsubj" and is_relative_subject(child)]
-        if pronouns:
+        subjects = [child for child in cue.children if child.dep_ == "nsubj"]
+        pronouns = [child for child in subjects if is_relative_subject(child)]
+        # 'the reasons that Trump refuses ...': a subject of its own says it, not the pronoun
+        if pronouns and len(subjects) == len(pronouns):
             draft.sources = [char_bounds(doc, pronouns[0].i, pronouns[0].i + 1)]
 
 

@@ -556,11 +556,16 @@ def _clause_of(cue: Cue, doc: Doc) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
+def _phrase_end(preposition: Token) -> int:
+    """The token index just past a phrase cue's preposition and its object ('according to [the CBO]')."""
+    return max([preposition.i + 1] + [child.right_edge.i + 1 for child in preposition.children])
+
+
 def _clause_around_according(cue: Cue, doc: Doc) -> tuple[int, int] | None:
     """'X happened, according to Y' / 'According to Y, X happened': the sentence without the phrase."""
     sent = doc_facts(doc).sent(doc[cue.token])
     to = phrase_preposition(doc, cue)
-    phrase_end = max([to.i + 1] + [child.right_edge.i + 1 for child in to.children])
+    phrase_end = _phrase_end(to)
     first_word = next((t.i for t in sent if not (t.is_punct or t.is_space)), sent.start)
     if cue.token <= first_word + 1:
         if all(t.is_punct or t.is_space for t in doc[phrase_end : sent.end]):
@@ -727,9 +732,8 @@ def _words_after_according(doc: Doc, cue: Cue) -> tuple[int, int] | None:
     a sentence that goes on after a phrase cue in its middle with 'and' or 'but' says more."""
     if not cue.phrase:
         return None
-    preposition = phrase_preposition(doc, cue)
     sentence = doc_facts(doc).sent(doc[cue.token])
-    phrase_end = max([preposition.i + 1] + [child.right_edge.i + 1 for child in preposition.children])
+    phrase_end = _phrase_end(phrase_preposition(doc, cue))
     if cue.token <= sentence.start + 1 or phrase_end + 2 >= sentence.end:
         return None
     comma, conjunction = doc[phrase_end], doc[phrase_end + 1]

@@ -15,6 +15,7 @@ from .constants import TOPIC_VERBS
 from .cues import gap_key, words_between
 from .docfacts import doc_facts
 from .drafts import DraftQuote, Offsets
+from .marks import QUOTE_MARK_CHARS
 
 _CONVERSATION_VERBS = frozenset({"speak", "talk", "chat"})
 _DESCRIBING_DEPS = frozenset({"relcl", "acl", "amod", "compound", "aux", "auxpass"})
@@ -269,9 +270,6 @@ def _complement_after(cue: Token, cue_end: int) -> tuple[int, int] | None:
     return None
 
 
-_LEAD_MARKS = frozenset("\"“”„«»'‘’")
-
-
 def take_in_lead_before_parenthetical_attribution(doc: Doc, drafts: list[DraftQuote]) -> None:
     """'Sooner or later, the governor told reporters, "it starts to pay off."': PolNeAR's content starts
     with the words before an attribution set off by commas."""
@@ -293,7 +291,7 @@ def take_in_lead_before_parenthetical_attribution(doc: Doc, drafts: list[DraftQu
             continue
         sentence = doc_facts(doc).sent(token[0])
         lead = text[sentence.start_char : len(before) - 1]
-        if not lead.strip() or any(mark in lead for mark in _LEAD_MARKS) or "\n" in lead.strip():
+        if not lead.strip() or any(mark in lead for mark in QUOTE_MARK_CHARS) or "\n" in lead.strip():
             continue
         start = sentence.start_char + len(lead) - len(lead.lstrip())
         draft.contents.insert(0, (start, len(before) - 1))

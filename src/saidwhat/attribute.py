@@ -36,6 +36,8 @@ _BESIDE_DEPS = frozenset({"conj", "prep", "pcomp", "advcl"})
 _WH_WORDS = frozenset({"when", "what", "how", "why", "whether", "if", "where", "who"})
 _DASH_SIGN_OFF = re.compile(r"\s*(?P<dash>[—–―-]{1,2})\s*(?=[A-Z])")
 _MAX_SOURCE_TOKENS = 12
+_CLOSING_CHARS = (*CLOSING_MARKS, *STRAIGHT_MARKS)
+_MAX_SIGN_OFF_CHARS = 80
 # A line that opens with the one who speaks names them in a few words ('Poll: ...', 'NY Daily News: ...').
 _MAX_LABEL_TOKENS = 6
 # A source with its appositive may run long ('David Kamin, an outside adviser to the campaign on
@@ -449,11 +451,12 @@ def _paragraph_sign_off(text: str, start: int) -> re.Match[str] | None:
     that ends a quote's paragraph after a later closing mark names the speaker of the whole paragraph."""
     end = text.find("\n", start)
     end = len(text) if end < 0 else end
-    for position in range(end - 1, start - 1, -1):
-        if text[position] in CLOSING_MARKS or text[position] in STRAIGHT_MARKS:
-            match = _DASH_SIGN_OFF.match(text, position + 1)
-            return match if match and "\n" not in text[match.end() : end] else None
-    return None
+    last_mark = max(text.rfind(mark, start, end) for mark in _CLOSING_CHARS)
+    if last_mark < 0:
+        return None
+    match = _DASH_SIGN_OFF.match(text, last_mark + 1)
+    # the name ends the paragraph: not a dash in running text
+    return match if match and end - match.end() <= _MAX_SIGN_OFF_CHARS else None
 
 
 def find_dash_sign_off(doc: Doc, draft: DraftQuote) -> None:

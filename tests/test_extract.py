@@ -355,6 +355,18 @@ def test_extract_a_speech_verb_after_the_reported_clause_goes_on_with_the_speake
     ]
 
 
+def test_extract_a_participle_after_the_reported_clause_is_the_speakers_next_report(nlp: Language) -> None:
+    article = run(
+        nlp,
+        "Senator Jane Okafor said she did not believe the rumours hurt the campaign, "
+        "arguing that divisions in the party were a bigger hurdle.",
+    )
+    assert [triple(q) for q in article.quotes] == [
+        ("Senator Jane Okafor", "said", ["she did not believe the rumours hurt the campaign"]),
+        ("Senator Jane Okafor", "arguing", ["that divisions in the party were a bigger hurdle"]),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "source"),
     [

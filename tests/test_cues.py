@@ -44,6 +44,24 @@ def test_find_cues_finds_the_speech_verb_with_its_auxiliary(blank_nlp: Language)
     assert verb_group(doc[3]) == cues[0].span
 
 
+def _company_said_in_a_statement(nlp: Language) -> Doc:
+    # "The company said in a statement that it would close ."
+    return parsed(
+        nlp,
+        ["The", "company", "said", "in", "a", "statement", "that", "it", "would", "close", "."],
+        [1, 2, 2, 2, 5, 3, 9, 9, 9, 2, 2],
+        ["det", "nsubj", "ROOT", "prep", "det", "pobj", "mark", "nsubj", "aux", "ccomp", "punct"],
+        ["DET", "NOUN", "VERB", "ADP", "DET", "NOUN", "SCONJ", "PRON", "AUX", "VERB", "PUNCT"],
+        ["the", "company", "say", "in", "a", "statement", "that", "it", "would", "close", "."],
+    )
+
+
+def test_verb_group_takes_in_a_learned_phrase_after_the_verb(blank_nlp: Language) -> None:
+    doc = _company_said_in_a_statement(blank_nlp)
+    assert doc.text[slice(*verb_group(doc[2], frozenset({"say|in a statement"})))] == "said in a statement"
+    assert doc.text[slice(*verb_group(doc[2]))] == "said"
+
+
 def test_rule_cue_score_say_scores_high_and_nouns_zero(blank_nlp: Language) -> None:
     doc = _connor_said(blank_nlp)
     assert rule_cue_score(doc[3]) >= 0.9

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
@@ -38,21 +39,32 @@ class Cue:
     phrase: bool = False  # "according to": the source is the object, not the subject
 
 
-def extension_options(token: Token) -> tuple[list[tuple[str, Token]], list[tuple[str, Token]]]:
-    """Words next to a cue verb that may belong to its span, each as (key, farthest token).
+class Extension(NamedTuple):
+    """Words beside a cue verb that may belong to its span: 'in a statement' after 'said'."""
+
+    key: str
+    first: Token
+    last: Token
+
+
+def extension_options(token: Token) -> tuple[list[Extension], list[Extension]]:
+    """Words next to a cue verb that may belong to its span, each as (key, first token, last token).
 
     A key names the verb and the words: 'say|in a statement', 'call|on', 'say|<also'. Left options
     are adverbs before the verb; right options are a following word alone or its whole short phrase.
     """
     lemma = token.lemma_.lower()
-    lefts = [(f"{lemma}|<{child.lower_}", child) for child in token.lefts if child.dep_ == "advmod"]
-    rights: list[tuple[str, Token]] = []
+    lefts = [
+        Extension(f"{lemma}|<{child.lower_}", child.left_edge, child) for child in token.lefts if child.dep_ == "advmod"
+    ]
+    rights: list[Extension] = []
     for child in token.rights:
         if child.dep_ in ("prep", "npadvmod", "agent", "advmod", "dobj", "prt"):
             words = [t.lower_ for t in child.subtree]
             if 1 < len(words) <= 4:
-                rights.append((f"{lemma}|{' '.join(words)}", child.right_edge))
-            rights.append((f"{lemma}|{child.lower_}", child))
+                rights.append(Extension(f"{lemma}|{' '.join(words)}", child.left_edge, child.right_edge))
+            # the word with what stands before it: 'made [little secret]' for 'make|secret'
+            rights.append(Extension(f"{lemma}|{child.lower_}", child.left_edge, child))
     return lefts, rights
 
 
@@ -115,15 +127,15 @@ def verb_group(token: Token, extensions: frozenset[str] = frozenset()) -> Offset
     lefts, rights = extension_options(token)
     # An adverb right before the group is part of it ('has also said', 'aggressively attacked'):
     # PolNeAR's annotators include it 9 times in 10, the BBC gold too. Learned ones may stand apart.
-    for key, child in sorted(lefts, key=lambda option: -option[1].i):
+    for key, _, child in sorted(lefts, key=lambda option: -option.last.i):
         adjacent = child.i == start.i - 1 or child.i > start.i
         if adjacent and (key in extensions or child.lower_ not in _NOT_CUE_ADVERBS):
             start = min(start, child, key=lambda t: t.i)
     for child in token.rights:
         if child.dep_ in _RIGHT_GROUP_DEPS and child.i == end.i + 1:
             end = child
-    for key, last in rights:
-        if key in extensions and last.left_edge.i <= end.i + 1 <= last.i:
+    for key, first, last in rights:
+        if key in extensions and first.i <= end.i + 1 <= last.i:
             end = last
     return start.idx, end.idx + len(end.text)
 

@@ -41,10 +41,9 @@ def learn_cue_extensions(docs: Iterable[tuple[Doc, Sequence[EvalQuote]]], *, min
             start = min(s for s, _ in attribution.cue)
             end = max(e for _, e in attribution.cue)
             lefts, rights = extension_options(doc[root])
-            for key, token in lefts + rights:
+            for key, first, last in lefts + rights:
                 seen[key] += 1
-                first = min(token.i, token.left_edge.i)
-                included[key] += int(start <= doc[first].idx and token.idx + len(token.text) <= end)
+                included[key] += int(start <= first.idx and last.idx + len(last.text) <= end)
     return sorted(key for key, count in seen.items() if count >= min_count and included[key] * 2 > count)
 
 

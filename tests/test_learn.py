@@ -330,6 +330,14 @@ def test_polnear_conventions_keep_a_relative_clauses_own_subject_as_its_source()
     assert [span.text for span in quote.sources] == ["Okafor"]  # not the relative pronoun 'that'
 
 
+def test_polnear_conventions_take_a_learned_phrase_into_the_cue_and_the_default_conventions_do_not() -> None:
+    text = "The harbour board said in a statement that the pier would reopen in May."
+    (theirs,) = with_polnear_conventions(text).quotes
+    (ours,) = extract(text).quotes
+    assert theirs.cue is not None and theirs.cue.text == "said in a statement"
+    assert ours.cue is not None and ours.cue.text == "said"  # the BBC gold's cue is the verb group
+
+
 def test_default_conventions_keep_one_report_for_a_relative_clause_inside_another() -> None:
     text = "Okafor says she is tied for second place, a finish that she said defied every poll."
     (quote,) = extract(text).quotes

@@ -12,7 +12,7 @@ from .attribute import (
     merge_interrupted_quotes,
 )
 from .constants import BELIEF_VERBS, RELATIVE_PRONOUNS, SPEECH_VERBS
-from .cues import find_cues, find_poll_cues
+from .cues import find_cues, find_poll_cues, one_word_extensions
 from .docfacts import doc_facts
 from .drafts import DraftQuote
 from .model import RULES, Deciders
@@ -61,7 +61,8 @@ def find_draft_quotes(
     text = facts.text
     errors = list(facts.mark_notes)
     marked = draft_marked_quotes(text, list(facts.runs))
-    cues = find_cues(doc, deciders.cue_score, threshold=deciders.cue_threshold, extensions=deciders.cue_extensions)
+    extensions = deciders.cue_extensions if polnear else one_word_extensions(deciders.cue_extensions)
+    cues = find_cues(doc, deciders.cue_score, threshold=deciders.cue_threshold, extensions=extensions)
     if polnear:
         cues = sorted(cues + find_poll_cues(doc), key=lambda cue: cue.token)
     clauses = find_indirect_quotes(doc, cues, marked, deciders.choose_content, said_adverbs=polnear)

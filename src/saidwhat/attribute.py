@@ -293,7 +293,7 @@ def _goes_on_from_reported_clause(token: Token) -> bool:
 
 
 def _reporting_verb_over_participle(token: Token) -> Token | None:
-    """'Romney said he didn't believe it, [arguing] that ...': a participle after a comma at the end of
+    """'Okafor said she did not believe it, [arguing] that ...': a participle after a comma at the end of
     a reported clause is the speaker's next act, though the parser hangs it inside the clause.
     (PolNeAR train: cue exact TP +23, content +28, source +19; dev +6, +6, +3.)"""
     if token.tag_ != "VBG" or token.dep_ != "advcl" or token.i == 0 or token.nbor(-1).text != ",":
@@ -303,7 +303,7 @@ def _reporting_verb_over_participle(token: Token) -> Token | None:
     facts = doc_facts(token.doc)
     child = token
     for ancestor in token.ancestors:
-        # past 'believe' and 'want': 'said [he didn't believe it did], arguing' is said's
+        # past 'believe' and 'want': 'said [she did not believe [it hurt]], arguing' is said's
         if ancestor.lemma_.lower() in SPEECH_VERBS and ancestor.lemma_.lower() not in BELIEF_VERBS:
             reports_child = child.dep_ == "ccomp" and ancestor.i < child.i and not facts.inside_quotes(child)
             return ancestor if reports_child else None

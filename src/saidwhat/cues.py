@@ -68,6 +68,12 @@ def extension_options(token: Token) -> tuple[list[Extension], list[Extension]]:
     return lefts, rights
 
 
+def one_word_extensions(extensions: frozenset[str]) -> frozenset[str]:
+    """The learned extensions of one word ('call|on', 'make|secret'): the BBC gold's cue is the verb
+    group, without the phrases PolNeAR's annotators take in ('said in a statement')."""
+    return frozenset(key for key in extensions if " " not in key)
+
+
 def words_between(doc: Doc, cue_end: int, content_start: int) -> list[Token]:
     """The words between a cue and the content after it, without punctuation at either end; none
     where the content starts another sentence."""

@@ -355,16 +355,32 @@ def test_extract_a_speech_verb_after_the_reported_clause_goes_on_with_the_speake
     ]
 
 
-def test_extract_a_participle_after_the_reported_clause_is_the_speakers_next_report(nlp: Language) -> None:
-    article = run(
-        nlp,
-        "Senator Jane Okafor said she did not believe the rumours hurt the campaign, "
-        "arguing that divisions in the party were a bigger hurdle.",
-    )
-    assert [triple(q) for q in article.quotes] == [
-        ("Senator Jane Okafor", "said", ["she did not believe the rumours hurt the campaign"]),
-        ("Senator Jane Okafor", "arguing", ["that divisions in the party were a bigger hurdle"]),
-    ]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Senator Jane Okafor said she did not believe the rumours hurt the campaign, "
+            "arguing that divisions in the party were a bigger hurdle.",
+            [
+                ("Senator Jane Okafor", "said", ["she did not believe the rumours hurt the campaign"]),
+                ("Senator Jane Okafor", "arguing", ["that divisions in the party were a bigger hurdle"]),
+            ],
+            id="a-participle-after-a-comma",
+        ),
+        pytest.param(
+            "Okafor complained the council had ignored him and questioned why the mayor had not spoken.",
+            [
+                ("Okafor", "complained", ["the council had ignored him"]),
+                ("Okafor", "questioned", ["why the mayor had not spoken"]),
+            ],
+            id="a-verb-of-another-tense-than-the-one-the-parser-joined-it-to",
+        ),
+    ],
+)
+def test_extract_a_report_after_the_reported_clause_is_the_speakers_next_one(
+    nlp: Language, text: str, expected: list[tuple[str, str, list[str]]]
+) -> None:
+    assert [triple(q) for q in run(nlp, text).quotes] == expected
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,7 @@ _NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _DESCRIBED_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _SAYABLE_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "VERB", "AUX", "ADJ"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+_TENSE_OF_TAG = {"VBD": "past", "VBZ": "present", "VBP": "present"}
 # How a name before an appositive hangs above its last word ('Marc Morial, the head of the League,').
 _APPOSITIVE_CLIMB_DEPS = frozenset({"pobj", "prep", "appos"})
 _CLOSING_MARKS = frozenset({'"', "”", "''", "»"})
@@ -292,23 +293,39 @@ def _goes_on_from_reported_clause(token: Token) -> bool:
     )
 
 
-def _reporting_verb_over_participle(token: Token) -> Token | None:
-    """'Okafor said she did not believe it, [arguing] that ...': a participle after a comma at the end of
-    a reported clause is the speaker's next act, though the parser hangs it inside the clause.
-    (PolNeAR train: cue exact TP +23, content +28, source +19; dev +6, +6, +3.)"""
-    if token.tag_ != "VBG" or token.dep_ != "advcl" or token.i == 0 or token.nbor(-1).text != ",":
-        return None
+def _reporting_verb_going_on_with(token: Token) -> Token | None:
+    """The speech verb whose speaker goes on with `token`, though the parser hangs it inside that verb's
+    reported clause: a participle after a comma at the clause's end ('Okafor said she did not believe
+    it, [arguing] that ...'; PolNeAR train: cue exact TP +23, content +28, source +19; dev +6, +6, +3),
+    or a finite verb joined to a verb of another tense in it, or to one of the same lemma ('called on
+    the city to repair the pier and [proposed] a levy', 'said X and [said] Y'; train +14, +15, +12)."""
     if any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children):
+        return None
+    trailing_participle = token.tag_ == "VBG" and token.dep_ == "advcl" and token.i > 0 and token.nbor(-1).text == ","
+    conjunct = token.dep_ == "conj" and token.tag_ in _TENSE_OF_TAG
+    if not (trailing_participle or conjunct):
         return None
     facts = doc_facts(token.doc)
     child = token
     for ancestor in token.ancestors:
         # past 'believe' and 'want': 'said [she did not believe [it hurt]], arguing' is said's
         if ancestor.lemma_.lower() in SPEECH_VERBS and ancestor.lemma_.lower() not in BELIEF_VERBS:
-            reports_child = child.dep_ == "ccomp" and ancestor.i < child.i and not facts.inside_quotes(child)
-            return ancestor if reports_child else None
+            clause_deps = ("ccomp", "xcomp") if conjunct else ("ccomp",)
+            if child.dep_ not in clause_deps or child.i < ancestor.i or facts.inside_quotes(child):
+                return None
+            return ancestor if trailing_participle or _goes_on_from(ancestor, token) else None
         child = ancestor
     return None
+
+
+def _goes_on_from(verb: Token, conjunct: Token) -> bool:
+    """Is a finite conjunct inside a speech verb's clause joined to the verb rather than to the word the
+    parser chose? When it repeats the verb, or differs in tense from that word and, where the verb is
+    finite, agrees with it ('said she is glad it went well and [looks] forward to ...' stays inside)."""
+    if conjunct.lemma_ == verb.lemma_:
+        return True
+    tense = _TENSE_OF_TAG[conjunct.tag_]
+    return _TENSE_OF_TAG.get(conjunct.head.tag_) != tense and _TENSE_OF_TAG.get(verb.tag_, tense) == tense
 
 
 def _verb_above(token: Token) -> Token | None:
@@ -322,7 +339,7 @@ def _verb_above(token: Token) -> Token | None:
         if token.tag_ != "VBG":
             return None
         return _verb_before_comma(token) or _verb_reporting_quote(head)
-    reporting = _reporting_verb_over_participle(token)
+    reporting = _reporting_verb_going_on_with(token)
     if reporting is not None:
         return reporting
     if token.dep_ == "pcomp" and head.dep_ == "prep":
@@ -677,7 +694,7 @@ def _branch_beside(inner: Token, outer: Token) -> Token | None:
         return inner
     # A participle after a reported clause stands beside the reporting verb and beside every cue in
     # that clause ('emphasizes that she [wants] to help ..., contrasting herself with Sanders').
-    reporting = _reporting_verb_over_participle(inner)
+    reporting = _reporting_verb_going_on_with(inner)
     if reporting is not None and (reporting.i == outer.i or reporting.is_ancestor(outer)):
         return inner
     token = inner

@@ -226,6 +226,17 @@ def test_polnear_conventions_list_a_report_in_a_relative_clause_beside_the_one_a
     )
 
 
+def test_polnear_conventions_list_a_report_of_a_who_clause_beside_the_one_around_it() -> None:
+    text = "The mayor said the plan was backed by Jane Okafor, who argued that the pier needed repairs."
+    quotes = with_polnear_conventions(text).quotes
+    assert [
+        (q.cue.text if q.cue else None, [s.text for s in q.sources], [c.text for c in q.contents]) for q in quotes
+    ] == [
+        ("said", ["The mayor"], ["the plan was backed by Jane Okafor"]),
+        ("argued", ["who"], ["that the pier needed repairs"]),  # PolNeAR's source is the pronoun
+    ]
+
+
 def test_polnear_conventions_list_a_sure_report_inside_another_beside_it() -> None:
     text = "The council said in a statement that Okafor told reporters on Monday the bridge would reopen."
     outer, inner = with_polnear_conventions(text).quotes

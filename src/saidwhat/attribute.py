@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .constants import ABBREVIATIONS, BELIEF_VERBS, RELATIVE_PRONOUNS, SPEECH_VERBS, TOPIC_VERBS
 from .cues import CLAUSE_DEPS, Cue, opens_inverted_attribution, phrase_preposition
-from .docfacts import doc_facts
+from .docfacts import doc_facts, token_at
 from .drafts import DraftQuote, Offsets
 from .marks import CLOSING_MARKS, DOUBLED_MARKS, OPENING_MARKS, STRAIGHT_MARKS
 
@@ -386,12 +386,12 @@ def _tokens_outside(doc: Doc, draft: DraftQuote, span: Span) -> list[int]:
 
 def _sentences_around(doc: Doc, draft: DraftQuote) -> Span:
     """The sentences the quote starts and ends in, as one span."""
-    first = doc.char_span(draft.start, draft.start + 1, alignment_mode="expand")
-    last = doc.char_span(max(draft.end - 1, draft.start), draft.end, alignment_mode="expand")
+    first = token_at(doc, draft.start)
+    last = token_at(doc, max(draft.end - 1, draft.start))
     if first is None or last is None:
         return doc[0:0]
     facts = doc_facts(doc)
-    return doc[facts.sent(first[0]).start : facts.sent(last[-1]).end]
+    return doc[facts.sent(first).start : facts.sent(last).end]
 
 
 def _window(doc: Doc, draft: DraftQuote) -> Span:
@@ -504,13 +504,13 @@ def find_dash_sign_off(doc: Doc, draft: DraftQuote) -> None:
     match = _DASH_SIGN_OFF.match(text, draft.end) or _paragraph_sign_off(text, draft.end)
     if not match:
         return
-    span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
-    if span is None or span[0].pos_ != "PROPN":
+    name = token_at(doc, match.end())
+    if name is None or name.pos_ != "PROPN":
         return
-    end = span[0].i
+    end = name.i
     while end + 1 < len(doc) and (doc[end + 1].pos_ == "PROPN" or _is_initial(doc[end + 1])):
         end += 1
-    draft.sources = [char_bounds(doc, span[0].i, end + 1)]
+    draft.sources = [char_bounds(doc, name.i, end + 1)]
     draft.source_token = end
     dash = doc.char_span(match.start("dash"), match.end("dash"), alignment_mode="expand")
     if dash is not None:

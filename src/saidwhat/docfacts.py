@@ -184,6 +184,12 @@ def _speakers(words: TokenColumns, quoted: tuple[bool, ...]) -> frozenset[str]:
     )
 
 
+def token_at(doc: Doc, char: int) -> Token | None:
+    """The token that holds the character at offset `char`; None where it is not in a token."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
 _last: DocFacts | None = None
 
 

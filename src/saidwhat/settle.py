@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from .attribute import char_bounds, is_relative_subject, source_bounds, trim_punct
 from .constants import TOPIC_VERBS
 from .cues import gap_key, words_between
-from .docfacts import doc_facts
+from .docfacts import doc_facts, token_at
 from .drafts import DraftQuote, Offsets
 from .marks import QUOTE_MARK_CHARS
 
@@ -286,10 +286,10 @@ def take_in_lead_before_parenthetical_attribution(doc: Doc, drafts: list[DraftQu
         opening = next((c for c in text[draft.start : draft.end] if c.isalnum()), "")
         if not before.endswith(",") or not opening.islower():
             continue  # a quote that opens a sentence of its own says nothing of the words before
-        token = doc.char_span(first, first + 1, alignment_mode="expand")
-        if token is None or not len(token):
+        token = token_at(doc, first)
+        if token is None:
             continue
-        sentence = doc_facts(doc).sent(token[0])
+        sentence = doc_facts(doc).sent(token)
         lead = text[sentence.start_char : len(before) - 1]
         if not lead.strip() or any(mark in lead for mark in QUOTE_MARK_CHARS) or "\n" in lead.strip():
             continue
@@ -322,14 +322,13 @@ def _end_of_clause(doc: Doc, end: int) -> int:
     word = end + len(rest) - len(rest.lstrip(" "))
     if not rest.lstrip(" ")[:1].islower():
         return end
-    span = doc.char_span(word, word + 1, alignment_mode="expand")
-    if span is None or not len(span):
+    first = token_at(doc, word)
+    if first is None:
         return end
-    sentence = doc_facts(doc).sent(span[0])
-    last = sentence.end
-    while last > span.start and (doc[last - 1].is_punct or doc[last - 1].is_space):
+    last = doc_facts(doc).sent(first).end
+    while last > first.i and (doc[last - 1].is_punct or doc[last - 1].is_space):
         last -= 1
-    return max(end, doc[last - 1].idx + len(doc[last - 1].text)) if last > span.start else end
+    return max(end, doc[last - 1].idx + len(doc[last - 1].text)) if last > first.i else end
 
 
 def reach_cues_to_content(doc: Doc, drafts: list[DraftQuote], gaps: frozenset[str]) -> None:

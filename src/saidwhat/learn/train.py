@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..cues import extension_options, gap_key, verb_group, words_between
+from ..docfacts import token_at
 from ..errors import ConfigError
 from ..evaluation.brat import load_brat
 from ..evaluation.metrics import normalise
@@ -100,9 +101,8 @@ def content_target(doc: Doc, attribution: EvalQuote) -> tuple[int, int] | None:
     if len(fragments) != 1:
         return None
     start, end = fragments[0]
-    first = doc.char_span(start, start + 1, alignment_mode="expand")
-    last = doc.char_span(end - 1, end, alignment_mode="expand")
-    return (first[0].i, last[-1].i) if first is not None and last is not None and len(first) and len(last) else None
+    first, last = token_at(doc, start), token_at(doc, end - 1)
+    return (first.i, last.i) if first is not None and last is not None else None
 
 
 def collect_examples(docs: Iterable[tuple[Doc, Sequence[EvalQuote]]]) -> Examples:

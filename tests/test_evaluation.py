@@ -15,6 +15,7 @@ from spacy.language import Language
 from saidwhat.cli import main
 from saidwhat.errors import InputError
 from saidwhat.evaluation import EvalDoc, EvalQuote, evaluate, load_gold, read_predictions, score, write_score_format
+from saidwhat.evaluation.disagreements import disagreements, span_relation
 from saidwhat.evaluation.metrics import align, is_direct, normalise, prepare
 
 from .conftest import shared_path
@@ -358,6 +359,45 @@ def test_read_predictions_accepts_minimal_format_and_notes_bad_spans(tmp_path: P
     assert any("not in the gold" in note for note in predictions.notes)
 
 
+# --- disagreements ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pred", "relation"),
+    [
+        ("Mara Lind", None),
+        ("Lind", "shorter"),
+        ("Mara Lind said", "longer"),
+        ("Lind said", "overlapping"),
+        ("Tom Vey", "elsewhere"),
+        ("", "absent"),
+    ],
+)
+def test_span_relation_says_how_the_predicted_span_stands_to_the_gold(pred: str, relation: str | None) -> None:
+    predicted = (at(TEXT, pred),) if pred else ()
+    assert span_relation(predicted, (at(TEXT, "Mara Lind"),)) == relation
+    assert span_relation((at(TEXT, "Mara Lind"),), ()) == "extra"
+
+
+def test_disagreements_list_missed_and_spurious_quotes_and_differing_spans() -> None:
+    lind, vey = gold_quotes()
+    shorter_source = EvalQuote(lind.contents, (at(TEXT, "Lind"),), lind.cue)
+    unrelated = EvalQuote((at(TEXT, "reporters"),))
+    found = list(disagreements([EvalDoc("d", TEXT, (lind, vey))], {"d": (shorter_source, unrelated)}))
+    assert [(record["error"], record["subset"]) for record in found] == [
+        ("missed", "direct"),
+        ("differs", "indirect"),
+        ("spurious", "indirect"),
+    ]
+    assert found[0]["gold"]["content"][0]["text"] == "We are ready"  # as compared: marks and comma stripped
+    assert found[1]["spans"] == {"source": "shorter"}
+    assert found[1]["pred"]["source"] == [{"start": 5, "end": 9, "text": "Lind"}]
+
+
+def test_disagreements_are_empty_when_predictions_equal_the_gold() -> None:
+    assert list(disagreements([EvalDoc("d", TEXT, gold_quotes())], {"d": gold_quotes()})) == []
+
+
 # --- the command ---------------------------------------------------------------------------
 
 
@@ -385,6 +425,18 @@ def test_cli_dump_pred_refuses_to_overwrite_without_force(tmp_path: Path) -> Non
     dump.write_text("keep me")
     assert main(["evaluate", "--gold", str(tmp_path / "gold"), "--pred", str(pred), "--dump-pred", str(dump)]) == 2
     assert dump.read_text() == "keep me"
+
+
+def test_cli_writes_disagreements_and_tallies_them(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_brat(tmp_path / "gold", [f"T1\tContent {brat_span('the bridge would close')}\tx", "E1\tContent:T1"])
+    pred, found = tmp_path / "pred.jsonl", tmp_path / "found.jsonl"
+    pred.write_text(json.dumps({"doc_id": "d1", "quotes": [{"contents": [json_span("the bridge")]}]}))
+    args = ["evaluate", "--gold", str(tmp_path / "gold"), "--pred", str(pred), "--disagreements", str(found)]
+    assert main(args) == 0
+    assert "missed 0, spurious 0; differing spans: content shorter 1" in capsys.readouterr().err
+    assert json.loads(found.read_text())["spans"] == {"content": "shorter"}
+    assert main(args) == 2  # an existing file is kept unless --force
+    assert main([*args, "--force"]) == 0
 
 
 # --- agreement with the reference scorer -------------------------------------------------

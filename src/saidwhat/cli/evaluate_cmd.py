@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..evaluation import Evaluation, evaluate, render_table, write_score_format
+from ..evaluation.disagreements import summary_line, write_disagreements
 
 MAX_NOTES_SHOWN = 20
 
@@ -29,7 +30,12 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--limit", type=int, metavar="N", help="only the first N gold documents")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--dump-pred", metavar="FILE", help="write the scored predictions in score.py's format")
-    parser.add_argument("--force", action="store_true", help="overwrite an existing --dump-pred file")
+    parser.add_argument(
+        "--disagreements",
+        metavar="FILE.jsonl",
+        help="write each quote where predictions and gold differ (missed, spurious, differing spans) to FILE",
+    )
+    parser.add_argument("--force", action="store_true", help="overwrite an existing output file")
     parser.add_argument(
         "--conventions",
         choices=("saidwhat", "polnear"),
@@ -46,8 +52,9 @@ def _check_args(args: argparse.Namespace) -> None:
         raise UsageError(f"--limit must be a positive number of documents, got {args.limit}")
     if args.split not in ("train", "dev", "test"):
         raise UsageError(f"--split must be train or dev (or test), got {args.split!r}")
-    if args.dump_pred and Path(args.dump_pred).exists() and not args.force:
-        raise UsageError(f"--dump-pred file '{args.dump_pred}' exists; pass --force to overwrite it")
+    for option, path in (("--dump-pred", args.dump_pred), ("--disagreements", args.disagreements)):
+        if path and Path(path).exists() and not args.force:
+            raise UsageError(f"{option} file '{path}' exists; pass --force to overwrite it")
     if args.pred and not Path(args.pred).is_file():
         raise UsageError(f"--pred file '{args.pred}' does not exist")
 
@@ -72,6 +79,9 @@ def evaluate_cli(args: argparse.Namespace) -> int:
     _report_notes(evaluation)
     if args.dump_pred:
         write_score_format(Path(args.dump_pred), evaluation.predictions, evaluation.gold.docs)
+    if args.disagreements:
+        counts = write_disagreements(Path(args.disagreements), evaluation.gold.docs, evaluation.predictions.by_doc)
+        print(f"saidwhat evaluate: wrote {args.disagreements}: {summary_line(counts)}", file=sys.stderr)
     if args.json:
         print(json.dumps(evaluation.to_dict(), indent=1))
     else:

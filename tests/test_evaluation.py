@@ -381,17 +381,32 @@ def test_span_relation_says_how_the_predicted_span_stands_to_the_gold(pred: str,
 
 def test_disagreements_list_missed_and_spurious_quotes_and_differing_spans() -> None:
     lind, vey = gold_quotes()
-    shorter_source = EvalQuote(lind.contents, (at(TEXT, "Lind"),), lind.cue)
+    shorter_source = EvalQuote(lind.contents, (at(TEXT, "Lind"),), lind.cue, speaker="Mara Lind")
     unrelated = EvalQuote((at(TEXT, "reporters"),))
     found = list(disagreements([EvalDoc("d", TEXT, (lind, vey))], {"d": (shorter_source, unrelated)}))
     assert [(record["error"], record["subset"]) for record in found] == [
         ("missed", "direct"),
         ("differs", "indirect"),
         ("spurious", "indirect"),
+        ("attribution", "direct"),
+        ("speaker", "direct"),
     ]
     assert found[0]["gold"]["content"][0]["text"] == "We are ready"  # as compared: marks and comma stripped
     assert found[1]["spans"] == {"source": "shorter"}
     assert found[1]["pred"]["source"] == [{"start": 5, "end": 9, "text": "Lind"}]
+    assert found[3]["pred"] is None  # nothing covers half of Tom Vey's words
+
+
+def test_disagreements_list_the_quotes_that_attribution_and_speaker_accuracy_count_wrong() -> None:
+    lind, vey = gold_quotes()
+    wrong_source = EvalQuote(lind.contents, (at(TEXT, "bridge"),), lind.cue, speaker="Mara Lind")
+    wrong_speaker = EvalQuote(vey.contents, vey.sources, vey.cue, speaker="Vey")
+    doc = EvalDoc("d", TEXT, (lind, vey))
+    found = list(disagreements([doc], {"d": (wrong_source, wrong_speaker)}))
+    wrong = [(record["error"], record["gold"]["speaker"]) for record in found if record["error"] != "differs"]
+    assert wrong == [("attribution", "Mara Lind"), ("speaker", "Tom Vey")]
+    figures = score([doc], {"d": (wrong_source, wrong_speaker)}).to_dict()["all"]
+    assert figures["attribution"]["n_correct"] == 1 and figures["speaker"]["n_correct"] == 1
 
 
 def test_disagreements_are_empty_when_predictions_equal_the_gold() -> None:
@@ -433,7 +448,7 @@ def test_cli_writes_disagreements_and_tallies_them(tmp_path: Path, capsys: pytes
     pred.write_text(json.dumps({"doc_id": "d1", "quotes": [{"contents": [json_span("the bridge")]}]}))
     args = ["evaluate", "--gold", str(tmp_path / "gold"), "--pred", str(pred), "--disagreements", str(found)]
     assert main(args) == 0
-    assert "missed 0, spurious 0; differing spans: content shorter 1" in capsys.readouterr().err
+    assert "missed 0, spurious 0; differing spans: content shorter 1; wrong attribution 0" in capsys.readouterr().err
     assert json.loads(found.read_text())["spans"] == {"content": "shorter"}
     assert main(args) == 2  # an existing file is kept unless --force
     assert main([*args, "--force"]) == 0

@@ -33,7 +33,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--disagreements",
         metavar="FILE.jsonl",
-        help="write each quote where predictions and gold differ (missed, spurious, differing spans) to FILE",
+        help="write each quote where predictions and gold differ (missed, spurious, differing spans, wrong "
+        "attribution or speaker) to FILE",
     )
     parser.add_argument("--force", action="store_true", help="overwrite an existing output file")
     parser.add_argument(

@@ -1,11 +1,13 @@
-"""Where predictions and gold part ways, one record per quote: `saidwhat evaluate --errors FILE`.
+"""Where predictions and gold part ways, one record per quote: `saidwhat evaluate --disagreements FILE`.
 
 The figures say how often a system is wrong; these records say where. Each is a gold quote no
 prediction aligns with (`missed`), a prediction no gold quote aligns with (`spurious`), or an aligned
 pair whose spans differ after normalisation (`differs`), with how each differing span kind relates:
 the prediction's span is `shorter` or `longer` than the gold's (one inside the other), `overlapping`,
 `elsewhere` (no character shared), `absent` (only the gold has one) or `extra` (only the prediction).
-Spans are shown as they are compared: normalised as in docs/evaluation.md.
+Then the gold quotes that attribution and speaker accuracy count wrong (`attribution`, `speaker`),
+with the prediction they were matched to, if any. Spans are shown as they are compared: normalised as
+in docs/evaluation.md.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from .metrics import KINDS, PreparedQuote, align, prepare
+from .metrics import KINDS, PreparedQuote, align, best_content_match, prepare, same_speaker
 from .model import EvalDoc, EvalQuote, Fragment
 
 
@@ -47,9 +49,9 @@ def _describe(text: str, quote: PreparedQuote) -> dict[str, Any]:
     return described
 
 
-def _record(doc: EvalDoc, error: str, counted_as: PreparedQuote, **quotes: PreparedQuote) -> dict[str, Any]:
+def _record(doc: EvalDoc, error: str, counted_as: PreparedQuote, **quotes: PreparedQuote | None) -> dict[str, Any]:
     subset = "direct" if counted_as.direct else "indirect"
-    described = {role: _describe(doc.text, quote) for role, quote in quotes.items()}
+    described = {role: quote and _describe(doc.text, quote) for role, quote in quotes.items()}
     return {"doc_id": doc.doc_id, "error": error, "subset": subset, **described}
 
 
@@ -72,6 +74,20 @@ def doc_disagreements(doc: EvalDoc, predicted: Sequence[EvalQuote]) -> Iterator[
         if differing:
             # a differing pair is counted in its gold quote's subset, as the metrics count it
             yield {**_record(doc, "differs", gold, gold=gold, pred=pred), "spans": differing}
+    yield from _wrong_attributions(doc, golds, preds)
+
+
+def _wrong_attributions(
+    doc: EvalDoc, golds: Sequence[PreparedQuote], preds: Sequence[PreparedQuote]
+) -> Iterator[dict[str, Any]]:
+    """The gold quotes that attribution or speaker accuracy counts wrong: no prediction covers half the
+    content, or the one that does names no source sharing a character with the gold's / another speaker."""
+    for gold in golds:
+        match = best_content_match(gold, preds)
+        if gold.chars["source"] and (match is None or not match.chars["source"] & gold.chars["source"]):
+            yield _record(doc, "attribution", gold, gold=gold, pred=match)
+        if gold.quote.speaker and (match is None or not same_speaker(match, gold)[0]):
+            yield _record(doc, "speaker", gold, gold=gold, pred=match)
 
 
 def disagreements(docs: Iterable[EvalDoc], predictions: Mapping[str, Sequence[EvalQuote]]) -> Iterator[dict[str, Any]]:
@@ -81,7 +97,8 @@ def disagreements(docs: Iterable[EvalDoc], predictions: Mapping[str, Sequence[Ev
 
 
 def tally(records: Iterable[dict[str, Any]]) -> Counter[str]:
-    """Counts by kind of error: 'missed', 'spurious', and 'cue shorter' and the like for differing pairs."""
+    """Counts by kind of error: 'missed', 'spurious', 'attribution', 'speaker', and 'cue shorter' and the
+    like for differing pairs."""
     counts: Counter[str] = Counter()
     for record in records:
         if record["error"] == "differs":
@@ -106,8 +123,14 @@ def write_disagreements(
     return counts
 
 
+_WHOLE_QUOTE_ERRORS = ("missed", "spurious")
+_MATCH_ERRORS = ("attribution", "speaker")
+
+
 def summary_line(counts: Counter[str]) -> str:
-    """'missed 3, spurious 1; differing spans: cue shorter 2, content longer 1' (most frequent first)."""
-    whole = [f"{kind} {counts[kind]}" for kind in ("missed", "spurious")]
-    spans = [f"{key} {n}" for key, n in counts.most_common() if key not in ("missed", "spurious")]
-    return ", ".join(whole) + ("; differing spans: " + ", ".join(spans) if spans else "")
+    """'missed 3, spurious 1; differing spans: cue shorter 2, content longer 1; wrong attribution 4,
+    wrong speaker 2' (spans most frequent first; speakers only where counted)."""
+    whole = ", ".join(f"{kind} {counts[kind]}" for kind in _WHOLE_QUOTE_ERRORS)
+    spans = [f"{key} {n}" for key, n in counts.most_common() if key not in _WHOLE_QUOTE_ERRORS + _MATCH_ERRORS]
+    wrong = [f"wrong {kind} {counts[kind]}" for kind in _MATCH_ERRORS if kind == "attribution" or counts[kind]]
+    return "; ".join([whole, *(["differing spans: " + ", ".join(spans)] if spans else []), ", ".join(wrong)])

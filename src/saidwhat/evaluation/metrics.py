@@ -187,7 +187,7 @@ def _count_pred(counts: SubsetCounts, pred: PreparedQuote, gold: PreparedQuote |
     whole.tp += all_equal
 
 
-def _same_speaker(pred: PreparedQuote, gold: PreparedQuote) -> tuple[bool, bool]:
+def same_speaker(pred: PreparedQuote, gold: PreparedQuote) -> tuple[bool, bool]:
     """(exact, alias): the predicted name equals the gold name / one of the gold speaker's names."""
     name = (pred.quote.speaker or "").strip().casefold()
     gold_name = (gold.quote.speaker or "").strip().casefold()
@@ -214,7 +214,7 @@ def _count_gold(counts: SubsetCounts, gold: PreparedQuote, preds: Sequence[Prepa
     if has_speaker:
         counts.speaker_gold += 1
         if match is not None:
-            exact, alias = _same_speaker(match, gold)
+            exact, alias = same_speaker(match, gold)
             counts.speaker_matched += 1
             counts.speaker_correct += exact
             counts.speaker_alias += alias

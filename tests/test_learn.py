@@ -9,7 +9,10 @@ import pytest
 from spacy.language import Language
 
 from saidwhat import Article, extract, load_settings
+from saidwhat.analyse import ACT_CUE_MIN_SCORE, reports_words
 from saidwhat.cli import main
+from saidwhat.cues import Cue
+from saidwhat.drafts import DraftQuote
 from saidwhat.errors import ModelError
 from saidwhat.evaluation.model import EvalQuote
 from saidwhat.learn.linear import MODEL_FILE, AttributionModel, LinearModel
@@ -347,6 +350,31 @@ def test_polnear_conventions_take_a_learned_phrase_into_the_cue_and_the_default_
     (ours,) = extract(text).quotes
     assert theirs.cue is not None and theirs.cue.text == "said in a statement"
     assert ours.cue is not None and ours.cue.text == "said"  # the BBC gold's cue is the verb group
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The club is considering a bid for the striker before the window closes.",
+        "Jane Okafor has attempted to cool the row ahead of Sunday's final.",
+    ],
+)
+def test_default_conventions_leave_out_an_act_that_polnear_marks_as_an_attribution(text: str) -> None:
+    assert [quote.type for quote in with_polnear_conventions(text).quotes] == ["indirect"]
+    assert extract(text).quotes == ()  # not words: the cue is no speech verb and scores under 0.6
+
+
+def test_only_a_cue_that_is_no_speech_verb_needs_a_high_score_to_report_words(nlp: Language) -> None:
+    doc = nlp("The mayor hinted the pier would reopen, and the board is considering a bid.")
+    hinted, considering = (token.i for token in doc if token.text in ("hinted", "considering"))
+
+    def kept(cue: int, score: float) -> bool:
+        draft = DraftQuote("indirect", [(0, 5)], cue_token=cue)
+        return reports_words(doc, draft, [Cue(cue, (0, 1), score)])
+
+    assert kept(hinted, 0.35)
+    assert not kept(considering, ACT_CUE_MIN_SCORE - 0.01)
+    assert kept(considering, ACT_CUE_MIN_SCORE)
 
 
 def test_default_conventions_keep_one_report_for_a_relative_clause_inside_another() -> None:

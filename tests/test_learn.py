@@ -377,6 +377,22 @@ def test_only_a_cue_that_is_no_speech_verb_needs_a_high_score_to_report_words(nl
     assert kept(considering, ACT_CUE_MIN_SCORE)
 
 
+@pytest.mark.parametrize(
+    ("text", "ours", "theirs"),
+    [
+        ("The mayor said that the bridge would close.", "the bridge would close", "that the bridge would close"),
+        ('Okafor said that the plan was "dead" after the vote.', 'the plan was "dead" after the vote', None),
+        ("He said that that was the end of it.", "that was the end of it", "that that was the end of it"),
+    ],
+)
+def test_default_conventions_start_a_reported_clause_after_its_that_and_polnear_at_it(
+    text: str, ours: str, theirs: str | None
+) -> None:
+    assert [quote.contents[0].text for quote in extract(text).quotes] == [ours]
+    if theirs is not None:
+        assert [quote.contents[0].text for quote in with_polnear_conventions(text).quotes] == [theirs]
+
+
 def test_default_conventions_keep_one_report_for_a_relative_clause_inside_another() -> None:
     text = "Okafor says she is tied for second place, a finish that she said defied every poll."
     (quote,) = extract(text).quotes

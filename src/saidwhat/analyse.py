@@ -20,6 +20,7 @@ from .quotes import draft_marked_quotes
 from .records import Quote, Speaker, span_of
 from .settle import (
     complete_relative_pronoun_contents,
+    drop_leading_that,
     has_reported_content,
     join_continuations,
     keep_relative_pronoun_sources,
@@ -97,6 +98,7 @@ def find_draft_quotes(
             and not (draft.type == "indirect" and draft.cue_token in beliefs)
             and reports_words(doc, draft, cues)
         ]
+        drop_leading_that(doc, drafts)
     return drafts, errors
 
 

@@ -316,6 +316,20 @@ def take_in_that_before_quotes(doc: Doc, drafts: list[DraftQuote]) -> None:
             draft.contents[-1] = (draft.contents[-1][0], _end_of_clause(doc, draft.end))
 
 
+def drop_leading_that(doc: Doc, drafts: list[DraftQuote]) -> None:
+    """'said [that] the bridge would close': the BBC gold and the seed start a reported clause after the
+    'that' that introduces it; PolNeAR starts it at 'that'. A relative or demonstrative 'that' stays."""
+    for draft in drafts:
+        if draft.type not in ("indirect", "mixed"):
+            continue
+        first = token_at(doc, draft.start)
+        if first is None or first.lower_ != "that" or first.dep_ != "mark" or first.i + 1 >= len(doc):
+            continue
+        start = doc[first.i + 1].idx
+        if start < draft.contents[0][1]:
+            draft.contents[0] = (start, draft.contents[0][1])
+
+
 def _end_of_clause(doc: Doc, end: int) -> int:
     """Where the words after a closing mark end their sentence, if they go on in lower case."""
     rest = doc.text[end:]

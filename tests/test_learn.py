@@ -393,6 +393,22 @@ def test_default_conventions_start_a_reported_clause_after_its_that_and_polnear_
         assert [quote.contents[0].text for quote in with_polnear_conventions(text).quotes] == [theirs]
 
 
+@pytest.mark.parametrize(
+    ("text", "ours"),
+    [
+        ("Schools Minister Stephen Twigg said the plan was sound.", "Stephen Twigg"),
+        ("Heartstopper star Kit Connor said he was thrilled.", "Kit Connor"),
+        ("Mr Gaymard said rates would rise.", "Mr Gaymard"),
+        ("The harbour board said the pier would reopen.", "The harbour board"),
+    ],
+)
+def test_default_conventions_name_a_source_without_the_words_that_describe_it(text: str, ours: str) -> None:
+    assert [quote.sources[0].text for quote in extract(text).quotes] == [ours]
+    if ours == "Kit Connor":
+        (theirs,) = with_polnear_conventions(text).quotes
+        assert theirs.sources[0].text == "Heartstopper star Kit Connor"
+
+
 def test_default_conventions_keep_one_report_for_a_relative_clause_inside_another() -> None:
     text = "Okafor says she is tied for second place, a finish that she said defied every poll."
     (quote,) = extract(text).quotes

@@ -23,6 +23,7 @@ from .settle import (
     drop_leading_that,
     has_reported_content,
     join_continuations,
+    keep_names_only_in_sources,
     keep_relative_pronoun_sources,
     link_continuations,
     reach_cues_to_content,
@@ -99,6 +100,7 @@ def find_draft_quotes(
             and reports_words(doc, draft, cues)
         ]
         drop_leading_that(doc, drafts)
+        keep_names_only_in_sources(doc, drafts)
     return drafts, errors
 
 

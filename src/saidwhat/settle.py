@@ -11,7 +11,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from .attribute import char_bounds, is_relative_subject, source_bounds, trim_punct
-from .constants import TOPIC_VERBS
+from .constants import HONORIFICS, TOPIC_VERBS
 from .cues import gap_key, words_between
 from .docfacts import doc_facts, token_at
 from .drafts import DraftQuote, Offsets
@@ -19,6 +19,8 @@ from .marks import QUOTE_MARK_CHARS
 
 _CONVERSATION_VERBS = frozenset({"speak", "talk", "chat"})
 _DESCRIBING_DEPS = frozenset({"relcl", "acl", "amod", "compound", "aux", "auxpass"})
+# Entities that name a source under the default conventions: a person or an organisation.
+_NAME_LABELS = frozenset({"PERSON", "ORG"})
 
 
 def _only_punctuation(text: str) -> bool:
@@ -328,6 +330,32 @@ def drop_leading_that(doc: Doc, drafts: list[DraftQuote]) -> None:
         start = doc[first.i + 1].idx
         if start < draft.contents[0][1]:
             draft.contents[0] = (start, draft.contents[0][1])
+
+
+def keep_names_only_in_sources(doc: Doc, drafts: list[DraftQuote]) -> None:
+    """'Schools Minister [Stephen Twigg]', 'Heartstopper star [Kit Connor]', "France's [Snecma]": the BBC
+    gold and the seed mark a named source without the words that describe it, keeping an honorific before
+    it ('Mr Gaymard'). The name is the entity that holds the head word of the source."""
+    for draft in drafts:
+        if len(draft.sources) != 1:
+            continue
+        start, end = draft.sources[0]
+        source = doc.char_span(start, end, alignment_mode="expand")
+        name = _entity_holding(doc, source.root.i) if source is not None and len(source) else None
+        if name is None or name.label_ not in _NAME_LABELS:
+            continue
+        first = name.start
+        if len(name) == 1 and first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].head.i == first:
+            first -= 1  # 'Pranab Mukherjee' where the entity is 'Mukherjee' alone
+        if first > 0 and doc[first - 1].lower_.rstrip(".") in HONORIFICS:
+            first -= 1
+        named = (doc[first].idx, name.end_char)
+        if start <= named[0] and named[1] <= end:
+            draft.sources = [named]
+
+
+def _entity_holding(doc: Doc, i: int) -> Span | None:
+    return next((ent for ent in doc.ents if ent.start <= i < ent.end), None)
 
 
 def _end_of_clause(doc: Doc, end: int) -> int:

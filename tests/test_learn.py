@@ -409,6 +409,20 @@ def test_default_conventions_name_a_source_without_the_words_that_describe_it(te
         assert theirs.sources[0].text == "Heartstopper star Kit Connor"
 
 
+@pytest.mark.parametrize(
+    ("text", "ours", "theirs"),
+    [
+        ("The actor also discussed the pressure of a second series.", "discussed", "also discussed"),
+        ("The mayor has also said the pier would reopen.", "has also said", "has also said"),
+    ],
+)
+def test_default_conventions_leave_an_adverb_before_the_verb_group_out_of_the_cue(
+    text: str, ours: str, theirs: str
+) -> None:
+    assert [quote.cue.text for quote in extract(text).quotes if quote.cue] == [ours]
+    assert [quote.cue.text for quote in with_polnear_conventions(text).quotes if quote.cue] == [theirs]
+
+
 def test_default_conventions_keep_one_report_for_a_relative_clause_inside_another() -> None:
     text = "Okafor says she is tied for second place, a finish that she said defied every poll."
     (quote,) = extract(text).quotes

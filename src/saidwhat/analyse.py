@@ -66,7 +66,9 @@ def find_draft_quotes(
     errors = list(facts.mark_notes)
     marked = draft_marked_quotes(text, list(facts.runs))
     extensions = deciders.cue_extensions if polnear else one_word_extensions(deciders.cue_extensions)
-    cues = find_cues(doc, deciders.cue_score, threshold=deciders.cue_threshold, extensions=extensions)
+    cues = find_cues(
+        doc, deciders.cue_score, threshold=deciders.cue_threshold, extensions=extensions, leading_adverb=polnear
+    )
     if polnear:
         cues = sorted(cues + find_poll_cues(doc), key=lambda cue: cue.token)
     clauses = find_indirect_quotes(doc, cues, marked, deciders.choose_content, said_adverbs=polnear)

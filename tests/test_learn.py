@@ -423,6 +423,18 @@ def test_default_conventions_leave_an_adverb_before_the_verb_group_out_of_the_cu
     assert [quote.cue.text for quote in with_polnear_conventions(text).quotes if quote.cue] == [theirs]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents agree that the bridge is too narrow.",
+        "Some fans wondered if the club would ever win again.",
+        "The senator criticised the new budget, which is due to be published on Friday.",
+    ],
+)
+def test_default_conventions_report_no_agreement_wondering_or_criticism_of_a_thing(text: str) -> None:
+    assert extract(text).quotes == ()
+
+
 def test_default_conventions_keep_one_report_for_a_relative_clause_inside_another() -> None:
     text = "Okafor says she is tied for second place, a finish that she said defied every poll."
     (quote,) = extract(text).quotes

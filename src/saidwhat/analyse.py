@@ -106,9 +106,14 @@ def find_draft_quotes(
     return drafts, errors
 
 
+# What the default conventions do not count as reports, beside beliefs: agreeing, wondering, forgetting,
+# seeing (the BBC gold's 'belief/perception verbs (thought, expected, seen, worried, agree)').
+_NOT_REPORTS = BELIEF_VERBS | frozenset({"agree", "wonder", "ponder", "forget", "see"})
+
+
 def _is_belief(token: Token) -> bool:
     # the lemmatizer reads 'hopes' as 'hop'
-    return token.lemma_.lower() in BELIEF_VERBS or token.lower_.removesuffix("s") in BELIEF_VERBS
+    return token.lemma_.lower() in _NOT_REPORTS or token.lower_.removesuffix("s") in _NOT_REPORTS
 
 
 def _is_nested_report(token: Token, score: float) -> bool:

@@ -426,7 +426,7 @@ def has_reported_content(doc: Doc, draft: DraftQuote) -> bool:
     if draft.source_token is not None and _names_nobody(doc[draft.source_token]):
         return False  # 'Nobody knows how it will end'
     span = doc.char_span(draft.start, draft.end, alignment_mode="expand")
-    if span is None or any(_heads_a_clause(token) for token in span):
+    if span is None or any(_heads_a_clause(token, span) for token in span):
         return True
     cue = doc[draft.cue_token]
     lemma = cue.lemma_.lower()
@@ -436,13 +436,20 @@ def has_reported_content(doc: Doc, draft: DraftQuote) -> bool:
     return lemma in TOPIC_VERBS or before in ("about", "on", "of")
 
 
-def _heads_a_clause(token: Token) -> bool:
+def _heads_a_clause(token: Token, span: Span) -> bool:
     """A verb of the reported words themselves, not of a clause that describes a noun in them
-    ('spoke with Jane Garvey about his show, which has just been renewed')."""
+    ('spoke with Jane Garvey about his show, which has just been renewed', 'criticised the new
+    series, which is about to be aired': nor a verb inside such a clause)."""
     if token.pos_ not in ("VERB", "AUX"):
         return False
-    # 'told reporters in an interview that the bridge would reopen': 'that' opens a clause the parser hung as acl
-    return token.dep_ not in _DESCRIBING_DEPS or any(child.dep_ == "mark" for child in token.children)
+    while span.start <= token.i < span.end:
+        # 'told reporters in an interview that the bridge would reopen': 'that' opens a clause the parser hung as acl
+        if token.dep_ in _DESCRIBING_DEPS and not any(child.dep_ == "mark" for child in token.children):
+            return False
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return True
 
 
 def _names_nobody(token: Token) -> bool:

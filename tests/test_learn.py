@@ -357,6 +357,7 @@ def test_polnear_conventions_take_a_learned_phrase_into_the_cue_and_the_default_
     [
         "The club is considering a bid for the striker before the window closes.",
         "Jane Okafor has attempted to cool the row ahead of Sunday's final.",
+        "Jane Okafor was named captain of the national team.",
     ],
 )
 def test_default_conventions_leave_out_an_act_that_polnear_marks_as_an_attribution(text: str) -> None:
@@ -433,6 +434,14 @@ def test_default_conventions_leave_an_adverb_before_the_verb_group_out_of_the_cu
 )
 def test_default_conventions_report_no_agreement_wondering_or_criticism_of_a_thing(text: str) -> None:
     assert extract(text).quotes == ()
+
+
+def test_default_conventions_leave_out_the_question_put_to_a_speaker() -> None:
+    (quote,) = extract("Asked about the delays, the mayor said the bridge would reopen in May.").quotes
+    assert quote.cue is not None and (quote.cue.text, quote.contents[0].text) == (
+        "said",
+        "the bridge would reopen in May",
+    )
 
 
 def test_default_conventions_keep_one_report_for_a_relative_clause_inside_another() -> None:

@@ -436,6 +436,15 @@ def test_default_conventions_report_no_agreement_wondering_or_criticism_of_a_thi
     assert extract(text).quotes == ()
 
 
+def test_default_conventions_keep_a_reported_clause_the_parser_hung_under_a_noun() -> None:
+    text = (
+        "The many different safety systems built into the old lifts meant there was no chance that a fault "
+        "could cause them to start moving on their own, she said."
+    )
+    (quote,) = extract(text).quotes
+    assert quote.contents[0].text.startswith("The many different safety systems")
+
+
 def test_default_conventions_leave_out_the_question_put_to_a_speaker() -> None:
     (quote,) = extract("Asked about the delays, the mayor said the bridge would reopen in May.").quotes
     assert quote.cue is not None and (quote.cue.text, quote.contents[0].text) == (

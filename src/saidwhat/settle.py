@@ -438,18 +438,14 @@ def has_reported_content(doc: Doc, draft: DraftQuote) -> bool:
 
 def _heads_a_clause(token: Token, span: Span) -> bool:
     """A verb of the reported words themselves, not of a clause that describes a noun in them
-    ('spoke with Jane Garvey about his show, which has just been renewed', 'criticised the new
-    series, which is about to be aired': nor a verb inside such a clause)."""
+    ('spoke with Jane Garvey about his show, which has just been renewed'), nor one inside a relative
+    clause ('criticised the new series, which is about to be aired')."""
     if token.pos_ not in ("VERB", "AUX"):
         return False
-    while span.start <= token.i < span.end:
-        # 'told reporters in an interview that the bridge would reopen': 'that' opens a clause the parser hung as acl
-        if token.dep_ in _DESCRIBING_DEPS and not any(child.dep_ == "mark" for child in token.children):
-            return False
-        if token.head.i == token.i:
-            break
-        token = token.head
-    return True
+    # 'told reporters in an interview that the bridge would reopen': 'that' opens a clause the parser hung as acl
+    if token.dep_ in _DESCRIBING_DEPS and not any(child.dep_ == "mark" for child in token.children):
+        return False
+    return not any(ancestor.dep_ == "relcl" and span.start <= ancestor.i < span.end for ancestor in token.ancestors)
 
 
 def _names_nobody(token: Token) -> bool:

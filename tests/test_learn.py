@@ -445,6 +445,15 @@ def test_default_conventions_keep_a_reported_clause_the_parser_hung_under_a_noun
     assert quote.contents[0].text.startswith("The many different safety systems")
 
 
+def test_default_conventions_list_no_scare_quote_but_a_quoted_word_beside_a_cue() -> None:
+    assert extract('The comedy is a send-up of the stereotypical "cool" media scene.').quotes == ()
+    text = 'On the show\'s warmth and "fuzziness", Okafor commented: "It is lovely to be part of it."'
+    assert [(quote.type, quote.contents[0].text) for quote in extract(text).quotes] == [
+        ("partial", '"fuzziness"'),
+        ("direct", '"It is lovely to be part of it."'),
+    ]
+
+
 def test_default_conventions_leave_out_the_question_put_to_a_speaker() -> None:
     (quote,) = extract("Asked about the delays, the mayor said the bridge would reopen in May.").quotes
     assert quote.cue is not None and (quote.cue.text, quote.contents[0].text) == (

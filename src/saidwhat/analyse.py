@@ -40,6 +40,8 @@ from .transcripts import find_labelled_lines, settle_labelled_lines
 NESTED_REPORT_MIN_SCORE = 0.9
 # Under the default conventions, an indirect quote whose cue is not a speech verb needs this score.
 ACT_CUE_MIN_SCORE = 0.6
+# Quoted words in narration up to this long are a scare quote or a term, not someone's words.
+_SCARE_QUOTE_MAX_WORDS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +102,7 @@ def find_draft_quotes(
             if has_reported_content(doc, draft)
             and not (draft.type == "indirect" and draft.cue_token in beliefs)
             and reports_words(doc, draft, cues)
+            and not _is_scare_quote(doc, draft, cues)
         ]
         drop_leading_that(doc, drafts)
         keep_names_only_in_sources(doc, drafts)
@@ -146,6 +149,21 @@ def reports_words(doc: Doc, draft: DraftQuote, cues: list[Cue]) -> bool:
         return False  # 'was named captain', 'have been nominated': nobody is said to have said anything
     score = next((cue.score for cue in cues if cue.token == draft.cue_token), 1.0)
     return score >= ACT_CUE_MIN_SCORE
+
+
+def _is_scare_quote(doc: Doc, draft: DraftQuote, cues: list[Cue]) -> bool:
+    """A quoted word or two with no cue or source, in a sentence that reports nothing: a scare quote or
+    a term ('the stereotypical "cool" media scene', 'its "super size" portions'), which the BBC gold lists
+    as non-quotes (11 of them there, none of its quotes). Beside a cue a quoted word stays a partial quote
+    ('On the show's warmth and "fuzziness", Connor commented'); so do longer quoted words in narration
+    ('The flood defences were "not good enough"'), which are someone's."""
+    if draft.type != "partial" or draft.cue is not None or draft.sources:
+        return False
+    words = doc.char_span(draft.start, draft.end, alignment_mode="expand")
+    if words is None or sum(1 for token in words if not token.is_punct) > _SCARE_QUOTE_MAX_WORDS:
+        return False
+    sentence = doc_facts(doc).sent(words[0])
+    return not any(sentence.start <= cue.token < sentence.end for cue in cues)
 
 
 def _is_question_put_to_the_subject(token: Token) -> bool:

@@ -821,3 +821,8 @@ def test_extract_honorific_kept_in_source_dropped_from_name(nlp: Language, text:
 def test_extract_honorific_is_not_a_description(nlp: Language, text: str) -> None:
     descriptions = run(nlp, text).speakers[0].descriptions
     assert not {"Mr", "Dr"} & set(descriptions)
+
+
+def test_extract_a_sum_in_millions_ends_its_sentence(nlp: Language) -> None:
+    article = run(nlp, "Harbour Stores said sales had fallen from £138m to £118m. The retailer opened in 1985.")
+    assert [q.contents[0].text for q in article.quotes] == ["sales had fallen from £138m to £118m"]

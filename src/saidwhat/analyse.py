@@ -42,6 +42,8 @@ NESTED_REPORT_MIN_SCORE = 0.9
 ACT_CUE_MIN_SCORE = 0.6
 # Quoted words in narration up to this long are a scare quote or a term, not someone's words.
 _SCARE_QUOTE_MAX_WORDS = 2
+# Verbs that report words, or a topic ('outlined the plan'), whatever the cue scorer gives them.
+_REPORTING_VERBS = SPEECH_VERBS | TOPIC_VERBS
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +80,7 @@ def find_draft_quotes(
     attribute_marked_quotes(doc, marked, cues, busy)
     marked = merge_interrupted_quotes(text, marked)
     # PolNeAR counts beliefs as attributions; the BBC gold and saidwhat's default do not.
-    beliefs = frozenset() if polnear else frozenset(c.token for c in cues if _is_belief(doc[c.token]))
+    beliefs = frozenset() if polnear else frozenset(c.token for c in cues if _is_belief_or_perception(doc[c.token]))
     nested = frozenset(c.token for c in cues if _is_nested_report(doc[c.token], c.score)) if polnear else frozenset()
     drafts = reconcile(text, marked, clauses, belief_cues=beliefs, nested_cues=nested)
     drafts = settle_labelled_lines(sorted(drafts, key=lambda draft: draft.start), find_labelled_lines(doc))
@@ -114,7 +116,7 @@ def find_draft_quotes(
 _NOT_REPORTS = BELIEF_VERBS | frozenset({"agree", "wonder", "ponder", "forget", "see"})
 
 
-def _is_belief(token: Token) -> bool:
+def _is_belief_or_perception(token: Token) -> bool:
     # the lemmatizer reads 'hopes' as 'hop'
     return token.lemma_.lower() in _NOT_REPORTS or token.lower_.removesuffix("s") in _NOT_REPORTS
 
@@ -133,17 +135,16 @@ def reports_words(doc: Doc, draft: DraftQuote, cues: list[Cue]) -> bool:
     The cue scorer learned from PolNeAR, whose annotators mark acts and stances as attributions too
     ('has been named captain', 'is considering a bid', 'signed a deal'). Its score alone keeps such a cue
     only when it is near-certain; a speech verb, or one that reports a topic ('outlined the plan'), keeps
-    the usual threshold. On the BBC gold, at 0.6 none
-    of the gold's quotes goes and 16 acts do (content exact F1 0.697 -> 0.720, cue 0.809 -> 0.838);
-    at 0.7 a study's finding goes too ('has shown that ...'). Such a cue in the passive with no agent
-    never reports words (4 more acts go, none of the gold's quotes).
+    the usual threshold. On the BBC gold, at 0.6 none of the gold's quotes goes and 16 acts do (content
+    exact F1 0.697 -> 0.720, cue 0.809 -> 0.838); at 0.7 a study's finding goes too ('has shown that').
+    Such a cue in the passive with no agent never reports words (4 more acts go, none of the gold's).
     """
     if draft.type != "indirect" or draft.cue_token is None:
         return True
     cue = doc[draft.cue_token]
     if _is_question_put_to_the_subject(cue):
         return False
-    if cue.lemma_.lower() in SPEECH_VERBS | TOPIC_VERBS:
+    if cue.lemma_.lower() in _REPORTING_VERBS:
         return True
     if _is_agentless_passive(cue):
         return False  # 'was named captain', 'have been nominated': nobody is said to have said anything

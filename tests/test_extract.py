@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc, Span
 
 from saidwhat import Article, Quote, extract
+from saidwhat.speakers import EntityIndex
 
 pytestmark = pytest.mark.model
 
@@ -826,3 +828,12 @@ def test_extract_honorific_is_not_a_description(nlp: Language, text: str) -> Non
 def test_extract_a_sum_in_millions_ends_its_sentence(nlp: Language) -> None:
     article = run(nlp, "Harbour Stores said sales had fallen from £138m to £118m. The retailer opened in 1985.")
     assert [q.contents[0].text for q in article.quotes] == ["sales had fallen from £138m to £118m"]
+
+
+def test_a_one_word_person_that_opens_an_organisations_name_is_that_organisation(blank_nlp: Language) -> None:
+    doc = Doc(blank_nlp.vocab, words=["Harbourtech", "made", "a", "tool", ".", "Harbourtech", "Europe", "agreed", "."])
+    doc.ents = [Span(doc, 0, 1, label="PERSON"), Span(doc, 5, 7, label="ORG")]  # as the NER tagged them
+    assert [(entity.name, entity.kind) for entity in EntityIndex(doc).entities] == [
+        ("Harbourtech", "organisation"),
+        ("Harbourtech Europe", "organisation"),
+    ]

@@ -106,6 +106,15 @@ def same_surname(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= 6 and a[0] == b[0] and _one_edit_apart(a, b)
 
 
+def _opens_a_name(entity: Entity, names: list[str]) -> bool:
+    """'Lycos' tagged PERSON in an article that also names 'Lycos Europe': a one-word name that opens an
+    organisation's name is that organisation's."""
+    if len(entity.names) != 1 or " " in entity.names[0]:
+        return False
+    first = entity.names[0].lower() + " "
+    return any(name.startswith(first) for name in names)
+
+
 def _has_honorific(span: Span) -> bool:
     """'Mr Gaymard', 'Dr Khoo Kay Peng': only people carry these."""
     before = span.doc[span.start - 1] if span.start > 0 else None
@@ -154,9 +163,10 @@ class EntityIndex:
         for ent in doc.ents:
             if ent.label_ in _PERSON_LABELS or ent.label_ in _ORG_LABELS:
                 self._add_mention(ent)
+        organisation_names = [name.lower() for e in self.entities if e.kind == "organisation" for name in e.names]
         for entity in self.entities:
-            if entity.referred_to_as_which and entity.kind == "person":
-                entity.kind = "organisation"  # 'Laura Ashley' the retailer, tagged PERSON
+            if entity.kind == "person" and (entity.referred_to_as_which or _opens_a_name(entity, organisation_names)):
+                entity.kind = "organisation"  # 'Laura Ashley' the retailer, 'Lycos' of 'Lycos Europe', tagged PERSON
 
     def _match(self, name: str, kind: SpeakerKind) -> Entity | None:
         """A known entity with this name, or (people) this surname or first name."""

@@ -454,6 +454,25 @@ def test_default_conventions_list_no_scare_quote_but_a_quoted_word_beside_a_cue(
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "sources"),
+    [
+        (
+            'The new bridge was described by the mayor as the "most important crossing in the county".',
+            "was described",
+            ["the mayor"],
+        ),
+        ('Barley is described as a "webmaster and film-maker".', "is described", []),
+    ],
+)
+def test_default_conventions_give_a_passive_cue_to_the_quoted_words_it_reports(
+    text: str, cue: str, sources: list[str]
+) -> None:
+    (quote,) = extract(text).quotes
+    assert quote.type == "partial" and quote.cue is not None and quote.cue.text == cue
+    assert [source.text for source in quote.sources] == sources
+
+
 def test_default_conventions_leave_out_the_question_put_to_a_speaker() -> None:
     (quote,) = extract("Asked about the delays, the mayor said the bridge would reopen in May.").quotes
     assert quote.cue is not None and (quote.cue.text, quote.contents[0].text) == (

@@ -21,6 +21,7 @@ from .records import Quote, Speaker, span_of
 from .settle import (
     complete_relative_pronoun_contents,
     drop_leading_that,
+    give_passive_cues_to_quoted_words,
     has_reported_content,
     join_continuations,
     keep_names_only_in_sources,
@@ -98,6 +99,7 @@ def find_draft_quotes(
         reach_cues_to_content(doc, drafts, deciders.cue_gaps)
     else:
         # 'I think Robbie deserves it' reports a belief, not words (the BBC gold's rule).
+        drafts = give_passive_cues_to_quoted_words(doc, drafts)
         drafts = [
             draft
             for draft in drafts

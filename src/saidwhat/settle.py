@@ -332,6 +332,33 @@ def drop_leading_that(doc: Doc, drafts: list[DraftQuote]) -> None:
             draft.contents[0] = (start, draft.contents[0][1])
 
 
+def give_passive_cues_to_quoted_words(doc: Doc, drafts: list[DraftQuote]) -> list[DraftQuote]:
+    """'The machine was described by Jobs as the "most important Mac"': the quoted words are what the
+    passive cue reports, with its agent for source (the BBC gold's partial quote); the subject before the
+    cue is what they describe, not a quote of its own."""
+    described: list[DraftQuote] = []
+    for quote in drafts:
+        words = token_at(doc, quote.start) if quote.type == "partial" and quote.cue is None else None
+        clause = _passive_clause_over(doc, words, drafts) if words is not None else None
+        if clause is not None and all(clause is not taken for taken in described):
+            quote.cue, quote.cue_token = clause.cue, clause.cue_token
+            quote.sources, quote.source_token = clause.sources, clause.source_token
+            described.append(clause)
+    return [draft for draft in drafts if all(draft is not taken for taken in described)]
+
+
+def _passive_clause_over(doc: Doc, words: Token, drafts: list[DraftQuote]) -> DraftQuote | None:
+    """The indirect quote whose passive cue governs these words and reports only the subject before it."""
+    for clause in drafts:
+        if clause.type != "indirect" or clause.cue_token is None:
+            continue
+        cue = doc[clause.cue_token]
+        passive = any(child.dep_ == "auxpass" for child in cue.children)
+        if passive and clause.end <= cue.idx and cue.is_ancestor(words):
+            return clause
+    return None
+
+
 def keep_names_only_in_sources(doc: Doc, drafts: list[DraftQuote]) -> None:
     """'Schools Minister [Stephen Twigg]', 'Heartstopper star [Kit Connor]', "France's [Snecma]": the BBC
     gold and the seed mark a named source without the words that describe it, keeping an honorific before

@@ -398,16 +398,16 @@ def test_default_conventions_start_a_reported_clause_after_its_that_and_polnear_
     ("text", "ours"),
     [
         ("Schools Minister Stephen Twigg said the plan was sound.", "Stephen Twigg"),
-        ("Heartstopper star Kit Connor said he was thrilled.", "Kit Connor"),
+        ("Lantern Street star Maya Okafor said she was thrilled.", "Maya Okafor"),
         ("Mr Gaymard said rates would rise.", "Mr Gaymard"),
         ("The harbour board said the pier would reopen.", "The harbour board"),
     ],
 )
 def test_default_conventions_name_a_source_without_the_words_that_describe_it(text: str, ours: str) -> None:
     assert [quote.sources[0].text for quote in extract(text).quotes] == [ours]
-    if ours == "Kit Connor":
+    if ours == "Maya Okafor":
         (theirs,) = with_polnear_conventions(text).quotes
-        assert theirs.sources[0].text == "Heartstopper star Kit Connor"
+        assert theirs.sources[0].text == "Lantern Street star Maya Okafor"
 
 
 @pytest.mark.parametrize(

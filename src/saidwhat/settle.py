@@ -360,7 +360,7 @@ def _passive_clause_over(doc: Doc, words: Token, drafts: list[DraftQuote]) -> Dr
 
 
 def keep_names_only_in_sources(doc: Doc, drafts: list[DraftQuote]) -> None:
-    """'Schools Minister [Stephen Twigg]', 'Heartstopper star [Kit Connor]', "France's [Snecma]": the BBC
+    """'Schools Minister [Stephen Twigg]', 'Lantern Street star [Maya Okafor]', "France's [Snecma]": the BBC
     gold and the seed mark a named source without the words that describe it, keeping an honorific before
     it ('Mr Gaymard'). The name is the entity that holds the head word of the source."""
     for draft in drafts:

@@ -43,6 +43,9 @@ NESTED_REPORT_MIN_SCORE = 0.9
 ACT_CUE_MIN_SCORE = 0.6
 # Quoted words in narration up to this long are a scare quote or a term, not someone's words.
 _SCARE_QUOTE_MAX_WORDS = 2
+# What the default conventions do not count as reports, beside beliefs: agreeing, wondering, forgetting,
+# seeing (the BBC gold's 'belief/perception verbs (thought, expected, seen, worried, agree)').
+_NOT_REPORTS = BELIEF_VERBS | frozenset({"agree", "wonder", "ponder", "forget", "see"})
 # Verbs that report words, or a topic ('outlined the plan'), whatever the cue scorer gives them.
 _REPORTING_VERBS = SPEECH_VERBS | TOPIC_VERBS
 
@@ -111,11 +114,6 @@ def find_draft_quotes(
         drop_leading_that(doc, drafts)
         keep_names_only_in_sources(doc, drafts)
     return drafts, errors
-
-
-# What the default conventions do not count as reports, beside beliefs: agreeing, wondering, forgetting,
-# seeing (the BBC gold's 'belief/perception verbs (thought, expected, seen, worried, agree)').
-_NOT_REPORTS = BELIEF_VERBS | frozenset({"agree", "wonder", "ponder", "forget", "see"})
 
 
 def _is_belief_or_perception(token: Token) -> bool:

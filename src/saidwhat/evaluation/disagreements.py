@@ -51,7 +51,7 @@ def _describe(text: str, quote: PreparedQuote) -> dict[str, Any]:
 
 def _record(doc: EvalDoc, error: str, counted_as: PreparedQuote, **quotes: PreparedQuote | None) -> dict[str, Any]:
     subset = "direct" if counted_as.direct else "indirect"
-    described = {role: quote and _describe(doc.text, quote) for role, quote in quotes.items()}
+    described = {role: None if quote is None else _describe(doc.text, quote) for role, quote in quotes.items()}
     return {"doc_id": doc.doc_id, "error": error, "subset": subset, **described}
 
 
@@ -112,15 +112,13 @@ def write_disagreements(
     path: Path, docs: Iterable[EvalDoc], predictions: Mapping[str, Sequence[EvalQuote]]
 ) -> Counter[str]:
     """Write one JSON line per disagreement; return their tally."""
-    counts: Counter[str] = Counter()
+    records = list(disagreements(docs, predictions))
     try:
         with open(path, "w", encoding="utf-8") as out:
-            for record in disagreements(docs, predictions):
-                counts.update(tally([record]))
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.writelines(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
     except OSError as err:
         raise InputError(f"cannot write disagreements to '{path}' ({err.strerror})") from err
-    return counts
+    return tally(records)
 
 
 _WHOLE_QUOTE_ERRORS = ("missed", "spurious")

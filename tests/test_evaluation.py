@@ -14,7 +14,18 @@ from spacy.language import Language
 
 from saidwhat.cli import main
 from saidwhat.errors import InputError
-from saidwhat.evaluation import EvalDoc, EvalQuote, evaluate, load_gold, read_predictions, score, write_score_format
+from saidwhat.evaluation import (
+    EvalDoc,
+    EvalQuote,
+    evaluate,
+    headline,
+    load_gold,
+    read_predictions,
+    score,
+    write_score_format,
+)
+from saidwhat.evaluation.agreement import annotator_agreement
+from saidwhat.evaluation.brat import load_brat_annotators
 from saidwhat.evaluation.disagreements import disagreements, span_relation
 from saidwhat.evaluation.metrics import align, is_direct, normalise, prepare
 
@@ -411,6 +422,75 @@ def test_disagreements_list_the_quotes_that_attribution_and_speaker_accuracy_cou
 
 def test_disagreements_are_empty_when_predictions_equal_the_gold() -> None:
     assert list(disagreements([EvalDoc("d", TEXT, gold_quotes())], {"d": gold_quotes()})) == []
+
+
+# --- annotator agreement ---------------------------------------------------------------------
+
+
+def write_annotator(folder: Path, name: str, ann_lines: list[str]) -> None:
+    (folder / "attributions" / f"d1_{name}.ann").write_text("\n".join(ann_lines) + "\n", encoding="utf-8")
+
+
+def said_quote(cue: str) -> list[str]:
+    return [
+        f"T1\tSource {brat_span('Mara Lind')}\tx",
+        f"T2\tCue {brat_span(cue)}\tx",
+        f"T3\tContent {brat_span('the bridge would close')}\tx",
+        "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1",
+    ]
+
+
+def test_agreement_scores_every_annotator_against_every_other(tmp_path: Path) -> None:
+    write_brat(tmp_path, said_quote("said"))  # annotator aaaa
+    write_annotator(tmp_path, "bbbb", said_quote("said"))
+    write_annotator(tmp_path, "cccc", said_quote("said the"))
+    texts = load_brat_annotators(tmp_path, [])
+    assert [len(versions) for versions in texts] == [3]
+    cue = annotator_agreement(texts)["all"]["cue"]["exact"]
+    # Six ordered pairs; only aaaa and bbbb agree on the cue, both ways.
+    assert (cue["tp"], cue["n_pred"], cue["n_gold"]) == (2, 6, 6)
+    assert annotator_agreement(texts)["all"]["content"]["exact"]["f1"] == 1.0
+
+
+def test_agreement_leaves_out_texts_with_one_annotator(tmp_path: Path) -> None:
+    write_brat(tmp_path, said_quote("said"))
+    write_brat(tmp_path, said_quote("said"), stem="d2")
+    write_annotator(tmp_path, "bbbb", said_quote("said"))
+    assert [versions[0].doc_id for versions in load_brat_annotators(tmp_path, [])] == ["d1"]
+
+
+def test_cli_annotators_prints_agreement_and_the_predictions_against_each(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_brat(tmp_path, said_quote("said"))
+    write_annotator(tmp_path, "bbbb", said_quote("said the"))
+    pred = tmp_path / "pred.jsonl"
+    quote = {"contents": [json_span("the bridge would close")], "cue": json_span("said")}
+    pred.write_text(json.dumps({"doc_id": "d1", "quotes": [quote]}))
+    assert main(["evaluate", "--gold", str(tmp_path), "--annotators", "--pred", str(pred), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["meta"]["n_texts"] == 1 and out["meta"]["n_annotations"] == 2
+    assert out["agreement"]["all"]["cue"]["exact"]["f1"] == 0.0
+    assert out["results"]["all"]["cue"]["exact"]["f1"] == 0.5  # right against aaaa, wrong against bbbb
+
+
+def test_cli_annotators_needs_a_text_marked_twice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_brat(tmp_path, said_quote("said"))
+    assert main(["evaluate", "--gold", str(tmp_path), "--annotators"]) == 1
+    assert "no text has .ann files from two annotators" in capsys.readouterr().err
+    (tmp_path / "story.gold.json").write_text("{}", encoding="utf-8")
+    assert main(["evaluate", "--gold", str(tmp_path / "story.gold.json"), "--annotators"]) == 1
+    assert "annotator agreement needs a brat folder" in capsys.readouterr().err
+
+
+@pytest.mark.shared
+def test_polnear_annotators_agree_on_seven_cues_in_ten() -> None:
+    """The human ceiling quoted in docs/accuracy.md: 16 train texts, 5 or 6 annotators each."""
+    texts = load_brat_annotators(shared_path("data", "polnear", "train"), [])
+    figures = headline(annotator_agreement(texts))
+    assert (len(texts), sum(map(len, texts))) == (16, 95)
+    assert round(figures["cue_exact_f1"], 3) == 0.701
+    assert round(figures["content_exact_f1"], 3) == 0.683
 
 
 # --- the command ---------------------------------------------------------------------------

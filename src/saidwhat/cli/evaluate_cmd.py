@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..evaluation import Evaluation, evaluate, render_table, write_score_format
+from ..evaluation import evaluate, render_table, write_score_format
+from ..evaluation.agreement import evaluate_agreement
 from ..evaluation.disagreements import summary_line, write_disagreements
 
 MAX_NOTES_SHOWN = 20
@@ -36,6 +37,12 @@ def register(subparsers: Any) -> None:
         help="write each quote where predictions and gold differ (missed, spurious, differing spans, wrong "
         "attribution or speaker) to FILE",
     )
+    parser.add_argument(
+        "--annotators",
+        action="store_true",
+        help="brat gold only: on the texts that several annotators marked, score each annotator against each "
+        "other (how far people agree) and saidwhat (or --pred) against each annotator",
+    )
     parser.add_argument("--force", action="store_true", help="overwrite an existing output file")
     parser.add_argument(
         "--conventions",
@@ -58,10 +65,11 @@ def _check_args(args: argparse.Namespace) -> None:
             raise UsageError(f"{option} file '{path}' exists; pass --force to overwrite it")
     if args.pred and not Path(args.pred).is_file():
         raise UsageError(f"--pred file '{args.pred}' does not exist")
+    if args.annotators and (args.dump_pred or args.disagreements):
+        raise UsageError("--annotators scores against several annotators; it takes no --dump-pred or --disagreements")
 
 
-def _report_notes(evaluation: Evaluation) -> None:
-    notes = evaluation.notes
+def _report_notes(notes: tuple[str, ...]) -> None:
     for note in notes[:MAX_NOTES_SHOWN]:
         print(f"saidwhat evaluate: warning: {note}", file=sys.stderr)
     if len(notes) > MAX_NOTES_SHOWN:
@@ -70,6 +78,8 @@ def _report_notes(evaluation: Evaluation) -> None:
 
 def evaluate_cli(args: argparse.Namespace) -> int:
     _check_args(args)
+    if args.annotators:
+        return _agreement_cli(args)
     evaluation = evaluate(
         Path(args.gold),
         split=args.split,
@@ -77,7 +87,7 @@ def evaluate_cli(args: argparse.Namespace) -> int:
         limit=args.limit,
         conventions=args.conventions,
     )
-    _report_notes(evaluation)
+    _report_notes(evaluation.notes)
     if args.dump_pred:
         write_score_format(Path(args.dump_pred), evaluation.predictions, evaluation.gold.docs)
     if args.disagreements:
@@ -92,4 +102,28 @@ def evaluate_cli(args: argparse.Namespace) -> int:
             f" predictions: {meta['pred']}"
         )
         print(render_table(evaluation.results))
+    return 0
+
+
+def _agreement_cli(args: argparse.Namespace) -> int:
+    agreement = evaluate_agreement(
+        Path(args.gold),
+        split=args.split,
+        pred_path=Path(args.pred) if args.pred else None,
+        limit=args.limit,
+        conventions=args.conventions,
+    )
+    _report_notes(agreement.notes)
+    if args.json:
+        print(json.dumps(agreement.to_dict(), indent=1))
+        return 0
+    meta = agreement.to_dict()["meta"]
+    print(
+        f"gold {meta['gold']} (brat): {meta['n_texts']} texts marked by several annotators,"
+        f" {meta['n_annotations']} annotations; predictions: {meta['pred']}"
+    )
+    print("\nannotators against each other (each as gold, every other one as predictions):")
+    print(render_table(agreement.agreement))
+    print(f"\n{meta['pred']} against each annotator:")
+    print(render_table(agreement.results))
     return 0

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
-from .model import EvalDoc, EvalQuote, Fragment, clip_fragments
+from .model import Annotations, EvalDoc, EvalQuote, Fragment, clip_fragments
 
 # `T4\tCue 107 114;120 125\treports`: a text-bound annotation, possibly discontinuous.
 TEXT_BOUND_LINE = re.compile(r"^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t")
@@ -90,12 +90,17 @@ def _annotations_of(stem: str, ann_paths: list[Path]) -> list[Path]:
     return [p for p in anns if "_" not in p.name[len(stem) + 1 : -4]] or anns
 
 
-def load_brat(folder: Path, notes: list[str], *, limit: int | None = None) -> tuple[EvalDoc, ...]:
-    """Every text of the folder with the quotes of its first .ann (sorted); no .ann means no quotes."""
-    docs = []
+def _text_paths(folder: Path) -> list[Path]:
     text_paths = sorted((folder / "text").glob("*.txt"))
     if not text_paths:
         raise InputError(f"{folder / 'text'}: no .txt files; brat gold needs text/<name>.txt")
+    return text_paths
+
+
+def load_brat(folder: Path, notes: list[str], *, limit: int | None = None) -> tuple[EvalDoc, ...]:
+    """Every text of the folder with the quotes of its first .ann (sorted); no .ann means no quotes."""
+    docs = []
+    text_paths = _text_paths(folder)
     ann_paths = sorted((folder / "attributions").glob("*.ann"))
     for text_path in text_paths[:limit]:
         stem = text_path.stem
@@ -107,3 +112,21 @@ def load_brat(folder: Path, notes: list[str], *, limit: int | None = None) -> tu
             continue
         docs.append(EvalDoc(stem, text, parse_ann(anns[0], text, notes)))
     return tuple(docs)
+
+
+def load_brat_annotators(folder: Path, notes: list[str], *, limit: int | None = None) -> tuple[Annotations, ...]:
+    """For each text that several annotators marked, one document per .ann file (sorted, the first first).
+
+    `limit` counts those texts only.
+    """
+    texts = []
+    ann_paths = sorted((folder / "attributions").glob("*.ann"))
+    for text_path in _text_paths(folder):
+        anns = _annotations_of(text_path.stem, ann_paths)
+        if len(anns) < 2:
+            continue
+        text = read_exact_text(text_path)
+        texts.append(tuple(EvalDoc(text_path.stem, text, parse_ann(ann, text, notes)) for ann in anns))
+        if len(texts) == limit:
+            break
+    return tuple(texts)

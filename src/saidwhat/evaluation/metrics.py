@@ -249,10 +249,15 @@ class Scores:
 
 def score(gold_docs: Iterable[EvalDoc], predictions: Mapping[str, Sequence[EvalQuote]]) -> Scores:
     """Micro-averaged counts of the predictions (by doc_id) against every gold document."""
+    return score_pairs((doc, predictions.get(doc.doc_id, ())) for doc in gold_docs)
+
+
+def score_pairs(pairs: Iterable[tuple[EvalDoc, Sequence[EvalQuote]]]) -> Scores:
+    """Micro-averaged counts over (gold document, predicted quotes) pairs; a text may come more than once."""
     counts: dict[Subset, SubsetCounts] = {subset: SubsetCounts() for subset in SUBSETS}
     has_speakers = False
-    for doc in gold_docs:
-        count_doc(doc, predictions.get(doc.doc_id, ()), counts)
+    for doc, predicted in pairs:
+        count_doc(doc, predicted, counts)
         has_speakers = has_speakers or any(quote.speaker for quote in doc.quotes)
     return Scores(counts, has_speakers)
 

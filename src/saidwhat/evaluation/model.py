@@ -28,6 +28,10 @@ class EvalDoc:
     quotes: tuple[EvalQuote, ...]
 
 
+# One text as each of its annotators marked it: the same doc_id and text, one EvalDoc per annotator.
+Annotations = tuple[EvalDoc, ...]
+
+
 @dataclass(frozen=True, slots=True)
 class GoldSet:
     """The documents of a gold set, what kind of layout they came from, and notes on what was skipped."""

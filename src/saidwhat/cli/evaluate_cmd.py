@@ -76,17 +76,21 @@ def _report_notes(notes: tuple[str, ...]) -> None:
         print(f"saidwhat evaluate: ... and {len(notes) - MAX_NOTES_SHOWN} more warnings", file=sys.stderr)
 
 
+def _run_options(args: argparse.Namespace) -> dict[str, Any]:
+    """What `evaluate` and `evaluate_agreement` take from the command line besides the gold path."""
+    return {
+        "split": args.split,
+        "pred_path": Path(args.pred) if args.pred else None,
+        "limit": args.limit,
+        "conventions": args.conventions,
+    }
+
+
 def evaluate_cli(args: argparse.Namespace) -> int:
     _check_args(args)
     if args.annotators:
         return _agreement_cli(args)
-    evaluation = evaluate(
-        Path(args.gold),
-        split=args.split,
-        pred_path=Path(args.pred) if args.pred else None,
-        limit=args.limit,
-        conventions=args.conventions,
-    )
+    evaluation = evaluate(Path(args.gold), **_run_options(args))
     _report_notes(evaluation.notes)
     if args.dump_pred:
         write_score_format(Path(args.dump_pred), evaluation.predictions, evaluation.gold.docs)
@@ -106,13 +110,7 @@ def evaluate_cli(args: argparse.Namespace) -> int:
 
 
 def _agreement_cli(args: argparse.Namespace) -> int:
-    agreement = evaluate_agreement(
-        Path(args.gold),
-        split=args.split,
-        pred_path=Path(args.pred) if args.pred else None,
-        limit=args.limit,
-        conventions=args.conventions,
-    )
+    agreement = evaluate_agreement(Path(args.gold), **_run_options(args))
     _report_notes(agreement.notes)
     if args.json:
         print(json.dumps(agreement.to_dict(), indent=1))

@@ -116,8 +116,9 @@ def _agreement_cli(args: argparse.Namespace) -> int:
         print(json.dumps(agreement.to_dict(), indent=1))
         return 0
     meta = agreement.to_dict()["meta"]
+    texts = f"{meta['n_texts']} text{'s' * (meta['n_texts'] != 1)}"
     print(
-        f"gold {meta['gold']} (brat): {meta['n_texts']} texts marked by several annotators,"
+        f"gold {meta['gold']} (brat): {texts} marked by several annotators,"
         f" {meta['n_annotations']} annotations; predictions: {meta['pred']}"
     )
     print("\nannotators against each other (each as gold, every other one as predictions):")

@@ -138,7 +138,8 @@ def run_agreement(polnear: Path) -> list[str]:
         meta = agreement.to_dict()["meta"]
         label = f"PolNeAR {split} ({meta['n_texts']} texts, {meta['n_annotations']} annotations)"
         for system, results in (("annotator vs annotator", agreement.agreement), ("saidwhat", agreement.results)):
-            cells = " | ".join(_fig(headline(results).get(key)) for key, _ in COLUMNS)
+            figures = headline(results)
+            cells = " | ".join(_fig(figures.get(key)) for key, _ in COLUMNS)
             rows.append(f"| {label} | {system} | {cells} |")
     return rows
 

@@ -18,8 +18,8 @@ from ..settings import Settings
 from .brat import brat_folder, load_brat_annotators
 from .metrics import score_pairs
 from .model import Annotations, GoldSet
-from .predictions import Predictions, predict, read_predictions
-from .run import settings_for
+from .predictions import Predictions
+from .run import predictions_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +73,7 @@ def evaluate_agreement(
     Raises:
         InputError: the gold is not a brat folder, or no text in it has two .ann files.
     """
-    folder = brat_folder(gold_path, split) if gold_path.is_dir() else None
+    folder = brat_folder(gold_path, split)
     if folder is None:
         raise InputError(
             f"gold '{gold_path}': annotator agreement needs a brat folder ({split}/text + {split}/attributions)"
@@ -82,12 +82,8 @@ def evaluate_agreement(
     texts = load_brat_annotators(folder, notes, limit=limit)
     if not texts:
         raise InputError(f"{folder / 'attributions'}: no text has .ann files from two annotators to compare")
-    firsts = tuple(versions[0] for versions in texts)
-    if pred_path is not None:
-        predictions = read_predictions(pred_path, firsts)
-    else:
-        gold = GoldSet("brat", str(folder), firsts)
-        predictions = predict(firsts, nlp=nlp, settings=settings_for(gold, conventions=conventions, settings=settings))
+    firsts = GoldSet("brat", str(folder), tuple(versions[0] for versions in texts))
+    predictions = predictions_for(firsts, pred_path=pred_path, nlp=nlp, settings=settings, conventions=conventions)
     return AgreementEvaluation(
         texts,
         predictions,

@@ -90,22 +90,21 @@ def _annotations_of(stem: str, ann_paths: list[Path]) -> list[Path]:
     return [p for p in anns if "_" not in p.name[len(stem) + 1 : -4]] or anns
 
 
-def _text_paths(folder: Path) -> list[Path]:
+def _annotated_texts(folder: Path) -> list[tuple[Path, list[Path]]]:
+    """Each text of the folder (sorted) with its .ann files (sorted)."""
     text_paths = sorted((folder / "text").glob("*.txt"))
     if not text_paths:
         raise InputError(f"{folder / 'text'}: no .txt files; brat gold needs text/<name>.txt")
-    return text_paths
+    ann_paths = sorted((folder / "attributions").glob("*.ann"))
+    return [(text_path, _annotations_of(text_path.stem, ann_paths)) for text_path in text_paths]
 
 
 def load_brat(folder: Path, notes: list[str], *, limit: int | None = None) -> tuple[EvalDoc, ...]:
     """Every text of the folder with the quotes of its first .ann (sorted); no .ann means no quotes."""
     docs = []
-    text_paths = _text_paths(folder)
-    ann_paths = sorted((folder / "attributions").glob("*.ann"))
-    for text_path in text_paths[:limit]:
+    for text_path, anns in _annotated_texts(folder)[:limit]:
         stem = text_path.stem
         text = read_exact_text(text_path)
-        anns = _annotations_of(stem, ann_paths)
         if not anns:
             notes.append(f"{text_path}: no attributions/{stem}_<annotator>.ann, taken as a text without quotes")
             docs.append(EvalDoc(stem, text, ()))
@@ -120,9 +119,7 @@ def load_brat_annotators(folder: Path, notes: list[str], *, limit: int | None = 
     `limit` counts those texts only.
     """
     texts = []
-    ann_paths = sorted((folder / "attributions").glob("*.ann"))
-    for text_path in _text_paths(folder):
-        anns = _annotations_of(text_path.stem, ann_paths)
+    for text_path, anns in _annotated_texts(folder):
         if len(anns) < 2:
             continue
         text = read_exact_text(text_path)

@@ -54,6 +54,21 @@ def settings_for(gold: GoldSet, *, conventions: str | None = None, settings: Set
     return (settings or load_settings()).replace(conventions=chosen)
 
 
+def predictions_for(
+    gold: GoldSet,
+    *,
+    pred_path: Path | None,
+    nlp: Language | None,
+    settings: Settings | None,
+    conventions: str | None,
+) -> Predictions:
+    """The predictions to score on the gold's texts: those in `pred_path`, else saidwhat run in the gold's
+    conventions (or `conventions`)."""
+    if pred_path is not None:
+        return read_predictions(pred_path, gold.docs)
+    return predict(gold.docs, nlp=nlp, settings=settings_for(gold, conventions=conventions, settings=settings))
+
+
 def evaluate(
     gold_path: Path,
     *,
@@ -75,10 +90,6 @@ def evaluate(
         InputError: the gold or the predictions cannot be read.
     """
     gold = load_gold(gold_path, split=split, limit=limit)
-    if pred_path is not None:
-        predictions = read_predictions(pred_path, gold.docs)
-    else:
-        settings = settings_for(gold, conventions=conventions, settings=settings)
-        predictions = predict(gold.docs, nlp=nlp, settings=settings)
+    predictions = predictions_for(gold, pred_path=pred_path, nlp=nlp, settings=settings, conventions=conventions)
     results = score(gold.docs, predictions.by_doc).to_dict()
     return Evaluation(gold, predictions, results, str(pred_path) if pred_path else "saidwhat")

@@ -11,9 +11,9 @@ from typing import Any
 
 from ..archive import Archive, IngestReport, QueryError, SearchFilters, ingest, list_speakers, search_quotes
 from ..archive.export import FORMATS, export_rows, write_csv, write_jsonl, write_parquet
-from ..archive.inputs import read_inputs
 from ..archive.search import QuoteHit
 from ..pipeline import extract_many
+from ..read import Item, read_inputs
 from ..records import Article, Document
 
 DEFAULT_DB = "saidwhat.db"
@@ -29,10 +29,11 @@ def register(subparsers: Any) -> None:
     ingest_parser = subparsers.add_parser(
         "ingest",
         help="extract quotations from articles and store them in the archive",
-        description="Read .txt, .jsonl (documents or extracted records) or .csv (a text column) files, extract "
-        "and store each article once; rerunning skips what is stored already.",
+        description="Read .txt, .html/.htm, .jsonl/.jsonl.gz (documents or records from `saidwhat extract "
+        "--with-text`) or .csv (a text column) files, or directories of them, through the same reader as "
+        "`saidwhat extract`; extract and store each article once; rerunning skips what is stored already.",
     )
-    ingest_parser.add_argument("paths", nargs="*", metavar="PATH", help="input files; stdin (one text) when none")
+    ingest_parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories; stdin when none or '-'")
     _add_db(ingest_parser)
     ingest_parser.set_defaults(func=ingest_cli)
 
@@ -91,12 +92,20 @@ def pending_articles(archive: Archive, items: Iterable[Document | Article], skip
         yield from extract_many(documents)
 
 
+def readable_items(items: Iterable[Item], failures: list[str]) -> Iterator[Document | Article]:
+    """The record (already extracted) or the document of each item; unreadable ones go to `failures`."""
+    for item in items:
+        if item.record is not None:
+            yield item.record
+        elif item.document is not None:
+            yield item.document
+        else:
+            failures.append(item.error or f"{item.origin}: cannot be read")
+
+
 def ingest_cli(args: argparse.Namespace) -> int:
     failures: list[str] = []
-    if args.paths:
-        items: Iterable[Document | Article] = read_inputs(args.paths, failures)
-    else:
-        items = [Document(sys.stdin.read(), "stdin")]
+    items = readable_items(read_inputs(args.paths), failures)
     with Archive(args.db) as archive:
         before = archive.counts()["articles"]
         skipped: list[str] = []
@@ -105,14 +114,14 @@ def ingest_cli(args: argparse.Namespace) -> int:
         total = archive.counts()
     for failure in failures:
         print(f"saidwhat ingest: {failure}", file=sys.stderr)
-    _print_report(report, total, before)
+    _print_report(report, total, before, len(failures))
     return 1 if failures or report.failed else 0
 
 
-def _print_report(report: IngestReport, total: dict[str, int], before: int) -> None:
+def _print_report(report: IngestReport, total: dict[str, int], before: int, unread: int) -> None:
     print(
         f"saidwhat ingest: {len(report.added)} articles added, {len(report.skipped)} already stored, "
-        f"{len(report.failed)} failed; archive holds {total['articles']} articles (was {before}), "
+        f"{len(report.failed) + unread} failed; archive holds {total['articles']} articles (was {before}), "
         f"{total['quotes']} quotes, {total['speakers']} speakers",
         file=sys.stderr,
     )

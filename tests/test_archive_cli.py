@@ -88,6 +88,8 @@ def test_search_json_with_filters(db: Path, capsys: pytest.CaptureFixture[str]) 
 def test_search_bad_date_is_usage_error(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["search", "take", "--since", "last week", "--db", str(db)]) == 2
     assert "since date 'last week'" in capsys.readouterr().err
+    assert main(["search", "take", "--since", "2024-13", "--db", str(db)]) == 2
+    assert "since date '2024-13' is not a real date" in capsys.readouterr().err
 
 
 def test_search_unbalanced_quote_does_not_crash(db: Path) -> None:

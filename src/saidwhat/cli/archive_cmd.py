@@ -15,6 +15,7 @@ from ..archive.search import QuoteHit
 from ..pipeline import extract_many
 from ..read import Item, read_inputs
 from ..records import Article, Document
+from ..render import plural
 
 DEFAULT_DB = "saidwhat.db"
 _BOLD_ON, _BOLD_OFF = "\033[1;33m", "\033[0m"
@@ -119,10 +120,11 @@ def ingest_cli(args: argparse.Namespace) -> int:
 
 
 def _print_report(report: IngestReport, total: dict[str, int], before: int, unread: int) -> None:
+    added = plural(len(report.added), "article")
+    holds = f"{plural(total['articles'], 'article')} (was {before}), {plural(total['quotes'], 'quote')}"
     print(
-        f"saidwhat ingest: {len(report.added)} articles added, {len(report.skipped)} already stored, "
-        f"{len(report.failed) + unread} failed; archive holds {total['articles']} articles (was {before}), "
-        f"{total['quotes']} quotes, {total['speakers']} speakers",
+        f"saidwhat ingest: {added} added, {len(report.skipped)} already stored, {len(report.failed) + unread} "
+        f"failed; archive holds {holds}, {plural(total['speakers'], 'speaker')}",
         file=sys.stderr,
     )
 
@@ -172,7 +174,7 @@ def speakers_cli(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(row, ensure_ascii=False))
         else:
-            counts = f"{row['quotes']:>5} quotes  {row['articles']:>4} articles"
+            counts = f"{plural(row['quotes'], 'quote'):>11}  {plural(row['articles'], 'article'):>13}"
             print(f"{row['id']:>6}  {counts}  {row['name']} ({row['kind']})")
     return 0
 
@@ -193,5 +195,5 @@ def export_cli(args: argparse.Namespace) -> int:
                 count = (write_csv if args.format == "csv" else write_jsonl)(rows, out)
         else:
             count = (write_csv if args.format == "csv" else write_jsonl)(rows, sys.stdout)
-    print(f"saidwhat export: {count} quotes written", file=sys.stderr)
+    print(f"saidwhat export: {plural(count, 'quote')} written", file=sys.stderr)
     return 0

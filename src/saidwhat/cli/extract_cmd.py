@@ -16,7 +16,7 @@ from ..batch import DEFAULT_CHUNK_SIZE, Outcome, default_workers, done_doc_ids, 
 from ..pipeline import extract_many
 from ..read import INPUT_FORMATS, Fields, Item, read_inputs
 from ..records import Article, Document
-from ..render import render_article
+from ..render import plural, render_article
 from ..samples import demo_text
 from ..settings import load_settings
 
@@ -52,6 +52,7 @@ def register(subparsers: Any) -> None:
     extract.add_argument("--id-field", default="id", metavar="NAME", help="JSONL key holding the doc_id")
     extract.add_argument("--input-format", choices=INPUT_FORMATS, default="auto", help="override the file type")
     extract.add_argument("--pretty", action="store_true", help="a readable view instead of JSON")
+    extract.add_argument("--full", action="store_true", help="with --pretty: whole quotations, not one line each")
     extract.add_argument("--with-text", action="store_true", help="include the analysed text in each record")
     extract.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary on stderr")
     extract.set_defaults(func=extract_cli)
@@ -61,6 +62,7 @@ def register(subparsers: Any) -> None:
         description="Extract the quotations of a short built-in interview piece.",
     )
     demo.add_argument("--json", action="store_true", help="print the JSON record instead")
+    demo.add_argument("--full", action="store_true", help="whole quotations, not one line each")
     demo.add_argument(
         "--write-sample", metavar="FILE", help="also write the sample article to FILE (to ingest or extract)"
     )
@@ -87,6 +89,8 @@ def check_options(args: argparse.Namespace) -> None:
         raise UsageError("--resume and --force conflict: one keeps the output, the other overwrites it")
     if args.resume and args.pretty:
         raise UsageError("--resume needs JSON output; drop --pretty")
+    if args.full and not args.pretty:
+        raise UsageError("--full widens the --pretty view; add --pretty (JSON records always hold whole quotations)")
     if args.output and Path(args.output).exists() and not (args.force or args.resume):
         raise UsageError(f"output file '{args.output}' exists; pass --force to overwrite it or --resume to continue")
     if args.workers < 0:
@@ -143,7 +147,7 @@ def _write(outcomes: Iterator[Outcome], out: TextIO, errors: TextIO | None, args
 
 def _format(article: Article, args: argparse.Namespace, colour: bool) -> str:
     if args.pretty:
-        return render_article(article, colour=colour) + "\n\n"
+        return render_article(article, colour=colour, full=args.full) + "\n\n"
     return json.dumps(article.to_dict(with_text=args.with_text), ensure_ascii=False) + "\n"
 
 
@@ -180,10 +184,8 @@ def extract_cli(args: argparse.Namespace) -> int:
 def _summary(tally: Tally, seconds: float) -> str:
     skipped = f", {tally.skipped} skipped (already done)" if tally.skipped else ""
     rate = tally.articles / seconds if seconds > 0 else 0.0
-    return (
-        f"saidwhat extract: {tally.articles} articles, {tally.quotes} quotes, {tally.failed} errors{skipped} "
-        f"in {seconds:.1f} s ({rate:.1f} articles/s)"
-    )
+    counts = f"{plural(tally.articles, 'article')}, {plural(tally.quotes, 'quote')}, {plural(tally.failed, 'error')}"
+    return f"saidwhat extract: {counts}{skipped} in {seconds:.1f} s ({rate:.1f} articles/s)"
 
 
 def demo_cli(args: argparse.Namespace) -> int:
@@ -198,5 +200,5 @@ def demo_cli(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
     else:
-        print(render_article(article, colour=sys.stdout.isatty()))
+        print(render_article(article, colour=sys.stdout.isatty(), full=args.full))
     return 0

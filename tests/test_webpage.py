@@ -69,6 +69,11 @@ def test_read_html_marks_a_by_line_as_a_byline() -> None:
     assert ("byline", "By Sam Ode") in _regions(document)
 
 
+def test_read_html_does_not_take_a_sentence_opening_with_by_for_a_byline() -> None:
+    document = read_html(_page(HEADLINE, "<p>By Monday, Ann Lee said the pier was safe.</p>", SPEECH))
+    assert [kind for kind, _ in _regions(document)] == ["heading"]
+
+
 def test_read_html_leaves_out_a_byline_block_trafilatura_drops() -> None:
     document = read_html(_page(HEADLINE, BYLINE, SPEECH))
     assert "Sam Ode" not in document.text
@@ -122,3 +127,19 @@ def test_byline_region_drops_its_quote_and_renumbers(nlp: object) -> None:
     [article] = extract_many([Document(text, "paged", regions=(byline,))])
     assert [(quote.id, quote.speaker) for quote in article.quotes] == [("q1", "s1")]
     assert [(speaker.id, speaker.name) for speaker in article.speakers] == [("s1", "Lee Dunn")]
+
+
+def test_news_page_furniture_gives_no_speakers(nlp: object) -> None:
+    """A page laid out like a news site: headline 'Topic: ...', byline block, image captions."""
+    from pathlib import Path
+
+    html = (Path(__file__).parent / "texts" / "ferry_page.html").read_text(encoding="utf-8")
+    document = read_html(html, doc_id="ferry")
+    assert [region.kind for region in document.regions] == ["heading", "byline", "heading", "caption"]
+    [article] = extract_many([document])
+    names = [speaker.name for speaker in article.speakers]
+    assert not any("Ferry Row" in name or "Image" in name for name in names)
+    assert any(name.endswith("Lee Dunn") for name in names) and "Ann Price" in names
+    assert not any(
+        quote.start < region.end and region.start < quote.end for quote in article.quotes for region in document.regions
+    )

@@ -24,8 +24,10 @@ _CELLS = frozenset({"cell"})
 # Markup that says "caption" or "byline" is trusted only on short elements: a class such as
 # "author-page" on a whole story must not turn the story into a byline.
 _MARKED_MAX_CHARS = 600
-# "By Jo Bloggs" / "By Jo Bloggs, Health reporter": a line of capitalised words after "By".
-_BYLINE = re.compile(r"^By\s+(?:[A-Z][\w'’.-]*\s*){1,4}(?:(?:,|and)\s.{0,80})?$")
+# "By Jo Bloggs" / "By Jo Bloggs, Health reporter": capitalised words after "By", no sentence end and
+# no quotation mark ("By Monday, Ann Lee said the pier was safe." is prose), among the first blocks.
+_BYLINE = re.compile(r"""^By\s+(?:[A-Z][\w'’.-]*\s*){1,4}(?:(?:,|and)\s[^.!?"“”]{0,60})?$""")
+_BYLINE_BLOCKS = 5
 PARAGRAPH_BREAK = "\n\n"
 
 
@@ -110,7 +112,7 @@ def join_blocks(blocks: list[tuple[str, str]], marked: dict[str, RegionKind]) ->
             continue
         if parts:
             offset += len(PARAGRAPH_BREAK)
-        kind = block_kind(tag, block, marked)
+        kind = block_kind(tag, block, marked, near_top=len(parts) < _BYLINE_BLOCKS)
         if kind is not None:
             regions.append(Region(offset, offset + len(block), kind))
         parts.append(block)
@@ -118,14 +120,14 @@ def join_blocks(blocks: list[tuple[str, str]], marked: dict[str, RegionKind]) ->
     return PARAGRAPH_BREAK.join(parts), regions
 
 
-def block_kind(tag: str, block: str, marked: dict[str, RegionKind]) -> RegionKind | None:
+def block_kind(tag: str, block: str, marked: dict[str, RegionKind], *, near_top: bool) -> RegionKind | None:
     """'heading', 'caption' or 'byline' for page furniture; None for the story's prose."""
     if tag == "head":
         return "heading"
     flat = _flat(block)
     if flat in marked:
         return marked[flat]
-    if _BYLINE.match(flat):
+    if near_top and _BYLINE.match(flat):
         return "byline"
     return next((kind for text, kind in marked.items() if len(flat) >= 20 and flat in text), None)
 

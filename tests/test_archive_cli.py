@@ -271,3 +271,12 @@ def test_ingest_stores_a_second_text_on_stdin(tmp_path: Path, monkeypatch: pytes
         assert main(["ingest", "--db", db]) == 0
     with Archive(db) as archive:
         assert archive.counts()["articles"] == 2
+
+
+def test_ingest_takes_the_text_and_id_fields_as_extract_does(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"guid": "sea-1", "body": "Ana Ruiz said the sea was calm."}) + "\n", encoding="utf-8")
+    db = str(tmp_path / "f.db")
+    assert main(["ingest", str(path), "--text-field", "body", "--id-field", "guid", "--db", db]) == 0
+    with Archive(db) as archive:
+        assert [row[0] for row in archive.conn.execute("SELECT doc_id FROM articles")] == ["sea-1"]

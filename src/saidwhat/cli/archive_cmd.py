@@ -13,9 +13,10 @@ from ..archive import Archive, IngestReport, QueryError, SearchFilters, ingest, 
 from ..archive.export import FORMATS, export_rows, write_csv, write_jsonl, write_parquet
 from ..archive.search import QuoteHit
 from ..pipeline import extract_many
-from ..read import Item, read_inputs
+from ..read import Item
 from ..records import Article, Document
 from ..render import plural
+from .extract_cmd import add_input_options, read_items
 
 DEFAULT_DB = "saidwhat.db"
 _BOLD_ON, _BOLD_OFF = "\033[1;33m", "\033[0m"
@@ -35,6 +36,7 @@ def register(subparsers: Any) -> None:
         "`saidwhat extract`; extract and store each article once; rerunning skips what is stored already.",
     )
     ingest_parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories; stdin when none or '-'")
+    add_input_options(ingest_parser)
     _add_db(ingest_parser)
     ingest_parser.set_defaults(func=ingest_cli)
 
@@ -106,7 +108,7 @@ def readable_items(items: Iterable[Item], failures: list[str]) -> Iterator[Docum
 
 def ingest_cli(args: argparse.Namespace) -> int:
     failures: list[str] = []
-    items = readable_items(read_inputs(args.paths), failures)
+    items = readable_items(read_items(args), failures)
     with Archive(args.db) as archive:
         before = archive.counts()["articles"]
         skipped: list[str] = []

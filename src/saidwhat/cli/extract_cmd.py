@@ -48,9 +48,7 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="find names without spaCy's NER (about 2x faster; speaker names a little less often right)",
     )
-    extract.add_argument("--text-field", default="text", metavar="NAME", help="JSONL key holding the text")
-    extract.add_argument("--id-field", default="id", metavar="NAME", help="JSONL key holding the doc_id")
-    extract.add_argument("--input-format", choices=INPUT_FORMATS, default="auto", help="override the file type")
+    add_input_options(extract)
     extract.add_argument("--pretty", action="store_true", help="a readable view instead of JSON")
     extract.add_argument("--full", action="store_true", help="with --pretty: whole quotations, not one line each")
     extract.add_argument("--with-text", action="store_true", help="include the analysed text in each record")
@@ -67,6 +65,19 @@ def register(subparsers: Any) -> None:
         "--write-sample", metavar="FILE", help="also write the sample article to FILE (to ingest or extract)"
     )
     demo.set_defaults(func=demo_cli)
+
+
+def add_input_options(parser: argparse.ArgumentParser) -> None:
+    """The options of `saidwhat.read` that `extract` and `ingest` share."""
+    parser.add_argument("--text-field", default="text", metavar="NAME", help="JSONL key (CSV column) holding the text")
+    parser.add_argument("--id-field", default="id", metavar="NAME", help="JSONL key (CSV column) holding the doc_id")
+    parser.add_argument("--input-format", choices=INPUT_FORMATS, default="auto", help="override the file type")
+
+
+def read_items(args: argparse.Namespace) -> Iterator[Item]:
+    """Every input item named on the command line, read with the shared input options."""
+    fields = Fields(args.text_field, args.id_field)
+    return read_inputs(args.paths, fields=fields, input_format=args.input_format)
 
 
 @dataclass(slots=True)
@@ -156,8 +167,7 @@ def extract_cli(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     tally = Tally()
     done = done_doc_ids(Path(args.output)) if args.resume else set()
-    fields = Fields(args.text_field, args.id_field)
-    items = _skip_done(read_inputs(args.paths, fields=fields, input_format=args.input_format), done, tally)
+    items = _skip_done(read_items(args), done, tally)
     workers = args.workers or default_workers()
     # The SAIDWHAT_* environment applies, and flags over it.
     settings = load_settings(overrides={"entities": "fast"} if args.fast_entities else None)

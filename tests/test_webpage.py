@@ -84,6 +84,13 @@ def test_read_html_keeps_line_breaks_inside_a_paragraph() -> None:
     assert "First line of the poem\nsecond line of the poem" in document.text
 
 
+def test_read_html_gives_list_items_and_table_rows_a_paragraph_each() -> None:
+    table = "<table><tr><th>Year</th><th>Ferries</th></tr><tr><td>2020</td><td>3</td></tr></table>"
+    document = read_html(_page(HEADLINE, "<ul><li>First point of the plan</li><li>Second point</li></ul>", table))
+    paragraphs = document.text.split("\n\n")
+    assert paragraphs[1:5] == ["First point of the plan", "Second point", "Year | Ferries", "2020 | 3"]
+
+
 def test_read_html_without_article_text_is_an_input_error() -> None:
     from saidwhat.errors import InputError
 

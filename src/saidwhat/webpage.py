@@ -89,14 +89,15 @@ def iter_blocks(element: Any) -> Iterator[tuple[str, str]]:
 
 
 def _block_text(element: Any) -> str:
-    """The text of a block; a line break (`lb`) stays a line break, table cells are joined by ' | '."""
+    """The text of a block; a line break (`lb`) stays a line break, a table row's cells are joined by ' | '."""
+    if element.tag == "row":
+        return " | ".join(_flat(_block_text(cell)) for cell in element if cell.tag in _CELLS)
     parts = [element.text or ""]
     for child in element:
         if child.tag == "lb":
             parts.append("\n")
         elif isinstance(child.tag, str):
-            inner = _block_text(child)
-            parts.append(f" | {inner}" if child.tag in _CELLS and len(parts) > 1 else inner)
+            parts.append(_block_text(child))
         parts.append(child.tail or "")
     return "".join(parts)
 

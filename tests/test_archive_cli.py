@@ -88,6 +88,8 @@ def test_search_json_with_filters(db: Path, capsys: pytest.CaptureFixture[str]) 
 def test_search_bad_date_is_usage_error(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["search", "take", "--since", "last week", "--db", str(db)]) == 2
     assert "since date 'last week'" in capsys.readouterr().err
+    assert main(["search", "take", "--since", "2024-13", "--db", str(db)]) == 2
+    assert "since date '2024-13' is not a real date" in capsys.readouterr().err
 
 
 def test_search_unbalanced_quote_does_not_crash(db: Path) -> None:
@@ -194,14 +196,24 @@ def test_ingest_text_and_csv_files_extracts_with_the_model(tmp_path: Path, capsy
     assert "Ole Berg — Boats (2024-05-02)" in out
 
 
-def test_ingest_skips_a_line_with_an_unpaired_surrogate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_ingest_skips_a_record_with_an_unpaired_surrogate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "odd.jsonl"
     path.write_text(
-        _record(1) + '\n{"text": "\\ud800 broken", "doc_id": "odd"}\n' + _record(2) + "\n", encoding="utf-8"
+        _record(1) + '\n{"text": "\\ud800 broken", "doc_id": "odd", "quotes": []}\n' + _record(2) + "\n",
+        encoding="utf-8",
     )
     assert main(["ingest", str(path), "--db", str(tmp_path / "o.db")]) == 1
     err = capsys.readouterr().err
-    assert "odd.jsonl:2" in err and "2 articles added" in err
+    assert "2 articles added" in err and "1 failed" in err
+
+
+def test_ingest_stores_a_document_with_an_unpaired_surrogate_as_extract_reads_it(tmp_path: Path) -> None:
+    path = tmp_path / "odd.jsonl"
+    path.write_text('{"text": "\\ud800 Ana Ruiz said the sea was calm.", "doc_id": "odd"}\n', encoding="utf-8")
+    assert main(["ingest", str(path), "--db", str(tmp_path / "o.db")]) == 0
+    with Archive(tmp_path / "o.db") as archive:
+        [errors] = archive.conn.execute("SELECT errors FROM articles").fetchone()
+    assert "U+FFFD" in errors
 
 
 @pytest.mark.parametrize("command", ["ingest", "search", "speakers", "export", "serve"])
@@ -210,3 +222,61 @@ def test_every_archive_command_has_help_and_docs(command: str, capsys: pytest.Ca
         main([command, "--help"])
     assert exit_info.value.code == 0 and "--db" in capsys.readouterr().out
     assert f"saidwhat {command} " in (ROOT / "docs" / "archive.md").read_text(encoding="utf-8")
+
+
+def test_ingest_reads_html_through_the_extract_reader(tmp_path: Path) -> None:
+    pytest.importorskip("trafilatura")
+    from .test_read import PAGE
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "pier.html").write_text(PAGE, encoding="utf-8")
+    assert main(["ingest", str(pages), "--db", str(tmp_path / "h.db")]) == 0
+    with Archive(tmp_path / "h.db") as archive:
+        [(doc_id, title, text)] = archive.conn.execute("SELECT doc_id, title, text FROM articles").fetchall()
+    assert (doc_id, title) == ("pier", "Pier to reopen")
+    assert "<html>" not in text and "We will rebuild it stronger" in text
+
+
+def test_ingest_counts_a_missing_file_as_failed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ingest", str(tmp_path / "absent.txt"), "--db", str(tmp_path / "m.db")]) == 1
+    err = capsys.readouterr().err
+    assert "absent.txt: no such file" in err and "1 failed" in err
+
+
+def test_ingest_takes_extract_output_holding_line_separators(tmp_path: Path) -> None:
+    source = tmp_path / "story.txt"
+    source.write_text("Ana Ruiz said the sea\u2028was calm.\u2029Ole Berg said\u0085it was not.", encoding="utf-8")
+    records = tmp_path / "records.jsonl"
+    assert main(["extract", "-q", "--workers", "1", "--with-text", str(source), "-o", str(records)]) == 0
+    assert main(["ingest", str(records), "--db", str(tmp_path / "s.db")]) == 0
+    with Archive(tmp_path / "s.db") as archive:
+        assert archive.counts()["articles"] == 1
+
+
+def test_ingest_keeps_the_good_lines_of_a_file_with_a_non_utf8_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "mixed.jsonl"
+    path.write_bytes((_record(1) + "\n").encode() + b"\xff\xfe broken\n" + (_record(2) + "\n").encode())
+    assert main(["ingest", str(path), "--db", str(tmp_path / "u.db")]) == 1
+    err = capsys.readouterr().err
+    assert "mixed.jsonl:2" in err and "2 articles added" in err and "1 failed" in err
+
+
+def test_ingest_stores_a_second_text_on_stdin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = str(tmp_path / "in.db")
+    for text in ("Ana Ruiz said the sea was calm.", "Ole Berg said the sea was rough."):
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
+        assert main(["ingest", "--db", db]) == 0
+    with Archive(db) as archive:
+        assert archive.counts()["articles"] == 2
+
+
+def test_ingest_takes_the_text_and_id_fields_as_extract_does(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"guid": "sea-1", "body": "Ana Ruiz said the sea was calm."}) + "\n", encoding="utf-8")
+    db = str(tmp_path / "f.db")
+    assert main(["ingest", str(path), "--text-field", "body", "--id-field", "guid", "--db", db]) == 0
+    with Archive(db) as archive:
+        assert [row[0] for row in archive.conn.execute("SELECT doc_id FROM articles")] == ["sea-1"]

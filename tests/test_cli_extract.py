@@ -71,7 +71,18 @@ def test_jsonl_metadata_is_kept(tmp_path: Path, capsys: pytest.CaptureFixture[st
 def test_stdin_text(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(LEE.encode())))
     status, records, _ = _run(capsys, "-q", "-")
-    assert status == 0 and records[0]["doc_id"] == "stdin" and records[0]["quotes"]
+    assert status == 0 and records[0]["doc_id"].startswith("stdin-") and records[0]["quotes"]
+
+
+def test_second_stdin_text_is_not_skipped_by_resume(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out.jsonl"
+    for number, text in enumerate((LEE, OKAFOR)):
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
+        flags = ["--resume"] if number else []
+        assert _run(capsys, "-q", *flags, "-o", str(out), "-")[0] == 0
+    assert len(_records(out.read_text(encoding="utf-8"))) == 2
 
 
 def test_stdin_jsonl(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
@@ -107,7 +118,7 @@ def test_bad_utf8_among_good_files_exits_1(tmp_path: Path, capsys: pytest.Captur
     [failure] = _records(errors.read_text(encoding="utf-8"))
     assert failure["doc_id"] == "bad" and failure["input"] == str(bad)
     assert str(bad) in failure["reason"] and "UTF-8" in failure["reason"]
-    assert "1 errors" in err
+    assert "1 error in" in err
 
 
 def test_failures_go_to_stderr_without_errors_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -129,6 +140,7 @@ def test_output_file_is_not_overwritten_without_force(tmp_path: Path, capsys: py
         (["--resume", "--force", "-o", "OUT"], "conflict"),
         (["--workers", "-1"], "--workers"),
         (["--chunk-size", "0"], "--chunk-size"),
+        (["--full"], "--pretty"),
     ],
 )
 def test_usage_errors_exit_2(
@@ -165,6 +177,21 @@ def test_pretty_and_demo_still_work(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert "Ann Lee" in capsys.readouterr().out
     assert main(["demo", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["doc_id"] == "demo"
+
+
+def test_pretty_full_shows_whole_quotations(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    words = " ".join(["the pier will be rebuilt with stone from the old quarry"] * 12)
+    path = _write(tmp_path / "long.txt", f'"{words}," said Ann Lee, the mayor.\n')
+    assert main(["extract", "-q", "--workers", "1", "--pretty", path]) == 0
+    assert "…" in capsys.readouterr().out
+    assert main(["extract", "-q", "--workers", "1", "--pretty", "--full", path]) == 0
+    out = capsys.readouterr().out
+    assert "…" not in out and " ".join(out.split()).count("old quarry") == 12
+
+
+def test_summary_says_one_quote(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = _run(capsys, _write(tmp_path / "lee.txt", LEE))
+    assert status == 0 and "1 article, 1 quote, 0 errors" in err
 
 
 def test_focus_flag_gives_the_records_of_a_whole_parse(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

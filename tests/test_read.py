@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from saidwhat.read import Fields, expand_paths, file_stem, input_kind, read_inputs
+from saidwhat.read import Fields, expand_paths, file_stem, input_kind, iter_jsonl, read_inputs
+from saidwhat.records import Document
 
 STORY = '"We will rebuild the pier," said Mayor Ann Lee on Tuesday.\n'
 PAGE = (
@@ -56,7 +57,7 @@ def test_directories_are_read_recursively_and_sorted(tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_text("B said so.", encoding="utf-8")
     (tmp_path / "sub" / "deeper").mkdir(parents=True)
     (tmp_path / "sub" / "deeper" / "a.txt").write_text("A said so.", encoding="utf-8")
-    (tmp_path / "sub" / "skip.csv").write_text("x", encoding="utf-8")
+    (tmp_path / "sub" / "skip.md").write_text("x", encoding="utf-8")
     names = [Path(p).name for p in expand_paths([str(tmp_path)])]
     assert names == ["b.txt", "a.txt"]
 
@@ -125,7 +126,7 @@ def test_broken_gzip_ends_the_file_with_an_error_naming_it(tmp_path: Path) -> No
 
 def test_stdin_text_jsonl_and_html_are_sniffed() -> None:
     [text_item] = read_inputs([], stdin=io.BytesIO(STORY.encode()))
-    assert text_item.doc_id == "stdin" and text_item.document is not None
+    assert text_item.doc_id.startswith("stdin-") and text_item.document is not None
     jsonl_items = list(read_inputs(["-"], stdin=io.BytesIO(_jsonl({"text": "a"}, {"text": "b"}))))
     assert [item.doc_id for item in jsonl_items] == ["stdin:1", "stdin:2"]
 
@@ -150,3 +151,51 @@ def test_html_without_trafilatura_names_the_extra(tmp_path: Path, monkeypatch: p
     path.write_text(PAGE, encoding="utf-8")
     [item] = read_inputs([str(path)])
     assert item.document is None and item.error is not None and "saidwhat[html]" in item.error
+
+
+def test_stdin_texts_get_ids_that_differ_per_text() -> None:
+    [first] = read_inputs([], stdin=io.BytesIO(b"Ann Lee said the pier would open."))
+    [second] = read_inputs([], stdin=io.BytesIO(b"Tom Hale said the pier would close."))
+    assert first.doc_id != second.doc_id
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\u0085"])
+def test_jsonl_splits_on_newline_only(tmp_path: Path, separator: str) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(_jsonl({"id": "a", "text": f"One line{separator}and the same record."}, {"id": "b", "text": "b"}))
+    items = list(iter_jsonl(path))
+    assert [item.doc_id for item in items] == ["a", "b"] and all(item.document for item in items)
+
+
+@pytest.mark.parametrize("bad_line", [b"\xff\xfe not UTF-8\n", b"{not json\n"])
+def test_jsonl_keeps_the_good_lines_around_a_bad_one(tmp_path: Path, bad_line: bytes) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(_jsonl({"id": "a", "text": "a"}) + bad_line + _jsonl({"id": "c", "text": "c"}))
+    items = list(iter_jsonl(path))
+    assert [item.document is not None for item in items] == [True, False, True]
+    assert items[1].error is not None and "feed.jsonl:2" in items[1].error
+
+
+def test_jsonl_record_line_comes_as_a_record_and_a_document(tmp_path: Path) -> None:
+    path = tmp_path / "records.jsonl"
+    path.write_bytes(_jsonl({"doc_id": "pier", "text": "The pier is open.", "quotes": [], "speakers": []}))
+    [item] = iter_jsonl(path)
+    assert item.doc_id == "pier" and item.record is not None and item.document is not None
+    assert item.record.text == item.document.text == "The pier is open."
+
+
+def test_jsonl_record_without_text_names_the_fix(tmp_path: Path) -> None:
+    path = tmp_path / "records.jsonl"
+    path.write_bytes(_jsonl({"doc_id": "pier", "quotes": [], "speakers": []}))
+    [item] = iter_jsonl(path)
+    assert item.error is not None and "--with-text" in item.error
+
+
+def test_csv_rows_are_documents_and_a_missing_text_column_is_an_error(tmp_path: Path) -> None:
+    good = tmp_path / "good.csv"
+    good.write_text('id,text,title\npier,"Ann Lee said so.",Pier\n', encoding="utf-8")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("id,body\n1,words\n", encoding="utf-8")
+    good_item, bad_item = read_inputs([str(good), str(bad)])
+    assert good_item.document == Document("Ann Lee said so.", "pier", "Pier")
+    assert bad_item.error is not None and "'text' column" in bad_item.error

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from saidwhat import Article, Quote, Speaker
 from saidwhat.records import span_of
-from saidwhat.render import render_article, render_quote
+from saidwhat.render import plural, render_article, render_quote
 
 TEXT = 'Kit Connor said: "It is a show about kindness." Officials said it was over.'
 
@@ -17,7 +17,7 @@ def _article() -> Article:
 
 
 def test_render_article_header_counts_quotes_and_speakers() -> None:
-    assert render_article(_article()).splitlines()[0] == "== connor  (2 quotes, 1 speakers)"
+    assert render_article(_article()).splitlines()[0] == "== connor  (2 quotes, 1 speaker)"
 
 
 def test_render_quote_shows_speaker_cue_source_and_offsets() -> None:
@@ -42,7 +42,7 @@ def test_render_quote_shortens_long_quotes_to_one_line() -> None:
 
 def test_render_article_lists_speakers_descriptions_and_errors() -> None:
     text = render_article(_article())
-    assert "s1 Kit Connor (person, 1 quotes) — actor" in text
+    assert "s1 Kit Connor (person, 1 quote) — actor" in text
     assert text.splitlines()[-1] == "   ! a note"
 
 
@@ -53,3 +53,14 @@ def test_render_article_colour_only_when_asked() -> None:
 
 def test_render_article_without_quotes() -> None:
     assert render_article(Article("empty")) == "== empty  (0 quotes, 0 speakers)"
+
+
+def test_render_quote_full_shows_every_word_wrapped() -> None:
+    article = _article()
+    lines = render_quote(article, article.quotes[0], colour=False, width=20, full=True).splitlines()
+    assert " ".join(line.strip() for line in lines[1:-1]) == '"It is a show about kindness."'
+    assert all(len(line) <= 20 for line in lines[1:-1])
+
+
+def test_plural_says_one_quote() -> None:
+    assert [plural(n, "quote") for n in (0, 1, 2)] == ["0 quotes", "1 quote", "2 quotes"]

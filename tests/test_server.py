@@ -94,6 +94,7 @@ def test_quotes_odd_queries_answer_200_or_400_never_500(client: TestClient, quer
     [
         ({"since": "yesterday"}, "since"),
         ({"until": "2024-02-30"}, "until"),
+        ({"since": "2024-13"}, "since"),
         ({"limit": "0"}, "limit"),
         ({"limit": "ten"}, "limit"),
         ({"offset": "-1"}, "offset"),

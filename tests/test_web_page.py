@@ -173,3 +173,26 @@ def test_speaker_page_on_a_phone(server: str, browser: Any) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "web_page_phone.png"), full_page=True)
     page.close()
+
+
+def test_home_page_pages_past_the_first_quotes_and_says_one_quote(server: str, browser: Any) -> None:
+    from .test_archive_search import ARTICLES
+
+    total = sum(len(article.quotes) for article in ARTICLES) + len(_script_article().quotes)
+    page = browser.new_page()
+    page.goto(f"{server}/#/search?limit=2")
+    page.wait_for_selector("#results li")
+    assert page.locator("#results li").count() == 2
+    while page.locator("#more").count():
+        shown = page.locator("#results li").count()
+        page.click("#more")
+        page.wait_for_function(
+            f"document.querySelectorAll('#results li').length > {shown} || !document.querySelector('#more')"
+        )
+    assert page.locator("#results li").count() == total
+    assert page.locator("#status").inner_text() == f"{total} quotes"
+    page.fill("#q", "coffee")
+    page.press("#q", "Enter")
+    page.wait_for_function("document.querySelectorAll('#results li').length === 1")
+    assert page.locator("#status").inner_text() == "1 quote"
+    page.close()

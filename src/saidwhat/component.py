@@ -69,12 +69,20 @@ class SaidwhatComponent(Pipe):
             "speakers": [speaker.to_dict() for speaker in analysis.speakers],
             "errors": list(analysis.errors),
         }
+        names = {speaker.id: speaker.name for speaker in analysis.speakers}
         doc.spans[SPANS_KEY] = [
             span
             for quote in analysis.quotes
-            if (span := doc.char_span(quote.start, quote.end, label=quote.type, alignment_mode="expand")) is not None
+            if (span := doc.char_span(quote.start, quote.end, label=span_label(quote, names), alignment_mode="expand"))
+            is not None
         ]
         return doc
+
+
+def span_label(quote: Quote, names: dict[str, str]) -> str:
+    """'direct: Kit Connor' (the speaker's name, so that displacy shows who said what), or the type alone."""
+    name = names.get(quote.speaker) if quote.speaker else None
+    return f"{quote.type}: {name}" if name else quote.type
 
 
 @Language.factory(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import logging
 import re
@@ -18,6 +17,8 @@ from .component import get_errors, get_quotes, get_speakers
 from .errors import ModelError
 from .fastpipes import speed_up_pipes
 from .focus import parse_focused
+from .furniture import drop_furniture_quotes
+from .read import content_id
 from .records import Article, Document, Quote, Span, Speaker
 from .segment import split_into_chunks
 from .settings import DEFAULT_SETTINGS, Settings, load_settings
@@ -106,11 +107,6 @@ def load_nlp(settings: Settings = DEFAULT_SETTINGS) -> Language:
     )
 
 
-def content_id(text: str) -> str:
-    """A stable id for a text that came without one."""
-    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
-
-
 def _as_document(item: str | Document) -> Document:
     return item if isinstance(item, Document) else Document(text=item)
 
@@ -131,10 +127,11 @@ def _prepare(document: Document, settings: Settings) -> tuple[Document, list[str
     if replaced:
         errors.append(f"{replaced} lone surrogate character(s) replaced by U+FFFD")
     doc_id = document.doc_id or content_id(document.text)
-    return Document(text, doc_id, document.title, document.url, document.published), errors
+    return Document(text, doc_id, document.title, document.url, document.published, document.regions), errors
 
 
 def _article(document: Document, quotes: list[Quote], speakers: list[Speaker], errors: list[str]) -> Article:
+    quotes, speakers = drop_furniture_quotes(quotes, speakers, document.text, document.regions)
     return Article(
         doc_id=document.doc_id or content_id(document.text),
         quotes=tuple(quotes),

@@ -1,12 +1,21 @@
-"""Stage 1: read inputs (.txt, .html, .jsonl, .jsonl.gz, stdin) into documents, one at a time.
+"""Stage 1: read inputs (.txt, .html, .jsonl, .jsonl.gz, .csv, stdin) into documents, one at a time.
 
-Reading streams: a 10 GB JSONL file is read line by line. A file or line that cannot be read
-becomes an `Item` with an `error` naming the file (and line), so that the other inputs go on.
+The one reader of `saidwhat extract` and `saidwhat ingest` (and of anything else that reads
+files of articles). Reading streams: a 10 GB JSONL file is read line by line, split on b"\n"
+only, so U+2028, U+2029 and U+0085 inside JSON strings stay inside their record. A file or line
+that cannot be read becomes an `Item` with an `error` naming the file (and line), so that the
+other inputs and lines go on. A JSONL line with a "quotes" key is a record `saidwhat extract
+--with-text` wrote: it comes as `Item.record` as well as a document of its text.
+
+Public functions: `read_inputs` (paths and stdin), `iter_jsonl` (one JSONL file),
+`webpage.read_html` (one web page).
 """
 
 from __future__ import annotations
 
+import csv
 import gzip
+import hashlib
 import json
 import sys
 import zlib
@@ -16,20 +25,23 @@ from pathlib import Path
 from typing import IO, Any, Literal, cast
 
 from .errors import InputError
-from .records import Document
+from .records import Article, Document
+from .webpage import read_html
 
-InputFormat = Literal["auto", "txt", "html", "jsonl"]
-INPUT_FORMATS: tuple[InputFormat, ...] = ("auto", "txt", "html", "jsonl")
+InputFormat = Literal["auto", "txt", "html", "jsonl", "csv"]
+INPUT_FORMATS: tuple[InputFormat, ...] = ("auto", "txt", "html", "jsonl", "csv")
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
-JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
+CSV_SUFFIXES = (".csv",)
 STDIN = "-"
 
 
 @dataclass(frozen=True, slots=True)
 class Fields:
-    """Which JSON keys hold the text and the id of an article."""
+    """Which JSON keys (or CSV columns) hold the text and the id of an article; the id falls back
+    on "doc_id", the key of saidwhat's own records."""
 
     text: str = "text"
     id: str = "id"
@@ -44,12 +56,14 @@ class Item:
         origin: where it came from: a path, `path:line` for JSONL, or `-` for stdin.
         document: the document, None when it could not be read.
         error: why it could not be read, naming the file (and line).
+        record: the extracted record, when the input was one (a JSONL line with "quotes").
     """
 
     doc_id: str
     origin: str
     document: Document | None = None
     error: str | None = None
+    record: Article | None = None
 
 
 def input_kind(path: Path) -> InputFormat | None:
@@ -61,13 +75,15 @@ def input_kind(path: Path) -> InputFormat | None:
         return "html"
     if name.endswith(JSONL_SUFFIXES):
         return "jsonl"
+    if name.endswith(CSV_SUFFIXES):
+        return "csv"
     return None
 
 
 def file_stem(path: Path) -> str:
     """'a/b/story.jsonl.gz' -> 'story'."""
     name = path.name
-    for suffix in (*JSONL_SUFFIXES, *HTML_SUFFIXES, *TEXT_SUFFIXES):
+    for suffix in (*JSONL_SUFFIXES, *HTML_SUFFIXES, *TEXT_SUFFIXES, *CSV_SUFFIXES):
         if name.lower().endswith(suffix) and len(name) > len(suffix):
             return name[: -len(suffix)]
     return path.stem
@@ -102,6 +118,8 @@ def read_inputs(
         kind = input_format if input_format != "auto" else input_kind(path) or "txt"
         if kind == "jsonl":
             yield from read_jsonl_file(path, fields)
+        elif kind == "csv":
+            yield from read_csv_file(path, fields)
         else:
             yield read_file(path, kind)
 
@@ -118,7 +136,7 @@ def read_file(path: Path, kind: InputFormat) -> Item:
     doc_id = file_stem(path)
     try:
         text = _decode(path.read_bytes(), str(path))
-        document = html_to_document(text, doc_id, str(path)) if kind == "html" else Document(text, doc_id)
+        document = read_html(text, doc_id=doc_id) if kind == "html" else Document(text, doc_id)
     except OSError as err:
         return Item(doc_id, str(path), error=f"{path}: cannot be read ({err.strerror})")
     except InputError as err:
@@ -128,32 +146,13 @@ def read_file(path: Path, kind: InputFormat) -> Item:
     return Item(doc_id, str(path), document=document)
 
 
-def html_to_document(html: str, doc_id: str, where: str) -> Document:
-    """The main text and metadata (title, date, URL) of a web page, through trafilatura.
-
-    Raises:
-        InputError: no text could be extracted.
-        ImportError: trafilatura is missing, with a message naming the extra to install.
-    """
-    try:
-        import trafilatura
-    except ImportError as err:
-        raise ImportError("reading HTML needs trafilatura: pip install 'saidwhat[html]'") from err
-    result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
-    text = getattr(result, "text", None) if result is not None else None
-    if not text:
-        raise InputError(f"{where}: no article text found in the HTML")
-    return Document(
-        text=str(text),
-        doc_id=doc_id,
-        title=_optional(getattr(result, "title", None)),
-        url=_optional(getattr(result, "url", None)),
-        published=_optional(getattr(result, "date", None)),
-    )
-
-
 def _optional(value: Any) -> str | None:
     return str(value) if value else None
+
+
+def iter_jsonl(path: Path, fields: Fields = Fields()) -> Iterator[Item]:
+    """Each non-blank line of a .jsonl or .jsonl.gz file as a document, a record or an error item."""
+    return read_jsonl_file(path, fields)
 
 
 def read_jsonl_file(path: Path, fields: Fields) -> Iterator[Item]:
@@ -203,20 +202,44 @@ def parse_jsonl_line(line: bytes, where: str, fallback_id: str, fields: Fields) 
         return Item(fallback_id, where, error=f"{where}: bad JSON ({err.msg} at column {err.colno})")
     if not isinstance(data, dict):
         return Item(fallback_id, where, error=f"{where}: expected a JSON object, got {type(data).__name__}")
-    raw_id = data.get(fields.id)
+    raw_id = data.get(fields.id, data.get("doc_id"))
     doc_id = str(raw_id) if isinstance(raw_id, (str, int)) and str(raw_id) else fallback_id
     text = data.get(fields.text)
     if not isinstance(text, str):
         problem = "is missing" if text is None else f"is {type(text).__name__}, not a string"
-        return Item(doc_id, where, error=f"{where}: field {fields.text!r} {problem}; set --text-field")
+        hint = "; write records with `saidwhat extract --with-text`" if "quotes" in data else "; set --text-field"
+        return Item(doc_id, where, error=f"{where}: field {fields.text!r} {problem}{hint}")
     document = Document(
-        text=text,
-        doc_id=doc_id,
-        title=_optional(data.get("title")),
-        url=_optional(data.get("url")),
-        published=_optional(data.get("published")),
+        text, doc_id, _optional(data.get("title")), _optional(data.get("url")), _optional(data.get("published"))
     )
-    return Item(doc_id, where, document=document)
+    if "quotes" not in data:
+        return Item(doc_id, where, document=document)
+    try:
+        record = Article.from_dict({**data, "doc_id": doc_id, "text": text})
+    except (KeyError, TypeError, ValueError) as err:
+        return Item(doc_id, where, error=f"{where}: not a saidwhat record ({err})")
+    return Item(doc_id, where, document=document, record=record)
+
+
+def read_csv_file(path: Path, fields: Fields) -> Iterator[Item]:
+    """One document per row of a CSV file with a header and a text column."""
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # whole articles sit in one field
+    stem = file_stem(path)
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            columns = reader.fieldnames or []
+            if fields.text not in columns:
+                found = ", ".join(columns) or "none"
+                yield Item(stem, str(path), error=f"{path}: CSV has no {fields.text!r} column (columns: {found})")
+                return
+            for number, row in enumerate(reader, 1):
+                doc_id = row.get(fields.id) or row.get("doc_id") or f"{stem}:{number}"
+                title, url, published = (_optional(row.get(key)) for key in ("title", "url", "published"))
+                document = Document(row[fields.text] or "", doc_id, title, url, published)
+                yield Item(doc_id, f"{path}:{number}", document=document)
+    except (OSError, UnicodeDecodeError, csv.Error) as err:
+        yield Item(stem, str(path), error=f"{path}: cannot be read as UTF-8 CSV ({err})")
 
 
 def read_stream(
@@ -233,11 +256,18 @@ def read_stream(
     data = first + stream.read()
     try:
         text = _decode(data, "stdin")
-        document = html_to_document(text, stem, "stdin") if kind == "html" else Document(text, stem)
+        # Each text on stdin gets its own id: a second run's text is not taken for the first's.
+        doc_id = f"{stem}-{content_id(text)}"
+        document = read_html(text, doc_id=doc_id) if kind == "html" else Document(text, doc_id)
     except (InputError, ImportError) as err:
         yield Item(stem, where, error=str(err))
         return
-    yield Item(stem, where, document=document)
+    yield Item(doc_id, where, document=document)
+
+
+def content_id(text: str) -> str:
+    """A stable id for a text that came without one."""
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
 
 def _sniff(first_line: bytes) -> InputFormat:

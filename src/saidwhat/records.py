@@ -185,12 +185,29 @@ class Article:
         )
 
 
+RegionKind = Literal["heading", "caption", "byline"]
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A stretch of a web page's text that is page furniture, not the story's prose."""
+
+    start: int
+    end: int
+    kind: RegionKind
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
-    """One input article: its text and what is known about it."""
+    """One input article: its text and what is known about it.
+
+    Attributes:
+        regions: headings, captions and bylines of a web page (from `saidwhat.webpage`); none for plain text.
+    """
 
     text: str
     doc_id: str | None = None
     title: str | None = None
     url: str | None = None
     published: str | None = None
+    regions: tuple[Region, ...] = ()

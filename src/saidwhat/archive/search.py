@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
-from ..errors import ArchiveError
+from ..dates import validate_date
+from ..errors import ArchiveError, InputError
 from .link import normalise_name
 
 MAX_LIMIT = 500
@@ -16,7 +16,6 @@ MAX_LIMIT = 500
 _OPEN, _CLOSE = "\x02", "\x03"
 _PHRASE_OR_WORD = re.compile(r'"([^"]*)"|([^\s"]+)')
 _WORD = re.compile(r"\w+")
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 class QueryError(ArchiveError):
@@ -84,17 +83,13 @@ def fts_query(text: str) -> str:
 
 
 def check_date(value: str | None, name: str) -> str | None:
-    """A YYYY, YYYY-MM or YYYY-MM-DD date, checked; None passes through."""
+    """A real YYYY, YYYY-MM or YYYY-MM-DD date (`dates.validate_date`); None passes through."""
     if value is None or value == "":
         return None
-    if not _DATE.match(value):
-        raise QueryError(f"{name} date {value!r} is not YYYY-MM-DD (or YYYY-MM, YYYY)")
-    if len(value) == 10:
-        try:
-            date.fromisoformat(value)
-        except ValueError as err:
-            raise QueryError(f"{name} date {value!r} is not a real date: {err}") from err
-    return value
+    try:
+        return validate_date(value, name)
+    except InputError as err:
+        raise QueryError(str(err)) from err
 
 
 def check_paging(limit: int, offset: int) -> None:

@@ -11,10 +11,12 @@ from typing import Any
 
 from ..archive import Archive, IngestReport, QueryError, SearchFilters, ingest, list_speakers, search_quotes
 from ..archive.export import FORMATS, export_rows, write_csv, write_jsonl, write_parquet
-from ..archive.inputs import read_inputs
 from ..archive.search import QuoteHit
 from ..pipeline import extract_many
+from ..read import Item
 from ..records import Article, Document
+from ..render import plural
+from .extract_cmd import add_input_options, read_items
 
 DEFAULT_DB = "saidwhat.db"
 _BOLD_ON, _BOLD_OFF = "\033[1;33m", "\033[0m"
@@ -29,10 +31,12 @@ def register(subparsers: Any) -> None:
     ingest_parser = subparsers.add_parser(
         "ingest",
         help="extract quotations from articles and store them in the archive",
-        description="Read .txt, .jsonl (documents or extracted records) or .csv (a text column) files, extract "
-        "and store each article once; rerunning skips what is stored already.",
+        description="Read .txt, .html/.htm, .jsonl/.jsonl.gz (documents or records from `saidwhat extract "
+        "--with-text`) or .csv (a text column) files, or directories of them, through the same reader as "
+        "`saidwhat extract`; extract and store each article once; rerunning skips what is stored already.",
     )
-    ingest_parser.add_argument("paths", nargs="*", metavar="PATH", help="input files; stdin (one text) when none")
+    ingest_parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories; stdin when none or '-'")
+    add_input_options(ingest_parser)
     _add_db(ingest_parser)
     ingest_parser.set_defaults(func=ingest_cli)
 
@@ -91,12 +95,20 @@ def pending_articles(archive: Archive, items: Iterable[Document | Article], skip
         yield from extract_many(documents)
 
 
+def readable_items(items: Iterable[Item], failures: list[str]) -> Iterator[Document | Article]:
+    """The record (already extracted) or the document of each item; unreadable ones go to `failures`."""
+    for item in items:
+        if item.record is not None:
+            yield item.record
+        elif item.document is not None:
+            yield item.document
+        else:
+            failures.append(item.error or f"{item.origin}: cannot be read")
+
+
 def ingest_cli(args: argparse.Namespace) -> int:
     failures: list[str] = []
-    if args.paths:
-        items: Iterable[Document | Article] = read_inputs(args.paths, failures)
-    else:
-        items = [Document(sys.stdin.read(), "stdin")]
+    items = readable_items(read_items(args), failures)
     with Archive(args.db) as archive:
         before = archive.counts()["articles"]
         skipped: list[str] = []
@@ -105,15 +117,16 @@ def ingest_cli(args: argparse.Namespace) -> int:
         total = archive.counts()
     for failure in failures:
         print(f"saidwhat ingest: {failure}", file=sys.stderr)
-    _print_report(report, total, before)
+    _print_report(report, total, before, len(failures))
     return 1 if failures or report.failed else 0
 
 
-def _print_report(report: IngestReport, total: dict[str, int], before: int) -> None:
+def _print_report(report: IngestReport, total: dict[str, int], before: int, unread: int) -> None:
+    added = plural(len(report.added), "article")
+    holds = f"{plural(total['articles'], 'article')} (was {before}), {plural(total['quotes'], 'quote')}"
     print(
-        f"saidwhat ingest: {len(report.added)} articles added, {len(report.skipped)} already stored, "
-        f"{len(report.failed)} failed; archive holds {total['articles']} articles (was {before}), "
-        f"{total['quotes']} quotes, {total['speakers']} speakers",
+        f"saidwhat ingest: {added} added, {len(report.skipped)} already stored, {len(report.failed) + unread} "
+        f"failed; archive holds {holds}, {plural(total['speakers'], 'speaker')}",
         file=sys.stderr,
     )
 
@@ -163,7 +176,7 @@ def speakers_cli(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(row, ensure_ascii=False))
         else:
-            counts = f"{row['quotes']:>5} quotes  {row['articles']:>4} articles"
+            counts = f"{plural(row['quotes'], 'quote'):>11}  {plural(row['articles'], 'article'):>13}"
             print(f"{row['id']:>6}  {counts}  {row['name']} ({row['kind']})")
     return 0
 
@@ -184,5 +197,5 @@ def export_cli(args: argparse.Namespace) -> int:
                 count = (write_csv if args.format == "csv" else write_jsonl)(rows, out)
         else:
             count = (write_csv if args.format == "csv" else write_jsonl)(rows, sys.stdout)
-    print(f"saidwhat export: {count} quotes written", file=sys.stderr)
+    print(f"saidwhat export: {plural(count, 'quote')} written", file=sys.stderr)
     return 0

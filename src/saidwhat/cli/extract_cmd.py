@@ -16,7 +16,7 @@ from ..batch import DEFAULT_CHUNK_SIZE, Outcome, default_workers, done_doc_ids, 
 from ..pipeline import extract_many
 from ..read import INPUT_FORMATS, Fields, Item, read_inputs
 from ..records import Article, Document
-from ..render import render_article
+from ..render import plural, render_article
 from ..samples import demo_text
 from ..settings import load_settings
 
@@ -48,10 +48,9 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="find names without spaCy's NER (about 2x faster; speaker names a little less often right)",
     )
-    extract.add_argument("--text-field", default="text", metavar="NAME", help="JSONL key holding the text")
-    extract.add_argument("--id-field", default="id", metavar="NAME", help="JSONL key holding the doc_id")
-    extract.add_argument("--input-format", choices=INPUT_FORMATS, default="auto", help="override the file type")
+    add_input_options(extract)
     extract.add_argument("--pretty", action="store_true", help="a readable view instead of JSON")
+    extract.add_argument("--full", action="store_true", help="with --pretty: whole quotations, not one line each")
     extract.add_argument("--with-text", action="store_true", help="include the analysed text in each record")
     extract.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary on stderr")
     extract.set_defaults(func=extract_cli)
@@ -61,10 +60,24 @@ def register(subparsers: Any) -> None:
         description="Extract the quotations of a short built-in interview piece.",
     )
     demo.add_argument("--json", action="store_true", help="print the JSON record instead")
+    demo.add_argument("--full", action="store_true", help="whole quotations, not one line each")
     demo.add_argument(
         "--write-sample", metavar="FILE", help="also write the sample article to FILE (to ingest or extract)"
     )
     demo.set_defaults(func=demo_cli)
+
+
+def add_input_options(parser: argparse.ArgumentParser) -> None:
+    """The options of `saidwhat.read` that `extract` and `ingest` share."""
+    parser.add_argument("--text-field", default="text", metavar="NAME", help="JSONL key (CSV column) holding the text")
+    parser.add_argument("--id-field", default="id", metavar="NAME", help="JSONL key (CSV column) holding the doc_id")
+    parser.add_argument("--input-format", choices=INPUT_FORMATS, default="auto", help="override the file type")
+
+
+def read_items(args: argparse.Namespace) -> Iterator[Item]:
+    """Every input item named on the command line, read with the shared input options."""
+    fields = Fields(args.text_field, args.id_field)
+    return read_inputs(args.paths, fields=fields, input_format=args.input_format)
 
 
 @dataclass(slots=True)
@@ -87,6 +100,8 @@ def check_options(args: argparse.Namespace) -> None:
         raise UsageError("--resume and --force conflict: one keeps the output, the other overwrites it")
     if args.resume and args.pretty:
         raise UsageError("--resume needs JSON output; drop --pretty")
+    if args.full and not args.pretty:
+        raise UsageError("--full widens the --pretty view; add --pretty (JSON records always hold whole quotations)")
     if args.output and Path(args.output).exists() and not (args.force or args.resume):
         raise UsageError(f"output file '{args.output}' exists; pass --force to overwrite it or --resume to continue")
     if args.workers < 0:
@@ -143,7 +158,7 @@ def _write(outcomes: Iterator[Outcome], out: TextIO, errors: TextIO | None, args
 
 def _format(article: Article, args: argparse.Namespace, colour: bool) -> str:
     if args.pretty:
-        return render_article(article, colour=colour) + "\n\n"
+        return render_article(article, colour=colour, full=args.full) + "\n\n"
     return json.dumps(article.to_dict(with_text=args.with_text), ensure_ascii=False) + "\n"
 
 
@@ -152,8 +167,7 @@ def extract_cli(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     tally = Tally()
     done = done_doc_ids(Path(args.output)) if args.resume else set()
-    fields = Fields(args.text_field, args.id_field)
-    items = _skip_done(read_inputs(args.paths, fields=fields, input_format=args.input_format), done, tally)
+    items = _skip_done(read_items(args), done, tally)
     workers = args.workers or default_workers()
     # The SAIDWHAT_* environment applies, and flags over it.
     settings = load_settings(overrides={"entities": "fast"} if args.fast_entities else None)
@@ -180,10 +194,8 @@ def extract_cli(args: argparse.Namespace) -> int:
 def _summary(tally: Tally, seconds: float) -> str:
     skipped = f", {tally.skipped} skipped (already done)" if tally.skipped else ""
     rate = tally.articles / seconds if seconds > 0 else 0.0
-    return (
-        f"saidwhat extract: {tally.articles} articles, {tally.quotes} quotes, {tally.failed} errors{skipped} "
-        f"in {seconds:.1f} s ({rate:.1f} articles/s)"
-    )
+    counts = f"{plural(tally.articles, 'article')}, {plural(tally.quotes, 'quote')}, {plural(tally.failed, 'error')}"
+    return f"saidwhat extract: {counts}{skipped} in {seconds:.1f} s ({rate:.1f} articles/s)"
 
 
 def demo_cli(args: argparse.Namespace) -> int:
@@ -198,5 +210,5 @@ def demo_cli(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
     else:
-        print(render_article(article, colour=sys.stdout.isatty()))
+        print(render_article(article, colour=sys.stdout.isatty(), full=args.full))
     return 0

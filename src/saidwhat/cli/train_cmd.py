@@ -44,7 +44,7 @@ def train_cli(args: argparse.Namespace) -> int:
     if (out / MODEL_FILE).exists() and not args.force:
         raise UsageError(f"'{out / MODEL_FILE}' exists; pass --force to overwrite it")
     out.mkdir(parents=True, exist_ok=True)
-    model = train_from_folder(folder)
+    model = train_from_folder(folder, progress=StderrProgress())
     model.save(out / MODEL_FILE)
     meta = model.meta
     print(
@@ -53,3 +53,21 @@ def train_cli(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 0
+
+
+class StderrProgress:
+    """Training progress on stderr: a line per stage, and parsed texts every tenth of the way."""
+
+    def __init__(self) -> None:
+        self.stage = ""
+        self.shown = -1
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if stage != self.stage:
+            self.stage, self.shown = stage, -1
+            if not done:
+                print(f"saidwhat train: {stage}…", file=sys.stderr, flush=True)
+        tenth = done * 10 // max(total, 1)
+        if done and tenth > self.shown:
+            self.shown = tenth
+            print(f"saidwhat train: {stage}: {done}/{total}", file=sys.stderr, flush=True)

@@ -114,8 +114,13 @@ def _record_text(record: dict[str, Any], texts: dict[str, Path]) -> str | None:
 def load_records_gold(
     records_path: Path, texts: dict[str, Path], notes: list[str], *, limit: int | None = None
 ) -> tuple[EvalDoc, ...]:
-    """Hand-corrected saidwhat records as gold; each text comes from <doc_id>.txt or the `text` field."""
+    """Hand-corrected saidwhat records as gold; each text comes from <doc_id>.txt or the `text` field.
+
+    Raises:
+        InputError: records were found but not one of them has its text.
+    """
     docs = []
+    without_text = 0
     for number, record in read_json_lines(records_path):
         where = f"{records_path}:{number}"
         if not isinstance(record.get("doc_id"), str):
@@ -124,9 +129,15 @@ def load_records_gold(
         text = _record_text(record, texts)
         if text is None:
             notes.append(f"{where}: no text for {record['doc_id']!r} (no 'text' field, no {record['doc_id']}.txt)")
+            without_text += 1
             continue
         quotes = tuple(q for q in quotes_from_json(record, text, where, notes) if q.contents)
         docs.append(EvalDoc(record["doc_id"], text, quotes))
+    if without_text and not docs and not texts:
+        raise InputError(
+            f"{records_path}: none of its {without_text} records holds its text; write them with "
+            "`saidwhat extract --with-text` or put <doc_id>.txt files beside them"
+        )
     seen = {doc.doc_id for doc in docs}
     for doc_id, path in sorted(texts.items()):
         if doc_id not in seen:

@@ -5,6 +5,10 @@
 const view = () => document.getElementById("view");
 const statusLine = () => document.getElementById("status");
 const PALETTE_SIZE = 8;
+const PAGE_SIZE = 50; // quotes per page; "#/search?limit=N" asks for another size (1..500)
+
+// "1 quote", "2 quotes", "0 quotes".
+const plural = (count, noun) => `${count} ${noun}${count === 1 ? "" : "s"}`;
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
@@ -64,28 +68,56 @@ function quoteItem(quote) {
   );
 }
 
+function pageSize(params) {
+  const asked = Number.parseInt(params.get("limit") || "", 10);
+  return Number.isInteger(asked) && asked >= 1 && asked <= 500 ? asked : PAGE_SIZE;
+}
+
 async function showSearch(params) {
   const q = params.get("q") || "";
   const speaker = params.get("speaker") || "";
+  const limit = pageSize(params);
   document.getElementById("q").value = q;
   document.getElementById("speaker").value = speaker;
-  const query = new URLSearchParams({ limit: "50" });
+  const query = new URLSearchParams({ limit: String(limit) });
   if (q) query.set("q", q);
   if (speaker) query.set("speaker", speaker);
   setStatus("Searching…");
   const body = await api(`/quotes?${query}`);
   const heading = q ? `Quotes matching “${q}”` : "Latest quotes";
-  view().replaceChildren(el("h1", {}, heading), el("ol", { className: "results", id: "results" }, body.quotes.map(quoteItem)));
-  setStatus(body.quotes.length ? `${body.quotes.length} quotes` : "No quotes found.");
+  const list = el("ol", { className: "results", id: "results" }, body.quotes.map(quoteItem));
+  view().replaceChildren(el("h1", {}, heading), list);
+  setStatus(body.quotes.length ? plural(body.quotes.length, "quote") : "No quotes found.");
+  if (body.quotes.length === limit) view().append(moreButton(query, list, limit));
+}
+
+// A "More quotes" button that fetches the next page into `list`; it goes when a page comes back short.
+function moreButton(query, list, limit) {
+  const button = el("button", { type: "button", id: "more", className: "more" }, "More quotes");
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    query.set("offset", String(list.children.length));
+    try {
+      const body = await api(`/quotes?${query}`);
+      list.append(...body.quotes.map(quoteItem));
+      setStatus(plural(list.children.length, "quote"));
+      if (body.quotes.length < limit) button.remove();
+      else button.disabled = false;
+    } catch (error) {
+      button.disabled = false;
+      setStatus(error.message, true);
+    }
+  });
+  return button;
 }
 
 async function showSpeakers() {
   const body = await api("/speakers?limit=200");
   const items = body.speakers.map((s) =>
-    el("li", {}, el("a", { href: speakerHref(s.id) }, s.name), ` — ${s.quotes} quotes in ${s.articles} articles (${s.kind})`),
+    el("li", {}, el("a", { href: speakerHref(s.id) }, s.name), ` — ${plural(s.quotes, "quote")} in ${plural(s.articles, "article")} (${s.kind})`),
   );
   view().replaceChildren(el("h1", {}, "Speakers"), el("ul", { className: "plain" }, items));
-  setStatus(`${body.total} speakers`);
+  setStatus(plural(body.total, "speaker"));
 }
 
 function monthBars(months) {
@@ -123,7 +155,7 @@ async function showSpeaker(id) {
     el("h2", {}, "Quotes"),
     el("ol", { className: "results" }, quotes),
   );
-  setStatus(`${s.quotes.length} quotes`);
+  setStatus(plural(s.quotes.length, "quote"));
 }
 
 // Cut the text at every span boundary; each piece knows which quote content, cue or source covers it.
@@ -205,7 +237,7 @@ async function showArticle(id) {
     legend(article, colours),
     body,
   );
-  setStatus(`${article.quotes.length} quotes, ${article.speakers.length} speakers`);
+  setStatus(`${plural(article.quotes.length, "quote")}, ${plural(article.speakers.length, "speaker")}`);
 }
 
 function showTip(event) {

@@ -27,10 +27,15 @@ _PUNCTUATION_RUN = re.compile(r"[^\w\s]{16,}")
 MARK_BLOCK_CHARS = 100_000
 
 
+def count_quote_marks(text: str, start: int = 0, end: int | None = None) -> int:
+    """How many quotation marks (not apostrophes) stand in text[start:end]."""
+    return sum(1 for _ in _QUOTE_MARK.finditer(text, start, len(text) if end is None else end))
+
+
 def work_limit_error(text: str, settings: Settings) -> str | None:
     """Why a text is too costly to analyse (for the record's errors), or None when it is within bounds."""
     for start in range(0, len(text), MARK_BLOCK_CHARS):
-        marks = sum(1 for _ in _QUOTE_MARK.finditer(text, start, start + MARK_BLOCK_CHARS))
+        marks = count_quote_marks(text, start, start + MARK_BLOCK_CHARS)
         if marks > settings.max_quote_marks:
             return (
                 f"{marks} quotation marks in the {MARK_BLOCK_CHARS} characters from offset {start}, more than "

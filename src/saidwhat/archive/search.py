@@ -89,11 +89,10 @@ def check_date(value: str | None, name: str) -> str | None:
         return None
     if not _DATE.match(value):
         raise QueryError(f"{name} date {value!r} is not YYYY-MM-DD (or YYYY-MM, YYYY)")
-    if len(value) == 10:
-        try:
-            date.fromisoformat(value)
-        except ValueError as err:
-            raise QueryError(f"{name} date {value!r} is not a real date: {err}") from err
+    try:
+        date.fromisoformat(value + "-01-01"[len(value) - 4 :])  # '2024-13' is no month either
+    except ValueError as err:
+        raise QueryError(f"{name} date {value!r} is not a real date: {err}") from err
     return value
 
 

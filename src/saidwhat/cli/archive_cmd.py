@@ -15,6 +15,7 @@ from ..archive.inputs import read_inputs
 from ..archive.search import QuoteHit
 from ..pipeline import extract_many
 from ..records import Article, Document
+from .outputs import check_writable
 
 DEFAULT_DB = "saidwhat.db"
 _BOLD_ON, _BOLD_OFF = "\033[1;33m", "\033[0m"
@@ -175,6 +176,8 @@ def export_cli(args: argparse.Namespace) -> int:
         raise UsageError("--format parquet needs -o FILE (parquet is not written to stdout)")
     if args.output and Path(args.output).exists() and not args.force:
         raise UsageError(f"output file '{args.output}' exists; pass --force to overwrite it")
+    if args.output:
+        check_writable(args.output, "--output")
     with _open_existing(args.db) as archive:
         rows = export_rows(archive.conn)
         if args.format == "parquet":

@@ -10,7 +10,8 @@ from pydantic import BaseModel
 
 # SQLite stores integers in 8 bytes: a larger offset or id cannot even be bound.
 SQLITE_MAX_INT = 2**63 - 1
-DATE_PATTERN = r"^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)?$"
+# YYYY, YYYY-MM or YYYY-MM-DD (or nothing); a day the month lacks ('2023-02-30') is still a 400.
+DATE_PATTERN = r"^([0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?)?$"
 
 STATUS_REASONS = {
     400: "bad query or path parameter, or a Host header the server does not answer to",

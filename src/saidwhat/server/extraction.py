@@ -56,12 +56,20 @@ class ExtractionLimits:
             )
 
 
+# Extraction gives way to the server's own process when they share a core: searches answer first.
+_WORKER_NICENESS = 10
+
+
 def _worker_start() -> None:
-    """Process pool initializer: end with the server, and load the pipeline before the first request."""
+    """Process pool initializer: end with the server, run at a lower priority, load the pipeline now."""
+    import os
+
     from ..pipeline import load_nlp
     from ..watchdog import watch_parent
 
     watch_parent()
+    if hasattr(os, "nice"):
+        os.nice(_WORKER_NICENESS)
     load_nlp()
 
 

@@ -58,3 +58,12 @@ def test_guarded_tokenizer_leaves_ordinary_text_to_spacy(blank_nlp: Language) ->
 def test_extract_records_a_text_over_the_limits_as_an_error(nlp: Language) -> None:
     article = extract('"' * 12_000, nlp=nlp)
     assert article.quotes == () and len(article.errors) == 1 and "max_quote_marks" in article.errors[0]
+
+
+@pytest.mark.model
+def test_extract_lists_at_most_fifty_notes_and_counts_the_rest(nlp: Language) -> None:
+    from saidwhat.pipeline import MAX_NOTES
+
+    article = extract("x " + '"' * 200, nlp=nlp)
+    assert len(article.errors) == MAX_NOTES + 1
+    assert article.errors[-1].endswith("more notes like these left out")

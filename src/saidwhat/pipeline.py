@@ -137,7 +137,18 @@ def _prepare(document: Document, settings: Settings) -> tuple[Document, list[str
     return Document(text, doc_id, document.title, document.url, document.published), errors
 
 
+# A text of nothing but quotation marks has a note per mark: 10,000 notes made a 600 KB record.
+MAX_NOTES = 50
+
+
+def _capped(errors: list[str]) -> list[str]:
+    if len(errors) <= MAX_NOTES:
+        return errors
+    return [*errors[:MAX_NOTES], f"{len(errors) - MAX_NOTES} more notes like these left out"]
+
+
 def _article(document: Document, quotes: list[Quote], speakers: list[Speaker], errors: list[str]) -> Article:
+    errors = _capped(errors)
     return Article(
         doc_id=document.doc_id or content_id(document.text),
         quotes=tuple(quotes),

@@ -108,6 +108,10 @@ class ExtractionPool:
             )
         try:
             future: Future[Article] = self._pool().submit(self._extractor, document)
+        except BrokenProcessPool as err:
+            self._places.release()
+            self.close()  # the next request starts a fresh pool
+            raise ServerBusy("the extraction worker stopped; try again") from err
         except BaseException:
             self._places.release()
             raise

@@ -155,3 +155,11 @@ def test_serve_get_never_prints_a_traceback(db: Path, capsys: pytest.CaptureFixt
     assert main(["serve", "--db", str(db), "--get", path]) != 0
     captured = capsys.readouterr()
     assert "Traceback" not in captured.out + captured.err
+
+
+@pytest.mark.model
+def test_extract_runs_the_pipeline_in_a_worker_process(db: Path) -> None:  # noqa: F811
+    with TestClient(create_app(db), base_url=LOCAL) as live:
+        response = live.post("/extract", json={"text": '"The bridge opens in May," the mayor said.'})
+    assert response.status_code == 200
+    assert [quote["contents"][0]["text"] for quote in response.json()["quotes"]] == ['"The bridge opens in May,"']

@@ -18,11 +18,14 @@ def free_port() -> int:
 
 @contextmanager
 def serve_in_thread(app: Any, *, start_timeout: float = 20) -> Iterator[str]:
-    """Yield the base URL ('http://127.0.0.1:PORT') while uvicorn serves `app`; stop it after."""
+    """Yield the base URL ('http://127.0.0.1:PORT') while uvicorn serves `app` as `saidwhat serve` does."""
     import uvicorn
 
+    from saidwhat.server.protocol import JsonErrorsH11Protocol
+
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", http=JsonErrorsH11Protocol)
+    server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + start_timeout

@@ -47,3 +47,19 @@ schema = schemathesis.pytest.from_fixture("api_schema")
 def test_api_answers_match_the_schema(case: Any) -> None:
     headers = {"Authorization": f"Bearer {TOKEN}"} if case.path == "/articles" else None
     case.call_and_validate(headers=headers, excluded_checks=[positive_data_acceptance])
+
+
+def test_malformed_http_gets_the_json_error_shape(live_url: str) -> None:
+    import json
+    import socket
+
+    host, port = live_url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(b"NOT HTTP AT ALL\r\n\r\n")
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 400") and b"content-type: application/json" in head.lower()
+    assert b"x-content-type-options: nosniff" in head.lower()
+    assert json.loads(body)["error"]["status"] == 400

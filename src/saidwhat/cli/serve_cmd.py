@@ -85,7 +85,11 @@ def serve_cli(args: argparse.Namespace) -> int:
 
     host = f"[{args.host}]" if ":" in args.host else args.host
     print(f"saidwhat serve: listening on http://{host}:{args.port}/ (Ctrl-C to stop)", file=sys.stderr, flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", server_header=False)
+    from ..server.protocol import JsonErrorsH11Protocol
+
+    uvicorn.run(
+        app, host=args.host, port=args.port, log_level="warning", server_header=False, http=JsonErrorsH11Protocol
+    )
     return 0
 
 

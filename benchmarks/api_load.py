@@ -9,6 +9,12 @@ bounded by --max-seconds. Prints requests/s and p50/p90/p99 latency.
     python3 benchmarks/api_load.py                  # defaults: 300 articles, 50k quotes, 2000 requests, 50 clients
     python3 benchmarks/api_load.py --workers 2      # uvicorn with two processes
     python3 benchmarks/api_load.py --cache-size 256 # with the server's answer cache (20 distinct queries: all hits)
+    python3 benchmarks/api_load.py --mixed          # 20 clients search while 2 send adversarial /extract bodies
+
+With --mixed (issue 23) the searches run while --attackers clients post hostile texts to /extract
+without pause: 2,000 quotation marks in a row, 1,000 quoted words, a 100,000-character paragraph with
+no full stop, 60,000 characters of prose, and texts over the per-request limits. Targets: search
+p99 < 50 ms, and no answer to any request but 200 and the documented 413 / 503 / 504.
 """
 
 from __future__ import annotations
@@ -136,6 +142,10 @@ async def _get(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, path:
     load generator takes little of the CPU the server needs."""
     writer.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n".encode())
     await writer.drain()
+    return await _read_answer(reader)
+
+
+async def _read_answer(reader: asyncio.StreamReader) -> int:
     head = await reader.readuntil(b"\r\n\r\n")
     status = int(head.split(b" ", 2)[1])
     length = 0
@@ -180,6 +190,59 @@ async def load(port: int, requests: int, concurrency: int, max_seconds: float) -
     return latencies, errors, time.perf_counter() - started
 
 
+def adversarial_bodies() -> list[bytes]:
+    """Hostile /extract bodies: at the server's per-request limits, and over them (413)."""
+    prose = "The council said the bridge would open in May. Residents were pleased. "
+    texts = [
+        '"' * 2_000,
+        " ".join(f'"w{i}"' for i in range(1_000)),
+        ("and the talk goes on " * 5_000)[:100_000],
+        (prose * 1_000)[:60_000],
+        '"' * 3_000,  # over --max-quote-marks: 413
+        "x" * 100_001,  # over --max-text-chars: 413
+    ]
+    return [json.dumps({"text": text}).encode() for text in texts]
+
+
+async def _post(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, path: str, body: bytes) -> int:
+    head = f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+    writer.write(f"{head}Content-Length: {len(body)}\r\nConnection: keep-alive\r\n\r\n".encode() + body)
+    await writer.drain()
+    return await _read_answer(reader)
+
+
+async def attack(port: int, attackers: int, stop: asyncio.Event) -> dict[int, int]:
+    """Post adversarial bodies to /extract from `attackers` clients until `stop`; returns counts by status
+    (0: no answer, a dropped connection or more than 60 s)."""
+    statuses: dict[int, int] = {}
+    bodies = adversarial_bodies()
+
+    async def attacker(offset: int) -> None:
+        number = offset
+        while not stop.is_set():
+            reader, writer = await asyncio.open_connection("127.0.0.1", port)
+            try:
+                status = await asyncio.wait_for(_post(reader, writer, "/extract", bodies[number % len(bodies)]), 60)
+            except (OSError, asyncio.IncompleteReadError, asyncio.TimeoutError, ValueError):
+                status = 0
+            finally:
+                writer.close()
+            statuses[status] = statuses.get(status, 0) + 1
+            number += 1
+
+    await asyncio.gather(*(attacker(n) for n in range(attackers)))
+    return statuses
+
+
+async def mixed(port: int, args: argparse.Namespace) -> tuple[list[float], int, float, dict[int, int]]:
+    stop = asyncio.Event()
+    attacking = asyncio.create_task(attack(port, args.attackers, stop))
+    await asyncio.sleep(1.0)  # the first hostile texts are in the workers before the searches start
+    latencies, errors, wall = await load(port, args.requests, args.concurrency, args.max_seconds)
+    stop.set()
+    return latencies, errors, wall, await attacking
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
@@ -195,6 +258,8 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=50)
     parser.add_argument("--max-seconds", type=float, default=120.0)
     parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
+    parser.add_argument("--mixed", action="store_true", help="search while --attackers clients post hostile texts")
+    parser.add_argument("--attackers", type=int, default=2, help="adversarial /extract clients with --mixed")
     parser.add_argument(
         "--cache-size",
         type=int,
@@ -203,6 +268,8 @@ def main() -> None:
         "0 measures every search uncached)",
     )
     args = parser.parse_args()
+    if args.mixed and args.concurrency == parser.get_default("concurrency"):
+        args.concurrency = 20
 
     quotes = build_archive(args.db, args.cache, args.articles, args.min_quotes)
     port = free_port()
@@ -212,7 +279,11 @@ def main() -> None:
         asyncio.run(wait_until_up(base))
         asyncio.run(load(port, 200, 10, 30))  # warm up caches, threads and connections
         single, _, _ = asyncio.run(load(port, 200, 1, 30))
-        latencies, errors, wall = asyncio.run(load(port, args.requests, args.concurrency, args.max_seconds))
+        statuses: dict[int, int] = {}
+        if args.mixed:
+            latencies, errors, wall, statuses = asyncio.run(mixed(port, args))
+        else:
+            latencies, errors, wall = asyncio.run(load(port, args.requests, args.concurrency, args.max_seconds))
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -227,6 +298,12 @@ def main() -> None:
         f"latency: p50 {1000 * statistics.median(latencies):.1f} ms, p90 {1000 * percentile(latencies, 0.90):.1f} ms, "
         f"p99 {1000 * percentile(latencies, 0.99):.1f} ms (target p99 < 50 ms)"
     )
+    if args.mixed:
+        undocumented = {status: n for status, n in statuses.items() if status not in (200, 413, 503, 504)}
+        print(
+            f"adversarial /extract ({args.attackers} clients): answers by status {dict(sorted(statuses.items()))}; "
+            f"undocumented or failed: {undocumented or 'none'}"
+        )
 
 
 if __name__ == "__main__":

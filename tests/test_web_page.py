@@ -114,7 +114,8 @@ def test_search_article_escaping_and_highlights(server: str, browser: Any) -> No
 
     page.fill("#q", "rain mood")
     page.press("#q", "Enter")
-    page.wait_for_function("document.querySelector('h1').textContent.includes('rain mood')")
+    # locator waits, not wait_for_function: that evaluates its string with eval, which the page's CSP forbids
+    page.locator("h1", has_text="rain mood").wait_for()
     first = page.locator("#results li").first
     assert first.locator("mark").all_text_contents() == ["rain", "mood"]
     assert "Kit Connor" in first.inner_text() and "2024-03-14" in first.inner_text()
@@ -155,7 +156,7 @@ def test_keyboard_only_search(server: str, browser: Any) -> None:
     assert page.evaluate("document.activeElement.id") == "q"
     page.keyboard.type("coffee")
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelectorAll('#results li').length === 1")
+    page.locator("#results li:only-child").wait_for()
     assert page.locator("#results mark").inner_text() == "Coffee"
     page.close()
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -380,8 +382,34 @@ def attach_source(draft: DraftQuote, cue: Cue, doc: Doc) -> None:
             draft.source_token = source.i
 
 
-def _tokens_outside(doc: Doc, draft: DraftQuote, span: Span) -> list[int]:
-    return [token.i for token in span if not draft.covers(token.idx)]
+@dataclass(frozen=True, slots=True)
+class CueIndex:
+    """The cues of a document by token, in token order, and its line breaks: looked up by bisection,
+    so attributing each quote costs the cues near it, not a scan of its sentences or paragraph
+    (which made a paragraph of thousands of quotes take minutes)."""
+
+    by_token: dict[int, Cue]
+    tokens: list[int]
+    line_breaks: list[int]
+
+    @classmethod
+    def build(cls, cues: list[Cue], text: str) -> CueIndex:
+        by_token = {cue.token: cue for cue in cues}
+        breaks = [match.start() for match in re.finditer("\n", text)]
+        return cls(by_token, sorted(by_token), breaks)
+
+    def within(self, span: Span) -> list[Cue]:
+        """The cues whose token stands in `span`, in token order."""
+        first, last = bisect_left(self.tokens, span.start), bisect_left(self.tokens, span.end)
+        return [self.by_token[i] for i in self.tokens[first:last]]
+
+    def paragraph_around(self, start: int, end: int, text_length: int) -> tuple[int, int]:
+        """The offsets of the line that holds `start`, running on to the first break from `end`."""
+        before = bisect_left(self.line_breaks, start)
+        after = bisect_left(self.line_breaks, end)
+        first = self.line_breaks[before - 1] + 1 if before else 0
+        last = self.line_breaks[after] if after < len(self.line_breaks) else text_length
+        return first, last
 
 
 def _sentences_around(doc: Doc, draft: DraftQuote) -> Span:
@@ -440,25 +468,30 @@ def _between(text: str, draft: DraftQuote, cue: Cue) -> str:
     return text[cue.span[1] : draft.start] if cue.span[1] <= draft.start else text[draft.end : cue.span[0]]
 
 
-def pick_cue_for_quote(
-    doc: Doc, draft: DraftQuote, cues_by_token: dict[int, Cue], busy: frozenset[int] = frozenset()
-) -> Cue | None:
+def _ends_with_colon(text: str, sent: Span) -> bool:
+    """Does the sentence end in a colon, white space aside? (Read from its end: `Span.text` joins every word.)"""
+    last = sent[-1]
+    end = last.idx + len(last.text)
+    while end > sent.start_char and text[end - 1].isspace():
+        end -= 1
+    return end > sent.start_char and text[end - 1] == ":"
+
+
+def pick_cue_for_quote(doc: Doc, draft: DraftQuote, cues: CueIndex, busy: frozenset[int] = frozenset()) -> Cue | None:
     """The cue that introduces a marked quote: one whose clause touches it, else the nearest in its
     sentences that does not already report a clause of its own (`busy`)."""
     around = _window(doc, draft)
     text = doc_facts(doc).text
-    paragraph_start = text.rfind("\n", 0, draft.start) + 1
-    paragraph_end = text.find("\n", draft.end)
-    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    paragraph_start, paragraph_end = cues.paragraph_around(draft.start, draft.end, len(text))
     # '"...there." The 18-year-old actor discussed': a quote that ends its own sentence is not
     # attributed by what follows it.
     ends_sentence = text[draft.start : draft.end].rstrip("\"”’' ").endswith((".", "…"))
     candidates = [
-        cues_by_token[i]
-        for i in _tokens_outside(doc, draft, around)
-        if i in cues_by_token
-        and paragraph_start <= doc[i].idx < paragraph_end
-        and not (ends_sentence and doc[i].idx >= draft.end)
+        cue
+        for cue in cues.within(around)
+        if not draft.covers(idx := doc[cue.token].idx)
+        and paragraph_start <= idx < paragraph_end
+        and not (ends_sentence and idx >= draft.end)
     ]
     # '"A," said X. "B."': a full stop between a cue and a quote ends the cue's sentence.
     candidates = [cue for cue in candidates if not _has_sentence_break(_between(text, draft, cue))]
@@ -467,8 +500,8 @@ def pick_cue_for_quote(
     if not candidates and around.start > 0:
         # 'Connor revealed:' ending the sentence before the quote.
         previous = doc_facts(doc).sent(doc[around.start - 1])
-        if previous.text.rstrip().endswith(":"):
-            candidates = [cues_by_token[t.i] for t in previous if t.i in cues_by_token]
+        if _ends_with_colon(text, previous):
+            candidates = cues.within(previous)
     if not candidates:
         return None
 
@@ -537,9 +570,9 @@ def attribute_marked_quotes(
     doc: Doc, drafts: list[DraftQuote], cues: list[Cue], busy: frozenset[int] = frozenset()
 ) -> None:
     """Give each direct or partial quote the cue and source in its sentences."""
-    cues_by_token = {cue.token: cue for cue in cues}
+    index = CueIndex.build(cues, doc_facts(doc).text)
     for draft in drafts:
-        cue = pick_cue_for_quote(doc, draft, cues_by_token, busy)
+        cue = pick_cue_for_quote(doc, draft, index, busy)
         if cue is not None:
             attach_source(draft, cue, doc)
             if draft.source_token is not None and draft.covers(doc[draft.source_token].idx):

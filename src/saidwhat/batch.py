@@ -26,6 +26,7 @@ from .pipeline import extract_many, load_nlp
 from .read import Item
 from .records import Article
 from .settings import DEFAULT_SETTINGS, Settings
+from .watchdog import watch_parent
 
 logger = logging.getLogger(__name__)
 
@@ -75,6 +76,7 @@ def _init_worker(settings: Settings, focus: bool) -> None:
     here would only break the pool, with the reason lost.
     """
     global _WORKER_NLP, _WORKER_SETTINGS, _WORKER_ERROR, _WORKER_FOCUS
+    watch_parent()  # a killed `extract` must not leave its workers holding ~300 MB each
     _WORKER_SETTINGS, _WORKER_FOCUS = settings, focus
     try:
         _WORKER_NLP = load_nlp(settings)

@@ -18,6 +18,7 @@ from .errors import ModelError
 from .fastpipes import speed_up_pipes
 from .focus import parse_focused
 from .furniture import drop_furniture_quotes
+from .limits import GuardedTokenizer, work_limit_error
 from .read import content_id
 from .records import Article, Document, Quote, Span, Speaker
 from .segment import split_into_chunks
@@ -60,8 +61,10 @@ def _english_for_saidwhat(spacy_model: str) -> Language:
 
     nlp = _load_english(spacy_model)
     tokenizer = nlp.tokenizer
-    if isinstance(tokenizer, Tokenizer) and tokenizer.rules:
-        tokenizer.rules = {text: cases for text, cases in tokenizer.rules.items() if text not in _SPLIT_STOP_AFTER}
+    if isinstance(tokenizer, Tokenizer):
+        if tokenizer.rules:
+            tokenizer.rules = {text: cases for text, cases in tokenizer.rules.items() if text not in _SPLIT_STOP_AFTER}
+        nlp.tokenizer = GuardedTokenizer(tokenizer)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("saidwhat_paragraphs", before="parser")
     return nlp
@@ -130,8 +133,19 @@ def _prepare(document: Document, settings: Settings) -> tuple[Document, list[str
     return Document(text, doc_id, document.title, document.url, document.published, document.regions), errors
 
 
+# A text of nothing but quotation marks has a note per mark: 10,000 notes made a 600 KB record.
+MAX_NOTES = 50
+
+
+def _capped(errors: list[str]) -> list[str]:
+    if len(errors) <= MAX_NOTES:
+        return errors
+    return [*errors[:MAX_NOTES], f"{len(errors) - MAX_NOTES} more notes like these left out"]
+
+
 def _article(document: Document, quotes: list[Quote], speakers: list[Speaker], errors: list[str]) -> Article:
     quotes, speakers = drop_furniture_quotes(quotes, speakers, document.text, document.regions)
+    errors = _capped(errors)
     return Article(
         doc_id=document.doc_id or content_id(document.text),
         quotes=tuple(quotes),
@@ -172,19 +186,31 @@ def extract_many(
     nlp = nlp or load_nlp(settings)
     prepared = (_prepare(_as_document(item), settings) for item in items)
     for batch in _batches(prepared, settings.batch_size):
+        refused = _over_work_limits(batch, settings)
         short = [
             (doc_text, i)
             for i, (document, _) in enumerate(batch)
-            if (doc_text := document.text).strip() and len(doc_text) <= settings.chunk_chars
+            if (doc_text := document.text).strip() and len(doc_text) <= settings.chunk_chars and i not in refused
         ]
         parsed = parse_focused(nlp, short) if focus else _parse_whole(nlp, short)
         for i, (document, errors) in enumerate(batch):
-            if not document.text.strip():
+            if not document.text.strip() or i in refused:
                 yield _article(document, [], [], errors)
             elif i in parsed:
                 yield article_from_doc(document, parsed[i], errors)
             else:
                 yield _extract_in_pieces(document, errors, nlp, settings)
+
+
+def _over_work_limits(batch: list[tuple[Document, list[str]]], settings: Settings) -> set[int]:
+    """The documents of a batch too costly to analyse, each with the reason added to its errors."""
+    refused = set()
+    for i, (document, errors) in enumerate(batch):
+        reason = work_limit_error(document.text, settings)
+        if reason is not None:
+            errors.append(reason)
+            refused.add(i)
+    return refused
 
 
 def _parse_whole(nlp: Language, texts: list[tuple[str, int]]) -> dict[int, Doc]:

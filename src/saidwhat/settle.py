@@ -337,9 +337,11 @@ def give_passive_cues_to_quoted_words(doc: Doc, drafts: list[DraftQuote]) -> lis
     passive cue reports, with its agent for source (the BBC gold's partial quote); the subject before the
     cue is what they describe, not a quote of its own."""
     described: list[DraftQuote] = []
+    # the passive clauses, found once: testing every clause for every quoted word was quadratic
+    passive = [clause for clause in drafts if _is_passive_report(doc, clause)]
     for quote in drafts:
-        words = token_at(doc, quote.start) if quote.type == "partial" and quote.cue is None else None
-        clause = _passive_clause_over(doc, words, drafts) if words is not None else None
+        words = token_at(doc, quote.start) if passive and quote.type == "partial" and quote.cue is None else None
+        clause = _passive_clause_over(doc, words, passive) if words is not None else None
         if clause is not None and all(clause is not taken for taken in described):
             quote.cue, quote.cue_token = clause.cue, clause.cue_token
             quote.sources, quote.source_token = clause.sources, clause.source_token
@@ -347,14 +349,18 @@ def give_passive_cues_to_quoted_words(doc: Doc, drafts: list[DraftQuote]) -> lis
     return [draft for draft in drafts if all(draft is not taken for taken in described)]
 
 
-def _passive_clause_over(doc: Doc, words: Token, drafts: list[DraftQuote]) -> DraftQuote | None:
-    """The indirect quote whose passive cue governs these words and reports only the subject before it."""
-    for clause in drafts:
-        if clause.type != "indirect" or clause.cue_token is None:
-            continue
-        cue = doc[clause.cue_token]
-        passive = any(child.dep_ == "auxpass" for child in cue.children)
-        if passive and clause.end <= cue.idx and cue.is_ancestor(words):
+def _is_passive_report(doc: Doc, clause: DraftQuote) -> bool:
+    """An indirect quote whose cue is a passive verb after it ('..., it was reported by')."""
+    if clause.type != "indirect" or clause.cue_token is None:
+        return False
+    cue = doc[clause.cue_token]
+    return clause.end <= cue.idx and any(child.dep_ == "auxpass" for child in cue.children)
+
+
+def _passive_clause_over(doc: Doc, words: Token, passive: list[DraftQuote]) -> DraftQuote | None:
+    """The passive indirect quote whose cue governs these words and reports only the subject before it."""
+    for clause in passive:
+        if clause.cue_token is not None and doc[clause.cue_token].is_ancestor(words):
             return clause
     return None
 

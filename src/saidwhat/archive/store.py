@@ -20,6 +20,7 @@ from .link import (
     aliases_of,
     build_evidence,
     evidence_of,
+    is_name,
     last_word,
     normalise_name,
     pick_speaker,
@@ -149,12 +150,12 @@ def _write_article(conn: sqlite3.Connection, article: Article, text: str) -> Non
     article_id = int(cursor.lastrowid or 0)
     local: dict[str, tuple[int, int]] = {}
     for speaker in article.speakers:
-        local[speaker.id] = _write_speaker(conn, article_id, speaker)
+        local[speaker.id] = _write_speaker(conn, article_id, speaker, text)
     for quote in article.quotes:
         _write_quote(conn, article_id, quote, local.get(quote.speaker or ""))
 
 
-def _write_speaker(conn: sqlite3.Connection, article_id: int, speaker: Speaker) -> tuple[int, int]:
+def _write_speaker(conn: sqlite3.Connection, article_id: int, speaker: Speaker, text: str) -> tuple[int, int]:
     """Link (or create) the global speaker, store the article's speaker and its mentions; returns both ids."""
     evidence = evidence_of(speaker)
     speaker_id = pick_speaker(evidence, _candidates(conn, evidence))
@@ -162,7 +163,7 @@ def _write_speaker(conn: sqlite3.Connection, article_id: int, speaker: Speaker) 
         speaker_id = int(
             conn.execute("INSERT INTO speakers (name, kind) VALUES (?, ?)", (speaker.name, speaker.kind)).lastrowid or 0
         )
-    else:
+    elif may_rename_with(speaker.name, text):
         _prefer_longer_name(conn, speaker_id, speaker.name)
     for alias, named in aliases_of(speaker):
         conn.execute(
@@ -185,6 +186,18 @@ def _write_speaker(conn: sqlite3.Connection, article_id: int, speaker: Speaker) 
         [(article_id, local_row, span.start, span.end, span.text) for span in speaker.mentions],
     )
     return int(local_row or 0), speaker_id
+
+
+# What a person's or body's name is written with: letters, spaces, hyphens, apostrophes, full stops.
+_NAME_PUNCTUATION = frozenset(" -'’.")
+
+
+def may_rename_with(name: str, text: str) -> bool:
+    """May an ingested record's speaker name replace an archive speaker's shorter one? Only a plain
+    name that the article itself contains: a record from elsewhere could carry markup
+    ('<img ...>Tom Brown') or any name at all."""
+    plain = all(char.isalpha() or char in _NAME_PUNCTUATION for char in name)
+    return plain and is_name(name) and name in text
 
 
 def _prefer_longer_name(conn: sqlite3.Connection, speaker_id: int, name: str) -> None:

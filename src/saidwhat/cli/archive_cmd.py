@@ -17,6 +17,7 @@ from ..read import Item
 from ..records import Article, Document
 from ..render import plural
 from .extract_cmd import add_input_options, read_items
+from .outputs import check_writable
 
 DEFAULT_DB = "saidwhat.db"
 _BOLD_ON, _BOLD_OFF = "\033[1;33m", "\033[0m"
@@ -188,6 +189,8 @@ def export_cli(args: argparse.Namespace) -> int:
         raise UsageError("--format parquet needs -o FILE (parquet is not written to stdout)")
     if args.output and Path(args.output).exists() and not args.force:
         raise UsageError(f"output file '{args.output}' exists; pass --force to overwrite it")
+    if args.output:
+        check_writable(args.output, "--output")
     with _open_existing(args.db) as archive:
         rows = export_rows(archive.conn)
         if args.format == "parquet":

@@ -19,6 +19,7 @@ from ..records import Article, Document
 from ..render import plural, render_article
 from ..samples import demo_text
 from ..settings import load_settings
+from .outputs import check_writable, open_outputs
 
 
 def register(subparsers: Any) -> None:
@@ -162,8 +163,15 @@ def _format(article: Article, args: argparse.Namespace, colour: bool) -> str:
     return json.dumps(article.to_dict(with_text=args.with_text), ensure_ascii=False) + "\n"
 
 
+def _outputs(args: argparse.Namespace) -> list[tuple[str, str, bool]]:
+    return [("--output", args.output, bool(args.resume)), ("--errors", args.errors, False)]
+
+
 def extract_cli(args: argparse.Namespace) -> int:
     check_options(args)
+    for option, path, _ in _outputs(args):
+        if path:
+            check_writable(path, option)  # before reading any input
     started = time.perf_counter()
     tally = Tally()
     done = done_doc_ids(Path(args.output)) if args.resume else set()
@@ -181,10 +189,10 @@ def extract_cli(args: argparse.Namespace) -> int:
     )
     show_bar = not args.quiet and sys.stderr.isatty()
     with ExitStack() as stack:
-        out: TextIO = sys.stdout
-        if args.output:
-            out = stack.enter_context(open(args.output, "a" if args.resume else "w", encoding="utf-8"))
-        errors = stack.enter_context(open(args.errors, "w", encoding="utf-8")) if args.errors else None
+        files = [(option, path, append) for option, path, append in _outputs(args) if path]
+        opened = dict(zip([option for option, _, _ in files], open_outputs(stack, files), strict=True))
+        out: TextIO = opened.get("--output", sys.stdout)
+        errors = opened.get("--errors")
         _write(_progress(outcomes, tally, show=show_bar), out, errors, args)
     if not args.quiet:
         print(_summary(tally, time.perf_counter() - started), file=sys.stderr)

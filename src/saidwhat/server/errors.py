@@ -13,6 +13,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..archive import NotFound, QueryError
 from ..errors import InputError
+from .extraction import ExtractionTimeout, ServerBusy, TextTooLarge
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +58,20 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(InputError)
     async def input_error(request: Request, exc: InputError) -> JSONResponse:
         return error_response(400, str(exc))
+
+    @app.exception_handler(TextTooLarge)
+    async def too_large(request: Request, exc: TextTooLarge) -> JSONResponse:
+        return error_response(413, str(exc))
+
+    @app.exception_handler(ServerBusy)
+    async def busy(request: Request, exc: ServerBusy) -> JSONResponse:
+        response = error_response(503, str(exc))
+        response.headers["Retry-After"] = "5"
+        return response
+
+    @app.exception_handler(ExtractionTimeout)
+    async def timed_out(request: Request, exc: ExtractionTimeout) -> JSONResponse:
+        return error_response(504, str(exc))
 
     @app.exception_handler(NotFound)
     async def not_found(request: Request, exc: NotFound) -> JSONResponse:

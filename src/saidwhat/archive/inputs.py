@@ -16,6 +16,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..records import Article, Document
+from ..spark.tables import is_article_table, read_article_table
 
 
 def read_inputs(paths: list[str], failures: list[str]) -> Iterator[Document | Article]:
@@ -23,7 +24,9 @@ def read_inputs(paths: list[str], failures: list[str]) -> Iterator[Document | Ar
     for name in paths:
         path = Path(name)
         try:
-            if path.suffix.lower() in (".jsonl", ".ndjson"):
+            if is_article_table(path):  # what `saidwhat spark` wrote
+                yield from read_article_table(path, failures)
+            elif path.suffix.lower() in (".jsonl", ".ndjson"):
                 yield from _read_jsonl(path, failures)
             elif path.suffix.lower() == ".csv":
                 yield from _read_csv(path)

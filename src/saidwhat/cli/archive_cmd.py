@@ -30,7 +30,8 @@ def register(subparsers: Any) -> None:
         "ingest",
         help="extract quotations from articles and store them in the archive",
         description="Read .txt, .jsonl (documents or extracted records) or .csv (a text column) files, extract "
-        "and store each article once; rerunning skips what is stored already.",
+        "and store each article once; rerunning skips what is stored already. A `saidwhat spark` output "
+        "folder (or its .parquet files) is stored as extracted there.",
     )
     ingest_parser.add_argument("paths", nargs="*", metavar="PATH", help="input files; stdin (one text) when none")
     _add_db(ingest_parser)

@@ -187,3 +187,37 @@ def test_spark_refuses_a_full_output_folder(tmp_path: Path, capsys: pytest.Captu
     (tmp_path / "out" / "old.txt").write_text("x")
     assert main(["spark", str(tmp_path), "-o", str(tmp_path / "out")]) == 2
     assert "--force" in capsys.readouterr().err
+
+
+@pytest.fixture(scope="module")
+def spark(spark_run: tuple[int, Path]) -> Any:
+    """A session of our own, started once the CLI run has stopped its one."""
+    from saidwhat.spark import spark_session
+
+    session = spark_session("local[2]")
+    yield session
+    session.stop()
+
+
+def test_extract_quotes_on_a_dataframe_equals_extract(spark: Any) -> None:
+    from saidwhat import extract
+    from saidwhat.spark import extract_quotes
+
+    text = '"The river is rising fast," said fire chief Nora Bell. She said roads would close.'
+    frame = spark.createDataFrame([("flood-1", text)], "doc_id string, text string")
+    rows = [row.asDict(recursive=True) for row in extract_quotes(frame).collect()]
+    expected = extract(text, doc_id="flood-1")
+    assert [(row["start"], row["end"], row["type"]) for row in rows] == [
+        (quote.start, quote.end, quote.type) for quote in expected.quotes
+    ]
+    assert {row["speaker_name"] for row in rows} == {speaker.name for speaker in expected.speakers}
+
+
+def test_run_spark_writes_jsonl_tables(spark: Any, inputs: Path, tmp_path: Path) -> None:
+    from saidwhat.spark import run_spark
+
+    summary = run_spark(spark, [str(inputs / "feed.jsonl")], str(tmp_path / "out"), output_format="jsonl")
+    assert (summary.articles, summary.failed) == (2, 1)
+    lines = [json.loads(line) for path in (tmp_path / "out" / "articles").rglob("*.json") for line in path.open()]
+    assert {line["doc_id"] for line in lines} == {"j1", "j2"}
+    assert (tmp_path / "out" / "quotes" / "date=2024-04-01").is_dir()

@@ -6,11 +6,14 @@ import argparse
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..read import Fields
 from ..settings import load_settings
+
+if TYPE_CHECKING:
+    from ..spark.job import Progress
 
 OUTPUT_FORMATS = ("parquet", "jsonl")
 
@@ -27,7 +30,9 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("paths", nargs="+", metavar="INPUT", help="files or folders (local or a path Spark reads)")
     parser.add_argument("-o", "--output", required=True, metavar="DIR", help="folder for the three tables")
-    parser.add_argument("--master", default="local[*]", help="Spark master URL (default local[*])")
+    parser.add_argument(
+        "--master", metavar="URL", help="Spark master (default: the one spark-submit set, else local[*])"
+    )
     parser.add_argument("--format", choices=OUTPUT_FORMATS, default="parquet", help="table format (default parquet)")
     parser.add_argument("--partitions", type=int, default=0, metavar="N", help="tasks (default: 4 per core)")
     parser.add_argument("--force", action="store_true", help="overwrite the tables in an existing --output")
@@ -58,7 +63,7 @@ class _ProgressLine:
         self.last = ""
         self.redraw = sys.stderr.isatty()
 
-    def __call__(self, progress: Any) -> None:
+    def __call__(self, progress: Progress) -> None:
         line = f"saidwhat spark: stage {progress.stage}: {progress.done}/{progress.total} tasks done"
         line += f", {progress.running} running"
         if line == self.last:
@@ -111,7 +116,7 @@ def spark_cli(args: argparse.Namespace) -> int:
     return 1 if summary.failed else 0
 
 
-def _start(master: str) -> Any:
+def _start(master: str | None) -> Any:
     """A SparkSession on `master`; a missing Java runtime or a bad master URL is a usage error."""
     from ..spark.job import spark_session
     from . import UsageError
@@ -119,4 +124,5 @@ def _start(master: str) -> Any:
     try:
         return spark_session(master)
     except Exception as err:  # py4j and pyspark raise several types for a JVM that does not start
-        raise UsageError(f"Spark could not start on master '{master}' (is Java 17+ installed?): {err}") from err
+        where = f"on master '{master}' " if master else ""
+        raise UsageError(f"Spark could not start {where}(is Java 17+ installed?): {err}") from err

@@ -28,6 +28,7 @@ from .transform import (
     package_root,
     quote_table,
 )
+from .warc import is_warc
 
 OutputFormat = Literal["parquet", "jsonl"]
 OUTPUT_FORMATS: tuple[OutputFormat, ...] = ("parquet", "jsonl")
@@ -36,6 +37,7 @@ FILE_SUFFIXES = (".warc", ".warc.gz", ".jsonl", ".jsonl.gz", ".txt", ".html", ".
 PARQUET_SUFFIX = ".parquet"
 # Tasks per core when the input gives too few: small tasks even out the end of a run.
 TASKS_PER_CORE = 4
+DEFAULT_MASTER = "local[*]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +59,14 @@ class Summary:
     failed: int
 
 
-def spark_session(master: str = "local[*]", app_name: str = "saidwhat") -> SparkSession:
-    """A SparkSession for saidwhat; on a local master the Python workers import this very saidwhat."""
+def spark_session(master: str | None = None, app_name: str = "saidwhat") -> SparkSession:
+    """A SparkSession for saidwhat on `master`; None: the master spark-submit set, else local[*].
+
+    On a local master the Python workers import this very saidwhat (its folder goes on their PYTHONPATH).
+    """
+    from pyspark import SparkConf
+
+    master = master or SparkConf().get("spark.master", DEFAULT_MASTER)
     builder = (
         SparkSession.builder.master(master)
         .appName(app_name)
@@ -73,7 +81,7 @@ def spark_session(master: str = "local[*]", app_name: str = "saidwhat") -> Spark
 
 
 def split_inputs(paths: Sequence[str]) -> tuple[list[str], list[str]]:
-    """The Parquet inputs and the other files (folders expanded, sorted).
+    """The Parquet inputs and the other files (folders expanded, sorted); URLs (s3a://...) pass as they are.
 
     Raises:
         InputError: a path does not exist, or a folder holds nothing saidwhat reads.
@@ -81,6 +89,11 @@ def split_inputs(paths: Sequence[str]) -> tuple[list[str], list[str]]:
     parquet: list[str] = []
     files: list[str] = []
     for name in paths:
+        if is_url(name):  # read where it lies: Parquet by Spark, WARC by FastWARC on the executors
+            if not is_warc(name) and name.lower().endswith(FILE_SUFFIXES):
+                raise InputError(f"input '{name}': only Parquet and WARC inputs can be URLs; copy it to a shared path")
+            (files if is_warc(name) else parquet).append(name)
+            continue
         path = Path(name)
         if not path.exists():
             raise InputError(f"input '{name}' does not exist")
@@ -94,6 +107,11 @@ def split_inputs(paths: Sequence[str]) -> tuple[list[str], list[str]]:
         files += found
         parquet += tables
     return parquet, files
+
+
+def is_url(name: str) -> bool:
+    """Whether an input names a URL (hdfs://, s3a://, gs://, file://) rather than a local path."""
+    return "://" in name
 
 
 def documents_of(

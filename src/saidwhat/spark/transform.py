@@ -66,9 +66,8 @@ def documents_frame(
     df: DataFrame, *, text: str = "text", id: str = "doc_id", input_name: str = "dataframe"
 ) -> DataFrame:
     """Any DataFrame with a text column as documents; url, title and published are kept when present."""
-    missing = [name for name in (text,) if name not in df.columns]
-    if missing:
-        raise ValueError(f"the DataFrame has no column {missing[0]!r} (columns: {', '.join(df.columns)})")
+    if text not in df.columns:
+        raise ValueError(f"the DataFrame has no text column {text!r} (columns: {', '.join(df.columns)})")
     return df.select(
         _string_or_null(df, id).alias("doc_id"),
         F.lit(input_name).alias("input"),

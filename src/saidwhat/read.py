@@ -26,6 +26,7 @@ from typing import IO, Any, Literal, cast
 
 from .errors import InputError
 from .records import Article, Document
+from .spark.tables import is_article_table, read_article_table
 from .webpage import read_html
 
 InputFormat = Literal["auto", "txt", "html", "jsonl", "csv"]
@@ -106,8 +107,19 @@ def read_inputs(
     input_format: InputFormat = "auto",
     stdin: IO[bytes] | None = None,
 ) -> Iterator[Item]:
-    """Every document of every input, in order; stdin when `paths` is empty or '-'."""
-    for name in expand_paths(paths):
+    """Every document of every input, in order; stdin when `paths` is empty or '-'. A folder (or .parquet
+    file) that `saidwhat spark` wrote gives its extracted records."""
+    for given in paths or [STDIN]:
+        if given != STDIN and is_article_table(Path(given)):
+            yield from read_spark_articles(Path(given))
+        else:
+            yield from _read_paths(expand_paths([given]), fields=fields, input_format=input_format, stdin=stdin)
+
+
+def _read_paths(
+    names: Iterable[str], *, fields: Fields, input_format: InputFormat, stdin: IO[bytes] | None
+) -> Iterator[Item]:
+    for name in names:
         if name == STDIN:
             yield from read_stream(stdin, "stdin", STDIN, fields=fields, input_format=input_format)
             continue
@@ -122,6 +134,19 @@ def read_inputs(
             yield from read_csv_file(path, fields)
         else:
             yield read_file(path, kind)
+
+
+def read_spark_articles(path: Path) -> Iterator[Item]:
+    """The records of the article table that `saidwhat spark` wrote under `path`, each with its text."""
+    failures: list[str] = []
+    try:
+        for article in read_article_table(path, failures):
+            yield Item(article.doc_id, str(path), record=article)
+            yield from (Item(file_stem(path), str(path), error=failure) for failure in failures)
+            failures.clear()
+    except InputError as err:
+        yield Item(file_stem(path), str(path), error=str(err))
+    yield from (Item(file_stem(path), str(path), error=failure) for failure in failures)
 
 
 def _decode(data: bytes, where: str) -> str:

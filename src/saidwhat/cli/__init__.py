@@ -10,10 +10,10 @@ from types import ModuleType
 
 from .. import __version__
 from ..errors import SaidwhatError
-from . import archive_cmd, evaluate_cmd, extract_cmd, serve_cmd, train_cmd
+from . import archive_cmd, evaluate_cmd, extract_cmd, serve_cmd, spark_cmd, train_cmd
 
 # Each command module has `register(subparsers)`, which adds its parsers with `func` set.
-COMMAND_MODULES: tuple[ModuleType, ...] = (extract_cmd, archive_cmd, serve_cmd, evaluate_cmd, train_cmd)
+COMMAND_MODULES: tuple[ModuleType, ...] = (extract_cmd, archive_cmd, serve_cmd, evaluate_cmd, train_cmd, spark_cmd)
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 

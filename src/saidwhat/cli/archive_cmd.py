@@ -34,7 +34,8 @@ def register(subparsers: Any) -> None:
         help="extract quotations from articles and store them in the archive",
         description="Read .txt, .html/.htm, .jsonl/.jsonl.gz (documents or records from `saidwhat extract "
         "--with-text`) or .csv (a text column) files, or directories of them, through the same reader as "
-        "`saidwhat extract`; extract and store each article once; rerunning skips what is stored already.",
+        "`saidwhat extract`; extract and store each article once; rerunning skips what is stored "
+        "already. A `saidwhat spark` output folder (or its .parquet files) is stored as extracted there.",
     )
     ingest_parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories; stdin when none or '-'")
     add_input_options(ingest_parser)

@@ -605,4 +605,6 @@ def test_evaluate_agrees_with_reference_scorer(kind: str, tmp_path: Path, nlp: L
     )
     reference = json.loads(done.stdout)["results"]
     assert evaluation.results["all"]["n_pred_quotes"] > 0
-    assert _differences(evaluation.results, reference) == []
+    # the non-quote figure is saidwhat's own (issue 22); the reference scorer has none
+    mine = {key: value for key, value in evaluation.results.items() if key != "non_quotes"}
+    assert _differences(mine, reference) == []

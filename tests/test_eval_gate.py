@@ -1,4 +1,5 @@
-"""Accuracy gate: saidwhat on PolNeAR dev and the BBC gold must not fall below the floors in eval_floors.json.
+"""Accuracy gate: saidwhat on PolNeAR dev and the BBC gold must not fall below the floors in eval_floors.json
+(nor rise above its ceilings, for the figures where lower is better).
 
 Raise a floor when the model improves (current figure minus 0.01); never lower one to make a change pass.
 """
@@ -37,3 +38,15 @@ def test_eval_gate_headline_figures_stay_above_floors(dataset: str) -> None:
         if figures.get(name) is None or float(figures[name] or 0.0) < floor
     }
     assert not below, f"{dataset}: figures below their floors (figure, floor): {below}"
+    above = {
+        name: (figures.get(name), ceiling)
+        for name, ceiling in load_ceilings().get(dataset, {}).items()
+        if figures.get(name) is None or float(figures[name] or 0.0) > ceiling
+    }
+    assert not above, f"{dataset}: lower-is-better figures above their ceilings (figure, ceiling): {above}"
+
+
+def load_ceilings() -> dict[str, dict[str, float]]:
+    """Figures where lower is better (the share of non-quotes reported as quotes): each must stay <= its ceiling."""
+    ceilings: dict[str, dict[str, float]] = json.loads(FLOORS_PATH.read_text(encoding="utf-8")).get("ceilings", {})
+    return ceilings

@@ -27,7 +27,7 @@ from saidwhat.evaluation import (
 from saidwhat.evaluation.agreement import annotator_agreement
 from saidwhat.evaluation.brat import load_brat_annotators
 from saidwhat.evaluation.disagreements import disagreements, span_relation
-from saidwhat.evaluation.metrics import align, is_direct, normalise, prepare
+from saidwhat.evaluation.metrics import align, is_direct, non_quote_figures, normalise, prepare
 
 from .conftest import shared_path
 
@@ -299,6 +299,22 @@ def test_load_gold_bbc_layout_leaves_out_uncertain_quotes(tmp_path: Path) -> Non
     (tmp_path / "gold.json").write_text(json.dumps(gold_json), encoding="utf-8")
     gold = load_gold(tmp_path)
     assert gold.kind == "bbc" and [q.speaker for q in gold.docs[0].quotes] == ["Tom Vey"]
+
+
+def test_load_gold_bbc_layout_reads_non_quotes(tmp_path: Path) -> None:
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "b-1.txt").write_text(TEXT, encoding="utf-8")
+    item = {"doc_id": "b-1", "text_file": "texts/b-1.txt", "quotes": [], "non_quotes": [json_span("bridge")]}
+    (tmp_path / "gold.json").write_text(json.dumps({"docs": [item]}), encoding="utf-8")
+    assert load_gold(tmp_path).docs[0].non_quotes == (at(TEXT, "bridge"),)
+
+
+def test_non_quote_figures_count_non_quotes_a_predicted_content_touches() -> None:
+    doc = EvalDoc("d", TEXT, (), non_quotes=(at(TEXT, "bridge"), at(TEXT, "ready")))
+    predicted = [EvalQuote(contents=(at(TEXT, "the bridge would close"),))]
+    figures = non_quote_figures([(doc, predicted)])
+    assert (figures["n_gold"], figures["n_reported"], figures["share_reported"]) == (2, 1, 0.5)
+    assert figures["share_not_reported"] == 0.5
 
 
 def record(doc_id: str, *, with_text: bool) -> dict[str, Any]:
@@ -598,4 +614,6 @@ def test_evaluate_agrees_with_reference_scorer(kind: str, tmp_path: Path, nlp: L
     )
     reference = json.loads(done.stdout)["results"]
     assert evaluation.results["all"]["n_pred_quotes"] > 0
-    assert _differences(evaluation.results, reference) == []
+    # the non-quote figure is saidwhat's own (issue 22); the reference scorer has none
+    mine = {key: value for key, value in evaluation.results.items() if key != "non_quotes"}
+    assert _differences(mine, reference) == []

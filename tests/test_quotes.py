@@ -77,6 +77,9 @@ def test_classify_run_partial(text: str) -> None:
         'In an interview on Channel Four\'s "Harbour Today," the mayor said the bridge would reopen.',
         'On this week\'s episode of "The Morning Show," the mayor spoke.',
         'The advert, titled "Arrogant," ran twice.',
+        'Tom Hale, who directed "Paper Kites," said the film took six years.',
+        'Ana Reyes was named best actress for her role in "Northern Lights."',
+        'The mayor spoke on Monday.\n\n"Northern Lights."\n\nThe film opens in May.',
     ],
 )
 def test_classify_run_titles_names_and_terms_are_not_quotes(text: str) -> None:

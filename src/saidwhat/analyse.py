@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from .asides import is_discourse_said, reshape_inverted_asides
 from .attribute import (
     attribute_marked_quotes,
     find_indirect_quotes,
@@ -15,6 +16,7 @@ from .constants import BELIEF_VERBS, SPEECH_VERBS, TOPIC_VERBS
 from .cues import Cue, find_cues, find_poll_cues, one_word_extensions
 from .docfacts import doc_facts
 from .drafts import DraftQuote
+from .learn.quoteness import is_a_quotation, is_someones_words
 from .model import RULES, Deciders
 from .quotes import draft_marked_quotes
 from .records import Quote, Speaker, span_of
@@ -64,19 +66,39 @@ def find_draft_quotes(
 ) -> tuple[list[DraftQuote], list[str]]:
     """Every quotation of a parsed document, as drafts in reading order, and notes on bad marks.
 
+    Under the default conventions, the learned decision (`deciders.quote_model`) then leaves out
+    what is no one's words: titles, terms, scare quotes, acts reported as if they were speech.
+
     Args:
         polnear: PolNeAR's conventions: continuations folded into the quote they continue,
             appositives kept in sources, trailing relative clauses left out of reported clauses,
             quoted words without a cue left out.
     """
+    drafts, errors, cues = find_candidate_quotes(doc, deciders=deciders, polnear=polnear)
+    if not polnear and deciders.quote_model is not None:
+        scores = {cue.token: cue.score for cue in cues}
+        drafts = [draft for draft in drafts if is_someones_words(doc, draft, deciders.quote_model, scores)]
+    return drafts, errors
+
+
+def find_candidate_quotes(
+    doc: Doc, *, deciders: Deciders = RULES, polnear: bool = False
+) -> tuple[list[DraftQuote], list[str], list[Cue]]:
+    """What the rules and the attribution model find (`find_draft_quotes` before the learned decision
+    whether each is someone's words), the notes on bad marks, and the cues."""
     facts = doc_facts(doc)
     text = facts.text
     errors = list(facts.mark_notes)
-    marked = draft_marked_quotes(text, list(facts.runs))
     extensions = deciders.cue_extensions if polnear else one_word_extensions(deciders.cue_extensions)
     cues = find_cues(
         doc, deciders.cue_score, threshold=deciders.cue_threshold, extensions=extensions, leading_adverb=polnear
     )
+    cues = [cue for cue in cues if not is_discourse_said(doc[cue.token])]
+    runs = list(facts.runs)
+    if not polnear and deciders.run_model is not None:
+        cue_tokens = frozenset(cue.token for cue in cues)
+        runs = [run for run in runs if is_a_quotation(doc, run, deciders.run_model, cue_tokens)]
+    marked = draft_marked_quotes(text, runs)
     if polnear:
         cues = sorted(cues + find_poll_cues(doc), key=lambda cue: cue.token)
     clauses = find_indirect_quotes(doc, cues, marked, deciders.choose_content, said_adverbs=polnear)
@@ -87,6 +109,7 @@ def find_draft_quotes(
     beliefs = frozenset() if polnear else frozenset(c.token for c in cues if _is_belief_or_perception(doc[c.token]))
     nested = frozenset(c.token for c in cues if _is_nested_report(doc[c.token], c.score)) if polnear else frozenset()
     drafts = reconcile(text, marked, clauses, belief_cues=beliefs, nested_cues=nested)
+    reshape_inverted_asides(doc, drafts)
     drafts = settle_labelled_lines(sorted(drafts, key=lambda draft: draft.start), find_labelled_lines(doc))
     link_continuations(text, drafts)
     if polnear:
@@ -113,7 +136,7 @@ def find_draft_quotes(
         ]
         drop_leading_that(doc, drafts)
         keep_names_only_in_sources(doc, drafts)
-    return drafts, errors
+    return drafts, errors, cues
 
 
 def _is_belief_or_perception(token: Token) -> bool:

@@ -648,10 +648,32 @@ def _clause_around_according(cue: Cue, doc: Doc) -> tuple[int, int] | None:
             # appositive of the name; the phrase ends at its comma.
             phrase_end = next((t.i + 1 for t in doc[to.i + 1 : phrase_end] if t.text == ","), phrase_end)
         start, end = phrase_end, sent.end
+    elif _splits_its_clause(doc, cue, phrase_end):
+        start, end = phrase_end + 1, sent.end  # the words before come in `_words_before_according`
     else:
         start, end = sent.start, cue.token
     start, end = trim_punct(doc, start, end)
     return (start, end) if end - start >= 3 else None
+
+
+def _splits_its_clause(doc: Doc, cue: Cue, phrase_end: int) -> bool:
+    """'This, according to Marsh, does nothing to help': a phrase set off by commas between a subject
+    and the verb it hangs from."""
+    token = doc[cue.token]
+    return (
+        doc[cue.token - 1].text == ","
+        and phrase_end < len(doc)
+        and doc[phrase_end].text == ","
+        and token.head.i > phrase_end
+    )
+
+
+def _words_before_according(doc: Doc, cue: Cue) -> tuple[int, int] | None:
+    """The subject before a phrase cue that splits its clause ('[This], according to Marsh, does ...')."""
+    if not cue.phrase or not _splits_its_clause(doc, cue, _phrase_end(phrase_preposition(doc, cue))):
+        return None
+    start, end = trim_punct(doc, doc_facts(doc).sent(doc[cue.token]).start, cue.token - 1)
+    return (start, end) if end > start else None
 
 
 # What a prepositional phrase of a cue names when it says where, when or to whom something was
@@ -864,8 +886,10 @@ def find_indirect_quotes(
         attach_source(draft, cue, doc)
         if any(source_start < end and start < source_end for source_start, source_end in draft.sources):
             continue  # '"...," said Leslie Wimes, a ...': the words after the cue name who spoke
-        wrapped = _words_before_a_parenthetical_cue(doc, cue, bounds, adverbs=said_adverbs) or _passive_subject(
-            doc, cue, bounds
+        wrapped = (
+            _words_before_a_parenthetical_cue(doc, cue, bounds, adverbs=said_adverbs)
+            or _passive_subject(doc, cue, bounds)
+            or _words_before_according(doc, cue)
         )
         if wrapped is not None:
             draft.contents.insert(0, char_bounds(doc, *wrapped))

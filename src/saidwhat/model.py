@@ -15,7 +15,8 @@ from .cues import CueScorer, rule_cue_score
 from .learn.boundaries import best_bounds
 from .learn.candidates import is_cue_candidate
 from .learn.features import cue_keys
-from .learn.linear import MODEL_FILE, AttributionModel
+from .learn.linear import MODEL_FILE, AttributionModel, LinearModel
+from .learn.quoteness import QUOTE_MODEL_FILE, QuoteModels, load_quote_models
 
 # A lemma whose own weight is above this makes a sentence worth parsing (see focus.py).
 CUE_LEMMA_MIN_WEIGHT = 1.0
@@ -35,6 +36,9 @@ class Deciders:
     cue_gaps: frozenset[str] = frozenset()
     # Lemmas that can be cues: where to look when only part of an article is parsed (focus.py).
     cue_lemmas: frozenset[str] = SPEECH_VERBS
+    # Is a quoted run, and then a found quote, someone's words (learn/quoteness.py)? None keeps every one.
+    run_model: LinearModel | None = None
+    quote_model: LinearModel | None = None
 
 
 # The hand-written rules, used where no learned model is (the spaCy component's use_model=False).
@@ -56,7 +60,7 @@ def load_model(path: str | None = None) -> AttributionModel | None:
     return AttributionModel.load(shipped) if shipped.exists() else None
 
 
-def model_deciders(model: AttributionModel) -> Deciders:
+def model_deciders(model: AttributionModel, quote_models: QuoteModels | None = None) -> Deciders:
     def cue_score(token: Token) -> float:
         return model.cue.probability_of_keys(cue_keys(token)) if is_cue_candidate(token) else 0.0
 
@@ -66,7 +70,14 @@ def model_deciders(model: AttributionModel) -> Deciders:
     extensions = frozenset(str(key) for key in model.meta.get("cue_extensions", []))
     gaps = frozenset(str(key) for key in model.meta.get("cue_gaps", []))
     return Deciders(
-        cue_score, choose_content, model.cue.threshold, extensions, gaps, cue_lemmas=learned_cue_lemmas(model)
+        cue_score,
+        choose_content,
+        model.cue.threshold,
+        extensions,
+        gaps,
+        cue_lemmas=learned_cue_lemmas(model),
+        run_model=quote_models.runs if quote_models else None,
+        quote_model=quote_models.quotes if quote_models else None,
     )
 
 
@@ -83,4 +94,13 @@ def learned_cue_lemmas(model: AttributionModel) -> frozenset[str]:
 def load_deciders(*, use_model: bool, path: str | None = None) -> Deciders:
     """The learned deciders when asked for and available, else the hand-written rules."""
     model = load_model(path) if use_model else None
-    return model_deciders(model) if model is not None else RULES
+    return model_deciders(model, quote_model_at(path)) if model is not None else RULES
+
+
+def quote_model_at(path: str | None = None) -> QuoteModels | None:
+    """The quote decisions in a `saidwhat train` output folder when it holds them, else the shipped ones."""
+    folder = Path(path) if path and Path(path).is_dir() else None
+    if folder is not None and (folder / QUOTE_MODEL_FILE).exists():
+        return load_quote_models(folder / QUOTE_MODEL_FILE)
+    shipped = shipped_model_path(QUOTE_MODEL_FILE)
+    return load_quote_models(shipped) if shipped.exists() else None

@@ -82,6 +82,17 @@ def _sentence_goes_on(text: str, run: QuotedRun, inner: str) -> bool:
     return bool(_LOWER_WORD.match(after)) and not _ATTRIBUTION_START.match(after)
 
 
+def _follows_a_word(text: str, offset: int) -> bool:
+    end = skip_space_back(text, offset)
+    return end > 0 and end < offset and "\n" not in text[end:offset] and text[end - 1].isalnum()
+
+
+def _is_whole_paragraph(text: str, run: QuotedRun) -> bool:
+    line_start = text.rfind("\n", 0, run.start) + 1
+    line_end = text.find("\n", run.end)
+    return not (text[line_start : run.start] + text[run.end : line_end if line_end >= 0 else len(text)]).strip()
+
+
 def classify_run(text: str, run: QuotedRun) -> str | None:
     """'direct', 'partial', or None for a run that is not a quotation."""
     inner = inner_text(text, run)
@@ -90,7 +101,13 @@ def classify_run(text: str, run: QuotedRun) -> str | None:
         return None
     if len(run.parts) > 1:
         return "direct"
-    after_title_lead = bool(_TITLE_LEAD.search(text[max(0, run.start - 10) : run.start]))
+    # A title keeps its comma or full stop inside the marks where it stands: after 'on', 'of', "'s", or right
+    # after a word of the sentence ('who directed "Paper Kites," said'), or alone as a paragraph (a caption).
+    after_title_lead = (
+        bool(_TITLE_LEAD.search(text[max(0, run.start - 10) : run.start]))
+        or _follows_a_word(text, run.start)
+        or _is_whole_paragraph(text, run)
+    )
     if is_title_or_term(words, inner, after_title_lead=after_title_lead) or is_named_term(text, run, words):
         return None
     after = text[run.end : run.end + 2].lstrip()

@@ -25,10 +25,23 @@ def register(subparsers: Any) -> None:
     )
     train.add_argument("--out", required=True, metavar="DIR", help="folder to write attribution.json into")
     train.add_argument("--force", action="store_true", help="overwrite an existing model in DIR")
+    train.add_argument(
+        "--quotes",
+        action="store_true",
+        help="learn only the decision 'is this someone's words?' from a gold in the BBC layout (gold.json with "
+        "non_quotes) and write DIR/quotes.json",
+    )
+    train.add_argument(
+        "--polnear",
+        metavar="PATH",
+        help="with --quotes: also learn quoted runs from PolNeAR's train split (a run no attribution covers is none)",
+    )
     train.set_defaults(func=train_cli)
 
 
 def train_cli(args: argparse.Namespace) -> int:
+    if args.quotes:
+        return _train_quotes_cli(args)
     from ..evaluation.brat import brat_folder
     from ..learn.linear import MODEL_FILE
     from ..learn.train import train_from_folder
@@ -71,3 +84,31 @@ class StderrProgress:
         if done and tenth > self.shown:
             self.shown = tenth
             print(f"saidwhat train: {stage}: {done}/{total}", file=sys.stderr, flush=True)
+
+
+def _train_quotes_cli(args: argparse.Namespace) -> int:
+    from ..learn.quoteness import QUOTE_MODEL_FILE
+    from ..learn.train_quotes import train_quote_models
+    from ..model import load_deciders
+    from ..pipeline import load_parser
+    from . import UsageError
+
+    gold = Path(args.gold)
+    if not (gold / "gold.json").is_file():
+        raise InputError(f"'{gold}' holds no gold.json: saidwhat train --quotes reads a gold in the BBC layout")
+    out = Path(args.out)
+    if (out / QUOTE_MODEL_FILE).exists() and not args.force:
+        raise UsageError(f"'{out / QUOTE_MODEL_FILE}' exists; pass --force to overwrite it")
+    out.mkdir(parents=True, exist_ok=True)
+    print(f"saidwhat train: parsing {gold} and learning the quote decisions ...", file=sys.stderr)
+    polnear = Path(args.polnear) if args.polnear else None
+    models = train_quote_models(gold, load_deciders(use_model=True), load_parser(), polnear_path=polnear)
+    models.save(out / QUOTE_MODEL_FILE)
+    meta = models.meta
+    print(
+        f"saidwhat train: learned from {meta['documents']} texts (+{meta['polnear_documents']} PolNeAR texts for "
+        f"quoted runs): {meta['run_examples']} quoted runs, {meta['quote_positives']} quotes and "
+        f"{meta['quote_negatives']} non-quotes found; wrote {out / QUOTE_MODEL_FILE}",
+        file=sys.stderr,
+    )
+    return 0

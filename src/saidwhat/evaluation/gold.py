@@ -87,7 +87,16 @@ def _json_gold_doc(item: Any, base: Path, where: str, notes: list[str], *, bbc_s
             quotes.append(quote)
         else:
             notes.append(f"{here}: no content inside the text; quote skipped")
-    return EvalDoc(doc_id, text, tuple(quotes))
+    return EvalDoc(doc_id, text, tuple(quotes), _non_quotes(item, text, f"{where} ({doc_id}) non_quotes", notes))
+
+
+def _non_quotes(item: dict[str, Any], text: str, where: str, notes: list[str]) -> tuple[tuple[int, int], ...]:
+    """The spans the BBC gold lists as not quotations (titles, terms, scare quotes)."""
+    try:
+        return clip_fragments(fragments_of(item.get("non_quotes")), len(text), where, notes)
+    except BadSpan as err:
+        notes.append(f"{where}: {err}; non-quotes skipped")
+        return ()
 
 
 def load_json_gold(path: Path, notes: list[str], *, limit: int | None = None) -> GoldSet:

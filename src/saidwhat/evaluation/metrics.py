@@ -317,3 +317,23 @@ def _subset_figures(counts: SubsetCounts, has_speakers: bool) -> dict[str, Any]:
             "acc_alias_matched": ratio(counts.speaker_alias, counts.speaker_matched),
         }
     return figures
+
+
+def non_quote_figures(pairs: Iterable[tuple[EvalDoc, Sequence[EvalQuote]]]) -> dict[str, Any]:
+    """How many of the gold's `non_quotes` (titles, terms, scare quotes) a predicted content touches.
+
+    A non-quote is reported when a predicted quote's content shares a non-space character with it.
+    """
+    listed = reported = 0
+    for doc, predicted in pairs:
+        contents = nonspace_chars(doc.text, [fragment for quote in predicted for fragment in quote.contents])
+        for fragment in doc.non_quotes:
+            listed += 1
+            reported += bool(nonspace_chars(doc.text, [fragment]) & contents)
+    share = ratio(reported, listed)
+    return {
+        "n_gold": listed,
+        "n_reported": reported,
+        "share_reported": share,
+        "share_not_reported": None if share is None else 1.0 - share,
+    }

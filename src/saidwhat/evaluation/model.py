@@ -26,6 +26,8 @@ class EvalDoc:
     doc_id: str
     text: str
     quotes: tuple[EvalQuote, ...]
+    # Quote-marked words the gold lists as no one's words (titles, terms, scare quotes): BBC layout only.
+    non_quotes: tuple[Fragment, ...] = ()
 
 
 # One text as each of its annotators marked it: the same doc_id and text, one EvalDoc per annotator.

@@ -41,6 +41,12 @@ def render_table(results: dict[str, Any]) -> str:
                 f"  alias {_fig(speaker['acc_alias_matched'])} ({speaker['n_correct_alias']}/{speaker['n_matched']})"
             )
         lines.append(line)
+    if non_quotes := results.get("non_quotes"):
+        lines.append(
+            f"\nnon-quotes (titles, terms, scare quotes the gold lists) reported as quotes:"
+            f" {_fig(non_quotes['share_reported'])} ({non_quotes['n_reported']}/{non_quotes['n_gold']}),"
+            f" not reported {_fig(non_quotes['share_not_reported'])}"
+        )
     return "\n".join(lines)
 
 
@@ -56,6 +62,10 @@ def headline(results: dict[str, Any]) -> dict[str, float | None]:
         "attribution_acc_all": all_["attribution"]["acc_all"],
         "attribution_acc_direct": direct["attribution"]["acc_all"],
     }
+    if "non_quotes" in results:
+        figures["content_exact_p"] = all_["content"]["exact"]["p"]
+        figures["content_overlap_p"] = all_["content"]["overlap"]["p"]
+        figures["non_quote_share"] = results["non_quotes"]["share_reported"]
     if "speaker" in all_:
         figures["speaker_acc_all"] = all_["speaker"]["acc_all"]
         figures["speaker_acc_matched"] = all_["speaker"]["acc_matched"]

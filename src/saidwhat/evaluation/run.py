@@ -10,7 +10,7 @@ from spacy.language import Language
 
 from ..settings import Settings, load_settings
 from .gold import load_gold
-from .metrics import score
+from .metrics import non_quote_figures, score
 from .model import GoldSet
 from .predictions import Predictions, predict, read_predictions
 
@@ -92,4 +92,6 @@ def evaluate(
     gold = load_gold(gold_path, split=split, limit=limit)
     predictions = predictions_for(gold, pred_path=pred_path, nlp=nlp, settings=settings, conventions=conventions)
     results = score(gold.docs, predictions.by_doc).to_dict()
+    if any(doc.non_quotes for doc in gold.docs):
+        results["non_quotes"] = non_quote_figures((doc, predictions.by_doc.get(doc.doc_id, ())) for doc in gold.docs)
     return Evaluation(gold, predictions, results, str(pred_path) if pred_path else "saidwhat")

@@ -133,7 +133,7 @@ def _add_boundary_examples(examples: Examples, cue: Token, target: tuple[int, in
         examples.end_y.append(int(i == target[1]))
 
 
-def fit_linear(x: list[Features], y: list[int], *, c: float) -> LinearModel:
+def fit_linear(x: list[Features], y: list[int], *, c: float, class_weight: str | None = None) -> LinearModel:
     """Logistic regression (scikit-learn), exported as a weight per feature name."""
     try:
         from sklearn.feature_extraction import DictVectorizer
@@ -147,7 +147,7 @@ def fit_linear(x: list[Features], y: list[int], *, c: float) -> LinearModel:
     # liblinear takes 32-bit indices only
     matrix.indices = matrix.indices.astype("int32")
     matrix.indptr = matrix.indptr.astype("int32")
-    classifier = LogisticRegression(C=c, max_iter=2000, solver="liblinear")
+    classifier = LogisticRegression(C=c, max_iter=2000, solver="liblinear", class_weight=class_weight)
     classifier.fit(matrix, y)
     weights = {
         name: round(float(w), 4)

@@ -67,3 +67,11 @@ def test_extract_lists_at_most_fifty_notes_and_counts_the_rest(nlp: Language) ->
     article = extract("x " + '"' * 200, nlp=nlp)
     assert len(article.errors) == MAX_NOTES + 1
     assert article.errors[-1].endswith("more notes like these left out")
+
+
+@pytest.mark.model
+def test_extract_survives_a_subject_of_nothing_but_marks_at_the_end(nlp: Language) -> None:
+    # found by tests/test_fuzz.py: the parse made the trailing marks the subject of 'said'
+    text = '" word said Kit" &quot; › » ‹ ‛'
+    article = extract(text, nlp=nlp)
+    assert all(text[s.start : s.end] == s.text for quote in article.quotes for s in quote.contents)

@@ -442,7 +442,8 @@ def is_adjacent(doc: Doc, draft: DraftQuote, cue: Cue) -> bool:
     if subject is not None:
         # not the quote's closing comma and mark, which the parser may hang from the name after it
         first, _ = trim_punct(doc, subject.left_edge.i, subject.i + 1)
-        start = min(start, doc[first].idx)
+        if first < len(doc):  # a subject of nothing but marks at the end of the text trims away
+            start = min(start, doc[first].idx)
     end = max(cue.span[1], subject.right_edge.idx + len(subject.right_edge.text) if subject is not None else 0)
     text = doc_facts(doc).text
     before = text[draft.end : start] if start >= draft.end else None

@@ -187,13 +187,14 @@ def test_home_page_pages_past_the_first_quotes_and_says_one_quote(server: str, b
     while page.locator("#more").count():
         shown = page.locator("#results li").count()
         page.click("#more")
-        page.wait_for_function(
-            f"document.querySelectorAll('#results li').length > {shown} || !document.querySelector('#more')"
-        )
+        # locator waits, not wait_for_function (its eval is forbidden by the page's CSP)
+        # the button is disabled while its page loads, then enabled again or removed at the end
+        page.locator("#more[disabled]").wait_for(state="detached")
+        assert page.locator("#results li").count() >= shown
     assert page.locator("#results li").count() == total
     assert page.locator("#status").inner_text() == f"{total} quotes"
     page.fill("#q", "coffee")
     page.press("#q", "Enter")
-    page.wait_for_function("document.querySelectorAll('#results li').length === 1")
+    page.locator("#results li:only-child").wait_for()
     assert page.locator("#status").inner_text() == "1 quote"
     page.close()

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .attribute import mention_bounds
-from .constants import (
+from ..attribute import mention_bounds
+from ..constants import (
     ANONYMOUS_HEADS,
     DOCUMENT_NOUNS,
     FEMALE_PRONOUNS,
@@ -19,17 +18,14 @@ from .constants import (
     POSSESSIVE_DETERMINERS,
     RELATIVE_PRONOUNS,
     SPOKESPERSON_NOUNS,
-    TITLE_WORDS,
 )
-from .docfacts import doc_facts
-from .drafts import DraftQuote, Offsets
-from .records import SpeakerKind
+from ..docfacts import doc_facts
+from ..drafts import DraftQuote, Offsets
+from ..records import SpeakerKind
+from .names import clean_name, is_acronym_of, is_peer_name, is_spelling_slip, lowercase_words
 
 _PERSON_LABELS = frozenset({"PERSON"})
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
-_POSSESSIVE = ("'s", "’s")
-_NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "NUM"})
-_ACRONYM_IN_BRACKETS = re.compile(r"\s*\(?\s*[A-Z]{2,6}\)?$")
 
 
 @dataclass(slots=True)
@@ -47,7 +43,9 @@ class Entity:
 
     @property
     def name(self) -> str:
-        return max(self.names, key=lambda name: (len(name.split()), len(name)))
+        # The fullest name; an acronym ('EC') never beats the words it stands for.
+        # 'Betty Boothroyd' before 'Lady Boothroyd'.
+        return max(self.names, key=lambda name: (len(name.split()) - is_peer_name(name), not name.isupper(), len(name)))
 
     @property
     def surname(self) -> str:
@@ -58,61 +56,8 @@ class Entity:
         return max((start for start, _ in self.mentions if start < offset), default=-1)
 
 
-def clean_name(span: Span) -> str:
-    """'Mr Pollmann's' -> 'Pollmann', 'Arsene Wenger - he's' -> 'Arsene Wenger', 'The WHO' -> 'WHO'."""
-    words: list[str] = []
-    for token in span:
-        if token.is_punct or token.pos_ in ("PRON", "VERB", "AUX") or token.text in _POSSESSIVE:
-            if words:
-                break
-            continue
-        if token.lower_.rstrip(".") in HONORIFICS or (not words and token.lower_ == "the"):
-            continue
-        words.append(token.text)
-    words = _without_titles(words)
-    name = " ".join(words)
-    for ending in _POSSESSIVE:
-        name = name.removesuffix(ending)
-    if len(name.split()) > 2:
-        name = _ACRONYM_IN_BRACKETS.sub("", name)  # 'World Health Organisation WHO'
-    return name.strip()
-
-
-def _without_titles(words: list[str]) -> list[str]:
-    """'Schools Minister Stephen Twigg' -> 'Stephen Twigg', 'Liberal Democrat Sarah Teather' -> 'Sarah Teather'."""
-    last_title = max((i for i, word in enumerate(words) if word.lower() in TITLE_WORDS), default=-1)
-    return words[last_title + 1 :] if 0 <= last_title < len(words) - 1 else words
-
-
 def _starts_with_words(words: list[str], prefix: list[str]) -> bool:
     return len(prefix) < len(words) and words[: len(prefix)] == prefix
-
-
-def _one_edit_apart(a: str, b: str) -> bool:
-    """Do two words differ by one inserted, deleted or replaced letter?"""
-    if len(a) > len(b):
-        a, b = b, a
-    for i, (x, y) in enumerate(zip(a, b, strict=False)):
-        if x != y:
-            return a[i:] == b[i + 1 :] or a[i + 1 :] == b[i + 1 :]
-    return len(b) - len(a) == 1
-
-
-def same_surname(a: str, b: str) -> bool:
-    """'Mukerjee' and 'Mukherjee': one letter apart in a long surname is a spelling variant, not a
-    different person (short names are left alone: 'Bell' and 'Bull' are two people)."""
-    if a == b:
-        return True
-    return min(len(a), len(b)) >= 6 and a[0] == b[0] and _one_edit_apart(a, b)
-
-
-def _opens_a_name(entity: Entity, names: list[str]) -> bool:
-    """'Lycos' tagged PERSON in an article that also names 'Lycos Europe': a one-word name that opens an
-    organisation's name is that organisation's."""
-    if len(entity.names) != 1 or " " in entity.names[0]:
-        return False
-    first = entity.names[0].lower() + " "
-    return any(name.startswith(first) for name in names)
 
 
 def _has_honorific(span: Span) -> bool:
@@ -158,41 +103,75 @@ class EntityIndex:
         self.doc = doc
         self.entities: list[Entity] = []
         self.by_token: dict[int, Entity] = {}
+        self.lowered = lowercase_words(doc)
         # Names inside someone's quoted words are not the subjects a later 'he' refers back to.
         self.quoted = [draft for draft in quoted or [] if draft.type in ("direct", "partial")]
         for ent in doc.ents:
             if ent.label_ in _PERSON_LABELS or ent.label_ in _ORG_LABELS:
                 self._add_mention(ent)
-        organisation_names = [name.lower() for e in self.entities if e.kind == "organisation" for name in e.names]
         for entity in self.entities:
-            if entity.kind == "person" and (entity.referred_to_as_which or _opens_a_name(entity, organisation_names)):
-                entity.kind = "organisation"  # 'Laura Ashley' the retailer, 'Lycos' of 'Lycos Europe', tagged PERSON
+            if entity.kind == "person" and entity.referred_to_as_which:
+                entity.kind = "organisation"  # 'Laura Ashley' the retailer, tagged PERSON
+        self._merge_acronyms()
+
+    def _merge_acronyms(self) -> None:
+        """'the EC' and 'the European Commission' are one body, named in full."""
+        for short in list(self.entities):
+            if short.kind != "organisation" or len(short.names) != 1:
+                continue
+            full = next(
+                (
+                    e
+                    for e in self.entities
+                    if e is not short
+                    and e.kind == "organisation"
+                    and any(is_acronym_of(short.names[0], n) for n in e.names)
+                ),
+                None,
+            )
+            if full is None:
+                continue
+            full.names.extend(n for n in short.names if n not in full.names)
+            full.mentions.extend(short.mentions)
+            full.subject_at.extend(short.subject_at)
+            full.descriptions.extend(short.descriptions)
+            for i, entity in list(self.by_token.items()):
+                if entity is short:
+                    self.by_token[i] = full
+            self.entities.remove(short)
 
     def _match(self, name: str, kind: SpeakerKind) -> Entity | None:
-        """A known entity with this name, or (people) this surname or first name."""
+        """A known entity with this name, or (people) this surname or first name; a surname spelt
+        exactly before one spelt with a slip."""
         words = name.lower().split()
-        for entity in reversed(self.entities):
-            if entity.kind != kind:
-                continue
+        if not words:
+            return None
+        candidates = [entity for entity in reversed(self.entities) if entity.kind == kind]
+        for entity in candidates:
             if name.lower() in {n.lower() for n in entity.names}:
                 return entity
-            if kind != "person":
-                # 'Labour' and 'Labour Party', 'Lockheed' and 'Lockheed Martin'
+        if is_peer_name(name):
+            words = words[1:]  # 'Lady Boothroyd' is 'Betty Boothroyd'
+        if kind != "person":
+            # 'Labour' and 'Labour Party', 'Lockheed' and 'Lockheed Martin'
+            for entity in candidates:
                 if any(
                     _starts_with_words(n.lower().split(), words) or _starts_with_words(words, n.lower().split())
                     for n in entity.names
                 ):
                     return entity
-                continue
-            if same_surname(words[-1], entity.surname) or (len(words) == 1 and words[0] in entity.name.lower().split()):
-                full = [n for n in entity.names if len(n.split()) > 1]
-                if len(words) == 1 or not full or any(n.lower().split()[0] == words[0] for n in full):
-                    return entity
+            return None
+        for same in (str.__eq__, is_spelling_slip):
+            for entity in candidates:
+                if same(words[-1], entity.surname) or (len(words) == 1 and words[0] in entity.name.lower().split()):
+                    full = [n for n in entity.names if len(n.split()) > 1]
+                    if len(words) == 1 or not full or any(n.lower().split()[0] == words[0] for n in full):
+                        return entity
         return None
 
     def _add_mention(self, ent: Span) -> None:
         kind: SpeakerKind = "person" if ent.label_ in _PERSON_LABELS else "organisation"
-        name = clean_name(ent)
+        name = clean_name(ent, person=kind == "person" or _has_honorific(ent), lowered=self.lowered)
         if name and kind == "organisation" and self._match(name, "person") is not None:
             kind = "person"  # 'Ferguson' tagged ORG after 'Alex Ferguson' tagged PERSON
         if not name or (kind == "organisation" and ent.label_ in ("GPE", "NORP") and not _is_subject(ent.root)):
@@ -230,7 +209,11 @@ class EntityIndex:
             return None
         for entity in reversed(self.entities):
             words = entity.name.split()
-            if entity.kind == "organisation" and len(words) in (2, 3) and same_surname(words[-1].lower(), token.lower_):
+            if (
+                entity.kind == "organisation"
+                and len(words) in (2, 3)
+                and is_spelling_slip(words[-1].lower(), token.lower_)
+            ):
                 entity.kind = "person"
                 return entity
         return None
@@ -302,7 +285,7 @@ class EntityIndex:
             if known is not None:
                 return known  # 'Stam says ...': the parser took a known surname for a noun
             if token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.i > doc_facts(token.doc).sent(token).start):
-                return self.add_name(clean_name(proper_name_chain(token)) or token.text, "person")
+                return self.add_name(clean_name(proper_name_chain(token), lowered=self.lowered) or token.text, "person")
         for child in token.children:
             if child.dep_ == "appos" and child.i in self.by_token:
                 return self.by_token[child.i]  # "England's acting head coach, Andy Robinson"
@@ -331,7 +314,7 @@ class EntityIndex:
     def _enriched(self, entity: Entity, head: Token) -> Entity:
         """Add 'Pranab Mukherjee' to an entity NER knew only as 'Mukherjee'."""
         if entity.kind == "person":
-            chain = clean_name(proper_name_chain(head))
+            chain = clean_name(proper_name_chain(head), lowered=self.lowered)
             if chain and chain not in entity.names and chain.lower().endswith(entity.surname):
                 entity.names.append(chain)
         return entity

@@ -1,0 +1,86 @@
+"""Speaker resolution: canonical names, entities and the mention -> speaker choice, on short texts."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from saidwhat import extract
+from saidwhat.records import Article, Quote
+from saidwhat.speakers.names import initials, is_acronym_of, is_spelling_slip
+
+
+def _speakers(nlp: Language, text: str) -> list[str | None]:
+    article = extract(text, nlp=nlp)
+    return [_name(article, quote) for quote in article.quotes]
+
+
+def _name(article: Article, quote: Quote) -> str | None:
+    speaker = article.speaker_of(quote)
+    return speaker.name if speaker else None
+
+
+def test_an_organisations_name_keeps_its_party_word(nlp: Language) -> None:
+    text = "The Labour Party said the tax would not rise. Its rivals disagreed."
+    assert _speakers(nlp, text) == ["Labour Party"]
+
+
+def test_an_organisations_name_keeps_a_word_that_is_also_a_rank(nlp: Language) -> None:
+    text = "General Motors said it would close two plants in Ohio next year."
+    assert _speakers(nlp, text) == ["General Motors"]
+
+
+def test_a_hyphenated_company_keeps_its_whole_name(nlp: Language) -> None:
+    text = 'T-Mobile said the network would reach every town by May. "We are ready," it said.'
+    assert _speakers(nlp, text) == ["T-Mobile", "T-Mobile"]
+
+
+def test_a_role_before_a_persons_name_is_not_part_of_it(nlp: Language) -> None:
+    text = "Solicitor Maria Fenwick said the ruling would be appealed."
+    assert _speakers(nlp, text) == ["Maria Fenwick"]
+
+
+def test_a_peer_keeps_the_title_when_only_a_surname_is_given(nlp: Language) -> None:
+    text = "Lord Fenwick said the bill went too far."
+    assert _speakers(nlp, text) == ["Lord Fenwick"]
+
+
+def test_surnames_a_letter_apart_are_two_people(nlp: Language) -> None:
+    text = (
+        "Pete Johnson opened the bridge on Monday. Mr Johnston said the bridge had cost too much. "
+        "Mr Johnson said the cost was fair."
+    )
+    assert _speakers(nlp, text) == ["Johnston", "Pete Johnson"]
+
+
+def test_an_acronym_after_its_full_name_is_the_same_body(nlp: Language) -> None:
+    text = "The Regional Water Authority raised its prices on Monday. The RWA said the rise would pay for new pipes."
+    assert _speakers(nlp, text) == ["Regional Water Authority"]
+
+
+@pytest.mark.parametrize(
+    ("short", "full", "expected"),
+    [
+        ("EC", "European Commission", True),
+        ("UKIP", "UK Independence Party", True),
+        ("M&S", "Marks & Spencer", True),
+        ("ONS", "Office for National Statistics", True),
+        ("EC", "Energy Council Board", False),
+        ("Eco", "European Commission", False),
+    ],
+)
+def test_an_acronym_is_the_initials_of_its_full_name(short: str, full: str, expected: bool) -> None:
+    assert is_acronym_of(short, full) is expected, initials(full)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("chatterjee", "chaterjee", True),  # a doubled letter written once
+        ("monteith", "montieth", True),  # two letters swapped
+        ("johnson", "johnston", False),  # a letter added: another name
+        ("bell", "bull", False),
+    ],
+)
+def test_spelling_slips_of_one_surname(a: str, b: str, expected: bool) -> None:
+    assert is_spelling_slip(a, b) is expected

@@ -589,4 +589,9 @@ def test_evaluate_agrees_with_reference_scorer(kind: str, tmp_path: Path, nlp: L
     )
     reference = json.loads(done.stdout)["results"]
     assert evaluation.results["all"]["n_pred_quotes"] > 0
-    assert _differences(evaluation.results, reference) == []
+    # 'speaker_kind' is saidwhat's own figure, beyond spec/metrics.md and the reference scorer
+    mine = {
+        subset: {k: v for k, v in figures.items() if k != "speaker_kind"}
+        for subset, figures in evaluation.results.items()
+    }
+    assert _differences(mine, reference) == []

@@ -22,7 +22,7 @@ from ..constants import (
 from ..docfacts import doc_facts
 from ..drafts import DraftQuote, Offsets
 from ..records import SpeakerKind
-from .names import clean_name, is_acronym_of, is_peer_name, is_spelling_slip, lowercase_words
+from .names import clean_name, is_acronym_of, is_peer_name, is_spelling_slip, lowercase_words, organisation_key
 
 _PERSON_LABELS = frozenset({"PERSON"})
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
@@ -39,6 +39,7 @@ class Entity:
     gender: str | None = None
     subject_at: list[int] = field(default_factory=list)  # token indices of mentions that were clause subjects
     anonymous: bool = False
+    members: tuple[int, ...] = ()  # ids of the entities a joint speaker ('X and Y') stands for
     referred_to_as_which: bool = False  # 'Laura Ashley, which ...': a body, whatever NER said
 
     @property
@@ -115,22 +116,22 @@ class EntityIndex:
         self._merge_acronyms()
 
     def _merge_acronyms(self) -> None:
-        """'the EC' and 'the European Commission' are one body, named in full."""
+        """'the EC' and 'the European Commission' are one body, named in full ('JK' and 'Jason King' one person)."""
         for short in list(self.entities):
-            if short.kind != "organisation" or len(short.names) != 1:
+            if len(short.names) != 1 or short.anonymous:
                 continue
             full = next(
                 (
                     e
                     for e in self.entities
-                    if e is not short
-                    and e.kind == "organisation"
-                    and any(is_acronym_of(short.names[0], n) for n in e.names)
+                    if e is not short and not e.anonymous and any(is_acronym_of(short.names[0], n) for n in e.names)
                 ),
                 None,
             )
             if full is None:
                 continue
+            if short.kind == "organisation" and len(full.name.split()) > 2:
+                full.kind = "organisation"  # 'Dresdner Kleinwort Wasserstein' tagged PERSON, 'DrKW' ORG
             full.names.extend(n for n in short.names if n not in full.names)
             full.mentions.extend(short.mentions)
             full.subject_at.extend(short.subject_at)
@@ -153,20 +154,42 @@ class EntityIndex:
         if is_peer_name(name):
             words = words[1:]  # 'Lady Boothroyd' is 'Betty Boothroyd'
         if kind != "person":
-            # 'Labour' and 'Labour Party', 'Lockheed' and 'Lockheed Martin'
-            for entity in candidates:
-                if any(
-                    _starts_with_words(n.lower().split(), words) or _starts_with_words(words, n.lower().split())
-                    for n in entity.names
-                ):
-                    return entity
-            return None
+            return self._match_organisation(words, candidates)
         for same in (str.__eq__, is_spelling_slip):
             for entity in candidates:
                 if same(words[-1], entity.surname) or (len(words) == 1 and words[0] in entity.name.lower().split()):
                     full = [n for n in entity.names if len(n.split()) > 1]
                     if len(words) == 1 or not full or any(n.lower().split()[0] == words[0] for n in full):
                         return entity
+        return None
+
+    @staticmethod
+    def _match_organisation(words: list[str], candidates: list[Entity]) -> Entity | None:
+        """'Labour' and 'Labour Party', 'Conservatives' and 'Conservative Party', 'Lib Dems' and
+        'Liberal Democrats': one name opens the other, or abbreviates it word by word."""
+        key = organisation_key(words)
+        for entity in candidates:
+            for other in entity.names:
+                other_key = organisation_key(other.lower().split())
+                if _starts_with_words(other_key, key) or _starts_with_words(key, other_key):
+                    return entity
+                if len(key) == len(other_key) > 1 and all(
+                    len(a) >= 3 and (b.startswith(a) or a.startswith(b)) for a, b in zip(key, other_key, strict=True)
+                ):
+                    return entity
+        return None
+
+    def _person_tagged_organisation(self, name: str) -> Entity | None:
+        """'Vincent Cable' tagged ORG, then 'Mr Cable' or 'Cable' tagged PERSON: the body is that person."""
+        words = name.split()
+        if len(words) != 1:
+            return None
+        for entity in reversed(self.entities):
+            full = entity.name.split()
+            capitalised = all(word[:1].isupper() for word in full)
+            if entity.kind == "organisation" and len(full) in (2, 3) and full[-1] == words[0] and capitalised:
+                entity.kind = "person"
+                return entity
         return None
 
     def _add_mention(self, ent: Span) -> None:
@@ -220,6 +243,8 @@ class EntityIndex:
 
     def add_name(self, name: str, kind: SpeakerKind) -> Entity:
         entity = self._match(name, kind)
+        if entity is None and kind == "person":
+            entity = self._person_tagged_organisation(name)
         if entity is None:
             entity = Entity([name], kind)
             self.entities.append(entity)
@@ -273,6 +298,9 @@ class EntityIndex:
 
     def resolve(self, token: Token, spoken: list[Entity]) -> Entity | None:
         """The entity a source mention headed by `token` refers to; None for unknown."""
+        joint = self._joint(token)
+        if joint is not None:
+            return joint
         if token.i in self.by_token:
             return self._enriched(self.by_token[token.i], token)
         start, end = mention_bounds(token)
@@ -294,6 +322,26 @@ class EntityIndex:
             # "England's acting head coach Andy Robinson", "Ms Clarkson's legal action", "a survey by PwC"
             return named
         return self._resolve_nominal(token, start, end, spoken)
+
+    def _joint(self, token: Token) -> Entity | None:
+        """'Sony, IBM and Toshiba said': several named speakers speaking together are one speaker,
+        named by joining their names (the BBC gold's convention)."""
+        members: list[Entity] = []
+        for part in (token, *_conjuncts(token)):
+            entity = self.by_token.get(part.i)
+            if entity is not None and entity not in members:
+                members.append(entity)
+        if len(members) < 2 or token.i not in self.by_token:
+            return None
+        key = tuple(id(member) for member in members)
+        for entity in self.entities:
+            if entity.members == key:
+                return entity
+        names = [member.name for member in members]
+        kind: SpeakerKind = "person" if all(m.kind == "person" for m in members) else "organisation"
+        joint = Entity([f"{', '.join(names[:-1])} and {names[-1]}"], kind, members=key)
+        self.entities.append(joint)
+        return joint
 
     def _named_inside(self, start: int, end: int) -> Entity | None:
         """A person named inside a mention, else an organisation, else None.
@@ -367,6 +415,15 @@ class EntityIndex:
         return self.latest(token.i, "person", prefer=spoken) or self._anonymous(phrase, "unknown")
 
 
+def _conjuncts(token: Token) -> list[Token]:
+    """'IBM' and 'Toshiba' of 'Sony, IBM and Toshiba' (the parser chains or fans out the conjuncts)."""
+    found = []
+    for child in token.children:
+        if child.dep_ == "conj":
+            found += [child, *_conjuncts(child)]
+    return found
+
+
 def _description_of(doc: Doc, token: Token) -> str | None:
     """'The 18-year-old actor' -> '18-year-old actor'."""
     start, end = mention_bounds(token)
@@ -412,9 +469,8 @@ def _speaker_of_sentence(doc: Doc, index: EntityIndex, draft: DraftQuote, spoken
     return None
 
 
-def resolve_speakers(doc: Doc, drafts: list[DraftQuote]) -> list[Entity | None]:
-    """The entity each draft quote is attributed to (None when unknown), in the order of `drafts`."""
-    index = EntityIndex(doc, drafts)
+def rule_speakers(doc: Doc, drafts: list[DraftQuote], index: EntityIndex) -> list[Entity | None]:
+    """The entity the hand-written rules attribute each draft quote to (None when unknown), in order."""
     speakers: list[Entity | None] = []
     spoken: list[Entity] = []
     for draft in drafts:

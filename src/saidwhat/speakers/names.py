@@ -20,6 +20,17 @@ _ENTITY_WORD_BEFORE = re.compile(r"(?<![\w&#;])([A-Z][A-Za-z]*(?:&#?\w+;[A-Za-z]
 _SMALL_WORDS = frozenset({"of", "and", "for", "the", "&", "de", "du", "la", "le", "von", "van", "der"})
 
 
+_last_text: tuple[Doc | None, str] = (None, "")
+
+
+def text_of(doc: Doc) -> str:
+    """`doc.text`, joined once per document (spaCy joins every token on each call)."""
+    global _last_text
+    if _last_text[0] is not doc:
+        _last_text = (doc, doc.text)
+    return _last_text[1]
+
+
 def _is_joiner(token: Token, span: Span) -> bool:
     """A mark inside a word of the name: no space before or after it, and a word after it in the span."""
     doc = token.doc
@@ -97,14 +108,17 @@ def clean_name(span: Span, *, person: bool = True, lowered: frozenset[str] = fro
     tokens, peer = _name_tokens(span)
     if person:
         tokens = _without_roles(tokens, lowered)
+    while len(tokens) > 1 and tokens[0].lower_ in ROLE_WORDS:
+        tokens = tokens[1:]  # 'Bookmakers Ladbrokes'
+
     if not tokens:
         return ""
-    doc = span.doc
+    text = text_of(span.doc)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    before = _ENTITY_WORD_BEFORE.search(doc.text, max(0, start - 40), start)
+    before = _ENTITY_WORD_BEFORE.search(text, max(0, start - 40), start)
     if before is not None and before.end() == start:
         start = before.start(1)
-    name = " ".join(html.unescape(doc.text[start:end]).split())
+    name = " ".join(html.unescape(text[start:end]).split())
     for ending in _POSSESSIVE:
         name = name.removesuffix(ending)
     if len(name.split()) > 2:
@@ -112,6 +126,11 @@ def clean_name(span: Span, *, person: bool = True, lowered: frozenset[str] = fro
     if peer and person and len(name.split()) == 1 and name[:1].isupper():
         name = f"{_peer_title(span)} {name}"  # a peer's bare surname is not a name ('Lord Falconer')
     return name.strip()
+
+
+def organisation_key(words: list[str]) -> list[str]:
+    """Lower-case words of an organisation's name without a plural 's' ('conservatives' ~ 'conservative')."""
+    return [word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word for word in words]
 
 
 def _peer_title(span: Span) -> str:

@@ -84,3 +84,37 @@ def test_an_acronym_is_the_initials_of_its_full_name(short: str, full: str, expe
 )
 def test_spelling_slips_of_one_surname(a: str, b: str, expected: bool) -> None:
     assert is_spelling_slip(a, b) is expected
+
+
+def test_she_after_two_men_and_a_woman_is_the_woman(nlp: Language) -> None:
+    text = (
+        "Tom Harlow and Peter Quill met Anna Berrow at the harbour on Monday. Mr Harlow said the boats were ready "
+        'and Mr Quill said the nets were mended. "The harbour will open in May," she said.'
+    )
+    assert _speakers(nlp, text)[-1] == "Anna Berrow"
+
+
+def test_a_spokesman_for_a_body_speaks_for_it(nlp: Language) -> None:
+    text = "A spokesman for Harbour Mutual said the branch would stay open."
+    assert _speakers(nlp, text) == ["Harbour Mutual"]
+
+
+def test_a_body_and_its_name_are_one_speaker_through_the_firm(nlp: Language) -> None:
+    text = 'Harlow Shipping Company said profits rose in May. "We are pleased," the firm said.'
+    assert _speakers(nlp, text) == ["Harlow Shipping Company", "Harlow Shipping Company"]
+
+
+def test_people_speaking_together_are_one_speaker_with_both_names(nlp: Language) -> None:
+    text = "Tom Harlow and Anna Berrow said the harbour would open in May."
+    assert _speakers(nlp, text) == ["Tom Harlow and Anna Berrow"]
+
+
+def test_a_named_speaker_gets_a_confidence(nlp: Language) -> None:
+    article = extract('"The harbour will open in May," Anna Berrow said.', nlp=nlp)
+    confidence = article.quotes[0].speaker_confidence
+    assert confidence is not None and 0.0 <= confidence <= 1.0
+
+
+def test_a_quote_without_a_speaker_has_no_speaker_confidence(nlp: Language) -> None:
+    article = extract("Officials said the harbour would open in May.", nlp=nlp)
+    assert [(q.speaker, q.speaker_confidence) for q in article.quotes if q.speaker is None] in ([], [(None, None)])

@@ -287,6 +287,13 @@ TITLE_WORDS = frozenset(
 # Honorifics of peers, kept before a bare surname: the BBC gold's convention ("Lord Falconer").
 PEER_TITLES = frozenset({"lord", "lady", "baroness", "baron"})
 
+# Documents and findings that speak for the body behind them: bbc-train-gold's convention ("documents of
+# named bodies (minutes, research, tests, posters) take the body as speaker").
+STUDY_NOUNS = frozenset(
+    {"minutes", "research", "study", "survey", "poll", "report", "test", "review", "figures", "poster", "findings"}
+    | {"analysis", "minute"}  # the lemmatizer's 'minute' of 'minutes'
+)
+
 # Roles written capitalised before a person's name that TITLE_WORDS lacks, from the sources of
 # bbc-train-gold ("Solicitor Gareth Pierce", "Magistrate ...", "Songwriter ...", "Trade Commissioner ...").
 ROLE_WORDS = frozenset(

@@ -23,8 +23,9 @@ from ..settings import Settings, load_settings
 from ..speakers.entities import Entity
 from ..speakers.ranker import QuoteCandidates, SpeakerModel, quote_candidates
 
-# The regularisation of the ranker's logistic regression (sklearn's C), chosen by 5-fold CV on
-# bbc-train-gold (see docs/model.md).
+# The regularisation of the ranker's logistic regression (sklearn's C). On 5-fold CV on bbc-train-gold
+# speaker acc_all is flat from 0.1 to 3 (469 to 471 of 631 right); the confidence is best calibrated
+# from 0.1 to 0.3 (at 0.3, 0.96 right among quotes at >= 0.9, covering 0.58 of them; at 1, 0.06).
 RANKER_C = 0.3
 SOURCE_KINDS = ("name", "pronoun", "nominal", "none")
 _NAMELESS: frozenset[SpeakerKind] = frozenset({"group", "unknown"})

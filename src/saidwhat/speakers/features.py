@@ -14,6 +14,7 @@ from ..constants import (
     MALE_PRONOUNS,
     ORGANISATION_NOUNS,
     SPOKESPERSON_NOUNS,
+    STUDY_NOUNS,
 )
 from ..docfacts import doc_facts, token_at
 from ..drafts import DraftQuote
@@ -106,6 +107,8 @@ def noun_class(lemma: str) -> str:
         return ""
     if lemma in SPOKESPERSON_NOUNS:
         return "spokes"
+    if lemma in STUDY_NOUNS:
+        return "study"
     if lemma in ORGANISATION_NOUNS:
         return "org"
     return "document" if lemma in DOCUMENT_NOUNS else "other"
@@ -130,16 +133,25 @@ def entity_gender(doc: Doc, entity: Entity) -> str | None:
     return "m" if male > female else "f"
 
 
-def pronoun_gender(doc: Doc, entity: Entity) -> str | None:
-    """'m' or 'f' from the pronouns of the sentences where the entity is a subject, that no one else of
-    the article is a subject in (a weaker clue than `entity_gender`)."""
+def pronoun_gender(doc: Doc, entity: Entity, by_token: dict[int, Entity]) -> str | None:
+    """'m' or 'f' from the first he or she after each mention of a person as a clause subject, within
+    that sentence and the next, where no other person is named in between (a subject that goes on as
+    the next subject; a weaker clue than `entity_gender`)."""
+    if entity.kind != "person":
+        return None
     facts = doc_facts(doc)
     male = female = 0
     for i in entity.subject_at:
         sent = facts.sent(doc[i])
-        for token in doc[i + 1 : sent.end]:
-            male += token.lower_ in MALE_PRONOUNS
-            female += token.lower_ in FEMALE_PRONOUNS
+        end = facts.sent(doc[sent.end]).end if sent.end < len(doc) else sent.end
+        for token in doc[i + 1 : end]:
+            other = by_token.get(token.i)
+            if other is not None and other is not entity and other.kind == "person":
+                break
+            if token.dep_ == "nsubj" and (token.lower_ in MALE_PRONOUNS or token.lower_ in FEMALE_PRONOUNS):
+                male += token.lower_ in MALE_PRONOUNS
+                female += token.lower_ in FEMALE_PRONOUNS
+                break
     if male == female:
         return None
     return "m" if male > female else "f"
@@ -177,7 +189,7 @@ class FeatureMaker:
         self.facts = {id(e): self._facts_now(e) for e in index.entities}
 
     def _facts_now(self, entity: Entity) -> EntityFacts:
-        gender = entity_gender(self.doc, entity) or pronoun_gender(self.doc, entity)
+        gender = entity_gender(self.doc, entity) or pronoun_gender(self.doc, entity, self.by_token)
         starts = sorted(start for start, _ in entity.mentions)
         return EntityFacts(starts, list(entity.subject_at), list(entity.descriptions), gender)
 
@@ -270,7 +282,12 @@ class FeatureMaker:
         lower = head.lower_
         gender = facts.gender
         if head.pos_ == "PRON":
-            return [*names, f"pron={lower}|kind={entity.kind}", f"pron={lower}|gender={gender}"]
+            return [
+                *names,
+                f"pron={lower}|kind={entity.kind}",
+                f"pron={lower}|gender={gender}",
+                _agreement(lower, entity, gender),
+            ]
         lemma = context.lemma
         names.append(f"noun={context.noun}|kind={entity.kind}")
         names.append(f"lemma={lemma}|kind={entity.kind}")
@@ -307,3 +324,15 @@ def previous_features(kind: str, draft: DraftQuote, candidate: Candidate, previo
     if draft.inherits:
         names += ["previous_inherits", f"previous_inherits|{kind}"]
     return names
+
+
+def _agreement(pronoun: str, entity: Entity, gender: str | None) -> str:
+    """Whether a pronoun can stand for the candidate: 'she' for a man, 'it' for a person, 'he' for a body."""
+    wanted = "m" if pronoun in MALE_PRONOUNS else "f" if pronoun in FEMALE_PRONOUNS else None
+    if wanted is not None:
+        if entity.kind != "person":
+            return "agreement=person_pronoun_for_body"
+        return "agreement=unknown" if gender is None else f"agreement={'yes' if gender == wanted else 'clash'}"
+    if pronoun in ("it", "its"):
+        return f"agreement=it_for_{entity.kind}"
+    return f"agreement=plural_for_{'joint' if entity.members else entity.kind}"

@@ -14,8 +14,9 @@ from spacy.tokens import Doc
 
 from ..drafts import DraftQuote
 from ..errors import ModelError
-from .entities import Entity, EntityIndex, rule_speakers
+from .entities import Entity
 from .features import Candidate, FeatureMaker, Features, previous_features, quote_context, recency_ranks
+from .rules import ResolvingIndex, rule_speakers
 
 # The file `saidwhat train --speakers` writes and the package ships.
 SPEAKER_MODEL_FILE = "speakers.json"
@@ -80,9 +81,9 @@ class QuoteCandidates:
     features: list[Features]
 
 
-def quote_candidates(doc: Doc, drafts: list[DraftQuote]) -> tuple[EntityIndex, list[QuoteCandidates]]:
+def quote_candidates(doc: Doc, drafts: list[DraftQuote]) -> tuple[ResolvingIndex, list[QuoteCandidates]]:
     """The entities of a document and, for each draft quote, its candidates and their features."""
-    index = EntityIndex(doc, drafts)
+    index = ResolvingIndex(doc, drafts)
     maker = FeatureMaker(doc, index)
     rules = rule_speakers(doc, drafts, index)
     found = []
@@ -93,11 +94,14 @@ def quote_candidates(doc: Doc, drafts: list[DraftQuote]) -> tuple[EntityIndex, l
         context = quote_context(doc, draft, index)
         ranks = recency_ranks(maker, context.anchor)
         candidates = maker.candidates_of(rule)
-        features = [
+        features: list[Features] = [
             maker.features(draft, context, candidate, ranks)
             | dict.fromkeys(previous_features(context.source_kind, draft, candidate, previous), 1.0)
             for candidate in candidates
         ]
+        # English grammar: 'she' is never a man nor 'he' a woman the article has marked as such.
+        agreeing = [i for i, row in enumerate(features) if "agreement=clash" not in row] or list(range(len(features)))
+        candidates, features = [candidates[i] for i in agreeing], [features[i] for i in agreeing]
         found.append(QuoteCandidates(draft, context.source_kind, candidates, features))
         previous = rule
     return index, found
@@ -117,7 +121,7 @@ def resolve_quotes(doc: Doc, drafts: list[DraftQuote], *, model: SpeakerModel | 
     one is given), or the hand-written rules' where no model is."""
     model = model or shipped_speaker_model()
     if model is None:
-        index = EntityIndex(doc, drafts)
+        index = ResolvingIndex(doc, drafts)
         return [Resolved(entity) for entity in rule_speakers(doc, drafts, index)]
     _, quotes = quote_candidates(doc, drafts)
     chosen: list[Resolved] = []

@@ -21,7 +21,7 @@ from ..evaluation.model import EvalDoc, EvalQuote
 from ..records import SpeakerKind
 from ..settings import Settings, load_settings
 from ..speakers.entities import Entity
-from ..speakers.ranker import QuoteCandidates, SpeakerModel, quote_candidates
+from ..speakers.ranker import QuoteCandidates, SpeakerModel, log_odds, quote_candidates
 
 # The regularisation of the ranker's logistic regression (sklearn's C). On 5-fold CV on bbc-train-gold
 # speaker acc_all is flat from 0.1 to 3 (469 to 471 of 631 right); the confidence is best calibrated
@@ -150,7 +150,7 @@ def fit_calibration(shares: Sequence[float], right: Sequence[bool]) -> tuple[flo
     from sklearn.linear_model import LogisticRegression
 
     classifier = LogisticRegression(C=100.0)
-    classifier.fit([[share] for share in shares], list(right))
+    classifier.fit([[log_odds(share)] for share in shares], list(right))
     return round(float(classifier.coef_[0][0]), 5), round(float(classifier.intercept_[0]), 5)
 
 

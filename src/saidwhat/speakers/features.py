@@ -35,6 +35,7 @@ FEMALE_WORDS = frozenset(
 )
 _AGE = re.compile(r"(\d{1,3})-year-old")
 _SOURCE_KINDS = ("name", "pronoun", "nominal", "none")
+_NEAR = 6  # words either side of a mention where a noun may describe it
 
 
 @dataclass(slots=True)
@@ -172,6 +173,7 @@ class EntityFacts:
     subjects: list[int]  # tokens of mentions that are clause subjects
     descriptions: list[str]
     gender: str | None
+    nearby: frozenset[str]  # nouns a few words either side of its mentions ('Ann Lee, the judge')
 
 
 class FeatureMaker:
@@ -191,7 +193,14 @@ class FeatureMaker:
     def _facts_now(self, entity: Entity) -> EntityFacts:
         gender = entity_gender(self.doc, entity) or pronoun_gender(self.doc, entity, self.by_token)
         starts = sorted(start for start, _ in entity.mentions)
-        return EntityFacts(starts, list(entity.subject_at), list(entity.descriptions), gender)
+        nearby = frozenset(
+            token.lemma_.lower()
+            for i, e in self.by_token.items()
+            if e is entity
+            for token in self.doc[max(0, i - _NEAR) : i + _NEAR + 1]
+            if token.pos_ == "NOUN"
+        )
+        return EntityFacts(starts, list(entity.subject_at), list(entity.descriptions), gender, nearby)
 
     def facts_of(self, entity: Entity) -> EntityFacts:
         """The entity's facts as they were when the maker was made (an entity the rules found since: now)."""
@@ -246,6 +255,8 @@ class FeatureMaker:
         if not before:
             after = [s for s in starts if s >= draft.end]
             on("first_after_quote" if after and after[0] - draft.end < 300 else "not_before")
+            if after and context.source_span is not None:
+                on(f"first_after_source={_bucket(after[0] - context.source_span[1], (40, 150, 400))}")
             if context.noun and after and after[0] - draft.end < 300:
                 on(f"noun={context.noun}|first_after")
         else:
@@ -295,6 +306,8 @@ class FeatureMaker:
             names.append(f"noun_gender={'m' if lemma in MALE_WORDS else 'f'}|gender={gender}")
         if any(lemma in description.lower().split() for description in facts.descriptions):
             names.append("description_match")
+        if lemma in facts.nearby:
+            names.append("noun_near_mention")
         age = _AGE.search(self.text[lo:hi])
         if age is not None and _has_age(self.text, facts.starts, age.group(1)):
             names.append("age_match")

@@ -35,9 +35,10 @@ class SpeakerModel:
         return sum(self.weights.get(name, 0.0) * value for name, value in features.items())
 
     def confidence(self, share: float) -> float:
-        """How likely the chosen speaker is right, from its softmax share among the candidates."""
+        """How likely the chosen speaker is right, from its softmax share among the candidates (Platt
+        scaling of the share's log-odds)."""
         slope, intercept = self.calibration
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, slope * share + intercept))))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, slope * log_odds(share) + intercept))))
 
     def save(self, path: Path) -> None:
         payload = {"meta": self.meta, "calibration": list(self.calibration), "weights": self.weights}
@@ -54,6 +55,11 @@ class SpeakerModel:
             raise ModelError(
                 f"speaker model '{path}' cannot be loaded ({err}); retrain with saidwhat train --speakers"
             ) from err
+
+
+def log_odds(share: float) -> float:
+    share = min(max(share, 1e-6), 1.0 - 1e-6)
+    return math.log(share / (1.0 - share))
 
 
 @lru_cache(maxsize=1)

@@ -35,6 +35,16 @@ def test_a_hyphenated_company_keeps_its_whole_name(nlp: Language) -> None:
     assert _speakers(nlp, text) == ["T-Mobile", "T-Mobile"]
 
 
+def test_an_ampersand_between_capitalised_words_joins_one_name(nlp: Language) -> None:
+    text = "Hobbs & Lowry said its shops would open on Sundays from March."
+    assert _speakers(nlp, text) == ["Hobbs & Lowry"]
+
+
+def test_a_surname_alone_takes_the_first_name_the_article_gives(nlp: Language) -> None:
+    text = 'Taxes rise - Pryce\nMilo Pryce has attacked the plan. Pryce said: "It is wrong."'
+    assert _speakers(nlp, text) == ["Milo Pryce"]
+
+
 def test_a_role_before_a_persons_name_is_not_part_of_it(nlp: Language) -> None:
     text = "Solicitor Maria Fenwick said the ruling would be appealed."
     assert _speakers(nlp, text) == ["Maria Fenwick"]

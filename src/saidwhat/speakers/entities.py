@@ -11,6 +11,8 @@ from ..constants import (
     HONORIFICS,
     KINSHIP_NOUNS,
     RELATIVE_PRONOUNS,
+    ROLE_WORDS,
+    TITLE_WORDS,
 )
 from ..drafts import DraftQuote, Offsets
 from ..records import SpeakerKind
@@ -231,6 +233,34 @@ class EntityIndex:
             ):
                 entity.kind = "person"
                 return entity
+        return None
+
+    def complete_surnames(self) -> None:
+        """'Silvas' takes 'Lucie Silvas' where the article writes it so, though NER missed it: the
+        canonical name is the fullest the article gives (a capitalised word compounded before the
+        surname, not a role word nor one the article writes in lower case)."""
+        for entity in self.entities:
+            if entity.kind != "person" or entity.anonymous or len(entity.name.split()) != 1:
+                continue
+            full = self._first_name_before(entity.name)
+            if full is not None:
+                entity.names.append(full)
+
+    def _first_name_before(self, surname: str) -> str | None:
+        for token in self.doc:
+            if token.text != surname or token.i == 0 or token.pos_ != "PROPN":
+                continue
+            first = self.doc[token.i - 1]
+            if (
+                first.pos_ == "PROPN"
+                and first.dep_ == "compound"
+                and first.head.i == token.i
+                and first.is_title
+                and first.lower_ not in self.lowered
+                and first.lower_.rstrip(".") not in HONORIFICS | TITLE_WORDS | ROLE_WORDS
+                and bool(first.whitespace_)
+            ):
+                return f"{first.text} {surname}"
         return None
 
     def add_name(self, name: str, kind: SpeakerKind) -> Entity:

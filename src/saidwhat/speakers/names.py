@@ -43,12 +43,24 @@ def _is_joiner(token: Token, span: Span) -> bool:
     )
 
 
+def _is_spaced_ampersand(token: Token, span: Span) -> bool:
+    """'Marks & Spencer', 'Procter & Gamble': an ampersand between two capitalised words joins one name
+    (English naming; 'and' joins two speakers)."""
+    doc = token.doc
+    return (
+        token.text == "&"
+        and span.start < token.i < span.end - 1
+        and doc[token.i - 1].text[:1].isupper()
+        and doc[token.i + 1].text[:1].isupper()
+    )
+
+
 def _name_tokens(span: Span) -> tuple[list[Token], bool]:
     """The tokens of a mention that belong to the name, and whether a peer's title came before them."""
     tokens: list[Token] = []
     peer = False
     for token in span:
-        if _is_joiner(token, span) and tokens:
+        if (_is_joiner(token, span) or _is_spaced_ampersand(token, span)) and tokens:
             tokens.append(token)
             continue
         if token.is_punct or token.pos_ in ("PRON", "VERB", "AUX") or token.text in _POSSESSIVE:

@@ -234,4 +234,5 @@ def rule_speakers(doc: Doc, drafts: list[DraftQuote], index: ResolvingIndex) -> 
         speakers.append(entity)
         if entity is not None:
             spoken.append(entity)
+    index.complete_surnames()
     return speakers

@@ -104,6 +104,14 @@ def test_she_after_two_men_and_a_woman_is_the_woman(nlp: Language) -> None:
     assert _speakers(nlp, text)[-1] == "Anna Berrow"
 
 
+def test_he_after_another_mans_reported_words_is_the_main_subject(nlp: Language) -> None:
+    text = (
+        "Coach Lars Brenner named his squad on Friday. Brenner said that striker Tom Idle would start "
+        'against Leeds. "We are ready for this," he said.'
+    )
+    assert _speakers(nlp, text)[-1] == "Lars Brenner"
+
+
 def test_a_spokesman_for_a_body_speaks_for_it(nlp: Language) -> None:
     text = "A spokesman for Harbour Mutual said the branch would stay open."
     assert _speakers(nlp, text) == ["Harbour Mutual"]

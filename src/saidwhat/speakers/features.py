@@ -189,6 +189,7 @@ class FeatureMaker:
         self.index = index
         self.by_token = dict(index.by_token)
         self.facts = {id(e): self._facts_now(e) for e in index.entities}
+        self.main_subjects = main_clause_subjects(doc, index)
 
     def _facts_now(self, entity: Entity) -> EntityFacts:
         gender = entity_gender(self.doc, entity) or pronoun_gender(self.doc, entity, self.by_token)
@@ -229,9 +230,7 @@ class FeatureMaker:
                 features[f"{name}|{kind}"] = 1.0
 
         entity = candidate.entity
-        import os
-
-        if candidate.rule and not os.environ.get("SW_NORULE"):
+        if candidate.rule:
             on("rule")
         if entity is None or entity.anonymous:
             on("nobody")
@@ -264,6 +263,8 @@ class FeatureMaker:
         subjects = [i for i in facts.subjects if self.doc[i].idx < context.anchor]
         if subjects:
             on("was_subject")
+        if kind == "pronoun":
+            on(*self._main_subject_features(context.anchor, entity))
         on(f"mentions={_bucket(len(starts), (1, 2, 4, 8))}")
         lo, hi = context.sentence
         if any(lo <= s < hi and not draft.covers(s) for s in starts):
@@ -277,6 +278,18 @@ class FeatureMaker:
         if len(entity.name.split()) > 1:
             on("full_name")
         return features
+
+    def _main_subject_features(self, anchor: int, entity: Entity) -> list[str]:
+        """Whether the candidate is the subject of the latest main clause (outside quotation marks) that
+        has a named subject, or of the latest one with a subject of its kind: who the story is about."""
+        before = [(at, e) for at, e in self.main_subjects if at < anchor]
+        names = []
+        if before and before[-1][1] is entity:
+            names.append("last_main_subject")
+        same_kind = [e for _, e in before if e.kind == entity.kind]
+        if same_kind and same_kind[-1] is entity:
+            names.append(f"last_main_subject_of_kind={entity.kind}")
+        return names
 
     def _source_features(self, context: QuoteContext, entity: Entity, facts: EntityFacts) -> list[str]:
         """What the source mention says of the candidate: it names it, agrees with it, describes it."""
@@ -317,6 +330,17 @@ class FeatureMaker:
 def _has_age(text: str, starts: list[int], age: str) -> bool:
     """'Tama Umaga, 31,' for 'the 31-year-old'."""
     return any(re.match(rf"[\w .'\-]{{0,40}}?, {age},", text[s : s + 60]) for s in starts)
+
+
+def main_clause_subjects(doc: Doc, index: EntityIndex) -> list[tuple[int, Entity]]:
+    """(character offset, entity) of each named subject of a sentence's main verb, outside quotations."""
+    found = []
+    for i, entity in sorted(index.by_token.items()):
+        token = doc[i]
+        is_main = token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT"
+        if is_main and not any(draft.covers(token.idx) for draft in index.quoted):
+            found.append((token.idx, entity))
+    return found
 
 
 def recency_ranks(fm: FeatureMaker, anchor: int) -> dict[int, int]:

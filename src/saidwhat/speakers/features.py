@@ -263,7 +263,7 @@ class FeatureMaker:
         subjects = [i for i in facts.subjects if self.doc[i].idx < context.anchor]
         if subjects:
             on("was_subject")
-        if kind == "pronoun":
+        if kind in ("pronoun", "none"):
             on(*self._main_subject_features(context.anchor, entity))
         on(f"mentions={_bucket(len(starts), (1, 2, 4, 8))}")
         lo, hi = context.sentence

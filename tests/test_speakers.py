@@ -45,6 +45,11 @@ def test_a_surname_alone_takes_the_first_name_the_article_gives(nlp: Language) -
     assert _speakers(nlp, text) == ["Milo Pryce"]
 
 
+def test_a_capitalised_word_before_a_bodys_name_is_part_of_it(nlp: Language) -> None:
+    text = "The Liberal Democrats say the new tax on boats is unfair."
+    assert _speakers(nlp, text) == ["Liberal Democrats"]
+
+
 def test_a_role_before_a_persons_name_is_not_part_of_it(nlp: Language) -> None:
     text = "Solicitor Maria Fenwick said the ruling would be appealed."
     assert _speakers(nlp, text) == ["Maria Fenwick"]

@@ -188,6 +188,8 @@ class EntityIndex:
 
     def _add_mention(self, ent: Span) -> None:
         kind: SpeakerKind = "person" if ent.label_ in _PERSON_LABELS else "organisation"
+        if kind == "organisation":
+            ent = with_capitalised_modifiers(ent)
         name = clean_name(ent, person=kind == "person" or _has_honorific(ent), lowered=self.lowered)
         if name and kind == "organisation" and self._match(name, "person") is not None:
             kind = "person"  # 'Ferguson' tagged ORG after 'Alex Ferguson' tagged PERSON
@@ -290,6 +292,22 @@ class EntityIndex:
             if described:
                 entity.descriptions.append(described)
         entity.descriptions.extend(clause_descriptions(root))
+
+
+def with_capitalised_modifiers(ent: Span) -> Span:
+    """'the Liberal Democrats' where NER saw only 'Democrats': capitalised words that modify the name
+    and stand right before it belong to it (not a sentence's first word, which is capitalised anyway)."""
+    doc = ent.doc
+    start = ent.start
+    while start > 0:
+        token = doc[start - 1]
+        inside = ent.start <= token.head.i < ent.end
+        if not (inside and token.is_title and token.pos_ in ("PROPN", "ADJ") and token.dep_ in ("compound", "amod")):
+            break
+        if token.is_sent_start or token.lower_.rstrip(".") in HONORIFICS:
+            break  # 'Mr Quill' tagged ORG stays a person's mention after the honorific
+        start -= 1
+    return ent if start == ent.start else Span(doc, start, ent.end, label=ent.label)
 
 
 def description_of(doc: Doc, token: Token) -> str | None:

@@ -333,11 +333,11 @@ def _has_age(text: str, starts: list[int], age: str) -> bool:
 
 
 def main_clause_subjects(doc: Doc, index: EntityIndex) -> list[tuple[int, Entity]]:
-    """(character offset, entity) of each named subject of a sentence's main verb, outside quotations."""
+    """(character offset, entity) of each named active subject of a sentence's main verb, outside quotations."""
     found = []
     for i, entity in sorted(index.by_token.items()):
         token = doc[i]
-        is_main = token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT"
+        is_main = token.dep_ == "nsubj" and token.head.dep_ == "ROOT"  # not who was told, asked
         if is_main and not any(draft.covers(token.idx) for draft in index.quoted):
             found.append((token.idx, entity))
     return found

@@ -176,3 +176,19 @@ def test_schema_rejects_a_record_with_a_bad_quote_type(article_schema: dict[str,
 def test_fallback_schema_is_the_spec_schema(article_schema: dict[str, Any]) -> None:
     fallback = Path(__file__).parent / "texts" / "article.schema.fallback.json"
     assert json.loads(fallback.read_text(encoding="utf-8")) == article_schema
+
+
+def test_speaker_confidence_survives_the_round_trip_and_the_schema(article_schema: dict[str, Any]) -> None:
+    quote = _quote(speaker_confidence=0.93)
+    record = Article("connor", quotes=(quote,)).to_dict()
+    jsonschema.validate(record, article_schema)
+    assert Article.from_dict(record).quotes[0].speaker_confidence == 0.93
+
+
+def test_speaker_confidence_is_left_out_when_there_is_none() -> None:
+    assert "speaker_confidence" not in _quote().to_dict()
+
+
+def test_speaker_confidence_outside_0_to_1_is_refused() -> None:
+    with pytest.raises(ValueError, match="speaker_confidence"):
+        _quote(speaker_confidence=1.5)

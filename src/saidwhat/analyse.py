@@ -36,7 +36,7 @@ from .settle import (
     trim_trailing_relative_clauses,
     widen_sources,
 )
-from .speakers import Entity, resolve_speakers
+from .speakers import Entity, Resolved, resolve_quotes
 from .transcripts import find_labelled_lines, settle_labelled_lines
 
 # Under PolNeAR's conventions, a cue scored this high keeps its report inside another one's content.
@@ -226,17 +226,23 @@ def analyse_doc(
     """Find, attribute and resolve every quotation in a parsed document."""
     drafts, errors = find_draft_quotes(doc, deciders=deciders, polnear=conventions == "polnear")
     drafts = [draft for draft in drafts if draft.confidence >= min_confidence]
-    entities = resolve_speakers(doc, drafts)
+    resolved = resolve_quotes(doc, drafts)
     text = doc_facts(doc).text
-    speakers, ids = build_speakers(text, entities)
+    speakers, ids = build_speakers(text, [r.entity for r in resolved])
     quotes = tuple(
-        build_quote(text, draft, f"q{number}", ids.get(id(entity)) if entity else None)
-        for number, (draft, entity) in enumerate(zip(drafts, entities, strict=True), start=1)
+        build_quote(text, draft, f"q{number}", speaker_id_of(ids, chosen), chosen)
+        for number, (draft, chosen) in enumerate(zip(drafts, resolved, strict=True), start=1)
     )
     return Analysis(quotes, speakers, tuple(errors))
 
 
-def build_quote(text: str, draft: DraftQuote, quote_id: str, speaker_id: str | None) -> Quote:
+def speaker_id_of(ids: dict[int, str], chosen: Resolved) -> str | None:
+    return ids.get(id(chosen.entity)) if chosen.entity is not None else None
+
+
+def build_quote(
+    text: str, draft: DraftQuote, quote_id: str, speaker_id: str | None, chosen: Resolved | None = None
+) -> Quote:
     return Quote(
         id=quote_id,
         type=draft.type,
@@ -245,6 +251,7 @@ def build_quote(text: str, draft: DraftQuote, quote_id: str, speaker_id: str | N
         sources=tuple(span_of(text, start, end) for start, end in draft.sources),
         speaker=speaker_id,
         confidence=min(1.0, max(0.0, draft.confidence)),
+        speaker_confidence=chosen.confidence if chosen is not None and speaker_id is not None else None,
     )
 
 

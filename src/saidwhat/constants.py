@@ -124,7 +124,23 @@ FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 
 # Honorifics dropped from canonical names ("Mr Pollmann" -> "Pollmann").
 HONORIFICS = frozenset(
-    {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev", "reverend"}
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "professor",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "baroness",
+        "baron",
+        "rev",
+        "reverend",
+    }
 )
 
 # Heads of noun phrases that name anonymous or collective sources ("a source said", "officials said").
@@ -266,6 +282,22 @@ TITLE_WORDS = frozenset(
         "economist",
         "officer",
     }
+)
+
+# Honorifics of peers, kept before a bare surname: the BBC gold's convention ("Lord Falconer").
+PEER_TITLES = frozenset({"lord", "lady", "baroness", "baron"})
+
+# Documents and findings that speak for the body behind them: bbc-train-gold's convention ("documents of
+# named bodies (minutes, research, tests, posters) take the body as speaker").
+STUDY_NOUNS = frozenset(
+    {"minutes", "research", "study", "survey", "poll", "report", "test", "review", "figures", "poster", "findings"}
+    | {"analysis", "minute"}  # the lemmatizer's 'minute' of 'minutes'
+)
+
+# Roles written capitalised before a person's name that TITLE_WORDS lacks, from the sources of
+# bbc-train-gold ("Solicitor Gareth Pierce", "Magistrate ...", "Songwriter ...", "Trade Commissioner ...").
+ROLE_WORDS = frozenset(
+    {"solicitor", "magistrate", "songwriter", "commissioner", "bookmakers", "lawyer", "presenter", "producer"}
 )
 
 # Verbs whose object is what was said ("discussed the importance of the show", "announced plans").

@@ -264,6 +264,7 @@ def _extract_in_pieces(document: Document, errors: list[str], nlp: Language, set
                     sources=tuple(_shift(s, start) for s in quote.sources),
                     speaker=local_ids.get(quote.speaker) if quote.speaker else None,
                     confidence=quote.confidence,
+                    speaker_confidence=quote.speaker_confidence,
                 )
             )
         errors = errors + [f"{message} (in the piece from offset {start})" for message in get_errors(doc)]

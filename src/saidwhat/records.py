@@ -50,6 +50,9 @@ class Quote:
     sources: tuple[Span, ...]
     speaker: str | None
     confidence: float
+    # How sure the speaker ranker is that `speaker` is right (calibrated by cross-validation); None
+    # when there is no speaker or no ranker chose it.
+    speaker_confidence: float | None = None
 
     def __post_init__(self) -> None:
         if self.type not in QUOTE_TYPES:
@@ -58,6 +61,8 @@ class Quote:
             raise ValueError(f"quote {self.id} has no content span")
         if not 0.0 <= self.confidence <= 1.0:
             raise ValueError(f"quote {self.id} confidence {self.confidence} is outside 0..1")
+        if self.speaker_confidence is not None and not 0.0 <= self.speaker_confidence <= 1.0:
+            raise ValueError(f"quote {self.id} speaker_confidence {self.speaker_confidence} is outside 0..1")
 
     @property
     def start(self) -> int:
@@ -73,7 +78,7 @@ class Quote:
         return " ".join(span.text for span in self.contents)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        record = {
             "id": self.id,
             "type": self.type,
             "contents": [span.to_dict() for span in self.contents],
@@ -82,6 +87,9 @@ class Quote:
             "speaker": self.speaker,
             "confidence": round(self.confidence, 4),
         }
+        if self.speaker_confidence is not None:
+            record["speaker_confidence"] = round(self.speaker_confidence, 4)
+        return record
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Quote:
@@ -97,6 +105,7 @@ class Quote:
             sources=tuple(Span.from_dict(s) for s in data.get("sources", [])),
             speaker=data.get("speaker"),
             confidence=float(data.get("confidence", 1.0)),
+            speaker_confidence=None if data.get("speaker_confidence") is None else float(data["speaker_confidence"]),
         )
 
 

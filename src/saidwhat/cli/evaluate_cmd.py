@@ -43,6 +43,13 @@ def register(subparsers: Any) -> None:
         help="brat gold only: on the texts that several annotators marked, score each annotator against each "
         "other (how far people agree) and saidwhat (or --pred) against each annotator",
     )
+    parser.add_argument(
+        "--folds",
+        type=int,
+        metavar="N",
+        help="BBC-layout gold with speakers only: cross-validate the speaker ranker by article (train on N-1 "
+        "folds, score the held-out one) and print its speaker figures by source kind",
+    )
     parser.add_argument("--force", action="store_true", help="overwrite an existing output file")
     parser.add_argument(
         "--conventions",
@@ -90,6 +97,8 @@ def evaluate_cli(args: argparse.Namespace) -> int:
     _check_args(args)
     if args.annotators:
         return _agreement_cli(args)
+    if args.folds is not None:
+        return _folds_cli(args)
     evaluation = evaluate(Path(args.gold), **_run_options(args))
     _report_notes(evaluation.notes)
     if args.dump_pred:
@@ -106,6 +115,14 @@ def evaluate_cli(args: argparse.Namespace) -> int:
             f" predictions: {meta['pred']}"
         )
         print(render_table(evaluation.results))
+    return 0
+
+
+def _folds_cli(args: argparse.Namespace) -> int:
+    from ..learn.speakers import cross_validate, parse_gold, render_cross_validation
+
+    figures = cross_validate(parse_gold(Path(args.gold)), folds=args.folds)
+    print(json.dumps(figures, indent=1) if args.json else render_cross_validation(figures))
     return 0
 
 

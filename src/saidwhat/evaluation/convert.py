@@ -47,6 +47,7 @@ def quotes_from_article(article: Article) -> tuple[EvalQuote, ...]:
             sources=tuple((s.start, s.end) for s in quote.sources),
             cue=((quote.cue.start, quote.cue.end),) if quote.cue else (),
             speaker=speaker_name(article.speaker_of(quote)),
+            speaker_kind=speaker.kind if (speaker := article.speaker_of(quote)) else None,
         )
         for quote in article.quotes
     )

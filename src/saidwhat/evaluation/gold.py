@@ -47,6 +47,7 @@ def _json_quote(raw: Any, text: str, where: str, aliases: dict[str, frozenset[st
         cue=clip_fragments(parts["cue"], len(text), where, notes),
         speaker=speaker,
         aliases=aliases.get(speaker.casefold(), frozenset({speaker.casefold()})) if speaker else frozenset(),
+        speaker_kind=raw["speaker_kind"] if speaker and isinstance(raw.get("speaker_kind"), str) else None,
     )
 
 

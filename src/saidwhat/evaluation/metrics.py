@@ -164,6 +164,8 @@ class SubsetCounts:
     speaker_matched: int = 0
     speaker_correct: int = 0
     speaker_alias: int = 0
+    speaker_kind_matched: int = 0
+    speaker_kind_correct: int = 0
 
 
 def _count_pred(counts: SubsetCounts, pred: PreparedQuote, gold: PreparedQuote | None) -> None:
@@ -218,6 +220,9 @@ def _count_gold(counts: SubsetCounts, gold: PreparedQuote, preds: Sequence[Prepa
             counts.speaker_matched += 1
             counts.speaker_correct += exact
             counts.speaker_alias += alias
+            if gold.quote.speaker_kind and match.quote.speaker:
+                counts.speaker_kind_matched += 1
+                counts.speaker_kind_correct += match.quote.speaker_kind == gold.quote.speaker_kind
 
 
 def count_doc(doc: EvalDoc, predicted: Sequence[EvalQuote], counts: Mapping[Subset, SubsetCounts]) -> None:
@@ -315,6 +320,14 @@ def _subset_figures(counts: SubsetCounts, has_speakers: bool) -> dict[str, Any]:
             "acc_matched": ratio(counts.speaker_correct, counts.speaker_matched),
             "acc_all": ratio(counts.speaker_correct, counts.speaker_gold),
             "acc_alias_matched": ratio(counts.speaker_alias, counts.speaker_matched),
+        }
+    if counts.speaker_kind_matched:
+        # saidwhat's own figure, beyond spec/metrics.md: person / organisation / group right, over the
+        # matched gold quotes whose gold gives the kind and whose prediction names a speaker
+        figures["speaker_kind"] = {
+            "n_matched": counts.speaker_kind_matched,
+            "n_correct": counts.speaker_kind_correct,
+            "acc_matched": ratio(counts.speaker_kind_correct, counts.speaker_kind_matched),
         }
     return figures
 

@@ -17,6 +17,8 @@ class EvalQuote:
     speaker: str | None = None
     # Names (case-folded) that the lenient `alias` speaker score also accepts.
     aliases: frozenset[str] = frozenset()
+    # person / organisation / group (/ document, unknown), where the gold or the record says it.
+    speaker_kind: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

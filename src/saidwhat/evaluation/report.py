@@ -13,6 +13,10 @@ def _fig(value: float | None) -> str:
     return "    -" if value is None else f"{value:5.3f}"
 
 
+def _kind_figure(kind: dict[str, Any]) -> str:
+    return f"  kind {_fig(kind['acc_matched'])} ({kind['n_correct']}/{kind['n_matched']})"
+
+
 def render_table(results: dict[str, Any]) -> str:
     """Rows (subset, kind), columns exact P/R/F1 and overlap P/R/F1; then attribution and speaker accuracy."""
     head = f"{'subset':8s} {'kind':8s} | {'exP':>5s} {'exR':>5s} {'exF1':>5s} | {'ovP':>5s} {'ovR':>5s} {'ovF1':>5s}"
@@ -39,6 +43,7 @@ def render_table(results: dict[str, Any]) -> str:
                 f"  | speaker matched {_fig(speaker['acc_matched'])} ({speaker['n_correct']}/{speaker['n_matched']})"
                 f"  all {_fig(speaker['acc_all'])} ({speaker['n_correct']}/{speaker['n_gold_with_speaker']})"
                 f"  alias {_fig(speaker['acc_alias_matched'])} ({speaker['n_correct_alias']}/{speaker['n_matched']})"
+                + (_kind_figure(kind) if (kind := results[subset].get("speaker_kind")) else "")
             )
         lines.append(line)
     if non_quotes := results.get("non_quotes"):
@@ -69,4 +74,6 @@ def headline(results: dict[str, Any]) -> dict[str, float | None]:
     if "speaker" in all_:
         figures["speaker_acc_all"] = all_["speaker"]["acc_all"]
         figures["speaker_acc_matched"] = all_["speaker"]["acc_matched"]
+        if "speaker_kind" in all_:
+            figures["speaker_kind_acc_matched"] = all_["speaker_kind"]["acc_matched"]
     return figures

@@ -1,0 +1,329 @@
+"""Stage 5: resolve source mentions to speakers with canonical names, mentions and descriptions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..attribute import mention_bounds
+from ..constants import (
+    HONORIFICS,
+    KINSHIP_NOUNS,
+    RELATIVE_PRONOUNS,
+    ROLE_WORDS,
+    TITLE_WORDS,
+)
+from ..drafts import DraftQuote, Offsets
+from ..records import SpeakerKind
+from .names import clean_name, is_acronym_of, is_peer_name, is_spelling_slip, lowercase_words, organisation_key
+
+_PERSON_LABELS = frozenset({"PERSON"})
+_ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
+
+
+@dataclass(slots=True)
+class Entity:
+    """Someone or some body the article refers to, gathered mention by mention."""
+
+    names: list[str]
+    kind: SpeakerKind
+    mentions: list[Offsets] = field(default_factory=list)
+    descriptions: list[str] = field(default_factory=list)
+    gender: str | None = None
+    subject_at: list[int] = field(default_factory=list)  # token indices of mentions that were clause subjects
+    anonymous: bool = False
+    members: tuple[int, ...] = ()  # ids of the entities a joint speaker ('X and Y') stands for
+    referred_to_as_which: bool = False  # 'Laura Ashley, which ...': a body, whatever NER said
+
+    @property
+    def name(self) -> str:
+        # The fullest name; an acronym ('EC') never beats the words it stands for.
+        # 'Betty Boothroyd' before 'Lady Boothroyd'.
+        return max(self.names, key=lambda name: (len(name.split()) - is_peer_name(name), not name.isupper(), len(name)))
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1].lower()
+
+    def mentioned_before(self, offset: int) -> int:
+        """Start of the latest mention before a character offset, or -1."""
+        return max((start for start, _ in self.mentions if start < offset), default=-1)
+
+
+def _starts_with_words(words: list[str], prefix: list[str]) -> bool:
+    return len(prefix) < len(words) and words[: len(prefix)] == prefix
+
+
+def _has_honorific(span: Span) -> bool:
+    """'Mr Gaymard', 'Dr Khoo Kay Peng': only people carry these."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    tokens = [before, *span] if before is not None else list(span)
+    return any(token.lower_.rstrip(".") in HONORIFICS for token in tokens)
+
+
+def _has_which_clause(token: Token) -> bool:
+    """'Laura Ashley, which floated in 1995': people take 'who', bodies 'which'."""
+    return any(
+        child.dep_ == "relcl" and any(grand.lower_ == "which" and _is_subject(grand) for grand in child.children)
+        for child in token.rights
+    )
+
+
+def _is_subject(token: Token) -> bool:
+    return token.dep_ in ("nsubj", "nsubjpass")
+
+
+def in_possessive(token: Token, head: Token) -> bool:
+    """Is `token` part of a possessive modifier of `head` ('Nogar's' in "Nogar's son")?"""
+    while token.i != head.i and token.head.i != token.i:
+        if token.dep_ == "poss":
+            return True
+        token = token.head
+    return False
+
+
+def proper_name_chain(token: Token) -> Span:
+    """The run of proper nouns that ends at `token`: 'Pranab Mukherjee' when NER saw only 'Mukherjee'."""
+    start = token.i
+    while start > 0 and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].dep_ == "compound":
+        start -= 1
+    return token.doc[start : token.i + 1]
+
+
+class EntityIndex:
+    """The people and organisations of one document, in order of mention."""
+
+    def __init__(self, doc: Doc, quoted: list[DraftQuote] | None = None) -> None:
+        self.doc = doc
+        self.entities: list[Entity] = []
+        self.by_token: dict[int, Entity] = {}
+        self.lowered = lowercase_words(doc)
+        # Names inside someone's quoted words are not the subjects a later 'he' refers back to.
+        self.quoted = [draft for draft in quoted or [] if draft.type in ("direct", "partial")]
+        for ent in doc.ents:
+            if ent.label_ in _PERSON_LABELS or ent.label_ in _ORG_LABELS:
+                self._add_mention(ent)
+        for entity in self.entities:
+            if entity.kind == "person" and entity.referred_to_as_which:
+                entity.kind = "organisation"  # 'Laura Ashley' the retailer, tagged PERSON
+        self._merge_acronyms()
+
+    def _merge_acronyms(self) -> None:
+        """'the EC' and 'the European Commission' are one body, named in full ('JK' and 'Jason King' one person)."""
+        for short in list(self.entities):
+            if len(short.names) != 1 or short.anonymous:
+                continue
+            full = next(
+                (
+                    e
+                    for e in self.entities
+                    if e is not short and not e.anonymous and any(is_acronym_of(short.names[0], n) for n in e.names)
+                ),
+                None,
+            )
+            if full is None:
+                continue
+            if short.kind == "organisation" and len(full.name.split()) > 2:
+                full.kind = "organisation"  # 'Dresdner Kleinwort Wasserstein' tagged PERSON, 'DrKW' ORG
+            full.names.extend(n for n in short.names if n not in full.names)
+            full.mentions.extend(short.mentions)
+            full.subject_at.extend(short.subject_at)
+            full.descriptions.extend(short.descriptions)
+            for i, entity in list(self.by_token.items()):
+                if entity is short:
+                    self.by_token[i] = full
+            self.entities.remove(short)
+
+    def _match(self, name: str, kind: SpeakerKind) -> Entity | None:
+        """A known entity with this name, or (people) this surname or first name; a surname spelt
+        exactly before one spelt with a slip."""
+        words = name.lower().split()
+        if not words:
+            return None
+        candidates = [entity for entity in reversed(self.entities) if entity.kind == kind]
+        for entity in candidates:
+            if name.lower() in {n.lower() for n in entity.names}:
+                return entity
+        if is_peer_name(name):
+            words = words[1:]  # 'Lady Boothroyd' is 'Betty Boothroyd'
+        if kind != "person":
+            return self._match_organisation(words, candidates)
+        for same in (str.__eq__, is_spelling_slip):
+            for entity in candidates:
+                if same(words[-1], entity.surname) or (len(words) == 1 and words[0] in entity.name.lower().split()):
+                    full = [n for n in entity.names if len(n.split()) > 1]
+                    if len(words) == 1 or not full or any(n.lower().split()[0] == words[0] for n in full):
+                        return entity
+        return None
+
+    @staticmethod
+    def _match_organisation(words: list[str], candidates: list[Entity]) -> Entity | None:
+        """'Labour' and 'Labour Party', 'Conservatives' and 'Conservative Party', 'Lib Dems' and
+        'Liberal Democrats': one name opens the other, or abbreviates it word by word."""
+        key = organisation_key(words)
+        for entity in candidates:
+            for other in entity.names:
+                other_key = organisation_key(other.lower().split())
+                if _starts_with_words(other_key, key) or _starts_with_words(key, other_key):
+                    return entity
+                if len(key) == len(other_key) > 1 and all(
+                    len(a) >= 3 and (b.startswith(a) or a.startswith(b)) for a, b in zip(key, other_key, strict=True)
+                ):
+                    return entity
+        return None
+
+    def _person_tagged_organisation(self, name: str) -> Entity | None:
+        """'Vincent Cable' tagged ORG, then 'Mr Cable' or 'Cable' tagged PERSON: the body is that person."""
+        words = name.split()
+        if len(words) != 1:
+            return None
+        for entity in reversed(self.entities):
+            full = entity.name.split()
+            capitalised = all(word[:1].isupper() for word in full)
+            if entity.kind == "organisation" and len(full) in (2, 3) and full[-1] == words[0] and capitalised:
+                entity.kind = "person"
+                return entity
+        return None
+
+    def _add_mention(self, ent: Span) -> None:
+        kind: SpeakerKind = "person" if ent.label_ in _PERSON_LABELS else "organisation"
+        if kind == "organisation":
+            ent = with_capitalised_modifiers(ent)
+        name = clean_name(ent, person=kind == "person" or _has_honorific(ent), lowered=self.lowered)
+        if name and kind == "organisation" and self._match(name, "person") is not None:
+            kind = "person"  # 'Ferguson' tagged ORG after 'Alex Ferguson' tagged PERSON
+        if not name or (kind == "organisation" and ent.label_ in ("GPE", "NORP") and not _is_subject(ent.root)):
+            return
+        if kind == "person":
+            name = self._with_family_name(name, ent.root)
+        elif _has_honorific(ent):
+            kind = "person"  # 'Mr Gaymard' tagged ORG
+        entity = self.add_name(name, kind)
+        entity.mentions.append((ent.start_char, ent.end_char))
+        entity.referred_to_as_which |= _has_which_clause(ent.root)
+        # 'Scissor Sisters frontwoman Ana Matronic collected ...': the name stands for the subject.
+        stands_for = ent.root.head if ent.root.dep_ == "appos" else ent.root
+        if _is_subject(stands_for) and not any(draft.covers(ent.start_char) for draft in self.quoted):
+            entity.subject_at.append(ent.root.i)
+        self._collect_descriptions(entity, ent)
+        for token in ent:
+            self.by_token[token.i] = entity
+
+    def _with_family_name(self, name: str, root: Token) -> str:
+        """'Nogar's son Stephen' -> 'Stephen Nogar': a first name alone takes the family name of the
+        person it is the son, daughter or wife of."""
+        head = root.head
+        if len(name.split()) != 1 or root.dep_ != "appos" or head.lemma_.lower() not in KINSHIP_NOUNS:
+            return name
+        for child in head.children:
+            owner = self.by_token.get(child.i) if child.dep_ == "poss" else None
+            if owner is not None and owner.kind == "person" and len(owner.name.split()) > 1:
+                return f"{name} {owner.name.split()[-1]}"
+        return name
+
+    def person_tagged_as_organisation(self, token: Token) -> Entity | None:
+        """'Herve Gaymard' tagged ORG, then 'Mr Gaymard': the honorific settles it."""
+        if not _has_honorific(proper_name_chain(token)):
+            return None
+        for entity in reversed(self.entities):
+            words = entity.name.split()
+            if (
+                entity.kind == "organisation"
+                and len(words) in (2, 3)
+                and is_spelling_slip(words[-1].lower(), token.lower_)
+            ):
+                entity.kind = "person"
+                return entity
+        return None
+
+    def complete_surnames(self) -> None:
+        """'Silvas' takes 'Lucie Silvas' where the article writes it so, though NER missed it: the
+        canonical name is the fullest the article gives (a capitalised word compounded before the
+        surname, not a role word nor one the article writes in lower case)."""
+        for entity in self.entities:
+            if entity.kind != "person" or entity.anonymous or len(entity.name.split()) != 1:
+                continue
+            full = self._first_name_before(entity.name)
+            if full is not None:
+                entity.names.append(full)
+
+    def _first_name_before(self, surname: str) -> str | None:
+        for token in self.doc:
+            if token.text != surname or token.i == 0 or token.pos_ != "PROPN":
+                continue
+            first = self.doc[token.i - 1]
+            if (
+                first.pos_ == "PROPN"
+                and first.dep_ == "compound"
+                and first.head.i == token.i
+                and first.is_title
+                and first.lower_ not in self.lowered
+                and first.lower_.rstrip(".") not in HONORIFICS | TITLE_WORDS | ROLE_WORDS
+                and bool(first.whitespace_)
+            ):
+                return f"{first.text} {surname}"
+        return None
+
+    def add_name(self, name: str, kind: SpeakerKind) -> Entity:
+        entity = self._match(name, kind)
+        if entity is None and kind == "person":
+            entity = self._person_tagged_organisation(name)
+        if entity is None:
+            entity = Entity([name], kind)
+            self.entities.append(entity)
+        elif name not in entity.names:
+            entity.names.append(name)
+        return entity
+
+    def _collect_descriptions(self, entity: Entity, ent: Span) -> None:
+        """'Lantern Street star Maya Okafor', 'Okafor, who plays Ruth Adeyemi', 'Pollmann, spokesman for Lycos'."""
+        root = ent.root
+        lead = [t for t in root.lefts if t.i < ent.start and t.dep_ == "compound"]
+        words = (
+            [t for t in self.doc[lead[0].left_edge.i : ent.start] if t.lower_.rstrip(".") not in HONORIFICS]
+            if lead
+            else []
+        )
+        if words:
+            entity.descriptions.append(self.doc[words[0].i : words[-1].i + 1].text)  # not 'Mr' nor 'Dr'
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            described = description_of(self.doc, root.head)  # "Nogar's son Stephen"
+            if described:
+                entity.descriptions.append(described)
+        entity.descriptions.extend(clause_descriptions(root))
+
+
+def with_capitalised_modifiers(ent: Span) -> Span:
+    """'the Liberal Democrats' where NER saw only 'Democrats': capitalised words that modify the name
+    and stand right before it belong to it (not a sentence's first word, which is capitalised anyway)."""
+    doc = ent.doc
+    start = ent.start
+    while start > 0:
+        token = doc[start - 1]
+        inside = ent.start <= token.head.i < ent.end
+        if not (inside and token.is_title and token.pos_ in ("PROPN", "ADJ") and token.dep_ in ("compound", "amod")):
+            break
+        if token.is_sent_start or token.lower_.rstrip(".") in HONORIFICS:
+            break  # 'Mr Quill' tagged ORG stays a person's mention after the honorific
+        start -= 1
+    return ent if start == ent.start else Span(doc, start, ent.end, label=ent.label)
+
+
+def description_of(doc: Doc, token: Token) -> str | None:
+    """'The 18-year-old actor' -> '18-year-old actor'."""
+    start, end = mention_bounds(token)
+    words = [t for t in doc[start:end] if t.dep_ != "det"]
+    return doc[words[0].i : words[-1].i + 1].text if words else None
+
+
+def clause_descriptions(token: Token) -> list[str]:
+    """What appositives and relative clauses say of a mention ('who plays Nick Nelson in the show')."""
+    found = []
+    for child in token.rights:
+        if child.dep_ in ("appos", "relcl", "acl"):
+            words = [t for t in child.subtree if t.lower_ not in RELATIVE_PRONOUNS]
+            text = token.doc[words[0].i : words[-1].i + 1].text.strip(" ,") if words else ""
+            if text and len(text) < 120:
+                found.append(text)
+    return found

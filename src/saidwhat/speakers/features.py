@@ -1,0 +1,375 @@
+"""What the speaker ranker knows of a (quote, candidate speaker) pair, as sparse features."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..attribute import mention_bounds
+from ..constants import (
+    DOCUMENT_NOUNS,
+    FEMALE_PRONOUNS,
+    MALE_PRONOUNS,
+    ORGANISATION_NOUNS,
+    SPOKESPERSON_NOUNS,
+    STUDY_NOUNS,
+)
+from ..docfacts import doc_facts, token_at
+from ..drafts import DraftQuote
+from .entities import Entity, EntityIndex
+from .names import text_of
+
+Features = dict[str, float]
+
+# Words that say whether a person is a man or a woman: English grammar's gendered nouns and titles.
+MALE_WORDS = frozenset(
+    {"mr", "sir", "lord", "baron", "he", "man", "father", "son", "husband", "brother", "chairman", "spokesman"}
+    | {"actor", "king", "prince", "boy", "uncle", "nephew", "widower", "businessman", "sportsman", "grandfather"}
+)
+FEMALE_WORDS = frozenset(
+    {"mrs", "ms", "miss", "lady", "dame", "baroness", "she", "woman", "mother", "daughter", "wife", "sister"}
+    | {"chairwoman", "spokeswoman", "actress", "queen", "princess", "girl", "aunt", "niece", "widow"}
+    | {"businesswoman", "sportswoman", "grandmother", "waitress", "heroine"}
+)
+_AGE = re.compile(r"(\d{1,3})-year-old")
+_SOURCE_KINDS = ("name", "pronoun", "nominal", "none")
+_NEAR = 6  # words either side of a mention where a noun may describe it
+
+
+@dataclass(slots=True)
+class Candidate:
+    """Someone a quote may be by: an entity of the article, or nobody that can be named (`entity` None)."""
+
+    entity: Entity | None
+    rule: bool  # the hand-written rules' choice
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteContext:
+    """Where a quote and its source mention stand, computed once per quote."""
+
+    anchor: int  # character offset the candidates' mentions are measured from
+    source_kind: str
+    source_head: Token | None
+    source_span: tuple[int, int] | None  # characters of the source mention's noun phrase
+    sentence: tuple[int, int]  # characters of the sentence the source (or the quote) is in
+    paragraph_start: int
+    noun: str  # a nominal source's head: spokes / org / document / other, else ''
+    lemma: str
+    plural: bool  # the source is plural: 'they', 'the firms', 'X and Y'
+
+
+def source_kind(doc: Doc, draft: DraftQuote, index: EntityIndex) -> str:
+    """'name', 'pronoun', 'nominal' or 'none': what kind of mention attributes the quote, as the gold says it."""
+    if draft.source_token is None:
+        return "none"
+    token = doc[draft.source_token]
+    if token.pos_ == "PRON":
+        return "pronoun"
+    if token.i in index.by_token or token.pos_ == "PROPN":
+        return "name"
+    return "nominal"
+
+
+def quote_context(doc: Doc, draft: DraftQuote, index: EntityIndex) -> QuoteContext:
+    facts = doc_facts(doc)
+    head = doc[draft.source_token] if draft.source_token is not None else None
+    span: tuple[int, int] | None = None
+    if head is not None:
+        start, end = mention_bounds(head)
+        start, end = (head.i, head.i + 1) if end <= start else (start, end)
+        span = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+        anchor = span[0]
+    else:
+        anchor = draft.start
+    token = head if head is not None else token_at(doc, draft.start) or doc[0]
+    sent = facts.sent(token)
+    paragraph_start = facts.text.rfind("\n", 0, anchor) + 1
+    kind = source_kind(doc, draft, index)
+    lemma = head.lemma_.lower() if head is not None and kind == "nominal" else ""
+    return QuoteContext(
+        anchor,
+        kind,
+        head,
+        span,
+        (sent.start_char, sent.end_char),
+        paragraph_start,
+        noun_class(lemma),
+        lemma,
+        head is not None and (head.tag_ in ("NNS", "NNPS") or head.lower_ in ("they", "we")),
+    )
+
+
+def noun_class(lemma: str) -> str:
+    """What a nominal source's head says of who speaks: a spokesperson, a body, a document, or other."""
+    if not lemma:
+        return ""
+    if lemma in SPOKESPERSON_NOUNS:
+        return "spokes"
+    if lemma in STUDY_NOUNS:
+        return "study"
+    if lemma in ORGANISATION_NOUNS:
+        return "org"
+    return "document" if lemma in DOCUMENT_NOUNS else "other"
+
+
+def entity_gender(doc: Doc, entity: Entity) -> str | None:
+    """'m' or 'f' from the words around the entity's mentions (Mr, Ms, actress, chairman) and its
+    descriptions; None when they say nothing or disagree."""
+    male = female = 0
+    text = text_of(doc)
+    for start, _ in entity.mentions:
+        before = text[max(0, start - 12) : start].lower().split()
+        word = before[-1].rstrip(".") if before else ""
+        male += word in MALE_WORDS
+        female += word in FEMALE_WORDS
+    for description in entity.descriptions:
+        words = set(description.lower().split())
+        male += bool(words & MALE_WORDS)
+        female += bool(words & FEMALE_WORDS)
+    if male == female:
+        return None
+    return "m" if male > female else "f"
+
+
+def pronoun_gender(doc: Doc, entity: Entity, by_token: dict[int, Entity]) -> str | None:
+    """'m' or 'f' from the first he or she after each mention of a person as a clause subject, within
+    that sentence and the next, where no other person is named in between (a subject that goes on as
+    the next subject; a weaker clue than `entity_gender`)."""
+    if entity.kind != "person":
+        return None
+    facts = doc_facts(doc)
+    male = female = 0
+    for i in entity.subject_at:
+        sent = facts.sent(doc[i])
+        end = facts.sent(doc[sent.end]).end if sent.end < len(doc) else sent.end
+        for token in doc[i + 1 : end]:
+            other = by_token.get(token.i)
+            if other is not None and other is not entity and other.kind == "person":
+                break
+            if token.dep_ == "nsubj" and (token.lower_ in MALE_PRONOUNS or token.lower_ in FEMALE_PRONOUNS):
+                male += token.lower_ in MALE_PRONOUNS
+                female += token.lower_ in FEMALE_PRONOUNS
+                break
+    if male == female:
+        return None
+    return "m" if male > female else "f"
+
+
+def _bucket(value: int, edges: tuple[int, ...]) -> str:
+    for edge in edges:
+        if value <= edge:
+            return str(edge)
+    return f">{edges[-1]}"
+
+
+@dataclass(frozen=True, slots=True)
+class EntityFacts:
+    """What the article says of an entity before any quote is attributed to it."""
+
+    starts: list[int]  # where its mentions start
+    subjects: list[int]  # tokens of mentions that are clause subjects
+    descriptions: list[str]
+    gender: str | None
+    nearby: frozenset[str]  # nouns a few words either side of its mentions ('Ann Lee, the judge')
+
+
+class FeatureMaker:
+    """Features of each candidate of each quote of one document.
+
+    Make it before the rules attribute the quotes: what it knows of each entity is then the article's
+    own mentions, not the source mentions the rules gave it (which would tell the ranker the rules' choice).
+    """
+
+    def __init__(self, doc: Doc, index: EntityIndex) -> None:
+        self.doc = doc
+        self.text = text_of(doc)
+        self.index = index
+        self.by_token = dict(index.by_token)
+        self.facts = {id(e): self._facts_now(e) for e in index.entities}
+        self.main_subjects = main_clause_subjects(doc, index)
+
+    def _facts_now(self, entity: Entity) -> EntityFacts:
+        gender = entity_gender(self.doc, entity) or pronoun_gender(self.doc, entity, self.by_token)
+        starts = sorted(start for start, _ in entity.mentions)
+        nearby = frozenset(
+            token.lemma_.lower()
+            for i, e in self.by_token.items()
+            if e is entity
+            for token in self.doc[max(0, i - _NEAR) : i + _NEAR + 1]
+            if token.pos_ == "NOUN"
+        )
+        return EntityFacts(starts, list(entity.subject_at), list(entity.descriptions), gender, nearby)
+
+    def facts_of(self, entity: Entity) -> EntityFacts:
+        """The entity's facts as they were when the maker was made (an entity the rules found since: now)."""
+        if id(entity) not in self.facts:
+            self.facts[id(entity)] = self._facts_now(entity)
+        return self.facts[id(entity)]
+
+    def candidates_of(self, rule: Entity | None) -> list[Candidate]:
+        """Every named entity of the article, the rules' choice, and 'nobody' (unless the rules named one)."""
+        found = [Candidate(e, e is rule) for e in self.index.entities if not e.anonymous]
+        if rule is None or rule.anonymous or rule not in self.index.entities:
+            found.append(Candidate(rule if rule is not None and rule.anonymous else None, True))
+        return found
+
+    def features(
+        self, draft: DraftQuote, context: QuoteContext, candidate: Candidate, ranks: dict[int, int]
+    ) -> Features:
+        """The features of one candidate of one quote, but for those of the previous quote's speaker
+        (`previous_features`, added once that speaker is chosen)."""
+        kind = context.source_kind
+        features: Features = {}
+
+        def on(*names: str) -> None:
+            for name in names:
+                features[name] = 1.0
+                features[f"{name}|{kind}"] = 1.0
+
+        entity = candidate.entity
+        if candidate.rule:
+            on("rule")
+        if entity is None or entity.anonymous:
+            on("nobody")
+            if context.noun:
+                on(f"nobody|noun={context.noun}", f"nobody|lemma={context.lemma}")
+                if context.source_head is not None and context.source_head.tag_ in ("NNS", "NNPS"):
+                    on("nobody|plural")
+            if draft.inherits:
+                on("nobody_inherits")
+            return features
+        on(f"kind={entity.kind}")
+        if entity.members:
+            on("joint", f"joint|plural={context.plural}")
+        facts = self.facts_of(entity)
+        starts = facts.starts
+        before = [s for s in starts if s < context.anchor]
+        recent = _bucket(ranks.get(id(entity), 99), (0, 1, 2, 4))
+        on(f"recent={recent}")
+        if context.noun:
+            on(f"noun={context.noun}|recent={recent}|kind={entity.kind}")
+        if not before:
+            after = [s for s in starts if s >= draft.end]
+            on("first_after_quote" if after and after[0] - draft.end < 300 else "not_before")
+            if after and context.source_span is not None:
+                on(f"first_after_source={_bucket(after[0] - context.source_span[1], (40, 150, 400))}")
+            if context.noun and after and after[0] - draft.end < 300:
+                on(f"noun={context.noun}|first_after")
+        else:
+            on(f"chars={_bucket(context.anchor - before[-1], (60, 200, 600, 1500))}")
+        subjects = [i for i in facts.subjects if self.doc[i].idx < context.anchor]
+        if subjects:
+            on("was_subject")
+        if kind in ("pronoun", "none"):
+            on(*self._main_subject_features(context.anchor, entity))
+        on(f"mentions={_bucket(len(starts), (1, 2, 4, 8))}")
+        lo, hi = context.sentence
+        if any(lo <= s < hi and not draft.covers(s) for s in starts):
+            on("same_sentence")
+        if any(context.paragraph_start <= s < context.anchor for s in starts):
+            on("same_paragraph_before")
+        if any(draft.covers(s) for s in starts):
+            on("inside_quote")
+        if context.source_span is not None:
+            on(*self._source_features(context, entity, facts))
+        if len(entity.name.split()) > 1:
+            on("full_name")
+        return features
+
+    def _main_subject_features(self, anchor: int, entity: Entity) -> list[str]:
+        """Whether the candidate is the subject of the latest main clause (outside quotation marks) that
+        has a named subject, or of the latest one with a subject of its kind: who the story is about."""
+        before = [(at, e) for at, e in self.main_subjects if at < anchor]
+        names = []
+        if before and before[-1][1] is entity:
+            names.append("last_main_subject")
+        same_kind = [e for _, e in before if e.kind == entity.kind]
+        if same_kind and same_kind[-1] is entity:
+            names.append(f"last_main_subject_of_kind={entity.kind}")
+        return names
+
+    def _source_features(self, context: QuoteContext, entity: Entity, facts: EntityFacts) -> list[str]:
+        """What the source mention says of the candidate: it names it, agrees with it, describes it."""
+        head = context.source_head
+        if head is None or context.source_span is None:
+            return []
+        names = []
+        lo, hi = context.source_span
+        inside = [self.by_token.get(token.i) for token in self.doc.char_span(lo, hi, alignment_mode="expand") or []]
+        if entity in inside:
+            names.append("in_source")
+            if self.by_token.get(head.i) is entity:
+                names.append("is_source")
+        lower = head.lower_
+        gender = facts.gender
+        if head.pos_ == "PRON":
+            return [
+                *names,
+                f"pron={lower}|kind={entity.kind}",
+                f"pron={lower}|gender={gender}",
+                _agreement(lower, entity, gender),
+            ]
+        lemma = context.lemma
+        names.append(f"noun={context.noun}|kind={entity.kind}")
+        names.append(f"lemma={lemma}|kind={entity.kind}")
+        if lemma in MALE_WORDS or lemma in FEMALE_WORDS:
+            names.append(f"noun_gender={'m' if lemma in MALE_WORDS else 'f'}|gender={gender}")
+        if any(lemma in description.lower().split() for description in facts.descriptions):
+            names.append("description_match")
+        if lemma in facts.nearby:
+            names.append("noun_near_mention")
+        age = _AGE.search(self.text[lo:hi])
+        if age is not None and _has_age(self.text, facts.starts, age.group(1)):
+            names.append("age_match")
+        return names
+
+
+def _has_age(text: str, starts: list[int], age: str) -> bool:
+    """'Tama Umaga, 31,' for 'the 31-year-old'."""
+    return any(re.match(rf"[\w .'\-]{{0,40}}?, {age},", text[s : s + 60]) for s in starts)
+
+
+def main_clause_subjects(doc: Doc, index: EntityIndex) -> list[tuple[int, Entity]]:
+    """(character offset, entity) of each named active subject of a sentence's main verb, outside quotations."""
+    found = []
+    for i, entity in sorted(index.by_token.items()):
+        token = doc[i]
+        is_main = token.dep_ == "nsubj" and token.head.dep_ == "ROOT"  # not who was told, asked
+        if is_main and not any(draft.covers(token.idx) for draft in index.quoted):
+            found.append((token.idx, entity))
+    return found
+
+
+def recency_ranks(fm: FeatureMaker, anchor: int) -> dict[int, int]:
+    """Each entity's rank by its latest mention before `anchor` (0: the latest)."""
+    latest = {key: max((s for s in facts.starts if s < anchor), default=-1) for key, facts in fm.facts.items()}
+    order = sorted((key for key, at in latest.items() if at >= 0), key=lambda key: -latest[key])
+    return {key: rank for rank, key in enumerate(order)}
+
+
+SOURCE_KINDS = _SOURCE_KINDS
+
+
+def previous_features(kind: str, draft: DraftQuote, candidate: Candidate, previous: Entity | None) -> list[str]:
+    """Features of the candidate that spoke the quote before: a continuation is usually theirs."""
+    if previous is None or candidate.entity is not previous:
+        return []
+    names = ["previous_speaker", f"previous_speaker|{kind}"]
+    if draft.inherits:
+        names += ["previous_inherits", f"previous_inherits|{kind}"]
+    return names
+
+
+def _agreement(pronoun: str, entity: Entity, gender: str | None) -> str:
+    """Whether a pronoun can stand for the candidate: 'she' for a man, 'it' for a person, 'he' for a body."""
+    wanted = "m" if pronoun in MALE_PRONOUNS else "f" if pronoun in FEMALE_PRONOUNS else None
+    if wanted is not None:
+        if entity.kind != "person":
+            return "agreement=person_pronoun_for_body"
+        return "agreement=unknown" if gender is None else f"agreement={'yes' if gender == wanted else 'clash'}"
+    if pronoun in ("it", "its"):
+        return f"agreement=it_for_{entity.kind}"
+    return f"agreement=plural_for_{'joint' if entity.members else entity.kind}"

@@ -1,0 +1,199 @@
+"""Canonical names: the words of a mention that name someone, and when two spellings are one name."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from ..constants import HONORIFICS, PEER_TITLES, ROLE_WORDS, TITLE_WORDS
+
+_POSSESSIVE = ("'s", "’s")
+_ACRONYM_IN_BRACKETS = re.compile(r"\s*\(?\s*[A-Z]{2,6}\)?$")
+# Marks that hold a name together when nothing separates them from the letters on either side:
+# 'T-Mobile', 'M&S', "O'Neill", 'Nielsen//NetRatings', 'Yahoo!'.
+_JOINERS = frozenset({"-", "–", "&", "'", "’", "/", "//", "."})
+# A word written with HTML character references just before a name ('Jos&#233; Manuel'): NER often
+# leaves it out because the tokenizer cuts it into pieces.
+_ENTITY_WORD_BEFORE = re.compile(r"(?<![\w&#;])([A-Z][A-Za-z]*(?:&#?\w+;[A-Za-z]*)+)\s+$")
+_SMALL_WORDS = frozenset({"of", "and", "for", "the", "&", "de", "du", "la", "le", "von", "van", "der"})
+
+
+_last_text: tuple[Doc | None, str] = (None, "")
+
+
+def text_of(doc: Doc) -> str:
+    """`doc.text`, joined once per document (spaCy joins every token on each call)."""
+    global _last_text
+    if _last_text[0] is not doc:
+        _last_text = (doc, doc.text)
+    return _last_text[1]
+
+
+def _is_joiner(token: Token, span: Span) -> bool:
+    """A mark inside a word of the name: no space before or after it, and a word after it in the span."""
+    doc = token.doc
+    return (
+        token.text in _JOINERS
+        and token.i > span.start
+        and token.i + 1 < span.end
+        and not doc[token.i - 1].whitespace_
+        and not token.whitespace_
+    )
+
+
+def _is_spaced_ampersand(token: Token, span: Span) -> bool:
+    """'Marks & Spencer', 'Procter & Gamble': an ampersand between two capitalised words joins one name
+    (English naming; 'and' joins two speakers)."""
+    doc = token.doc
+    return (
+        token.text == "&"
+        and span.start < token.i < span.end - 1
+        and doc[token.i - 1].text[:1].isupper()
+        and doc[token.i + 1].text[:1].isupper()
+    )
+
+
+def _name_tokens(span: Span) -> tuple[list[Token], bool]:
+    """The tokens of a mention that belong to the name, and whether a peer's title came before them."""
+    tokens: list[Token] = []
+    peer = False
+    for token in span:
+        if (_is_joiner(token, span) or _is_spaced_ampersand(token, span)) and tokens:
+            tokens.append(token)
+            continue
+        if token.is_punct or token.pos_ in ("PRON", "VERB", "AUX") or token.text in _POSSESSIVE:
+            if tokens:
+                break
+            continue
+        lower = token.lower_.rstrip(".")
+        if lower in HONORIFICS or (not tokens and token.lower_ == "the"):
+            peer |= lower in PEER_TITLES and not tokens and token.is_title
+            continue
+        tokens.append(token)
+    while tokens and tokens[-1].text in _JOINERS:
+        tokens.pop()
+    return tokens, peer
+
+
+def _without_roles(tokens: list[Token], lowered: frozenset[str]) -> list[Token]:
+    """'Schools Minister Stephen Twigg' -> 'Stephen Twigg', 'Solicitor Gareth Pierce' -> 'Gareth Pierce'.
+
+    Everything up to the last title word goes; so do leading words that are common nouns (the tagger's,
+    or written in lower case elsewhere in the text) or acronyms ('EU', 'MEP'), as long as two words stay.
+    """
+    words = [t for t in tokens if t.text not in _JOINERS]
+    last_title = max((i for i, t in enumerate(words) if t.lower_ in TITLE_WORDS | ROLE_WORDS), default=-1)
+    if 0 <= last_title < len(words) - 1:
+        words = words[last_title + 1 :]
+    while len(words) > 2 and _is_role_word(words[0], lowered):
+        words = words[1:]
+    if len(words) == 2 and _is_role_word(words[0], lowered) and words[0].lower_ in ROLE_WORDS | TITLE_WORDS:
+        words = words[1:]
+    return [t for t in tokens if words and words[0].i <= t.i <= words[-1].i]
+
+
+def lowercase_words(doc: Doc) -> frozenset[str]:
+    """The words a text writes in lower case: a capitalised one of them before a name is a role."""
+    return frozenset(t.text for t in doc if t.is_lower and t.is_alpha)
+
+
+def _is_role_word(token: Token, lowered: frozenset[str]) -> bool:
+    lower = token.lower_
+    return (
+        lower in TITLE_WORDS
+        or lower in ROLE_WORDS
+        or token.tag_ in ("NN", "NNS")
+        or (token.text.isupper() and len(token.text) > 1)
+        or (lower in lowered and token.i > 0 and not token.is_sent_start)
+    )
+
+
+def clean_name(span: Span, *, person: bool = True, lowered: frozenset[str] = frozenset()) -> str:
+    """The name a mention gives: 'Mr Pollmann's' -> 'Pollmann', 'The Labour Party' -> 'Labour Party',
+    'Lord Falconer' stays, 'T-Mobile' stays whole, 'Jos&#233; Manuel Barroso' -> 'José Manuel Barroso'.
+
+    Role words before a person's name go ('Schools Minister Stephen Twigg' -> 'Stephen Twigg'); an
+    organisation's name keeps every word ('General Motors').
+    """
+    tokens, peer = _name_tokens(span)
+    if person:
+        tokens = _without_roles(tokens, lowered)
+    while len(tokens) > 1 and tokens[0].lower_ in ROLE_WORDS:
+        tokens = tokens[1:]  # 'Bookmakers Ladbrokes'
+
+    if not tokens:
+        return ""
+    text = text_of(span.doc)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    before = _ENTITY_WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before is not None and before.end() == start:
+        start = before.start(1)
+    name = " ".join(html.unescape(text[start:end]).split())
+    for ending in _POSSESSIVE:
+        name = name.removesuffix(ending)
+    if len(name.split()) > 2:
+        name = _ACRONYM_IN_BRACKETS.sub("", name)  # 'World Health Organisation WHO'
+    if peer and person and len(name.split()) == 1 and name[:1].isupper():
+        name = f"{_peer_title(span)} {name}"  # a peer's bare surname is not a name ('Lord Falconer')
+    return name.strip()
+
+
+def organisation_key(words: list[str]) -> list[str]:
+    """Lower-case words of an organisation's name without a plural 's' ('conservatives' ~ 'conservative')."""
+    return [word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word for word in words]
+
+
+def _peer_title(span: Span) -> str:
+    return next(t.text for t in span if t.lower_ in PEER_TITLES)
+
+
+def is_peer_name(name: str) -> bool:
+    """'Lord Falconer': a peer's title and a surname, what a fuller name of the same person replaces."""
+    words = name.split()
+    return len(words) == 2 and words[0].lower() in PEER_TITLES
+
+
+def initials(name: str) -> str:
+    """'European Commission' -> 'EC', 'UK Independence Party' -> 'UKIP', 'Marks & Spencer' -> 'MS'."""
+    letters = []
+    for word in re.split(r"[\s\-]+", name):
+        if not word or word.lower() in _SMALL_WORDS:
+            continue
+        letters.append(word if word.isupper() and len(word) <= 3 else word[0])
+    return "".join(letters).upper()
+
+
+def is_acronym_of(short: str, full: str) -> bool:
+    """Is `short` ('EC', 'DrKW', 'M&S') the initials of the several words of `full`?"""
+    if " " in short or " " not in full.strip():
+        return False
+    capitals = "".join(ch for ch in short if ch.isupper())
+    return (
+        len(capitals) >= 2
+        and sum(ch.isupper() for ch in short) * 2 >= len(short.replace("&", "")) - 1
+        and (capitals == initials(full))
+    )
+
+
+def is_spelling_slip(a: str, b: str) -> bool:
+    """Two spellings of one surname: a doubled letter written once ('Chatterjee', 'Chaterjee') or two
+    neighbouring letters swapped ('Monteith', 'Montieth'), in names of five letters or more. A letter
+    added or changed anywhere else makes another name ('Johnson', 'Johnston')."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 5 or a[0] != b[0]:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i in range(len(a)) if a[i] != b[i]]
+        return (
+            len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]
+        )
+    short, long = sorted((a, b), key=len)
+    if len(long) - len(short) != 1:
+        return False
+    for i in range(len(long)):
+        if long[:i] + long[i + 1 :] == short:
+            return (i > 0 and long[i - 1] == long[i]) or (i + 1 < len(long) and long[i + 1] == long[i])
+    return False

@@ -1,0 +1,238 @@
+"""The hand-written attribution rules: the entity each source mention refers to, quote by quote.
+
+Their choice is one of the speaker ranker's features (and its answer where no model ships).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..attribute import mention_bounds
+from ..constants import (
+    ANONYMOUS_HEADS,
+    DOCUMENT_NOUNS,
+    FEMALE_PRONOUNS,
+    MALE_PRONOUNS,
+    ORGANISATION_NOUNS,
+    POSSESSIVE_DETERMINERS,
+    SPOKESPERSON_NOUNS,
+    STUDY_NOUNS,
+)
+from ..docfacts import doc_facts
+from ..drafts import DraftQuote, Offsets
+from ..records import SpeakerKind
+from .entities import Entity, EntityIndex, clause_descriptions, description_of, in_possessive, proper_name_chain
+from .names import clean_name
+
+
+class ResolvingIndex(EntityIndex):
+    """The entities of a document, and the rules that tell which one a source mention means."""
+
+    def latest(
+        self, token_index: int, kind: SpeakerKind, *, gender: str | None = None, prefer: list[Entity] | None = None
+    ) -> Entity | None:
+        """The entity a pronoun or description most likely means: the one last seen as a clause
+        subject or a quote's source before it, else the one last mentioned at all."""
+        offset = self.doc[token_index].idx
+        pool = [
+            e
+            for e in self.entities
+            if e.kind == kind
+            and not e.anonymous
+            and (gender is None or e.gender in (None, gender))
+            and e.mentioned_before(offset) >= 0
+        ]
+
+        def last_salient(entity: Entity) -> int:
+            return max((i for i in entity.subject_at if i < token_index), default=-1)
+
+        salient = [e for e in pool if last_salient(e) >= 0]
+        if salient:
+            return max(salient, key=last_salient)
+        preferred = [e for e in pool if e in (prefer or [])]
+        for candidates in (preferred, pool):
+            if candidates:
+                return max(candidates, key=lambda e: e.mentioned_before(offset))
+        return None
+
+    def resolve(self, token: Token, spoken: list[Entity]) -> Entity | None:
+        """The entity a source mention headed by `token` refers to; None for unknown."""
+        joint = self._joint(token)
+        if joint is not None:
+            return joint
+        if token.i in self.by_token:
+            return self._enriched(self.by_token[token.i], token)
+        start, end = mention_bounds(token)
+        if end <= start:  # a mention of punctuation only: the head alone
+            start, end = token.i, token.i + 1
+        if token.pos_ == "PRON":
+            return self._resolve_pronoun(token, spoken)
+        if token.pos_ == "PROPN" or (token.is_title and token.pos_ in ("NOUN", "ADJ")):
+            known = self._match(token.text, "person") or self.person_tagged_as_organisation(token)
+            if known is not None:
+                return known  # 'Stam says ...': the parser took a known surname for a noun
+            if token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.i > doc_facts(token.doc).sent(token).start):
+                return self.add_name(clean_name(proper_name_chain(token), lowered=self.lowered) or token.text, "person")
+        for child in token.children:
+            if child.dep_ == "appos" and child.i in self.by_token:
+                return self.by_token[child.i]  # "England's acting head coach, Andy Robinson"
+        named = self._named_inside(start, end)
+        if named is not None:
+            # "England's acting head coach Andy Robinson", "Ms Clarkson's legal action", "a survey by PwC"
+            return named
+        return self._resolve_nominal(token, start, end, spoken)
+
+    def _joint(self, token: Token) -> Entity | None:
+        """'Sony, IBM and Toshiba said': several named speakers speaking together are one speaker,
+        named by joining their names (the BBC gold's convention)."""
+        members: list[Entity] = []
+        for part in (token, *_conjuncts(token)):
+            entity = self.by_token.get(part.i)
+            if entity is not None and entity not in members:
+                members.append(entity)
+        if len(members) < 2 or token.i not in self.by_token:
+            return None
+        key = tuple(id(member) for member in members)
+        for entity in self.entities:
+            if entity.members == key:
+                return entity
+        names = [member.name for member in members]
+        kind: SpeakerKind = "person" if all(m.kind == "person" for m in members) else "organisation"
+        joint = Entity([f"{', '.join(names[:-1])} and {names[-1]}"], kind, members=key)
+        self.entities.append(joint)
+        return joint
+
+    def _named_inside(self, start: int, end: int) -> Entity | None:
+        """A person named inside a mention, else an organisation, else None.
+
+        A possessive owner speaks only through a document ("Ms Clarkson's legal action said"), not
+        through another person ("Kit Connor's mother said").
+        """
+        head = self.doc[start:end].root
+        owner_speaks = head.lemma_.lower() in DOCUMENT_NOUNS | STUDY_NOUNS
+        inside = [
+            self.by_token[i]
+            for i in range(start, end)
+            if i in self.by_token and (owner_speaks or not in_possessive(self.doc[i], head))
+        ]
+        people = [e for e in inside if e.kind == "person"]
+        return people[-1] if people else inside[-1] if inside else None
+
+    def _enriched(self, entity: Entity, head: Token) -> Entity:
+        """Add 'Pranab Mukherjee' to an entity NER knew only as 'Mukherjee'."""
+        if entity.kind == "person":
+            chain = clean_name(proper_name_chain(head), lowered=self.lowered)
+            if chain and chain not in entity.names and chain.lower().endswith(entity.surname):
+                entity.names.append(chain)
+        return entity
+
+    def _resolve_pronoun(self, token: Token, spoken: list[Entity]) -> Entity | None:
+        lower = token.lower_
+        if lower in ("i", "me", "you"):
+            return None
+        if lower in ("it", "they", "we"):
+            organisation = self.latest(token.i, "organisation", prefer=spoken)
+            if lower == "it" or (organisation is not None and spoken and spoken[-1] is organisation):
+                return organisation or (spoken[-1] if spoken and not spoken[-1].anonymous else None)
+        gender = "m" if lower in MALE_PRONOUNS else "f" if lower in FEMALE_PRONOUNS else None
+        entity = self.latest(token.i, "person", gender=gender, prefer=spoken)
+        if entity is not None and gender and entity.gender is None:
+            entity.gender = gender
+        return entity
+
+    def _anonymous(self, phrase: Span, kind: SpeakerKind) -> Entity:
+        """An unnamed source ('a source', 'officials', 'the council'): a speaker of its own, never linked."""
+        entity = Entity([phrase.text], kind, anonymous=True)
+        self.entities.append(entity)
+        return entity
+
+    def _resolve_nominal(self, token: Token, start: int, end: int, spoken: list[Entity]) -> Entity | None:
+        """'the actor', 'the 18-year-old actor', 'a spokesperson for X', 'the company', 'a source', 'officials'."""
+        head = token.lemma_.lower()
+        phrase = self.doc[start:end]
+        inside = [self.by_token[i] for i in range(start, end) if i in self.by_token]
+        if head in SPOKESPERSON_NOUNS:
+            organisations = [e for e in inside if e.kind == "organisation"]
+            if organisations:
+                return organisations[-1]
+            known = self.latest(token.i, "organisation", prefer=spoken)
+            return known if known is not None else self._anonymous(phrase, "unknown")
+        if head in STUDY_NOUNS:
+            # 'The Bank's minutes', 'a survey by the firm', else the body last spoken of
+            organisations = [e for e in inside if e.kind == "organisation"]
+            known = organisations[-1] if organisations else self.latest(token.i, "organisation", prefer=spoken)
+            return known if known is not None else self._anonymous(phrase, "unknown")
+        if head in ORGANISATION_NOUNS and phrase[0].lower_ in ("the", "this", "its"):
+            known = self.latest(token.i, "organisation", prefer=spoken)
+            # 'according to the council' with no council named: a body all the same, if an unnamed one.
+            return known if known is not None else self._anonymous(phrase, "organisation")
+        described = [e for e in self.entities if any(head in d.lower().split() for d in e.descriptions)]
+        if phrase[0].lower_ in POSSESSIVE_DETERMINERS:
+            # 'his son said': the son met before, never the father 'his' stands for.
+            return described[-1] if described else self._anonymous(phrase, "unknown")
+        is_definite = phrase[0].lower_ in ("the", "this", "that")
+        if token.lower_ in ANONYMOUS_HEADS or not is_definite or token.tag_ in ("NNS", "NNPS"):
+            return self._anonymous(phrase, "group" if token.tag_ in ("NNS", "NNPS") else "unknown")
+        if described:
+            return described[-1]
+        # '"...," said the minister' with nobody named before: the description is all we know.
+        return self.latest(token.i, "person", prefer=spoken) or self._anonymous(phrase, "unknown")
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """'IBM' and 'Toshiba' of 'Sony, IBM and Toshiba' (the parser chains or fans out the conjuncts)."""
+    found = []
+    for child in token.children:
+        if child.dep_ == "conj":
+            found += [child, *_conjuncts(child)]
+    return found
+
+
+def _record_mention(doc: Doc, entity: Entity, token: Token, source: Offsets) -> None:
+    if source not in entity.mentions:
+        entity.mentions.append(source)
+    if entity.anonymous or entity.kind != "person":
+        return
+    described = clause_descriptions(token)
+    if token.pos_ == "NOUN":
+        described.insert(0, description_of(doc, token) or "")
+    entity.descriptions.extend(d for d in described if d and d not in entity.descriptions)
+
+
+def _speaker_of_sentence(doc: Doc, index: ResolvingIndex, draft: DraftQuote, spoken: list[Entity]) -> Entity | None:
+    """A quoted word with no cue ('On the show's "fuzziness", Connor commented: ...') belongs to
+    the speaker of the sentence it stands in."""
+    span = doc.char_span(draft.start, draft.end, alignment_mode="expand")
+    if span is None:
+        return None
+    for token in doc_facts(doc).sent(span[0]):
+        if token.dep_ in ("nsubj", "nsubjpass") and not draft.covers(token.idx):
+            # Only a known person or body, or a pronoun: 'The $499 Macintosh' says nothing.
+            entity = index.by_token.get(token.i) or (index.resolve(token, spoken) if token.pos_ == "PRON" else None)
+            if entity is not None and not entity.anonymous:
+                return entity
+    return None
+
+
+def rule_speakers(doc: Doc, drafts: list[DraftQuote], index: ResolvingIndex) -> list[Entity | None]:
+    """The entity the hand-written rules attribute each draft quote to (None when unknown), in order."""
+    speakers: list[Entity | None] = []
+    spoken: list[Entity] = []
+    for draft in drafts:
+        entity: Entity | None = None
+        if draft.source_token is not None:
+            token = doc[draft.source_token]
+            entity = index.resolve(token, spoken)
+            if entity is not None and draft.sources:
+                _record_mention(doc, entity, token, draft.sources[0])
+            if entity is not None:
+                entity.subject_at.append(token.i)  # a quote's source is as salient as a subject
+        elif draft.inherits and speakers:
+            entity = speakers[-1]
+        elif draft.type == "partial":
+            entity = _speaker_of_sentence(doc, index, draft, spoken)
+        speakers.append(entity)
+        if entity is not None:
+            spoken.append(entity)
+    index.complete_surnames()
+    return speakers

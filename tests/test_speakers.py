@@ -1,0 +1,143 @@
+"""Speaker resolution: canonical names, entities and the mention -> speaker choice, on short texts."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from saidwhat import extract
+from saidwhat.records import Article, Quote
+from saidwhat.speakers.names import initials, is_acronym_of, is_spelling_slip
+
+
+def _speakers(nlp: Language, text: str) -> list[str | None]:
+    article = extract(text, nlp=nlp)
+    return [_name(article, quote) for quote in article.quotes]
+
+
+def _name(article: Article, quote: Quote) -> str | None:
+    speaker = article.speaker_of(quote)
+    return speaker.name if speaker else None
+
+
+def test_an_organisations_name_keeps_its_party_word(nlp: Language) -> None:
+    text = "The Labour Party said the tax would not rise. Its rivals disagreed."
+    assert _speakers(nlp, text) == ["Labour Party"]
+
+
+def test_an_organisations_name_keeps_a_word_that_is_also_a_rank(nlp: Language) -> None:
+    text = "General Motors said it would close two plants in Ohio next year."
+    assert _speakers(nlp, text) == ["General Motors"]
+
+
+def test_a_hyphenated_company_keeps_its_whole_name(nlp: Language) -> None:
+    text = 'T-Mobile said the network would reach every town by May. "We are ready," it said.'
+    assert _speakers(nlp, text) == ["T-Mobile", "T-Mobile"]
+
+
+def test_an_ampersand_between_capitalised_words_joins_one_name(nlp: Language) -> None:
+    text = "Hobbs & Lowry said its shops would open on Sundays from March."
+    assert _speakers(nlp, text) == ["Hobbs & Lowry"]
+
+
+def test_a_surname_alone_takes_the_first_name_the_article_gives(nlp: Language) -> None:
+    text = 'Taxes rise - Pryce\nMilo Pryce has attacked the plan. Pryce said: "It is wrong."'
+    assert _speakers(nlp, text) == ["Milo Pryce"]
+
+
+def test_a_capitalised_word_before_a_bodys_name_is_part_of_it(nlp: Language) -> None:
+    text = "The Liberal Democrats say the new tax on boats is unfair."
+    assert _speakers(nlp, text) == ["Liberal Democrats"]
+
+
+def test_a_role_before_a_persons_name_is_not_part_of_it(nlp: Language) -> None:
+    text = "Solicitor Maria Fenwick said the ruling would be appealed."
+    assert _speakers(nlp, text) == ["Maria Fenwick"]
+
+
+def test_a_peer_keeps_the_title_when_only_a_surname_is_given(nlp: Language) -> None:
+    text = "Lord Fenwick said the bill went too far."
+    assert _speakers(nlp, text) == ["Lord Fenwick"]
+
+
+def test_surnames_a_letter_apart_are_two_people(nlp: Language) -> None:
+    text = (
+        "Pete Johnson opened the bridge on Monday. Mr Johnston said the bridge had cost too much. "
+        "Mr Johnson said the cost was fair."
+    )
+    assert _speakers(nlp, text) == ["Johnston", "Pete Johnson"]
+
+
+def test_an_acronym_after_its_full_name_is_the_same_body(nlp: Language) -> None:
+    text = "The Regional Water Authority raised its prices on Monday. The RWA said the rise would pay for new pipes."
+    assert _speakers(nlp, text) == ["Regional Water Authority"]
+
+
+@pytest.mark.parametrize(
+    ("short", "full", "expected"),
+    [
+        ("EC", "European Commission", True),
+        ("UKIP", "UK Independence Party", True),
+        ("M&S", "Marks & Spencer", True),
+        ("ONS", "Office for National Statistics", True),
+        ("EC", "Energy Council Board", False),
+        ("Eco", "European Commission", False),
+    ],
+)
+def test_an_acronym_is_the_initials_of_its_full_name(short: str, full: str, expected: bool) -> None:
+    assert is_acronym_of(short, full) is expected, initials(full)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("chatterjee", "chaterjee", True),  # a doubled letter written once
+        ("monteith", "montieth", True),  # two letters swapped
+        ("johnson", "johnston", False),  # a letter added: another name
+        ("bell", "bull", False),
+    ],
+)
+def test_spelling_slips_of_one_surname(a: str, b: str, expected: bool) -> None:
+    assert is_spelling_slip(a, b) is expected
+
+
+def test_she_after_two_men_and_a_woman_is_the_woman(nlp: Language) -> None:
+    text = (
+        "Tom Harlow and Peter Quill met Anna Berrow at the harbour on Monday. Mr Harlow said the boats were ready "
+        'and Mr Quill said the nets were mended. "The harbour will open in May," she said.'
+    )
+    assert _speakers(nlp, text)[-1] == "Anna Berrow"
+
+
+def test_he_after_another_mans_reported_words_is_the_main_subject(nlp: Language) -> None:
+    text = (
+        "Coach Lars Brenner named his squad on Friday. Brenner said that striker Tom Idle would start "
+        'against Leeds. "We are ready for this," he said.'
+    )
+    assert _speakers(nlp, text)[-1] == "Lars Brenner"
+
+
+def test_a_spokesman_for_a_body_speaks_for_it(nlp: Language) -> None:
+    text = "A spokesman for Harbour Mutual said the branch would stay open."
+    assert _speakers(nlp, text) == ["Harbour Mutual"]
+
+
+def test_a_body_and_its_name_are_one_speaker_through_the_firm(nlp: Language) -> None:
+    text = 'Harlow Shipping Company said profits rose in May. "We are pleased," the firm said.'
+    assert _speakers(nlp, text) == ["Harlow Shipping Company", "Harlow Shipping Company"]
+
+
+def test_people_speaking_together_are_one_speaker_with_both_names(nlp: Language) -> None:
+    text = "Tom Harlow and Anna Berrow said the harbour would open in May."
+    assert _speakers(nlp, text) == ["Tom Harlow and Anna Berrow"]
+
+
+def test_a_named_speaker_gets_a_confidence(nlp: Language) -> None:
+    article = extract('"The harbour will open in May," Anna Berrow said.', nlp=nlp)
+    confidence = article.quotes[0].speaker_confidence
+    assert confidence is not None and 0.0 <= confidence <= 1.0
+
+
+def test_a_quote_without_a_speaker_has_no_speaker_confidence(nlp: Language) -> None:
+    article = extract("Officials said the harbour would open in May.", nlp=nlp)
+    assert [(q.speaker, q.speaker_confidence) for q in article.quotes if q.speaker is None] in ([], [(None, None)])

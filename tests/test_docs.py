@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # An output option followed by a concrete name in the current folder (FILE, DIR placeholders are
 # upper case; a path into src/ is a file meant to be committed).
 _WRITTEN = re.compile(
-    r"(?:-o|--output|--dump-pred|--disagreements|--errors|--write-sample|--out)\s+([a-z][\w.-]*)(?![\w./-])"
+    r"(?:-o|--output|--dump-pred|--disagreements|--errors|--write-sample|--out)\s+([a-z][\w.-]*)(?![\w./:-])"
 )
 
 

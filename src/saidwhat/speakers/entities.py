@@ -34,7 +34,7 @@ class Entity:
     subject_at: list[int] = field(default_factory=list)  # token indices of mentions that were clause subjects
     anonymous: bool = False
     members: tuple[int, ...] = ()  # ids of the entities a joint speaker ('X and Y') stands for
-    referred_to_as_which: bool = False  # 'Laura Ashley, which ...': a body, whatever NER said
+    referred_to_as_which: bool = False  # 'Mabel Finch, which ...': a body, whatever NER said
 
     @property
     def name(self) -> str:
@@ -56,14 +56,14 @@ def _starts_with_words(words: list[str], prefix: list[str]) -> bool:
 
 
 def _has_honorific(span: Span) -> bool:
-    """'Mr Gaymard', 'Dr Khoo Kay Peng': only people carry these."""
+    """'Mr Okoro', 'Dr Lim Wei Ling': only people carry these."""
     before = span.doc[span.start - 1] if span.start > 0 else None
     tokens = [before, *span] if before is not None else list(span)
     return any(token.lower_.rstrip(".") in HONORIFICS for token in tokens)
 
 
 def _has_which_clause(token: Token) -> bool:
-    """'Laura Ashley, which floated in 1995': people take 'who', bodies 'which'."""
+    """'Mabel Finch, which floated in 2001': people take 'who', bodies 'which'."""
     return any(
         child.dep_ == "relcl" and any(grand.lower_ == "which" and _is_subject(grand) for grand in child.children)
         for child in token.rights
@@ -75,7 +75,7 @@ def _is_subject(token: Token) -> bool:
 
 
 def in_possessive(token: Token, head: Token) -> bool:
-    """Is `token` part of a possessive modifier of `head` ('Nogar's' in "Nogar's son")?"""
+    """Is `token` part of a possessive modifier of `head` ('Brandt's' in "Brandt's son")?"""
     while token.i != head.i and token.head.i != token.i:
         if token.dep_ == "poss":
             return True
@@ -84,7 +84,7 @@ def in_possessive(token: Token, head: Token) -> bool:
 
 
 def proper_name_chain(token: Token) -> Span:
-    """The run of proper nouns that ends at `token`: 'Pranab Mukherjee' when NER saw only 'Mukherjee'."""
+    """The run of proper nouns that ends at `token`: 'Ravi Dastidar' when NER saw only 'Dastidar'."""
     start = token.i
     while start > 0 and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].dep_ == "compound":
         start -= 1
@@ -106,7 +106,7 @@ class EntityIndex:
                 self._add_mention(ent)
         for entity in self.entities:
             if entity.kind == "person" and entity.referred_to_as_which:
-                entity.kind = "organisation"  # 'Laura Ashley' the retailer, tagged PERSON
+                entity.kind = "organisation"  # 'Mabel Finch' the retailer, tagged PERSON
         self._merge_acronyms()
 
     def _merge_acronyms(self) -> None:
@@ -198,11 +198,11 @@ class EntityIndex:
         if kind == "person":
             name = self._with_family_name(name, ent.root)
         elif _has_honorific(ent):
-            kind = "person"  # 'Mr Gaymard' tagged ORG
+            kind = "person"  # 'Mr Okoro' tagged ORG
         entity = self.add_name(name, kind)
         entity.mentions.append((ent.start_char, ent.end_char))
         entity.referred_to_as_which |= _has_which_clause(ent.root)
-        # 'Scissor Sisters frontwoman Ana Matronic collected ...': the name stands for the subject.
+        # 'Glass Harbour frontwoman Nell Kray collected ...': the name stands for the subject.
         stands_for = ent.root.head if ent.root.dep_ == "appos" else ent.root
         if _is_subject(stands_for) and not any(draft.covers(ent.start_char) for draft in self.quoted):
             entity.subject_at.append(ent.root.i)
@@ -211,7 +211,7 @@ class EntityIndex:
             self.by_token[token.i] = entity
 
     def _with_family_name(self, name: str, root: Token) -> str:
-        """'Nogar's son Stephen' -> 'Stephen Nogar': a first name alone takes the family name of the
+        """'Brandt's son Jonas' -> 'Jonas Brandt': a first name alone takes the family name of the
         person it is the son, daughter or wife of."""
         head = root.head
         if len(name.split()) != 1 or root.dep_ != "appos" or head.lemma_.lower() not in KINSHIP_NOUNS:
@@ -223,7 +223,7 @@ class EntityIndex:
         return name
 
     def person_tagged_as_organisation(self, token: Token) -> Entity | None:
-        """'Herve Gaymard' tagged ORG, then 'Mr Gaymard': the honorific settles it."""
+        """'Tobi Okoro' tagged ORG, then 'Mr Okoro': the honorific settles it."""
         if not _has_honorific(proper_name_chain(token)):
             return None
         for entity in reversed(self.entities):
@@ -277,7 +277,7 @@ class EntityIndex:
         return entity
 
     def _collect_descriptions(self, entity: Entity, ent: Span) -> None:
-        """'Lantern Street star Maya Okafor', 'Okafor, who plays Ruth Adeyemi', 'Pollmann, spokesman for Lycos'."""
+        """'Lantern Street star Maya Okafor', 'Okafor, who plays Ruth Adeyemi', 'Halvorsen, spokesman for Skylark'."""
         root = ent.root
         lead = [t for t in root.lefts if t.i < ent.start and t.dep_ == "compound"]
         words = (
@@ -288,7 +288,7 @@ class EntityIndex:
         if words:
             entity.descriptions.append(self.doc[words[0].i : words[-1].i + 1].text)  # not 'Mr' nor 'Dr'
         if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-            described = description_of(self.doc, root.head)  # "Nogar's son Stephen"
+            described = description_of(self.doc, root.head)  # "Brandt's son Jonas"
             if described:
                 entity.descriptions.append(described)
         entity.descriptions.extend(clause_descriptions(root))

@@ -78,7 +78,7 @@ def _name_tokens(span: Span) -> tuple[list[Token], bool]:
 
 
 def _without_roles(tokens: list[Token], lowered: frozenset[str]) -> list[Token]:
-    """'Schools Minister Stephen Twigg' -> 'Stephen Twigg', 'Solicitor Gareth Pierce' -> 'Gareth Pierce'.
+    """'Housing Minister Petra Lund' -> 'Petra Lund', 'Solicitor Gareth Pierce' -> 'Gareth Pierce'.
 
     Everything up to the last title word goes; so do leading words that are common nouns (the tagger's,
     or written in lower case elsewhere in the text) or acronyms ('EU', 'MEP'), as long as two words stay.
@@ -111,10 +111,10 @@ def _is_role_word(token: Token, lowered: frozenset[str]) -> bool:
 
 
 def clean_name(span: Span, *, person: bool = True, lowered: frozenset[str] = frozenset()) -> str:
-    """The name a mention gives: 'Mr Pollmann's' -> 'Pollmann', 'The Labour Party' -> 'Labour Party',
+    """The name a mention gives: 'Mr Halvorsen's' -> 'Halvorsen', 'The Labour Party' -> 'Labour Party',
     'Lord Falconer' stays, 'T-Mobile' stays whole, 'Jos&#233; Manuel Barroso' -> 'José Manuel Barroso'.
 
-    Role words before a person's name go ('Schools Minister Stephen Twigg' -> 'Stephen Twigg'); an
+    Role words before a person's name go ('Housing Minister Petra Lund' -> 'Petra Lund'); an
     organisation's name keeps every word ('General Motors').
     """
     tokens, peer = _name_tokens(span)

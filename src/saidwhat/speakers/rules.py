@@ -75,10 +75,10 @@ class ResolvingIndex(EntityIndex):
                 return self.add_name(clean_name(proper_name_chain(token), lowered=self.lowered) or token.text, "person")
         for child in token.children:
             if child.dep_ == "appos" and child.i in self.by_token:
-                return self.by_token[child.i]  # "England's acting head coach, Andy Robinson"
+                return self.by_token[child.i]  # "Harbour City's caretaker manager, Ivo Brandt"
         named = self._named_inside(start, end)
         if named is not None:
-            # "England's acting head coach Andy Robinson", "Ms Clarkson's legal action", "a survey by PwC"
+            # "Harbour City's caretaker manager Ivo Brandt", "Ms Varga's legal action", "a survey by PwC"
             return named
         return self._resolve_nominal(token, start, end, spoken)
 
@@ -105,7 +105,7 @@ class ResolvingIndex(EntityIndex):
     def _named_inside(self, start: int, end: int) -> Entity | None:
         """A person named inside a mention, else an organisation, else None.
 
-        A possessive owner speaks only through a document ("Ms Clarkson's legal action said"), not
+        A possessive owner speaks only through a document ("Ms Varga's legal action said"), not
         through another person ("Kit Connor's mother said").
         """
         head = self.doc[start:end].root
@@ -119,7 +119,7 @@ class ResolvingIndex(EntityIndex):
         return people[-1] if people else inside[-1] if inside else None
 
     def _enriched(self, entity: Entity, head: Token) -> Entity:
-        """Add 'Pranab Mukherjee' to an entity NER knew only as 'Mukherjee'."""
+        """Add 'Ravi Dastidar' to an entity NER knew only as 'Dastidar'."""
         if entity.kind == "person":
             chain = clean_name(proper_name_chain(head), lowered=self.lowered)
             if chain and chain not in entity.names and chain.lower().endswith(entity.surname):

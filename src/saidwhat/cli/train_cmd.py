@@ -46,14 +46,20 @@ def register(subparsers: Any) -> None:
     train.set_defaults(func=train_cli)
 
 
+def refuse_to_overwrite(model: Path, *, force: bool) -> None:
+    """Raise UsageError when the model file exists and --force was not given."""
+    from . import UsageError
+
+    if model.exists() and not force:
+        raise UsageError(f"'{model}' exists; pass --force to overwrite it")
+
+
 def train_speakers_cli(args: argparse.Namespace) -> int:
     from ..learn.speakers import parse_gold, train_speaker_model
     from ..speakers.ranker import SPEAKER_MODEL_FILE
-    from . import UsageError
 
     out = Path(args.out)
-    if (out / SPEAKER_MODEL_FILE).exists() and not args.force:
-        raise UsageError(f"'{out / SPEAKER_MODEL_FILE}' exists; pass --force to overwrite it")
+    refuse_to_overwrite(out / SPEAKER_MODEL_FILE, force=args.force)
     gold = Path(args.gold)
     docs = parse_gold(gold)
     model = train_speaker_model(docs, source=gold.name)
@@ -73,7 +79,6 @@ def train_cli(args: argparse.Namespace) -> int:
     from ..evaluation.brat import brat_folder
     from ..learn.linear import MODEL_FILE
     from ..learn.train import train_from_folder
-    from . import UsageError
 
     if args.speakers:
         return train_speakers_cli(args)
@@ -84,8 +89,7 @@ def train_cli(args: argparse.Namespace) -> int:
             "saidwhat train reads brat standoff in the PolNeAR layout"
         )
     out = Path(args.out)
-    if (out / MODEL_FILE).exists() and not args.force:
-        raise UsageError(f"'{out / MODEL_FILE}' exists; pass --force to overwrite it")
+    refuse_to_overwrite(out / MODEL_FILE, force=args.force)
     out.mkdir(parents=True, exist_ok=True)
     model = train_from_folder(folder, progress=StderrProgress())
     model.save(out / MODEL_FILE)
@@ -121,14 +125,12 @@ def _train_quotes_cli(args: argparse.Namespace) -> int:
     from ..learn.train_quotes import train_quote_models
     from ..model import load_deciders
     from ..pipeline import load_parser
-    from . import UsageError
 
     gold = Path(args.gold)
     if not (gold / "gold.json").is_file():
         raise InputError(f"'{gold}' holds no gold.json: saidwhat train --quotes reads a gold in the BBC layout")
     out = Path(args.out)
-    if (out / QUOTE_MODEL_FILE).exists() and not args.force:
-        raise UsageError(f"'{out / QUOTE_MODEL_FILE}' exists; pass --force to overwrite it")
+    refuse_to_overwrite(out / QUOTE_MODEL_FILE, force=args.force)
     out.mkdir(parents=True, exist_ok=True)
     print(f"saidwhat train: parsing {gold} and learning the quote decisions ...", file=sys.stderr)
     polnear = Path(args.polnear) if args.polnear else None

@@ -28,7 +28,7 @@ _APPOSITIVE_CLIMB_DEPS = frozenset({"pobj", "prep", "appos"})
 _CLOSING_MARKS = frozenset({'"', "”", "''", "»"})
 # A verb in these relations shares the subject of the verb it hangs from.
 _SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp"})
-# Parts of a subject that describe rather than name: "Connor, who plays Nick Nelson", "Pollmann, spokesman".
+# Parts of a subject that describe rather than name: "Connor, who plays Nick Nelson", "Halvorsen, spokesman".
 _DESCRIPTIVE_DEPS = frozenset({"relcl", "appos", "acl", "advcl", "punct", "cc", "conj"})
 # Objects that carry what was said when there is no clause: "discussed the importance of the show".
 _TOPIC_DEPS = frozenset({"dobj"})

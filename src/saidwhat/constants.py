@@ -122,7 +122,7 @@ CUE_PHRASES = ("according to",)
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 
-# Honorifics dropped from canonical names ("Mr Pollmann" -> "Pollmann").
+# Honorifics dropped from canonical names ("Mr Halvorsen" -> "Halvorsen").
 HONORIFICS = frozenset(
     {
         "mr",
@@ -174,7 +174,7 @@ ANONYMOUS_HEADS = frozenset(
     }
 )
 
-# Family words that pass a surname on: "Nogar's son Stephen" is Stephen Nogar.
+# Family words that pass a surname on: "Brandt's son Jonas" is Jonas Brandt.
 KINSHIP_NOUNS = frozenset(
     {
         "son",
@@ -231,7 +231,7 @@ ORGANISATION_NOUNS = frozenset(
     }
 )
 
-# Roles written before a name, left out of canonical names ("Schools Minister Stephen Twigg").
+# Roles written before a name, left out of canonical names ("Housing Minister Petra Lund").
 TITLE_WORDS = frozenset(
     {
         "minister",
@@ -336,7 +336,7 @@ TOPIC_VERBS = frozenset(
     }
 )
 
-# Heads through which a named owner speaks ("Ms Clarkson's legal action said", "the firm's report says").
+# Heads through which a named owner speaks ("Ms Varga's legal action said", "the firm's report says").
 DOCUMENT_NOUNS = frozenset(
     {
         "statement",

@@ -50,7 +50,7 @@ def _load_english(name: str) -> Language:
 
 
 # Tokenizer exceptions that keep a full stop on a word: the single letter 'm.' does, so '... rose to
-# £118m. Laura Ashley floated ...' never ends its sentence, and British news writes millions so (on the
+# £40m. Mabel Finch floated ...' never ends its sentence, and British news writes millions so (on the
 # BBC gold, content exact TP +3; PolNeAR dev unchanged).
 _SPLIT_STOP_AFTER = frozenset({"m."})
 

@@ -366,9 +366,9 @@ def _passive_clause_over(doc: Doc, words: Token, passive: list[DraftQuote]) -> D
 
 
 def keep_names_only_in_sources(doc: Doc, drafts: list[DraftQuote]) -> None:
-    """'Schools Minister [Stephen Twigg]', 'Lantern Street star [Maya Okafor]', "France's [Snecma]": the BBC
+    """'Housing Minister [Petra Lund]', 'Lantern Street star [Maya Okafor]', "France's [Snecma]": the BBC
     gold and the seed mark a named source without the words that describe it, keeping an honorific before
-    it ('Mr Gaymard'). The name is the entity that holds the head word of the source."""
+    it ('Mr Okoro'). The name is the entity that holds the head word of the source."""
     for draft in drafts:
         if len(draft.sources) != 1:
             continue
@@ -379,7 +379,7 @@ def keep_names_only_in_sources(doc: Doc, drafts: list[DraftQuote]) -> None:
             continue
         first = name.start
         if len(name) == 1 and first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].head.i == first:
-            first -= 1  # 'Pranab Mukherjee' where the entity is 'Mukherjee' alone
+            first -= 1  # 'Ravi Dastidar' where the entity is 'Dastidar' alone
         if first > 0 and doc[first - 1].lower_.rstrip(".") in HONORIFICS:
             first -= 1
         named = (doc[first].idx, name.end_char)

@@ -120,7 +120,7 @@ def is_pronoun(text: str) -> bool:
 
 
 def is_name(text: str) -> bool:
-    """A proper name ('Kit Connor', 'Mr Pollmann'), not a description ('the actor', 'Heartstopper star Kit')."""
+    """A proper name ('Kit Connor', 'Mr Halvorsen'), not a description ('the actor', 'Heartstopper star Kit')."""
     words = text.split()
     if not words or words[0].lower() in DETERMINERS or is_pronoun(text):
         return False

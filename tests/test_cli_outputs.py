@@ -45,8 +45,8 @@ def test_extract_force_keeps_the_old_output_when_errors_file_fails(
 def test_open_outputs_truncates_only_once_every_file_is_open(tmp_path: Path) -> None:
     from contextlib import ExitStack
 
-    from saidwhat.cli import UsageError
     from saidwhat.cli.outputs import open_outputs
+    from saidwhat.errors import UsageError
 
     previous = tmp_path / "prev.jsonl"
     previous.write_text("old\n", encoding="utf-8")

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..errors import UsageError
 from ..evaluation import evaluate, render_table, write_score_format
 from ..evaluation.agreement import evaluate_agreement
 from ..evaluation.disagreements import summary_line, write_disagreements
@@ -61,8 +62,6 @@ def register(subparsers: Any) -> None:
 
 
 def _check_args(args: argparse.Namespace) -> None:
-    from . import UsageError
-
     if args.limit is not None and args.limit < 1:
         raise UsageError(f"--limit must be a positive number of documents, got {args.limit}")
     if args.split not in ("train", "dev", "test"):

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..batch import DEFAULT_CHUNK_SIZE, Outcome, default_workers, done_doc_ids, run_batch
+from ..errors import UsageError
 from ..pipeline import extract_many
 from ..read import INPUT_FORMATS, Fields, Item, read_inputs
 from ..records import Article, Document
@@ -93,8 +94,6 @@ class Tally:
 
 def check_options(args: argparse.Namespace) -> None:
     """Refuse conflicting or bad options before any work starts."""
-    from . import UsageError
-
     if args.resume and not args.output:
         raise UsageError("--resume needs -o/--output: the file to resume")
     if args.resume and args.force:
@@ -208,8 +207,6 @@ def _summary(tally: Tally, seconds: float) -> str:
 
 def demo_cli(args: argparse.Namespace) -> int:
     if args.write_sample:
-        from . import UsageError
-
         target = Path(args.write_sample)
         if target.exists():
             raise UsageError(f"'{target}' exists; choose another file for --write-sample")

@@ -10,7 +10,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from ..errors import SaidwhatError
+from ..errors import SaidwhatError, UsageError
 from ..server import SERVER_EXTRA_HINT
 
 
@@ -58,8 +58,6 @@ def register(subparsers: Any) -> None:
 
 
 def serve_cli(args: argparse.Namespace) -> int:
-    from . import UsageError
-
     if not Path(args.db).exists():
         raise UsageError(f"archive '{args.db}' does not exist; create it with `saidwhat ingest PATH --db {args.db}`")
     if not 0 < args.port < 65536:
@@ -95,8 +93,6 @@ def serve_cli(args: argparse.Namespace) -> int:
 
 def _token(args: argparse.Namespace) -> str | None:
     """The ingest token from --token, --token-file or SAIDWHAT_TOKEN (one at most)."""
-    from . import UsageError
-
     given = [name for name, value in (("--token", args.token), ("--token-file", args.token_file)) if value]
     if len(given) > 1:
         raise UsageError("give --token or --token-file, not both")
@@ -113,8 +109,6 @@ def _token(args: argparse.Namespace) -> str | None:
 
 
 def _limits(args: argparse.Namespace, limits_type: Any) -> Any:
-    from . import UsageError
-
     for flag, value in (
         ("--extract-workers", args.extract_workers),
         ("--extract-timeout", args.extract_timeout),

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, UsageError
 
 
 def register(subparsers: Any) -> None:
@@ -48,8 +48,6 @@ def register(subparsers: Any) -> None:
 
 def refuse_to_overwrite(model: Path, *, force: bool) -> None:
     """Raise UsageError when the model file exists and --force was not given."""
-    from . import UsageError
-
     if model.exists() and not force:
         raise UsageError(f"'{model}' exists; pass --force to overwrite it")
 

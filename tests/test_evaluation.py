@@ -12,6 +12,8 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
+from saidwhat.annotations.brat import load_brat_annotators
+from saidwhat.annotations.fragments import normalise
 from saidwhat.cli import main
 from saidwhat.errors import InputError
 from saidwhat.evaluation import (
@@ -25,9 +27,8 @@ from saidwhat.evaluation import (
     write_score_format,
 )
 from saidwhat.evaluation.agreement import annotator_agreement
-from saidwhat.evaluation.brat import load_brat_annotators
 from saidwhat.evaluation.disagreements import disagreements, span_relation
-from saidwhat.evaluation.metrics import align, is_direct, non_quote_figures, normalise, prepare
+from saidwhat.evaluation.metrics import align, is_direct, non_quote_figures, prepare
 
 from .conftest import shared_path
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, UsageError
+from ..read import Item, read_inputs
 
 
 def register(subparsers: Any) -> None:
@@ -18,7 +19,9 @@ def register(subparsers: Any) -> None:
         "DIR/attribution.json. Use the result with SAIDWHAT_MODEL_PATH=DIR (or the setting model_path).",
     )
     train.add_argument(
-        "--gold", required=True, metavar="PATH", help="folder with text/ and attributions/, or with a train/ split"
+        "--gold",
+        metavar="PATH",
+        help="folder with text/ and attributions/, or with a train/ split (required but with --names)",
     )
     train.add_argument(
         "--split", default="train", help="split folder to learn from when PATH has splits (default: train)"
@@ -43,6 +46,13 @@ def register(subparsers: Any) -> None:
         "(e.g. ../shared/data/bbc-train-gold), and write DIR/speakers.json; "
         "--out src/saidwhat/models reproduces the shipped one",
     )
+    train.add_argument(
+        "--names",
+        action="store_true",
+        help='learn only the fast name classifier (setting entities = "fast") from the entities spaCy\'s NER '
+        "finds in --texts, and write DIR/names.json; no annotation needed",
+    )
+    train.add_argument("--texts", metavar="FILE.csv", help="with --names: a CSV file of news texts ('text' column)")
     train.set_defaults(func=train_cli)
 
 
@@ -71,15 +81,38 @@ def train_speakers_cli(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_args(args: argparse.Namespace) -> None:
+    modes = [
+        flag
+        for flag, given in (("--quotes", args.quotes), ("--speakers", args.speakers), ("--names", args.names))
+        if given
+    ]
+    if len(modes) > 1:
+        raise UsageError(f"{' and '.join(modes)} conflict: each learns one model; give one of them")
+    if args.names and not args.texts:
+        raise UsageError("--names needs --texts FILE.csv: the news texts to learn names from")
+    if args.texts and not args.names:
+        raise UsageError("--texts goes with --names; the other models learn from --gold")
+    if not args.names and not args.gold:
+        raise UsageError("--gold PATH is required: the annotated articles to learn from")
+
+
 def train_cli(args: argparse.Namespace) -> int:
+    _check_args(args)
     if args.quotes:
         return _train_quotes_cli(args)
-    from ..evaluation.brat import brat_folder
+    if args.speakers:
+        return train_speakers_cli(args)
+    if args.names:
+        return train_names_cli(args)
+    return _train_attribution_cli(args)
+
+
+def _train_attribution_cli(args: argparse.Namespace) -> int:
+    from ..annotations.brat import brat_folder
     from ..learn.linear import MODEL_FILE
     from ..learn.train import train_from_folder
 
-    if args.speakers:
-        return train_speakers_cli(args)
     folder = brat_folder(Path(args.gold), args.split)
     if folder is None:
         raise InputError(
@@ -142,3 +175,30 @@ def _train_quotes_cli(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 0
+
+
+def train_names_cli(args: argparse.Namespace) -> int:
+    from ..learn.names import NAMES_FILE, examples, fit
+    from ..pipeline import load_parser
+
+    out = Path(args.out)
+    refuse_to_overwrite(out / NAMES_FILE, force=args.force)
+    texts = [item.document.text for item in _read_csv_texts(args.texts) if item.document is not None]
+    pairs = list(examples(load_parser().pipe(texts, batch_size=32)))
+    out.mkdir(parents=True, exist_ok=True)
+    fit(pairs).save(out / NAMES_FILE)
+    print(
+        f"saidwhat train: learned the name classifier from {len(pairs)} runs of proper nouns in {len(texts)} texts; "
+        f"wrote {out / NAMES_FILE}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _read_csv_texts(path: str) -> list[Item]:
+    """The rows of a CSV file of texts, through saidwhat's one input reader; an unreadable file is an InputError."""
+    items = list(read_inputs([path], input_format="csv"))
+    failed = [item.error for item in items if item.error]
+    if failed:
+        raise InputError(f"--texts: {failed[0]}")
+    return items

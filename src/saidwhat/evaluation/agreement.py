@@ -13,11 +13,11 @@ from typing import Any
 
 from spacy.language import Language
 
+from ..annotations.brat import brat_folder, load_brat_annotators
+from ..annotations.fragments import Annotations, GoldSet
 from ..errors import InputError
 from ..settings import Settings
-from .brat import brat_folder, load_brat_annotators
 from .metrics import score_pairs
-from .model import Annotations, GoldSet
 from .predictions import Predictions
 from .run import predictions_for
 

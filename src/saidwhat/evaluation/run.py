@@ -8,10 +8,10 @@ from typing import Any
 
 from spacy.language import Language
 
+from ..annotations.fragments import GoldSet
 from ..settings import Settings, load_settings
 from .gold import load_gold
 from .metrics import non_quote_figures, score
-from .model import GoldSet
 from .predictions import Predictions, predict, read_predictions
 
 

@@ -19,6 +19,7 @@ from saidwhat.errors import InputError
 from saidwhat.evaluation import (
     EvalDoc,
     EvalQuote,
+    PredictionOptions,
     evaluate,
     headline,
     load_gold,
@@ -592,13 +593,13 @@ def test_evaluate_agrees_with_reference_scorer(kind: str, tmp_path: Path, nlp: L
     scorer = shared_path("tools", "score.py")
     if kind == "seed":
         gold_path = shared_path("data", "seed", "heartstopper.gold.json")
-        evaluation, spec = evaluate(gold_path, nlp=nlp), f"seed:{gold_path}"
+        evaluation, spec = evaluate(gold_path, options=PredictionOptions(nlp=nlp)), f"seed:{gold_path}"
     elif kind == "polnear":
         gold_path = _small_polnear(tmp_path / "polnear", 6)
-        evaluation, spec = evaluate(gold_path, nlp=nlp), f"polnear:{gold_path}"
+        evaluation, spec = evaluate(gold_path, options=PredictionOptions(nlp=nlp)), f"polnear:{gold_path}"
     else:
         gold_path = shared_path("data", "bbc-gold")
-        evaluation, spec = evaluate(gold_path, limit=8, nlp=nlp), f"bbc:{gold_path}"
+        evaluation, spec = evaluate(gold_path, limit=8, options=PredictionOptions(nlp=nlp)), f"bbc:{gold_path}"
     pred = tmp_path / "pred.jsonl"
     write_score_format(pred, evaluation.predictions, evaluation.gold.docs)
     if kind == "bbc":  # the reference scorer reads every BBC document: score the same 8

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError
-from ..evaluation import evaluate, render_table, write_score_format
+from ..evaluation import PredictionOptions, evaluate, render_table, write_score_format
 from ..evaluation.agreement import evaluate_agreement
 from ..evaluation.disagreements import summary_line, write_disagreements
 
@@ -84,12 +84,9 @@ def _report_notes(notes: tuple[str, ...]) -> None:
 
 def _run_options(args: argparse.Namespace) -> dict[str, Any]:
     """What `evaluate` and `evaluate_agreement` take from the command line besides the gold path."""
-    return {
-        "split": args.split,
-        "pred_path": Path(args.pred) if args.pred else None,
-        "limit": args.limit,
-        "conventions": args.conventions,
-    }
+    pred_path = Path(args.pred) if args.pred else None
+    options = PredictionOptions(pred_path=pred_path, conventions=args.conventions)
+    return {"split": args.split, "limit": args.limit, "options": options}
 
 
 def evaluate_cli(args: argparse.Namespace) -> int:

@@ -237,26 +237,18 @@ def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float | None, float | None, 
     return ratio(tp, n_pred), ratio(tp, n_gold), ratio(2 * tp, n_pred + n_gold)
 
 
+def _prf_figures(hits: int, n_pred: int, n_gold: int, names: tuple[str, str, str]) -> dict[str, Any]:
+    """Precision, recall and F1 of `hits` out of `n_pred` and `n_gold`, then the three counts under `names`."""
+    precision, recall, f1 = prf(hits, n_pred, n_gold)
+    return {"p": precision, "r": recall, "f1": f1, **dict(zip(names, (hits, n_pred, n_gold), strict=True))}
+
+
 def _span_figures(span: SpanCounts) -> dict[str, Any]:
-    exact_p, exact_r, exact_f1 = prf(span.tp, span.n_pred, span.n_gold)
-    over_p, over_r, over_f1 = prf(span.overlap, span.pred_chars, span.gold_chars)
     return {
-        "exact": {
-            "p": exact_p,
-            "r": exact_r,
-            "f1": exact_f1,
-            "tp": span.tp,
-            "n_pred": span.n_pred,
-            "n_gold": span.n_gold,
-        },
-        "overlap": {
-            "p": over_p,
-            "r": over_r,
-            "f1": over_f1,
-            "overlap_chars": span.overlap,
-            "pred_chars": span.pred_chars,
-            "gold_chars": span.gold_chars,
-        },
+        "exact": _prf_figures(span.tp, span.n_pred, span.n_gold, ("tp", "n_pred", "n_gold")),
+        "overlap": _prf_figures(
+            span.overlap, span.pred_chars, span.gold_chars, ("overlap_chars", "pred_chars", "gold_chars")
+        ),
     }
 
 

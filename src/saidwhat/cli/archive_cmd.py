@@ -18,7 +18,7 @@ from ..read import Item
 from ..records import Article, Document
 from ..render import plural
 from .extract_cmd import add_input_options, read_items
-from .outputs import check_writable
+from .outputs import check_writable, refuse_to_overwrite
 
 DEFAULT_DB = "saidwhat.db"
 _BOLD_ON, _BOLD_OFF = "\033[1;33m", "\033[0m"
@@ -181,9 +181,8 @@ def speakers_cli(args: argparse.Namespace) -> int:
 def export_cli(args: argparse.Namespace) -> int:
     if args.format == "parquet" and not args.output:
         raise UsageError("--format parquet needs -o FILE (parquet is not written to stdout)")
-    if args.output and Path(args.output).exists() and not args.force:
-        raise UsageError(f"output file '{args.output}' exists; pass --force to overwrite it")
     if args.output:
+        refuse_to_overwrite(args.output, force=args.force)
         check_writable(args.output, "--output")
     with _open_existing(args.db) as archive:
         rows = export_rows(archive.conn)

@@ -12,6 +12,7 @@ from ..errors import UsageError
 from ..evaluation import PredictionOptions, evaluate, render_table, write_score_format
 from ..evaluation.agreement import evaluate_agreement
 from ..evaluation.disagreements import summary_line, write_disagreements
+from .outputs import check_writable, refuse_to_overwrite
 
 MAX_NOTES_SHOWN = 20
 
@@ -67,8 +68,9 @@ def _check_args(args: argparse.Namespace) -> None:
     if args.split not in ("train", "dev", "test"):
         raise UsageError(f"--split must be train or dev (or test), got {args.split!r}")
     for option, path in (("--dump-pred", args.dump_pred), ("--disagreements", args.disagreements)):
-        if path and Path(path).exists() and not args.force:
-            raise UsageError(f"{option} file '{path}' exists; pass --force to overwrite it")
+        if path:
+            check_writable(path, option)
+            refuse_to_overwrite(path, force=args.force, what=f"{option} file")
     if args.pred and not Path(args.pred).is_file():
         raise UsageError(f"--pred file '{args.pred}' does not exist")
     if args.annotators and (args.dump_pred or args.disagreements):

@@ -20,7 +20,7 @@ from ..records import Article, Document
 from ..render import plural, render_article
 from ..samples import demo_text
 from ..settings import load_settings
-from .outputs import check_writable, open_outputs
+from .outputs import check_writable, open_outputs, refuse_to_overwrite
 
 
 def register(subparsers: Any) -> None:
@@ -102,8 +102,8 @@ def check_options(args: argparse.Namespace) -> None:
         raise UsageError("--resume needs JSON output; drop --pretty")
     if args.full and not args.pretty:
         raise UsageError("--full widens the --pretty view; add --pretty (JSON records always hold whole quotations)")
-    if args.output and Path(args.output).exists() and not (args.force or args.resume):
-        raise UsageError(f"output file '{args.output}' exists; pass --force to overwrite it or --resume to continue")
+    if args.output:
+        refuse_to_overwrite(args.output, force=args.force or args.resume, alternative=" or --resume to continue")
     if args.workers < 0:
         raise UsageError(f"--workers must be 0 (all cores) or more, got {args.workers}")
     if args.chunk_size < 1:
@@ -210,6 +210,7 @@ def demo_cli(args: argparse.Namespace) -> int:
         target = Path(args.write_sample)
         if target.exists():
             raise UsageError(f"'{target}' exists; choose another file for --write-sample")
+        check_writable(args.write_sample, "--write-sample")
         target.write_text(demo_text(), encoding="utf-8")
     article = next(extract_many([Document(demo_text(), "demo", title="Lantern Street star Maya Okafor (sample)")]))
     if args.json:

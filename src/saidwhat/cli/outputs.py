@@ -10,6 +10,17 @@ from typing import TextIO
 from ..errors import UsageError
 
 
+def refuse_to_overwrite(path: str | Path, *, force: bool, what: str = "output file", alternative: str = "") -> None:
+    """Raise UsageError when `path` exists and --force was not given (nothing is overwritten silently).
+
+    Args:
+        what: how the message names the file ("output file", "--dump-pred file", "model").
+        alternative: another way out, added to the message (" or --resume to continue").
+    """
+    if Path(path).exists() and not force:
+        raise UsageError(f"{what} '{path}' exists; pass --force to overwrite it{alternative}")
+
+
 def check_writable(path: str, option: str) -> None:
     """Raise UsageError unless `path` can be written: its folder exists and it is not itself a folder."""
     target = Path(path)

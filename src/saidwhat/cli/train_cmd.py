@@ -9,6 +9,7 @@ from typing import Any
 
 from ..errors import InputError, UsageError
 from ..read import Item, read_inputs
+from .outputs import refuse_to_overwrite
 
 
 def register(subparsers: Any) -> None:
@@ -56,18 +57,12 @@ def register(subparsers: Any) -> None:
     train.set_defaults(func=train_cli)
 
 
-def refuse_to_overwrite(model: Path, *, force: bool) -> None:
-    """Raise UsageError when the model file exists and --force was not given."""
-    if model.exists() and not force:
-        raise UsageError(f"'{model}' exists; pass --force to overwrite it")
-
-
 def train_speakers_cli(args: argparse.Namespace) -> int:
     from ..learn.speakers import parse_gold, train_speaker_model
     from ..speakers.ranker import SPEAKER_MODEL_FILE
 
     out = Path(args.out)
-    refuse_to_overwrite(out / SPEAKER_MODEL_FILE, force=args.force)
+    refuse_to_overwrite(out / SPEAKER_MODEL_FILE, force=args.force, what="model")
     gold = Path(args.gold)
     docs = parse_gold(gold)
     model = train_speaker_model(docs, source=gold.name)
@@ -120,7 +115,7 @@ def _train_attribution_cli(args: argparse.Namespace) -> int:
             "saidwhat train reads brat standoff in the PolNeAR layout"
         )
     out = Path(args.out)
-    refuse_to_overwrite(out / MODEL_FILE, force=args.force)
+    refuse_to_overwrite(out / MODEL_FILE, force=args.force, what="model")
     out.mkdir(parents=True, exist_ok=True)
     model = train_from_folder(folder, progress=StderrProgress())
     model.save(out / MODEL_FILE)
@@ -161,7 +156,7 @@ def _train_quotes_cli(args: argparse.Namespace) -> int:
     if not (gold / "gold.json").is_file():
         raise InputError(f"'{gold}' holds no gold.json: saidwhat train --quotes reads a gold in the BBC layout")
     out = Path(args.out)
-    refuse_to_overwrite(out / QUOTE_MODEL_FILE, force=args.force)
+    refuse_to_overwrite(out / QUOTE_MODEL_FILE, force=args.force, what="model")
     out.mkdir(parents=True, exist_ok=True)
     print(f"saidwhat train: parsing {gold} and learning the quote decisions ...", file=sys.stderr)
     polnear = Path(args.polnear) if args.polnear else None
@@ -182,7 +177,7 @@ def train_names_cli(args: argparse.Namespace) -> int:
     from ..pipeline import load_parser
 
     out = Path(args.out)
-    refuse_to_overwrite(out / NAMES_FILE, force=args.force)
+    refuse_to_overwrite(out / NAMES_FILE, force=args.force, what="model")
     texts = [item.document.text for item in _read_csv_texts(args.texts) if item.document is not None]
     pairs = list(examples(load_parser().pipe(texts, batch_size=32)))
     out.mkdir(parents=True, exist_ok=True)

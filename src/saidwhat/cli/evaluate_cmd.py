@@ -39,6 +39,19 @@ def register(subparsers: Any) -> None:
         help="write each quote where predictions and gold differ (missed, spurious, differing spans, wrong "
         "attribution or speaker) to FILE",
     )
+    _add_other_runs(parser)
+    parser.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    parser.add_argument(
+        "--conventions",
+        choices=("saidwhat", "polnear"),
+        help="span conventions to extract with (see docs/model.md); default: the gold's own "
+        "(polnear for brat, saidwhat for the JSON and records layouts)",
+    )
+    parser.set_defaults(func=evaluate_cli)
+
+
+def _add_other_runs(parser: argparse.ArgumentParser) -> None:
+    """Options that score something other than saidwhat against one gold: annotators, speaker-ranker folds."""
     parser.add_argument(
         "--annotators",
         action="store_true",
@@ -52,14 +65,6 @@ def register(subparsers: Any) -> None:
         help="BBC-layout gold with speakers only: cross-validate the speaker ranker by article (train on N-1 "
         "folds, score the held-out one) and print its speaker figures by source kind",
     )
-    parser.add_argument("--force", action="store_true", help="overwrite an existing output file")
-    parser.add_argument(
-        "--conventions",
-        choices=("saidwhat", "polnear"),
-        help="span conventions to extract with (see docs/model.md); default: the gold's own "
-        "(polnear for brat, saidwhat for the JSON and records layouts)",
-    )
-    parser.set_defaults(func=evaluate_cli)
 
 
 def _check_args(args: argparse.Namespace) -> None:

@@ -24,6 +24,11 @@ from .outputs import check_writable, open_outputs, refuse_to_overwrite
 
 
 def register(subparsers: Any) -> None:
+    _register_extract(subparsers)
+    _register_demo(subparsers)
+
+
+def _register_extract(subparsers: Any) -> None:
     extract = subparsers.add_parser(
         "extract",
         help="find every quotation in articles; JSON Lines out",
@@ -56,6 +61,9 @@ def register(subparsers: Any) -> None:
     extract.add_argument("--with-text", action="store_true", help="include the analysed text in each record")
     extract.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary on stderr")
     extract.set_defaults(func=extract_cli)
+
+
+def _register_demo(subparsers: Any) -> None:
     demo = subparsers.add_parser(
         "demo",
         help="run on the built-in sample article and show the result",

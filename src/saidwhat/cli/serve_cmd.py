@@ -37,6 +37,13 @@ def register(subparsers: Any) -> None:
         metavar="NAME",
         help="also answer requests whose Host header is NAME (repeatable; '*': any). Default: loopback names only",
     )
+    _add_limit_options(serve)
+    serve.add_argument("--get", metavar="PATH", help="answer one GET request (e.g. '/quotes?q=rain') and exit")
+    serve.set_defaults(func=serve_cli)
+
+
+def _add_limit_options(serve: argparse.ArgumentParser) -> None:
+    """How much extraction and caching the server takes on (server/extraction.py, server/cache.py)."""
     serve.add_argument("--extract-workers", type=int, default=1, metavar="N", help="extraction processes (default 1)")
     serve.add_argument(
         "--extract-queue", type=int, default=4, metavar="N", help="texts that may wait for a worker (default 4)"
@@ -53,8 +60,6 @@ def register(subparsers: Any) -> None:
     serve.add_argument(
         "--cache-size", type=int, default=256, metavar="N", help="keep N recent search answers (0: none; default 256)"
     )
-    serve.add_argument("--get", metavar="PATH", help="answer one GET request (e.g. '/quotes?q=rain') and exit")
-    serve.set_defaults(func=serve_cli)
 
 
 def serve_cli(args: argparse.Namespace) -> int:

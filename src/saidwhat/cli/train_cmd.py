@@ -29,6 +29,12 @@ def register(subparsers: Any) -> None:
     )
     train.add_argument("--out", required=True, metavar="DIR", help="folder to write attribution.json into")
     train.add_argument("--force", action="store_true", help="overwrite an existing model in DIR")
+    _add_other_models(train)
+    train.set_defaults(func=train_cli)
+
+
+def _add_other_models(train: argparse.ArgumentParser) -> None:
+    """The flags that learn one of the other shipped models instead of the attribution model."""
     train.add_argument(
         "--quotes",
         action="store_true",
@@ -54,7 +60,6 @@ def register(subparsers: Any) -> None:
         "finds in --texts, and write DIR/names.json; no annotation needed",
     )
     train.add_argument("--texts", metavar="FILE.csv", help="with --names: a CSV file of news texts ('text' column)")
-    train.set_defaults(func=train_cli)
 
 
 def train_speakers_cli(args: argparse.Namespace) -> int:

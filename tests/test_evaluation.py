@@ -13,7 +13,6 @@ import pytest
 from spacy.language import Language
 
 from saidwhat.annotations.brat import load_brat_annotators
-from saidwhat.annotations.fragments import normalise
 from saidwhat.cli import main
 from saidwhat.errors import InputError
 from saidwhat.evaluation import (
@@ -68,20 +67,7 @@ def results(preds: tuple[EvalQuote, ...], golds: tuple[EvalQuote, ...] | None = 
     return score([doc], {"d": preds}).to_dict()
 
 
-# --- normalisation and subsets -------------------------------------------------------------
-
-
-def test_normalise_strips_marks_and_punctuation_at_both_ends() -> None:
-    assert normalise(TEXT, [at(TEXT, '"We are ready,"')]) == (at(TEXT, "We are ready"),)
-
-
-def test_normalise_keeps_a_colon_only_cue() -> None:
-    assert normalise("Ann: yes", [(3, 4)]) == ((3, 4),)
-
-
-def test_normalise_merges_fragments_separated_only_by_marks() -> None:
-    text = '"Yes," "no"'
-    assert normalise(text, [(0, 6), (7, 11)]) == ((1, 10),)
+# --- subsets -------------------------------------------------------------
 
 
 @pytest.mark.parametrize(

@@ -55,3 +55,11 @@ def test_train_names_writes_a_model_with_every_label(tmp_path: Path) -> None:
     written = json.loads((tmp_path / "models" / NAMES_FILE).read_text(encoding="utf-8"))
     assert written["labels"] == list(LABELS)
     assert "bias" in written["weights"]
+
+
+def test_train_names_too_few_texts_name_the_missing_labels(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    texts = tmp_path / "texts.csv"
+    texts.write_text('text\n"Orla Brennick opened the bridge."\n', encoding="utf-8")
+    assert main(["train", "--names", "--texts", str(texts), "--out", str(tmp_path)]) == 1
+    assert "no run of proper nouns is labelled" in capsys.readouterr().err
+    assert not (tmp_path / NAMES_FILE).exists()

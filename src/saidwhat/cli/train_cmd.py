@@ -1,4 +1,7 @@
-"""`saidwhat train`: learn the attribution model from brat-annotated articles."""
+"""`saidwhat train`: learn the attribution model from brat-annotated articles, or one of the other models.
+
+The training modules are imported by the function that runs them: the other commands never load them.
+"""
 
 from __future__ import annotations
 
@@ -53,13 +56,10 @@ def _add_other_models(train: argparse.ArgumentParser) -> None:
         "(e.g. ../shared/data/bbc-train-gold), and write DIR/speakers.json; "
         "--out src/saidwhat/models reproduces the shipped one",
     )
+    train.add_argument("--names", action="store_true", help="learn only the fast name classifier: DIR/names.json")
     train.add_argument(
-        "--names",
-        action="store_true",
-        help='learn only the fast name classifier (setting entities = "fast") from the entities spaCy\'s NER '
-        "finds in --texts, and write DIR/names.json; no annotation needed",
+        "--texts", metavar="FILE.csv", help="with --names: news texts ('text' column) whose NER entities it learns"
     )
-    train.add_argument("--texts", metavar="FILE.csv", help="with --names: a CSV file of news texts ('text' column)")
 
 
 def train_speakers_cli(args: argparse.Namespace) -> int:
@@ -178,13 +178,18 @@ def _train_quotes_cli(args: argparse.Namespace) -> int:
 
 
 def train_names_cli(args: argparse.Namespace) -> int:
-    from ..learn.names import NAMES_FILE, examples, fit
+    from ..learn.names import LABELS, NAMES_FILE, examples, fit
     from ..pipeline import load_parser
 
     out = Path(args.out)
     refuse_to_overwrite(out / NAMES_FILE, force=args.force, what="model")
     texts = [item.document.text for item in _read_csv_texts(args.texts) if item.document is not None]
     pairs = list(examples(load_parser().pipe(texts, batch_size=32)))
+    missing = sorted(set(LABELS) - {label for _, label in pairs})
+    if missing:
+        raise InputError(
+            f"--texts: no run of proper nouns is labelled {', '.join(missing)} in {len(texts)} texts; give more"
+        )
     out.mkdir(parents=True, exist_ok=True)
     fit(pairs).save(out / NAMES_FILE)
     print(

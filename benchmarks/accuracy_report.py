@@ -23,9 +23,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from saidwhat.annotations.fragments import Fragment  # noqa: E402
 from saidwhat.evaluation import EvalDoc, EvalQuote, headline, load_gold, predict, score, settings_for  # noqa: E402
 from saidwhat.evaluation.agreement import evaluate_agreement  # noqa: E402
-from saidwhat.evaluation.model import Fragment  # noqa: E402
 from saidwhat.pipeline import _load_english  # noqa: E402
 
 COLUMNS = (

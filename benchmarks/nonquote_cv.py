@@ -24,9 +24,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from spacy.tokens import Doc, DocBin
 
+from saidwhat.annotations.fragments import EvalDoc, EvalQuote
 from saidwhat.evaluation.gold import load_gold
 from saidwhat.evaluation.metrics import non_quote_figures, score_pairs
-from saidwhat.evaluation.model import EvalDoc, EvalQuote
 from saidwhat.learn.train_quotes import (
     QUOTE_C,
     QUOTE_THRESHOLD,

@@ -44,8 +44,8 @@ def doc(plain_nlp: Language) -> Doc:
 
 
 def _summary(doc: Doc) -> list[tuple[str, str | None, str]]:
-    names = {speaker.id: speaker.name for speaker in doc._.speakers}
-    return [(quote.type, names.get(quote.speaker or ""), quote.text) for quote in doc._.quotes]
+    names = {speaker.id: speaker.name for speaker in doc._.saidwhat_speakers}
+    return [(quote.type, names.get(quote.speaker or ""), quote.text) for quote in doc._.saidwhat_quotes]
 
 
 def test_component_sets_quotes_and_speakers(doc: Doc) -> None:
@@ -53,7 +53,7 @@ def test_component_sets_quotes_and_speakers(doc: Doc) -> None:
         ("direct", "Kit Connor", '"It is a show about kindness."'),
         ("indirect", "BBC", "it was reviewing the report"),
     ]
-    assert [(speaker.name, speaker.kind) for speaker in doc._.speakers] == [
+    assert [(speaker.name, speaker.kind) for speaker in doc._.saidwhat_speakers] == [
         ("Kit Connor", "person"),
         ("BBC", "organisation"),
     ]
@@ -61,7 +61,9 @@ def test_component_sets_quotes_and_speakers(doc: Doc) -> None:
 
 def test_component_spans_match_the_quotes(doc: Doc) -> None:
     spans = doc.spans[SPANS_KEY]
-    assert [(span.start_char, span.end_char) for span in spans] == [(quote.start, quote.end) for quote in doc._.quotes]
+    assert [(span.start_char, span.end_char) for span in spans] == [
+        (quote.start, quote.end) for quote in doc._.saidwhat_quotes
+    ]
 
 
 def test_component_span_labels_carry_the_speaker(doc: Doc) -> None:
@@ -69,7 +71,7 @@ def test_component_span_labels_carry_the_speaker(doc: Doc) -> None:
 
 
 def test_component_offsets_slice_the_doc_text(doc: Doc) -> None:
-    for quote in doc._.quotes:
+    for quote in doc._.saidwhat_quotes:
         for span in (*quote.contents, *quote.sources, *([quote.cue] if quote.cue else [])):
             assert doc.text[span.start : span.end] == span.text
 
@@ -87,40 +89,53 @@ def test_component_stores_only_plain_data_in_user_data(doc: Doc) -> None:
 
 def test_component_data_survives_doc_to_bytes(plain_nlp: Language, doc: Doc) -> None:
     restored = Doc(plain_nlp.vocab).from_bytes(doc.to_bytes())
-    assert restored._.quotes == doc._.quotes
-    assert restored._.speakers == doc._.speakers
+    assert restored._.saidwhat_quotes == doc._.saidwhat_quotes
+    assert restored._.saidwhat_speakers == doc._.saidwhat_speakers
     assert [span.text for span in restored.spans[SPANS_KEY]] == [span.text for span in doc.spans[SPANS_KEY]]
 
 
 def test_component_data_survives_docbin(plain_nlp: Language, doc: Doc) -> None:
     data = DocBin(store_user_data=True, docs=[doc]).to_bytes()
     (restored,) = DocBin().from_bytes(data).get_docs(plain_nlp.vocab)
-    assert restored._.quotes == doc._.quotes
-    assert restored._.speakers == doc._.speakers
-    assert len(restored.spans[SPANS_KEY]) == len(doc._.quotes)
+    assert restored._.saidwhat_quotes == doc._.saidwhat_quotes
+    assert restored._.saidwhat_speakers == doc._.saidwhat_speakers
+    assert len(restored.spans[SPANS_KEY]) == len(doc._.saidwhat_quotes)
 
 
 def test_component_data_survives_multiprocessing(nlp: Language) -> None:
     texts = [TEXT, "The council met on Monday.", TEXT]
     docs = list(nlp.pipe(texts, n_process=2, batch_size=1))
-    assert [len(doc._.quotes) for doc in docs] == [2, 0, 2]
+    assert [len(doc._.saidwhat_quotes) for doc in docs] == [2, 0, 2]
     assert _summary(docs[2]) == _summary(nlp(TEXT))
 
 
 def test_component_without_quotes_leaves_empty_lists(plain_nlp: Language) -> None:
     doc = plain_nlp("The council met on Monday.")
-    assert (doc._.quotes, doc._.speakers, list(doc.spans[SPANS_KEY])) == ([], [], [])
+    assert (doc._.saidwhat_quotes, doc._.saidwhat_speakers, list(doc.spans[SPANS_KEY])) == ([], [], [])
 
 
 def test_component_extensions_are_empty_on_a_doc_it_never_saw(plain_nlp: Language) -> None:
     doc = plain_nlp.make_doc("Kit Connor said hello.")
-    assert (doc._.quotes, doc._.speakers, doc._.saidwhat_errors) == ([], [], [])
+    assert (doc._.saidwhat_quotes, doc._.saidwhat_speakers, doc._.saidwhat_errors) == ([], [], [])
+
+
+@pytest.mark.parametrize(("old", "new"), [("quotes", "saidwhat_quotes"), ("speakers", "saidwhat_speakers")])
+def test_component_old_extension_names_still_work_with_a_deprecation_warning(doc: Doc, old: str, new: str) -> None:
+    with pytest.warns(DeprecationWarning, match=rf"doc\._\.{old} is deprecated .* use doc\._\.{new}") as caught:
+        value = getattr(doc._, old)
+    assert value == getattr(doc._, new) != []
+    assert caught[0].filename == __file__  # the warning points at the caller
+
+
+def test_component_new_extension_names_do_not_warn(doc: Doc, recwarn: pytest.WarningsRecorder) -> None:
+    assert doc._.saidwhat_quotes and doc._.saidwhat_speakers
+    assert [w for w in recwarn if issubclass(w.category, DeprecationWarning)] == []
 
 
 def test_component_analyze_pipes_reports_no_problem(plain_nlp: Language) -> None:
     analysis = plain_nlp.analyze_pipes(pretty=False)
     assert analysis["problems"]["saidwhat"] == []
-    assert "doc._.quotes" in analysis["summary"]["saidwhat"]["assigns"]
+    assert "doc._.saidwhat_quotes" in analysis["summary"]["saidwhat"]["assigns"]
 
 
 def test_component_config_round_trips_through_to_disk(plain_nlp: Language, tmp_path: Path) -> None:
@@ -160,7 +175,7 @@ def test_component_error_goes_to_the_pipeline_error_handler(
     nlp.get_pipe("saidwhat").set_error_handler(skip)
     docs = list(nlp.pipe(["BROKEN text here.", TEXT]))
     assert seen == ["saidwhat: BROKEN: cannot analyse this one"]
-    assert docs[0]._.quotes == []
+    assert docs[0]._.saidwhat_quotes == []
     assert _summary(docs[1])[0][1] == "Kit Connor"
 
 
@@ -184,7 +199,7 @@ def test_readme_spacy_snippet_runs_and_matches_extract() -> None:
     namespace: dict[str, Any] = {}
     exec(compile(_readme_spacy_snippet(), "README.md", "exec"), namespace)  # our own README
     doc = namespace["doc"]
-    assert [quote.to_dict() for quote in doc._.quotes] == [
+    assert [quote.to_dict() for quote in doc._.saidwhat_quotes] == [
         quote.to_dict() for quote in saidwhat.extract(doc.text).quotes
     ]
     assert "direct: Kit Connor" in namespace["html"]

@@ -12,11 +12,13 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
+from saidwhat.annotations.brat import load_brat_annotators
 from saidwhat.cli import main
 from saidwhat.errors import InputError
 from saidwhat.evaluation import (
     EvalDoc,
     EvalQuote,
+    PredictionOptions,
     evaluate,
     headline,
     load_gold,
@@ -25,9 +27,8 @@ from saidwhat.evaluation import (
     write_score_format,
 )
 from saidwhat.evaluation.agreement import annotator_agreement
-from saidwhat.evaluation.brat import load_brat_annotators
 from saidwhat.evaluation.disagreements import disagreements, span_relation
-from saidwhat.evaluation.metrics import align, is_direct, non_quote_figures, normalise, prepare
+from saidwhat.evaluation.metrics import align, is_direct, non_quote_figures, prepare
 
 from .conftest import shared_path
 
@@ -66,20 +67,7 @@ def results(preds: tuple[EvalQuote, ...], golds: tuple[EvalQuote, ...] | None = 
     return score([doc], {"d": preds}).to_dict()
 
 
-# --- normalisation and subsets -------------------------------------------------------------
-
-
-def test_normalise_strips_marks_and_punctuation_at_both_ends() -> None:
-    assert normalise(TEXT, [at(TEXT, '"We are ready,"')]) == (at(TEXT, "We are ready"),)
-
-
-def test_normalise_keeps_a_colon_only_cue() -> None:
-    assert normalise("Ann: yes", [(3, 4)]) == ((3, 4),)
-
-
-def test_normalise_merges_fragments_separated_only_by_marks() -> None:
-    text = '"Yes," "no"'
-    assert normalise(text, [(0, 6), (7, 11)]) == ((1, 10),)
+# --- subsets -------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -591,13 +579,13 @@ def test_evaluate_agrees_with_reference_scorer(kind: str, tmp_path: Path, nlp: L
     scorer = shared_path("tools", "score.py")
     if kind == "seed":
         gold_path = shared_path("data", "seed", "heartstopper.gold.json")
-        evaluation, spec = evaluate(gold_path, nlp=nlp), f"seed:{gold_path}"
+        evaluation, spec = evaluate(gold_path, options=PredictionOptions(nlp=nlp)), f"seed:{gold_path}"
     elif kind == "polnear":
         gold_path = _small_polnear(tmp_path / "polnear", 6)
-        evaluation, spec = evaluate(gold_path, nlp=nlp), f"polnear:{gold_path}"
+        evaluation, spec = evaluate(gold_path, options=PredictionOptions(nlp=nlp)), f"polnear:{gold_path}"
     else:
         gold_path = shared_path("data", "bbc-gold")
-        evaluation, spec = evaluate(gold_path, limit=8, nlp=nlp), f"bbc:{gold_path}"
+        evaluation, spec = evaluate(gold_path, limit=8, options=PredictionOptions(nlp=nlp)), f"bbc:{gold_path}"
     pred = tmp_path / "pred.jsonl"
     write_score_format(pred, evaluation.predictions, evaluation.gold.docs)
     if kind == "bbc":  # the reference scorer reads every BBC document: score the same 8

@@ -2,7 +2,7 @@
 
 import logging
 
-from .errors import ArchiveError, ConfigError, InputError, ModelError, SaidwhatError
+from .errors import ArchiveError, ConfigError, InputError, ModelError, SaidwhatError, UsageError
 from .pipeline import extract, extract_many, load_nlp
 from .records import Article, Document, Quote, Span, Speaker
 from .settings import Settings, load_settings
@@ -21,6 +21,7 @@ __all__ = [
     "Settings",
     "Span",
     "Speaker",
+    "UsageError",
     "extract",
     "extract_many",
     "load_nlp",

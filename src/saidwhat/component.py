@@ -1,7 +1,12 @@
-"""The spaCy component: `nlp.add_pipe("saidwhat")` sets doc._.quotes and doc._.speakers."""
+"""The spaCy component: `nlp.add_pipe("saidwhat")` sets doc._.saidwhat_quotes and doc._.saidwhat_speakers.
+
+The unprefixed doc._.quotes and doc._.speakers still work for one release, with a DeprecationWarning.
+"""
 
 from __future__ import annotations
 
+import warnings
+from collections.abc import Callable
 from typing import Any
 
 from spacy.language import Language
@@ -33,11 +38,37 @@ def get_errors(doc: Doc) -> list[str]:
     return [str(item) for item in _stored(doc).get("errors", [])]
 
 
+# The extensions, prefixed as spaCy's convention for a component asks; each reads doc.user_data.
+EXTENSIONS: tuple[tuple[str, Callable[[Doc], list[Any]]], ...] = (
+    ("saidwhat_quotes", get_quotes),
+    ("saidwhat_speakers", get_speakers),
+    ("saidwhat_errors", get_errors),
+)
+# Old extension name -> new one: still answered, with a DeprecationWarning, until the next release.
+DEPRECATED_EXTENSIONS = {"quotes": "saidwhat_quotes", "speakers": "saidwhat_speakers"}
+
+
+def _deprecated(old: str, new: str, getter: Callable[[Doc], list[Any]]) -> Callable[[Doc], list[Any]]:
+    def warn_then_get(doc: Doc) -> list[Any]:
+        warnings.warn(
+            f"doc._.{old} is deprecated and goes in the next saidwhat release; use doc._.{new}",
+            DeprecationWarning,
+            stacklevel=3,  # the caller of doc._.<name>, past spaCy's Underscore.__getattr__
+        )
+        return getter(doc)
+
+    return warn_then_get
+
+
 def register_extensions() -> None:
     """Add the Doc extensions once; they read plain data kept in doc.user_data (msgpack-safe)."""
-    for name, getter in (("quotes", get_quotes), ("speakers", get_speakers), ("saidwhat_errors", get_errors)):
+    getters = dict(EXTENSIONS)
+    for name, getter in EXTENSIONS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, getter=getter)
+    for old, new in DEPRECATED_EXTENSIONS.items():
+        if not Doc.has_extension(old):
+            Doc.set_extension(old, getter=_deprecated(old, new, getters[new]))
 
 
 class SaidwhatComponent(Pipe):
@@ -91,7 +122,7 @@ def span_label(quote: Quote, names: dict[str, str]) -> str:
     # token.tag, not token.pos: the English pipelines set pos through the attribute_ruler, which
     # declares nothing, so requiring token.pos makes analyze_pipes() report a problem that is not there.
     requires=["token.dep", "token.tag", "token.lemma", "doc.ents", "doc.sents"],
-    assigns=["doc._.quotes", "doc._.speakers", "doc.spans"],
+    assigns=["doc._.saidwhat_quotes", "doc._.saidwhat_speakers", "doc._.saidwhat_errors", "doc.spans"],
 )
 def make_saidwhat(
     nlp: Language, name: str, use_model: bool, model_path: str, min_confidence: float, conventions: str

@@ -19,3 +19,7 @@ class ModelError(SaidwhatError):
 
 class ArchiveError(SaidwhatError):
     """The quote archive cannot be opened, migrated or written."""
+
+
+class UsageError(SaidwhatError):
+    """Options that cannot be used together or a bad value: the CLI exits with status 2."""

@@ -13,6 +13,8 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
+# names_component and paragraphs are imported for the spaCy factories they register.
+from . import names_component, paragraphs  # noqa: F401
 from .component import get_errors, get_quotes, get_speakers
 from .errors import ModelError
 from .fastpipes import speed_up_pipes
@@ -57,8 +59,6 @@ _SPLIT_STOP_AFTER = frozenset({"m."})
 
 def _english_for_saidwhat(spacy_model: str) -> Language:
     """The English pipeline with saidwhat's tokenizer exceptions and paragraph breaks for the parser."""
-    from . import paragraphs  # noqa: F401 - registers the factory
-
     nlp = _load_english(spacy_model)
     tokenizer = nlp.tokenizer
     if isinstance(tokenizer, Tokenizer):
@@ -98,8 +98,6 @@ def _cached_nlp(
 
 def load_nlp(settings: Settings = DEFAULT_SETTINGS) -> Language:
     """The English pipeline with the saidwhat component at its end, loaded once per process."""
-    from . import component, names_component, paragraphs  # noqa: F401 - register the factories
-
     return _cached_nlp(
         settings.spacy_model,
         settings.use_model,

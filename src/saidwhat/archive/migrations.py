@@ -23,10 +23,10 @@ def _run_statements(conn: sqlite3.Connection, script: str) -> None:
             conn.execute(statement)
 
 
-def _create_core_tables(conn: sqlite3.Connection) -> None:
-    _run_statements(
-        conn,
-        """
+# The statements keep the indentation they always had: SQLite stores their text in sqlite_master.
+
+# Articles as ingested, one row per doc_id and text.
+_ARTICLE_TABLES = """
         CREATE TABLE articles (
             id INTEGER PRIMARY KEY,
             doc_id TEXT NOT NULL UNIQUE,
@@ -39,6 +39,10 @@ def _create_core_tables(conn: sqlite3.Connection) -> None:
             ingested_at TEXT NOT NULL
         );;
         CREATE INDEX articles_published ON articles(published);;
+"""
+
+# Speakers across articles, their aliases and descriptions, and each article's own speakers.
+_SPEAKER_TABLES = """
         CREATE TABLE speakers (
             id INTEGER PRIMARY KEY,
             name TEXT NOT NULL,
@@ -70,6 +74,10 @@ def _create_core_tables(conn: sqlite3.Connection) -> None:
             UNIQUE (article_id, local_id)
         );;
         CREATE INDEX article_speakers_speaker ON article_speakers(speaker_id);;
+"""
+
+# Mentions of article speakers, and quotes with their spans as JSON.
+_QUOTE_TABLES = """
         CREATE TABLE mentions (
             id INTEGER PRIMARY KEY,
             article_id INTEGER NOT NULL REFERENCES articles(id),
@@ -96,8 +104,12 @@ def _create_core_tables(conn: sqlite3.Connection) -> None:
             UNIQUE (article_id, local_id)
         );;
         CREATE INDEX quotes_speaker ON quotes(speaker_id);;
-        """,
-    )
+"""
+
+
+def _create_core_tables(conn: sqlite3.Connection) -> None:
+    for script in (_ARTICLE_TABLES, _SPEAKER_TABLES, _QUOTE_TABLES):
+        _run_statements(conn, script)
 
 
 def _create_quote_index(conn: sqlite3.Connection) -> None:

@@ -9,17 +9,13 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from .. import __version__
-from ..errors import SaidwhatError
+from ..errors import SaidwhatError, UsageError
 from . import archive_cmd, evaluate_cmd, extract_cmd, serve_cmd, spark_cmd, train_cmd
 
 # Each command module has `register(subparsers)`, which adds its parsers with `func` set.
 COMMAND_MODULES: tuple[ModuleType, ...] = (extract_cmd, archive_cmd, serve_cmd, evaluate_cmd, train_cmd, spark_cmd)
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
-
-
-class UsageError(SaidwhatError):
-    """Options that cannot be used together or a bad value: exit status 2."""
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -12,12 +12,13 @@ from typing import Any
 from ..archive import Archive, IngestReport, QueryError, SearchFilters, ingest, list_speakers, search_quotes
 from ..archive.export import FORMATS, export_rows, write_csv, write_jsonl, write_parquet
 from ..archive.search import QuoteHit
+from ..errors import UsageError
 from ..pipeline import extract_many
 from ..read import Item
 from ..records import Article, Document
 from ..render import plural
 from .extract_cmd import add_input_options, read_items
-from .outputs import check_writable
+from .outputs import check_writable, refuse_to_overwrite
 
 DEFAULT_DB = "saidwhat.db"
 _BOLD_ON, _BOLD_OFF = "\033[1;33m", "\033[0m"
@@ -69,8 +70,6 @@ def register(subparsers: Any) -> None:
 
 
 def _open_existing(db: str) -> Archive:
-    from . import UsageError
-
     if not Path(db).exists():
         raise UsageError(f"archive '{db}' does not exist; create it with `saidwhat ingest PATH --db {db}`")
     return Archive(db)
@@ -145,8 +144,6 @@ def mark_highlights(hit: QuoteHit, *, colour: bool) -> str:
 
 
 def search_cli(args: argparse.Namespace) -> int:
-    from . import UsageError
-
     filters = SearchFilters(args.query, args.speaker, args.since, args.until, args.limit)
     with _open_existing(args.db) as archive:
         try:
@@ -167,8 +164,6 @@ def search_cli(args: argparse.Namespace) -> int:
 
 
 def speakers_cli(args: argparse.Namespace) -> int:
-    from . import UsageError
-
     with _open_existing(args.db) as archive:
         try:
             rows = list_speakers(archive.conn, limit=args.limit)
@@ -184,13 +179,10 @@ def speakers_cli(args: argparse.Namespace) -> int:
 
 
 def export_cli(args: argparse.Namespace) -> int:
-    from . import UsageError
-
     if args.format == "parquet" and not args.output:
         raise UsageError("--format parquet needs -o FILE (parquet is not written to stdout)")
-    if args.output and Path(args.output).exists() and not args.force:
-        raise UsageError(f"output file '{args.output}' exists; pass --force to overwrite it")
     if args.output:
+        refuse_to_overwrite(args.output, force=args.force)
         check_writable(args.output, "--output")
     with _open_existing(args.db) as archive:
         rows = export_rows(archive.conn)

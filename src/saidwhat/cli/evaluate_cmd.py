@@ -8,9 +8,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..evaluation import evaluate, render_table, write_score_format
+from ..errors import UsageError
+from ..evaluation import PredictionOptions, evaluate, render_table, write_score_format
 from ..evaluation.agreement import evaluate_agreement
 from ..evaluation.disagreements import summary_line, write_disagreements
+from .outputs import check_writable, refuse_to_overwrite
 
 MAX_NOTES_SHOWN = 20
 
@@ -37,6 +39,19 @@ def register(subparsers: Any) -> None:
         help="write each quote where predictions and gold differ (missed, spurious, differing spans, wrong "
         "attribution or speaker) to FILE",
     )
+    _add_other_runs(parser)
+    parser.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    parser.add_argument(
+        "--conventions",
+        choices=("saidwhat", "polnear"),
+        help="span conventions to extract with (see docs/model.md); default: the gold's own "
+        "(polnear for brat, saidwhat for the JSON and records layouts)",
+    )
+    parser.set_defaults(func=evaluate_cli)
+
+
+def _add_other_runs(parser: argparse.ArgumentParser) -> None:
+    """Options that score something other than saidwhat against one gold: annotators, speaker-ranker folds."""
     parser.add_argument(
         "--annotators",
         action="store_true",
@@ -50,26 +65,17 @@ def register(subparsers: Any) -> None:
         help="BBC-layout gold with speakers only: cross-validate the speaker ranker by article (train on N-1 "
         "folds, score the held-out one) and print its speaker figures by source kind",
     )
-    parser.add_argument("--force", action="store_true", help="overwrite an existing output file")
-    parser.add_argument(
-        "--conventions",
-        choices=("saidwhat", "polnear"),
-        help="span conventions to extract with (see docs/model.md); default: the gold's own "
-        "(polnear for brat, saidwhat for the JSON and records layouts)",
-    )
-    parser.set_defaults(func=evaluate_cli)
 
 
 def _check_args(args: argparse.Namespace) -> None:
-    from . import UsageError
-
     if args.limit is not None and args.limit < 1:
         raise UsageError(f"--limit must be a positive number of documents, got {args.limit}")
     if args.split not in ("train", "dev", "test"):
         raise UsageError(f"--split must be train or dev (or test), got {args.split!r}")
     for option, path in (("--dump-pred", args.dump_pred), ("--disagreements", args.disagreements)):
-        if path and Path(path).exists() and not args.force:
-            raise UsageError(f"{option} file '{path}' exists; pass --force to overwrite it")
+        if path:
+            check_writable(path, option)
+            refuse_to_overwrite(path, force=args.force, what=f"{option} file")
     if args.pred and not Path(args.pred).is_file():
         raise UsageError(f"--pred file '{args.pred}' does not exist")
     if args.annotators and (args.dump_pred or args.disagreements):
@@ -85,12 +91,9 @@ def _report_notes(notes: tuple[str, ...]) -> None:
 
 def _run_options(args: argparse.Namespace) -> dict[str, Any]:
     """What `evaluate` and `evaluate_agreement` take from the command line besides the gold path."""
-    return {
-        "split": args.split,
-        "pred_path": Path(args.pred) if args.pred else None,
-        "limit": args.limit,
-        "conventions": args.conventions,
-    }
+    pred_path = Path(args.pred) if args.pred else None
+    options = PredictionOptions(pred_path=pred_path, conventions=args.conventions)
+    return {"split": args.split, "limit": args.limit, "options": options}
 
 
 def evaluate_cli(args: argparse.Namespace) -> int:

@@ -13,16 +13,22 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..batch import DEFAULT_CHUNK_SIZE, Outcome, default_workers, done_doc_ids, run_batch
+from ..errors import UsageError
 from ..pipeline import extract_many
 from ..read import INPUT_FORMATS, Fields, Item, read_inputs
 from ..records import Article, Document
 from ..render import plural, render_article
 from ..samples import demo_text
 from ..settings import load_settings
-from .outputs import check_writable, open_outputs
+from .outputs import check_writable, open_outputs, refuse_to_overwrite
 
 
 def register(subparsers: Any) -> None:
+    _register_extract(subparsers)
+    _register_demo(subparsers)
+
+
+def _register_extract(subparsers: Any) -> None:
     extract = subparsers.add_parser(
         "extract",
         help="find every quotation in articles; JSON Lines out",
@@ -55,6 +61,9 @@ def register(subparsers: Any) -> None:
     extract.add_argument("--with-text", action="store_true", help="include the analysed text in each record")
     extract.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary on stderr")
     extract.set_defaults(func=extract_cli)
+
+
+def _register_demo(subparsers: Any) -> None:
     demo = subparsers.add_parser(
         "demo",
         help="run on the built-in sample article and show the result",
@@ -93,8 +102,6 @@ class Tally:
 
 def check_options(args: argparse.Namespace) -> None:
     """Refuse conflicting or bad options before any work starts."""
-    from . import UsageError
-
     if args.resume and not args.output:
         raise UsageError("--resume needs -o/--output: the file to resume")
     if args.resume and args.force:
@@ -103,8 +110,8 @@ def check_options(args: argparse.Namespace) -> None:
         raise UsageError("--resume needs JSON output; drop --pretty")
     if args.full and not args.pretty:
         raise UsageError("--full widens the --pretty view; add --pretty (JSON records always hold whole quotations)")
-    if args.output and Path(args.output).exists() and not (args.force or args.resume):
-        raise UsageError(f"output file '{args.output}' exists; pass --force to overwrite it or --resume to continue")
+    if args.output:
+        refuse_to_overwrite(args.output, force=args.force or args.resume, alternative=" or --resume to continue")
     if args.workers < 0:
         raise UsageError(f"--workers must be 0 (all cores) or more, got {args.workers}")
     if args.chunk_size < 1:
@@ -208,11 +215,10 @@ def _summary(tally: Tally, seconds: float) -> str:
 
 def demo_cli(args: argparse.Namespace) -> int:
     if args.write_sample:
-        from . import UsageError
-
         target = Path(args.write_sample)
         if target.exists():
             raise UsageError(f"'{target}' exists; choose another file for --write-sample")
+        check_writable(args.write_sample, "--write-sample")
         target.write_text(demo_text(), encoding="utf-8")
     article = next(extract_many([Document(demo_text(), "demo", title="Lantern Street star Maya Okafor (sample)")]))
     if args.json:

@@ -7,11 +7,22 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import TextIO
 
+from ..errors import UsageError
+
+
+def refuse_to_overwrite(path: str | Path, *, force: bool, what: str = "output file", alternative: str = "") -> None:
+    """Raise UsageError when `path` exists and --force was not given (nothing is overwritten silently).
+
+    Args:
+        what: how the message names the file ("output file", "--dump-pred file", "model").
+        alternative: another way out, added to the message (" or --resume to continue").
+    """
+    if Path(path).exists() and not force:
+        raise UsageError(f"{what} '{path}' exists; pass --force to overwrite it{alternative}")
+
 
 def check_writable(path: str, option: str) -> None:
     """Raise UsageError unless `path` can be written: its folder exists and it is not itself a folder."""
-    from . import UsageError
-
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if target.is_dir():
@@ -28,8 +39,6 @@ def open_outputs(stack: ExitStack, files: list[tuple[str, str, bool]]) -> list[T
     A later file that cannot be opened leaves the earlier ones as they were (`-o prev.jsonl --force
     --errors missing/dir/x` keeps prev.jsonl).
     """
-    from . import UsageError
-
     for option, path, _ in files:
         check_writable(path, option)
     handles: list[TextIO] = []

@@ -10,7 +10,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from ..errors import SaidwhatError
+from ..errors import SaidwhatError, UsageError
 from ..server import SERVER_EXTRA_HINT
 
 
@@ -37,6 +37,13 @@ def register(subparsers: Any) -> None:
         metavar="NAME",
         help="also answer requests whose Host header is NAME (repeatable; '*': any). Default: loopback names only",
     )
+    _add_limit_options(serve)
+    serve.add_argument("--get", metavar="PATH", help="answer one GET request (e.g. '/quotes?q=rain') and exit")
+    serve.set_defaults(func=serve_cli)
+
+
+def _add_limit_options(serve: argparse.ArgumentParser) -> None:
+    """How much extraction and caching the server takes on (server/extraction.py, server/cache.py)."""
     serve.add_argument("--extract-workers", type=int, default=1, metavar="N", help="extraction processes (default 1)")
     serve.add_argument(
         "--extract-queue", type=int, default=4, metavar="N", help="texts that may wait for a worker (default 4)"
@@ -53,13 +60,9 @@ def register(subparsers: Any) -> None:
     serve.add_argument(
         "--cache-size", type=int, default=256, metavar="N", help="keep N recent search answers (0: none; default 256)"
     )
-    serve.add_argument("--get", metavar="PATH", help="answer one GET request (e.g. '/quotes?q=rain') and exit")
-    serve.set_defaults(func=serve_cli)
 
 
 def serve_cli(args: argparse.Namespace) -> int:
-    from . import UsageError
-
     if not Path(args.db).exists():
         raise UsageError(f"archive '{args.db}' does not exist; create it with `saidwhat ingest PATH --db {args.db}`")
     if not 0 < args.port < 65536:
@@ -95,8 +98,6 @@ def serve_cli(args: argparse.Namespace) -> int:
 
 def _token(args: argparse.Namespace) -> str | None:
     """The ingest token from --token, --token-file or SAIDWHAT_TOKEN (one at most)."""
-    from . import UsageError
-
     given = [name for name, value in (("--token", args.token), ("--token-file", args.token_file)) if value]
     if len(given) > 1:
         raise UsageError("give --token or --token-file, not both")
@@ -113,8 +114,6 @@ def _token(args: argparse.Namespace) -> str | None:
 
 
 def _limits(args: argparse.Namespace, limits_type: Any) -> Any:
-    from . import UsageError
-
     for flag, value in (
         ("--extract-workers", args.extract_workers),
         ("--extract-timeout", args.extract_timeout),

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import InputError
+from ..errors import InputError, UsageError
 from ..read import Fields
 from ..settings import load_settings
 
@@ -45,8 +45,6 @@ def register(subparsers: Any) -> None:
 
 def check_options(args: argparse.Namespace) -> None:
     """Refuse bad options before Spark starts."""
-    from . import UsageError
-
     if args.partitions < 0:
         raise UsageError(f"--partitions must be 0 (4 per core) or more, got {args.partitions}")
     output = Path(args.output)
@@ -77,8 +75,6 @@ class _ProgressLine:
 
 
 def spark_cli(args: argparse.Namespace) -> int:
-    from . import UsageError
-
     check_options(args)
     try:
         from ..spark.job import run_spark
@@ -119,7 +115,6 @@ def spark_cli(args: argparse.Namespace) -> int:
 def _start(master: str | None) -> Any:
     """A SparkSession on `master`; a missing Java runtime or a bad master URL is a usage error."""
     from ..spark.job import spark_session
-    from . import UsageError
 
     try:
         return spark_session(master)

@@ -1,4 +1,7 @@
-"""`saidwhat train`: learn the attribution model from brat-annotated articles."""
+"""`saidwhat train`: learn the attribution model from brat-annotated articles, or one of the other models.
+
+The training modules are imported by the function that runs them: the other commands never load them.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, UsageError
+from ..read import Item, read_inputs
+from .outputs import refuse_to_overwrite
 
 
 def register(subparsers: Any) -> None:
@@ -18,13 +23,21 @@ def register(subparsers: Any) -> None:
         "DIR/attribution.json. Use the result with SAIDWHAT_MODEL_PATH=DIR (or the setting model_path).",
     )
     train.add_argument(
-        "--gold", required=True, metavar="PATH", help="folder with text/ and attributions/, or with a train/ split"
+        "--gold",
+        metavar="PATH",
+        help="folder with text/ and attributions/, or with a train/ split (required but with --names)",
     )
     train.add_argument(
         "--split", default="train", help="split folder to learn from when PATH has splits (default: train)"
     )
     train.add_argument("--out", required=True, metavar="DIR", help="folder to write attribution.json into")
     train.add_argument("--force", action="store_true", help="overwrite an existing model in DIR")
+    _add_other_models(train)
+    train.set_defaults(func=train_cli)
+
+
+def _add_other_models(train: argparse.ArgumentParser) -> None:
+    """The flags that learn one of the other shipped models instead of the attribution model."""
     train.add_argument(
         "--quotes",
         action="store_true",
@@ -43,15 +56,10 @@ def register(subparsers: Any) -> None:
         "(e.g. ../shared/data/bbc-train-gold), and write DIR/speakers.json; "
         "--out src/saidwhat/models reproduces the shipped one",
     )
-    train.set_defaults(func=train_cli)
-
-
-def refuse_to_overwrite(model: Path, *, force: bool) -> None:
-    """Raise UsageError when the model file exists and --force was not given."""
-    from . import UsageError
-
-    if model.exists() and not force:
-        raise UsageError(f"'{model}' exists; pass --force to overwrite it")
+    train.add_argument("--names", action="store_true", help="learn only the fast name classifier: DIR/names.json")
+    train.add_argument(
+        "--texts", metavar="FILE.csv", help="with --names: news texts ('text' column) whose NER entities it learns"
+    )
 
 
 def train_speakers_cli(args: argparse.Namespace) -> int:
@@ -59,7 +67,7 @@ def train_speakers_cli(args: argparse.Namespace) -> int:
     from ..speakers.ranker import SPEAKER_MODEL_FILE
 
     out = Path(args.out)
-    refuse_to_overwrite(out / SPEAKER_MODEL_FILE, force=args.force)
+    refuse_to_overwrite(out / SPEAKER_MODEL_FILE, force=args.force, what="model")
     gold = Path(args.gold)
     docs = parse_gold(gold)
     model = train_speaker_model(docs, source=gold.name)
@@ -73,15 +81,38 @@ def train_speakers_cli(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_args(args: argparse.Namespace) -> None:
+    modes = [
+        flag
+        for flag, given in (("--quotes", args.quotes), ("--speakers", args.speakers), ("--names", args.names))
+        if given
+    ]
+    if len(modes) > 1:
+        raise UsageError(f"{' and '.join(modes)} conflict: each learns one model; give one of them")
+    if args.names and not args.texts:
+        raise UsageError("--names needs --texts FILE.csv: the news texts to learn names from")
+    if args.texts and not args.names:
+        raise UsageError("--texts goes with --names; the other models learn from --gold")
+    if not args.names and not args.gold:
+        raise UsageError("--gold PATH is required: the annotated articles to learn from")
+
+
 def train_cli(args: argparse.Namespace) -> int:
+    _check_args(args)
     if args.quotes:
         return _train_quotes_cli(args)
-    from ..evaluation.brat import brat_folder
+    if args.speakers:
+        return train_speakers_cli(args)
+    if args.names:
+        return train_names_cli(args)
+    return _train_attribution_cli(args)
+
+
+def _train_attribution_cli(args: argparse.Namespace) -> int:
+    from ..annotations.brat import brat_folder
     from ..learn.linear import MODEL_FILE
     from ..learn.train import train_from_folder
 
-    if args.speakers:
-        return train_speakers_cli(args)
     folder = brat_folder(Path(args.gold), args.split)
     if folder is None:
         raise InputError(
@@ -89,7 +120,7 @@ def train_cli(args: argparse.Namespace) -> int:
             "saidwhat train reads brat standoff in the PolNeAR layout"
         )
     out = Path(args.out)
-    refuse_to_overwrite(out / MODEL_FILE, force=args.force)
+    refuse_to_overwrite(out / MODEL_FILE, force=args.force, what="model")
     out.mkdir(parents=True, exist_ok=True)
     model = train_from_folder(folder, progress=StderrProgress())
     model.save(out / MODEL_FILE)
@@ -130,7 +161,7 @@ def _train_quotes_cli(args: argparse.Namespace) -> int:
     if not (gold / "gold.json").is_file():
         raise InputError(f"'{gold}' holds no gold.json: saidwhat train --quotes reads a gold in the BBC layout")
     out = Path(args.out)
-    refuse_to_overwrite(out / QUOTE_MODEL_FILE, force=args.force)
+    refuse_to_overwrite(out / QUOTE_MODEL_FILE, force=args.force, what="model")
     out.mkdir(parents=True, exist_ok=True)
     print(f"saidwhat train: parsing {gold} and learning the quote decisions ...", file=sys.stderr)
     polnear = Path(args.polnear) if args.polnear else None
@@ -144,3 +175,35 @@ def _train_quotes_cli(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 0
+
+
+def train_names_cli(args: argparse.Namespace) -> int:
+    from ..learn.names import LABELS, NAMES_FILE, examples, fit
+    from ..pipeline import load_parser
+
+    out = Path(args.out)
+    refuse_to_overwrite(out / NAMES_FILE, force=args.force, what="model")
+    texts = [item.document.text for item in _read_csv_texts(args.texts) if item.document is not None]
+    pairs = list(examples(load_parser().pipe(texts, batch_size=32)))
+    missing = sorted(set(LABELS) - {label for _, label in pairs})
+    if missing:
+        raise InputError(
+            f"--texts: no run of proper nouns is labelled {', '.join(missing)} in {len(texts)} texts; give more"
+        )
+    out.mkdir(parents=True, exist_ok=True)
+    fit(pairs).save(out / NAMES_FILE)
+    print(
+        f"saidwhat train: learned the name classifier from {len(pairs)} runs of proper nouns in {len(texts)} texts; "
+        f"wrote {out / NAMES_FILE}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _read_csv_texts(path: str) -> list[Item]:
+    """The rows of a CSV file of texts, through saidwhat's one input reader; an unreadable file is an InputError."""
+    items = list(read_inputs([path], input_format="csv"))
+    failed = [item.error for item in items if item.error]
+    if failed:
+        raise InputError(f"--texts: {failed[0]}")
+    return items

@@ -1,17 +1,18 @@
 """Accuracy of quote extraction against gold annotations (`saidwhat evaluate`); see docs/evaluation.md."""
 
+from ..annotations.fragments import EvalDoc, EvalQuote, GoldSet
 from .gold import load_gold
 from .metrics import Scores, score
-from .model import EvalDoc, EvalQuote, GoldSet
 from .predictions import Predictions, predict, read_predictions, write_score_format
 from .report import headline, render_table
-from .run import Evaluation, evaluate, settings_for
+from .run import Evaluation, PredictionOptions, evaluate, settings_for
 
 __all__ = [
     "EvalDoc",
     "EvalQuote",
     "Evaluation",
     "GoldSet",
+    "PredictionOptions",
     "Predictions",
     "Scores",
     "evaluate",

@@ -11,15 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from spacy.language import Language
-
+from ..annotations.brat import brat_folder, load_brat_annotators
+from ..annotations.fragments import Annotations, GoldSet
 from ..errors import InputError
-from ..settings import Settings
-from .brat import brat_folder, load_brat_annotators
 from .metrics import score_pairs
-from .model import Annotations, GoldSet
 from .predictions import Predictions
-from .run import predictions_for
+from .run import PredictionOptions, predictions_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,20 +56,14 @@ def against_each_annotator(texts: tuple[Annotations, ...], predictions: Predicti
 
 
 def evaluate_agreement(
-    gold_path: Path,
-    *,
-    split: str = "dev",
-    pred_path: Path | None = None,
-    limit: int | None = None,
-    nlp: Language | None = None,
-    settings: Settings | None = None,
-    conventions: str | None = None,
+    gold_path: Path, *, split: str = "dev", limit: int | None = None, options: PredictionOptions | None = None
 ) -> AgreementEvaluation:
-    """Annotator agreement and saidwhat's (or `pred_path`'s) scores on the brat texts marked more than once.
+    """Annotator agreement and saidwhat's (or `options.pred_path`'s) scores on the brat texts marked more than once.
 
     Raises:
         InputError: the gold is not a brat folder, or no text in it has two .ann files.
     """
+    options = options or PredictionOptions()
     folder = brat_folder(gold_path, split)
     if folder is None:
         raise InputError(
@@ -83,13 +74,13 @@ def evaluate_agreement(
     if not texts:
         raise InputError(f"{folder / 'attributions'}: no text has .ann files from two annotators to compare")
     firsts = GoldSet("brat", str(folder), tuple(versions[0] for versions in texts))
-    predictions = predictions_for(firsts, pred_path=pred_path, nlp=nlp, settings=settings, conventions=conventions)
+    predictions = predictions_for(firsts, options)
     return AgreementEvaluation(
         texts,
         predictions,
         annotator_agreement(texts),
         against_each_annotator(texts, predictions),
         str(folder),
-        str(pred_path) if pred_path else "saidwhat",
+        options.source,
         tuple(notes) + predictions.notes,
     )

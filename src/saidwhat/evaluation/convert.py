@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..annotations.fragments import EvalQuote, Fragment, clip_fragments
 from ..records import Article, Speaker
-from .model import EvalQuote, Fragment, clip_fragments
 
 # Anonymous sources have no name in any gold, so their quotes get no predicted speaker.
 NAMELESS_KINDS = frozenset({"group", "unknown"})

@@ -18,9 +18,9 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from ..annotations.fragments import EvalDoc, EvalQuote, Fragment
 from ..errors import InputError
 from .metrics import KINDS, PreparedQuote, align, best_content_match, prepare, same_speaker
-from .model import EvalDoc, EvalQuote, Fragment
 
 
 def span_relation(pred: tuple[Fragment, ...], gold: tuple[Fragment, ...]) -> str | None:

@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+from ..annotations.brat import brat_folder, load_brat, read_exact_text
+from ..annotations.fragments import EvalDoc, EvalQuote, GoldSet, clip_fragments
 from ..errors import InputError
-from .brat import brat_folder, load_brat, read_exact_text
 from .convert import BadSpan, fragments_of, quotes_from_json
-from .model import EvalDoc, EvalQuote, GoldSet, clip_fragments
 
 
 def _read_json(path: Path) -> Any:

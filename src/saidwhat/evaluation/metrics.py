@@ -5,25 +5,17 @@ Counts are summed over documents (micro-averaged); `score` returns them as `Scor
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .model import EvalDoc, EvalQuote, Fragment
+from ..annotations.fragments import DOUBLE_QUOTE_MARKS, LEFT_SINGLE_MARK, EvalDoc, EvalQuote, Fragment, normalise
 
 Kind = Literal["content", "source", "cue"]
 Subset = Literal["all", "direct", "indirect"]
 
 KINDS: tuple[Kind, ...] = ("content", "source", "cue")
 SUBSETS: tuple[Subset, ...] = ("all", "direct", "indirect")
-
-# A content with one of these is a direct quote; so is a fragment that opens with a left single mark.
-# A bare ' is left out: it is far more often an apostrophe.
-DOUBLE_QUOTE_MARKS = frozenset('"\u201c\u201d\u201e\u201f\u00ab\u00bb')
-LEFT_SINGLE_MARK = "\u2018"
-QUOTE_MARKS = DOUBLE_QUOTE_MARKS | frozenset("'`\u2018\u2019\u201a\u201b\u2032\u2033")
-# Stripped from both ends of a fragment before spans are compared exactly.
-EDGE_CHARS = QUOTE_MARKS | frozenset(",.;:")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,38 +35,6 @@ def _fragments(quote: EvalQuote, kind: Kind) -> tuple[Fragment, ...]:
 def nonspace_chars(text: str, fragments: Iterable[Fragment]) -> frozenset[int]:
     """Offsets of the non-whitespace characters inside the fragments."""
     return frozenset(i for start, end in fragments for i in range(start, end) if not text[i].isspace())
-
-
-def _is_edge_char(char: str) -> bool:
-    return char.isspace() or char in EDGE_CHARS
-
-
-def _strip_fragments(text: str, fragments: Iterable[Fragment], strip: Callable[[str], bool]) -> list[Fragment]:
-    out = []
-    for start, end in fragments:
-        while start < end and strip(text[start]):
-            start += 1
-        while end > start and strip(text[end - 1]):
-            end -= 1
-        if end > start:
-            out.append((start, end))
-    return sorted(out)
-
-
-def normalise(text: str, fragments: Iterable[Fragment]) -> tuple[Fragment, ...]:
-    """Fragments stripped of edge characters and merged where only edge characters lie between them.
-
-    A span made of edge characters alone keeps its whitespace-stripped form: PolNeAR marks ':' as a cue.
-    """
-    fragments = list(fragments)
-    stripped = _strip_fragments(text, fragments, _is_edge_char) or _strip_fragments(text, fragments, str.isspace)
-    merged: list[Fragment] = []
-    for start, end in stripped:
-        if merged and (start <= merged[-1][1] or all(_is_edge_char(c) for c in text[merged[-1][1] : start])):
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return tuple(merged)
 
 
 def is_direct(text: str, contents: Iterable[Fragment]) -> bool:
@@ -277,26 +237,18 @@ def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float | None, float | None, 
     return ratio(tp, n_pred), ratio(tp, n_gold), ratio(2 * tp, n_pred + n_gold)
 
 
+def _prf_figures(hits: int, n_pred: int, n_gold: int, names: tuple[str, str, str]) -> dict[str, Any]:
+    """Precision, recall and F1 of `hits` out of `n_pred` and `n_gold`, then the three counts under `names`."""
+    precision, recall, f1 = prf(hits, n_pred, n_gold)
+    return {"p": precision, "r": recall, "f1": f1, **dict(zip(names, (hits, n_pred, n_gold), strict=True))}
+
+
 def _span_figures(span: SpanCounts) -> dict[str, Any]:
-    exact_p, exact_r, exact_f1 = prf(span.tp, span.n_pred, span.n_gold)
-    over_p, over_r, over_f1 = prf(span.overlap, span.pred_chars, span.gold_chars)
     return {
-        "exact": {
-            "p": exact_p,
-            "r": exact_r,
-            "f1": exact_f1,
-            "tp": span.tp,
-            "n_pred": span.n_pred,
-            "n_gold": span.n_gold,
-        },
-        "overlap": {
-            "p": over_p,
-            "r": over_r,
-            "f1": over_f1,
-            "overlap_chars": span.overlap,
-            "pred_chars": span.pred_chars,
-            "gold_chars": span.gold_chars,
-        },
+        "exact": _prf_figures(span.tp, span.n_pred, span.n_gold, ("tp", "n_pred", "n_gold")),
+        "overlap": _prf_figures(
+            span.overlap, span.pred_chars, span.gold_chars, ("overlap_chars", "pred_chars", "gold_chars")
+        ),
     }
 
 

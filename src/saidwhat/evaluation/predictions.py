@@ -10,13 +10,13 @@ from pathlib import Path
 
 from spacy.language import Language
 
+from ..annotations.fragments import EvalDoc, EvalQuote
 from ..errors import InputError
 from ..pipeline import extract_many
 from ..records import Document
 from ..settings import Settings
 from .convert import quotes_from_article, quotes_from_json, to_score_format
 from .gold import read_json_lines
-from .model import EvalDoc, EvalQuote
 
 logger = logging.getLogger(__name__)
 

@@ -8,10 +8,10 @@ from typing import Any
 
 from spacy.language import Language
 
+from ..annotations.fragments import GoldSet
 from ..settings import Settings, load_settings
 from .gold import load_gold
 from .metrics import non_quote_figures, score
-from .model import GoldSet
 from .predictions import Predictions, predict, read_predictions
 
 
@@ -54,44 +54,43 @@ def settings_for(gold: GoldSet, *, conventions: str | None = None, settings: Set
     return (settings or load_settings()).replace(conventions=chosen)
 
 
-def predictions_for(
-    gold: GoldSet,
-    *,
-    pred_path: Path | None,
-    nlp: Language | None,
-    settings: Settings | None,
-    conventions: str | None,
-) -> Predictions:
-    """The predictions to score on the gold's texts: those in `pred_path`, else saidwhat run in the gold's
-    conventions (or `conventions`)."""
-    if pred_path is not None:
-        return read_predictions(pred_path, gold.docs)
-    return predict(gold.docs, nlp=nlp, settings=settings_for(gold, conventions=conventions, settings=settings))
+@dataclass(frozen=True, slots=True)
+class PredictionOptions:
+    """Which predictions are scored: those in `pred_path`, else saidwhat's, extracted with `nlp` (whose
+    saidwhat component's own settings then apply) or `settings`, in the gold's span conventions unless
+    `conventions` ("saidwhat" or "polnear", see `Settings`) says otherwise (`CONVENTIONS_BY_LAYOUT`)."""
+
+    pred_path: Path | None = None
+    nlp: Language | None = None
+    settings: Settings | None = None
+    conventions: str | None = None
+
+    @property
+    def source(self) -> str:
+        """What the figures call the predictions: the file, or "saidwhat"."""
+        return str(self.pred_path) if self.pred_path else "saidwhat"
+
+
+def predictions_for(gold: GoldSet, options: PredictionOptions) -> Predictions:
+    """The predictions to score on the gold's texts, as `options` say."""
+    if options.pred_path is not None:
+        return read_predictions(options.pred_path, gold.docs)
+    settings = settings_for(gold, conventions=options.conventions, settings=options.settings)
+    return predict(gold.docs, nlp=options.nlp, settings=settings)
 
 
 def evaluate(
-    gold_path: Path,
-    *,
-    split: str = "dev",
-    pred_path: Path | None = None,
-    limit: int | None = None,
-    nlp: Language | None = None,
-    settings: Settings | None = None,
-    conventions: str | None = None,
+    gold_path: Path, *, split: str = "dev", limit: int | None = None, options: PredictionOptions | None = None
 ) -> Evaluation:
-    """Score saidwhat (or the predictions in `pred_path`) on the gold at `gold_path`.
-
-    Args:
-        nlp: a loaded pipeline to extract with; its saidwhat component's own settings then apply.
-        conventions: "saidwhat" or "polnear" span conventions (see `Settings`); by default those
-            of the gold's layout (`CONVENTIONS_BY_LAYOUT`).
+    """Score saidwhat (or the predictions in `options.pred_path`) on the gold at `gold_path`.
 
     Raises:
         InputError: the gold or the predictions cannot be read.
     """
+    options = options or PredictionOptions()
     gold = load_gold(gold_path, split=split, limit=limit)
-    predictions = predictions_for(gold, pred_path=pred_path, nlp=nlp, settings=settings, conventions=conventions)
+    predictions = predictions_for(gold, options)
     results = score(gold.docs, predictions.by_doc).to_dict()
     if any(doc.non_quotes for doc in gold.docs):
         results["non_quotes"] = non_quote_figures((doc, predictions.by_doc.get(doc.doc_id, ())) for doc in gold.docs)
-    return Evaluation(gold, predictions, results, str(pred_path) if pred_path else "saidwhat")
+    return Evaluation(gold, predictions, results, options.source)

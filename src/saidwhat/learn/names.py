@@ -5,15 +5,13 @@ runs of proper nouns name a person, an organisation or a place. This classifier 
 tagger and the parser that run anyway. It is learned from the NER's own entities on news text (the
 English pipeline distilled; no annotation needed):
 
-    python3 -m saidwhat.learn.names --texts ../shared/data/bbc/train.csv --out src/saidwhat/models/names.json
+    saidwhat train --names --texts ../shared/data/bbc/train.csv --out src/saidwhat/models --force
 
 Used when the setting `entities` is "fast" (`saidwhat extract --fast-entities`).
 """
 
 from __future__ import annotations
 
-import argparse
-import csv
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -195,28 +193,3 @@ def fit(pairs: list[tuple[list[str], str]], *, c: float = 1.0) -> NameModel:
     bias = weights.get("bias", (0.0,) * len(LABELS))
     weights["bias"] = tuple(round(b + float(classifier.intercept_[row]), 3) for b, row in zip(bias, order, strict=True))
     return NameModel(weights)
-
-
-def read_texts(path: Path) -> list[str]:
-    csv.field_size_limit(1 << 30)
-    with open(path, encoding="utf-8", newline="") as stream:
-        return [row["text"] for row in csv.DictReader(stream)]
-
-
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description="Learn saidwhat's fast name classifier from spaCy's NER.")
-    parser.add_argument("--texts", type=Path, required=True, help="a CSV file with a 'text' column")
-    parser.add_argument("--out", type=Path, required=True, help="where to write names.json")
-    args = parser.parse_args(argv)
-    from ..pipeline import load_parser
-
-    nlp = load_parser()
-    texts = read_texts(args.texts)
-    pairs = list(examples(nlp.pipe(texts, batch_size=32)))
-    model = fit(pairs)
-    model.save(args.out)
-    print(f"learned from {len(pairs)} runs of proper nouns in {len(texts)} texts -> {args.out}")
-
-
-if __name__ == "__main__":
-    main()

@@ -13,11 +13,11 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from ..annotations.fragments import EvalDoc, EvalQuote
 from ..drafts import DraftQuote
 from ..errors import ConfigError, InputError
 from ..evaluation.gold import load_gold
 from ..evaluation.metrics import best_content_match, prepare, score
-from ..evaluation.model import EvalDoc, EvalQuote
 from ..records import SpeakerKind
 from ..settings import Settings, load_settings
 from ..speakers.entities import Entity

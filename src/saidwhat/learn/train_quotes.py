@@ -20,12 +20,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..analyse import find_candidate_quotes
+from ..annotations.fragments import EvalDoc, EvalQuote, Fragment
 from ..cues import Cue, find_cues
 from ..docfacts import doc_facts
 from ..drafts import DraftQuote
 from ..evaluation.convert import fragments_of
 from ..evaluation.gold import load_gold
-from ..evaluation.model import EvalDoc, EvalQuote, Fragment
 from ..marks import QuotedRun
 from ..model import Deciders
 from .linear import LinearModel

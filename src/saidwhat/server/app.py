@@ -10,7 +10,7 @@ from __future__ import annotations
 import hmac
 import json
 import threading
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any
@@ -104,15 +104,30 @@ def create_app(
     `allowed_hosts` are the Host names answered ("*": any).
     """
     pool = ArchivePool(str(db_path))
-    cache = AnswerCache(cache_size)
     extraction = ExtractionPool(extractor, limits or ExtractionLimits())
+    app = _bare_app(extraction)
+    install_error_handlers(app)
+    app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
+    app.add_middleware(AllowedHosts, hosts=allowed_hosts)
+    app.add_middleware(SecurityHeaders)
+    # The order routes are added in is the order of the OpenAPI schema's paths.
+    _add_search_route(app, pool, AnswerCache(cache_size))
+    _add_archive_routes(app, pool)
+    _add_extraction_routes(app, pool, extraction, token_check(token))
+    _add_web_page(app)
+    drop_fastapi_validation_shape(app)
+    return app
+
+
+def _bare_app(extraction: ExtractionPool) -> FastAPI:
+    """The FastAPI app with its description, and the extraction pool closed when it stops."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
         extraction.close()
 
-    app = FastAPI(
+    return FastAPI(
         title="saidwhat",
         version=__version__,
         description="Who said what: search quotations, speakers and articles in a saidwhat archive.",
@@ -120,10 +135,10 @@ def create_app(
         redoc_url=None,
         lifespan=lifespan,
     )
-    install_error_handlers(app)
-    app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
-    app.add_middleware(AllowedHosts, hosts=allowed_hosts)
-    app.add_middleware(SecurityHeaders)
+
+
+def token_check(token: str | None) -> Callable[[str | None], None]:
+    """The dependency that lets a request through only with 'Authorization: Bearer <token>' (none: 403)."""
 
     def require_token(authorization: Annotated[str | None, Header()] = None) -> None:
         if token is None:
@@ -131,6 +146,12 @@ def create_app(
         scheme, _, given = (authorization or "").partition(" ")
         if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
             raise HTTPException(401, "send 'Authorization: Bearer TOKEN'", headers={"WWW-Authenticate": "Bearer"})
+
+    return require_token
+
+
+def _add_search_route(app: FastAPI, pool: ArchivePool, cache: AnswerCache) -> None:
+    """GET /quotes: full-text search, its answers cached as bytes."""
 
     @app.get(
         "/quotes",
@@ -168,6 +189,10 @@ def create_app(
 
         return cache.get_or_compute(conn, filters, answer)
 
+
+def _add_archive_routes(app: FastAPI, pool: ArchivePool) -> None:
+    """GET /speakers, /speakers/{id} and /articles/{doc_id}: what the archive holds."""
+
     @app.get("/speakers", summary="Speakers with quote counts, most quoted first", responses=documented_errors(400))
     def speakers(
         limit: Annotated[int, Query(ge=1, le=500)] = 100, offset: Annotated[int, Query(ge=0, le=SQLITE_MAX_INT)] = 0
@@ -192,6 +217,12 @@ def create_app(
     def article(doc_id: str) -> dict[str, Any]:
         return get_article(pool.get().conn, doc_id)
 
+
+def _add_extraction_routes(
+    app: FastAPI, pool: ArchivePool, extraction: ExtractionPool, require_token: Callable[[str | None], None]
+) -> None:
+    """POST /extract (nothing stored) and POST /articles (stored; behind the token)."""
+
     @app.post(
         "/extract",
         summary="Find the quotations in a text (nothing is stored)",
@@ -213,13 +244,15 @@ def create_app(
         added = await run_in_threadpool(lambda: pool.get().add_article(record))
         return {"id": record.doc_id, "added": added, "quotes": len(record.quotes)}
 
+
+def _add_web_page(app: FastAPI) -> None:
+    """GET / and /static: the search page."""
+
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
         return FileResponse(STATIC / "index.html")
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    drop_fastapi_validation_shape(app)
-    return app
 
 
 def create_app_from_env() -> FastAPI:

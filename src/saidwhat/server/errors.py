@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request
@@ -18,11 +19,27 @@ from .extraction import ExtractionTimeout, ServerBusy, TextTooLarge
 logger = logging.getLogger(__name__)
 
 
-def error_response(status: int, message: str, details: list[Any] | None = None) -> JSONResponse:
+# The saidwhat errors a request can meet, each with its status and the headers its answer carries.
+STATUS_OF_ERROR: tuple[tuple[type[Exception], int, dict[str, str]], ...] = (
+    (QueryError, 400, {}),
+    (InputError, 400, {}),
+    (TextTooLarge, 413, {}),
+    (ServerBusy, 503, {"Retry-After": "5"}),
+    (ExtractionTimeout, 504, {}),
+    (NotFound, 404, {}),
+)
+
+
+def error_response(
+    status: int, message: str, details: list[Any] | None = None, *, headers: Mapping[str, str] | None = None
+) -> JSONResponse:
     body: dict[str, Any] = {"status": status, "message": message}
     if details:
         body["details"] = details
-    return JSONResponse({"error": body}, status_code=status)
+    response = JSONResponse({"error": body}, status_code=status)
+    for name, value in (headers or {}).items():
+        response.headers[name] = value
+    return response
 
 
 def _validation_status(errors: list[Any]) -> int:
@@ -35,52 +52,37 @@ def _describe(error: dict[str, Any]) -> str:
     return f"{where}: {error.get('msg', 'invalid')}"
 
 
+async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    return error_response(exc.status_code, str(exc.detail), headers=exc.headers)
+
+
+async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+    errors = [dict(error) for error in exc.errors()]
+    details = [{"loc": list(e.get("loc", ())), "message": e.get("msg", "")} for e in errors]
+    return error_response(_validation_status(errors), "; ".join(_describe(e) for e in errors), details)
+
+
+async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+    logger.exception("unexpected error on %s %s", request.method, request.url.path)
+    return error_response(500, f"internal error ({type(exc).__name__}); see the server log")
+
+
+def _answer_with(status: int, headers: dict[str, str]) -> Callable[[Request, Exception], Awaitable[JSONResponse]]:
+    """A handler answering any exception with `status`, its message and `headers`."""
+
+    async def handle(request: Request, exc: Exception) -> JSONResponse:
+        return error_response(status, str(exc), headers=headers)
+
+    return handle
+
+
 def install_error_handlers(app: FastAPI) -> None:
     """Map every exception the API can meet to the one error shape."""
-
-    @app.exception_handler(StarletteHTTPException)
-    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        response = error_response(exc.status_code, str(exc.detail))
-        for name, value in (exc.headers or {}).items():
-            response.headers[name] = value
-        return response
-
-    @app.exception_handler(RequestValidationError)
-    async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = [dict(error) for error in exc.errors()]
-        details = [{"loc": list(e.get("loc", ())), "message": e.get("msg", "")} for e in errors]
-        return error_response(_validation_status(errors), "; ".join(_describe(e) for e in errors), details)
-
-    @app.exception_handler(QueryError)
-    async def query_error(request: Request, exc: QueryError) -> JSONResponse:
-        return error_response(400, str(exc))
-
-    @app.exception_handler(InputError)
-    async def input_error(request: Request, exc: InputError) -> JSONResponse:
-        return error_response(400, str(exc))
-
-    @app.exception_handler(TextTooLarge)
-    async def too_large(request: Request, exc: TextTooLarge) -> JSONResponse:
-        return error_response(413, str(exc))
-
-    @app.exception_handler(ServerBusy)
-    async def busy(request: Request, exc: ServerBusy) -> JSONResponse:
-        response = error_response(503, str(exc))
-        response.headers["Retry-After"] = "5"
-        return response
-
-    @app.exception_handler(ExtractionTimeout)
-    async def timed_out(request: Request, exc: ExtractionTimeout) -> JSONResponse:
-        return error_response(504, str(exc))
-
-    @app.exception_handler(NotFound)
-    async def not_found(request: Request, exc: NotFound) -> JSONResponse:
-        return error_response(404, str(exc))
-
-    @app.exception_handler(Exception)
-    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
-        logger.exception("unexpected error on %s %s", request.method, request.url.path)
-        return error_response(500, f"internal error ({type(exc).__name__}); see the server log")
+    app.exception_handler(StarletteHTTPException)(_http_error)
+    app.exception_handler(RequestValidationError)(_validation_error)
+    for error, status, headers in STATUS_OF_ERROR:
+        app.exception_handler(error)(_answer_with(status, headers))
+    app.exception_handler(Exception)(_unexpected)
 
 
 class BodyLimit:

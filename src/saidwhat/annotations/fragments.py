@@ -1,10 +1,19 @@
-"""The records evaluation works on: quotes reduced to character fragments, per document."""
+"""The records evaluation and training work on: quotes reduced to character fragments, per document."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 Fragment = tuple[int, int]
+
+# A content with one of these is a direct quote; so is a fragment that opens with a left single mark.
+# A bare ' is left out: it is far more often an apostrophe.
+DOUBLE_QUOTE_MARKS = frozenset('"\u201c\u201d\u201e\u201f\u00ab\u00bb')
+LEFT_SINGLE_MARK = "\u2018"
+QUOTE_MARKS = DOUBLE_QUOTE_MARKS | frozenset("'`\u2018\u2019\u201a\u201b\u2032\u2033")
+# Stripped from both ends of a fragment before spans are compared exactly.
+EDGE_CHARS = QUOTE_MARKS | frozenset(",.;:")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,3 +65,35 @@ def clip_fragments(fragments: list[Fragment], text_length: int, where: str, note
         if end > start:
             out.append((start, end))
     return tuple(sorted(out))
+
+
+def _is_edge_char(char: str) -> bool:
+    return char.isspace() or char in EDGE_CHARS
+
+
+def _strip_fragments(text: str, fragments: Iterable[Fragment], strip: Callable[[str], bool]) -> list[Fragment]:
+    out = []
+    for start, end in fragments:
+        while start < end and strip(text[start]):
+            start += 1
+        while end > start and strip(text[end - 1]):
+            end -= 1
+        if end > start:
+            out.append((start, end))
+    return sorted(out)
+
+
+def normalise(text: str, fragments: Iterable[Fragment]) -> tuple[Fragment, ...]:
+    """Fragments stripped of edge characters and merged where only edge characters lie between them.
+
+    A span made of edge characters alone keeps its whitespace-stripped form: PolNeAR marks ':' as a cue.
+    """
+    fragments = list(fragments)
+    stripped = _strip_fragments(text, fragments, _is_edge_char) or _strip_fragments(text, fragments, str.isspace)
+    merged: list[Fragment] = []
+    for start, end in stripped:
+        if merged and (start <= merged[-1][1] or all(_is_edge_char(c) for c in text[merged[-1][1] : start])):
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
-from .model import Annotations, EvalDoc, EvalQuote, Fragment, clip_fragments
+from .fragments import Annotations, EvalDoc, EvalQuote, Fragment, clip_fragments
 
 # `T4\tCue 107 114;120 125\treports`: a text-bound annotation, possibly discontinuous.
 TEXT_BOUND_LINE = re.compile(r"^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t")

@@ -1,0 +1,65 @@
+"""`saidwhat train`, run in-process: option checks and the name classifier (`--names`)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from saidwhat.cli import main
+from saidwhat.learn.names import LABELS, NAMES_FILE
+
+TEXTS = (
+    "text\n"
+    '"Orla Brennick told the Kestrel Valley Council on Monday that the bridge would open."\n'
+    '"Tomas Ferreday of Glenmoor Foods said the plant in Ashcombe would hire staff."\n'
+    '"The Harwick Institute said Dr Selma Quayle had left for Norvale."\n'
+    '"Canadians and Norwegians welcomed the plan, said Ida Pell of Vantor Shipping in London."\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--out", "x"], "--gold PATH is required"),
+        (["--names", "--out", "x"], "--names needs --texts"),
+        (["--gold", "g", "--texts", "t.csv", "--out", "x"], "--texts goes with --names"),
+        (["--quotes", "--speakers", "--gold", "g", "--out", "x"], "--quotes and --speakers conflict"),
+    ],
+)
+def test_train_bad_options_are_usage_errors(argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["train", *argv]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_train_names_refuses_to_overwrite_without_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / NAMES_FILE).write_text("{}", encoding="utf-8")
+    texts = tmp_path / "texts.csv"
+    texts.write_text(TEXTS, encoding="utf-8")
+    assert main(["train", "--names", "--texts", str(texts), "--out", str(tmp_path)]) == 2
+    assert "pass --force" in capsys.readouterr().err
+
+
+def test_train_names_unreadable_csv_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    texts = tmp_path / "texts.csv"
+    texts.write_text("body\nno text column here\n", encoding="utf-8")
+    assert main(["train", "--names", "--texts", str(texts), "--out", str(tmp_path)]) == 1
+    assert "no 'text' column" in capsys.readouterr().err
+
+
+def test_train_names_writes_a_model_with_every_label(tmp_path: Path) -> None:
+    texts = tmp_path / "texts.csv"
+    texts.write_text(TEXTS, encoding="utf-8")
+    assert main(["train", "--names", "--texts", str(texts), "--out", str(tmp_path / "models")]) == 0
+    written = json.loads((tmp_path / "models" / NAMES_FILE).read_text(encoding="utf-8"))
+    assert written["labels"] == list(LABELS)
+    assert "bias" in written["weights"]
+
+
+def test_train_names_too_few_texts_name_the_missing_labels(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    texts = tmp_path / "texts.csv"
+    texts.write_text('text\n"Orla Brennick opened the bridge."\n', encoding="utf-8")
+    assert main(["train", "--names", "--texts", str(texts), "--out", str(tmp_path)]) == 1
+    assert "no run of proper nouns is labelled" in capsys.readouterr().err
+    assert not (tmp_path / NAMES_FILE).exists()

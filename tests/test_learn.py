@@ -9,15 +9,15 @@ import pytest
 from spacy.language import Language
 
 from saidwhat import Article, extract, load_settings
-from saidwhat.analyse import ACT_CUE_MIN_SCORE, reports_words
 from saidwhat.cli import main
-from saidwhat.cues import Cue
-from saidwhat.drafts import DraftQuote
 from saidwhat.errors import ModelError
 from saidwhat.evaluation.model import EvalQuote
+from saidwhat.extract.cues import Cue
+from saidwhat.extract.deciders import load_model, shipped_model_path
+from saidwhat.extract.drafts import DraftQuote
+from saidwhat.extract.orchestrator import ACT_CUE_MIN_SCORE, reports_words
 from saidwhat.learn.linear import MODEL_FILE, AttributionModel, LinearModel
 from saidwhat.learn.train import learn_cue_gaps
-from saidwhat.model import load_model, shipped_model_path
 
 pytestmark = pytest.mark.model
 

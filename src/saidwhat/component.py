@@ -8,8 +8,8 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
-from .analyse import analyse_doc
-from .model import Deciders, load_deciders
+from .extract.deciders import Deciders, load_deciders
+from .extract.orchestrator import analyse_doc
 from .records import Quote, Speaker
 
 USER_DATA_KEY = "saidwhat"

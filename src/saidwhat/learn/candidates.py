@@ -5,8 +5,8 @@ from __future__ import annotations
 from spacy.strings import get_string_id
 from spacy.tokens import Token
 
-from ..constants import SPEECH_VERBS
-from ..docfacts import TokenColumns, doc_facts
+from ..extract.docfacts import TokenColumns, doc_facts
+from ..extract.lexicon import SPEECH_VERBS
 
 CUE_POS = frozenset({"VERB", "AUX", "NOUN", "ADP", "PUNCT", "ADJ"})
 _SPEECH_WORDS = frozenset({"according", "for", "statement", "interview"})

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..constants import SPEECH_VERBS
-from ..docfacts import DocFacts, doc_facts
+from ..extract.docfacts import DocFacts, doc_facts
+from ..extract.lexicon import SPEECH_VERBS
 
 Features = dict[str, float]
 

@@ -14,12 +14,12 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..cues import extension_options, gap_key, verb_group, words_between
-from ..docfacts import token_at
 from ..errors import ConfigError
 from ..evaluation.brat import load_brat
 from ..evaluation.metrics import normalise
 from ..evaluation.model import EvalQuote
+from ..extract.cues import extension_options, gap_key, verb_group, words_between
+from ..extract.docfacts import token_at
 from .boundaries import BoundaryContext
 from .candidates import is_cue_candidate
 from .features import Features, cue_features

@@ -19,15 +19,15 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..analyse import find_candidate_quotes
-from ..cues import Cue, find_cues
-from ..docfacts import doc_facts
-from ..drafts import DraftQuote
 from ..evaluation.convert import fragments_of
 from ..evaluation.gold import load_gold
 from ..evaluation.model import EvalDoc, EvalQuote, Fragment
-from ..marks import QuotedRun
-from ..model import Deciders
+from ..extract.cues import Cue, find_cues
+from ..extract.deciders import Deciders
+from ..extract.docfacts import doc_facts
+from ..extract.drafts import DraftQuote
+from ..extract.marks import QuotedRun
+from ..extract.orchestrator import find_candidate_quotes
 from .linear import LinearModel
 from .quoteness import QuoteModels, is_judged, is_judged_run, quote_keys, run_keys
 from .train import fit_linear

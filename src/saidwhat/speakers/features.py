@@ -7,8 +7,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..attribute import mention_bounds
-from ..constants import (
+from ..extract.attribute import mention_bounds
+from ..extract.docfacts import doc_facts, token_at
+from ..extract.drafts import DraftQuote
+from ..extract.lexicon import (
     DOCUMENT_NOUNS,
     FEMALE_PRONOUNS,
     MALE_PRONOUNS,
@@ -16,8 +18,6 @@ from ..constants import (
     SPOKESPERSON_NOUNS,
     STUDY_NOUNS,
 )
-from ..docfacts import doc_facts, token_at
-from ..drafts import DraftQuote
 from .entities import Entity, EntityIndex
 from .names import text_of
 

@@ -9,10 +9,10 @@ from typing import NamedTuple
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from .constants import SPEECH_VERBS, WEAK_SPEECH_VERBS
+from ..learn.candidates import is_candidate_at
 from .docfacts import TokenColumns, doc_facts
 from .drafts import Offsets
-from .learn.candidates import is_candidate_at
+from .lexicon import SPEECH_VERBS, WEAK_SPEECH_VERBS
 
 # Dependents that make a verb group: "has also been told", "pointed out".
 _LEFT_GROUP_DEPS = frozenset({"aux", "auxpass", "neg"})

@@ -6,21 +6,22 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..learn.quoteness import is_a_quotation, is_someones_words
+from ..records import Quote, Speaker, span_of
+from ..speakers import Entity, Resolved, resolve_quotes
 from .asides import is_discourse_said, reshape_inverted_asides
 from .attribute import (
     attribute_marked_quotes,
     find_indirect_quotes,
     merge_interrupted_quotes,
 )
-from .constants import BELIEF_VERBS, SPEECH_VERBS, TOPIC_VERBS
 from .cues import Cue, find_cues, find_poll_cues, one_word_extensions
+from .deciders import RULES, Deciders
 from .docfacts import doc_facts
 from .drafts import DraftQuote
-from .learn.quoteness import is_a_quotation, is_someones_words
-from .model import RULES, Deciders
+from .lexicon import BELIEF_VERBS, SPEECH_VERBS, TOPIC_VERBS
 from .quotes import draft_marked_quotes
-from .records import Quote, Speaker, span_of
-from .settle import (
+from .reconcile import (
     complete_relative_pronoun_contents,
     drop_leading_that,
     give_passive_cues_to_quoted_words,
@@ -36,7 +37,6 @@ from .settle import (
     trim_trailing_relative_clauses,
     widen_sources,
 )
-from .speakers import Entity, Resolved, resolve_quotes
 from .transcripts import find_labelled_lines, settle_labelled_lines
 
 # Under PolNeAR's conventions, a cue scored this high keeps its report inside another one's content.

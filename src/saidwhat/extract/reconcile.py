@@ -11,10 +11,10 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from .attribute import char_bounds, is_relative_subject, source_bounds, trim_punct
-from .constants import HONORIFICS, TOPIC_VERBS
 from .cues import gap_key, words_between
 from .docfacts import doc_facts, token_at
 from .drafts import DraftQuote, Offsets
+from .lexicon import HONORIFICS, TOPIC_VERBS
 from .marks import QUOTE_MARK_CHARS
 
 _CONVERSATION_VERBS = frozenset({"speak", "talk", "chat"})

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .constants import ABBREVIATIONS, BELIEF_VERBS, RELATIVE_PRONOUNS, SPEECH_VERBS, TOPIC_VERBS
 from .cues import CLAUSE_DEPS, Cue, opens_inverted_attribution, phrase_preposition
 from .docfacts import doc_facts, token_at
 from .drafts import DraftQuote, Offsets
+from .lexicon import ABBREVIATIONS, BELIEF_VERBS, RELATIVE_PRONOUNS, SPEECH_VERBS, TOPIC_VERBS
 from .marks import CLOSING_MARKS, DOUBLED_MARKS, OPENING_MARKS, STRAIGHT_MARKS
 
 ContentChooser = Callable[[Doc, Token], "tuple[int, int] | None"]

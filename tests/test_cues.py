@@ -5,8 +5,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from saidwhat.extract.attribute import find_indirect_quotes, find_source_token, mention_bounds
+from saidwhat.extract.clauses import find_indirect_quotes
 from saidwhat.extract.cues import Cue, find_cues, rule_cue_score, verb_group
+from saidwhat.extract.sources import find_source_token, mention_bounds
 
 
 def parsed(
@@ -165,8 +166,8 @@ def test_a_quoted_title_after_the_verb_is_not_its_subject(blank_nlp: Language) -
 
 
 def test_inverted_said_parsed_into_the_name_is_the_cue_and_not_the_source(blank_nlp: Language) -> None:
-    from saidwhat.extract.attribute import attach_source
     from saidwhat.extract.drafts import DraftQuote
+    from saidwhat.extract.sources import attach_source
 
     # 'Said Ellis: "I agree."', parsed with "Said" a compound of "Ellis"
     doc = _doc(

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .attribute import char_bounds, trim_punct
 from .docfacts import doc_facts
 from .drafts import DraftQuote
+from .spans import char_bounds, trim_punct
 
 # Words a source named after an inverted cue may be made of ('reported Radio Nord', 'said the mayor').
 _NAME_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PRON", "PART"})

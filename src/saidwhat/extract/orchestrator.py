@@ -10,11 +10,8 @@ from ..learn.quoteness import is_a_quotation, is_someones_words
 from ..records import Quote, Speaker, span_of
 from ..speakers import Entity, Resolved, resolve_quotes
 from .asides import is_discourse_said, reshape_inverted_asides
-from .attribute import (
-    attribute_marked_quotes,
-    find_indirect_quotes,
-    merge_interrupted_quotes,
-)
+from .attribute import attribute_marked_quotes, merge_interrupted_quotes
+from .clauses import find_indirect_quotes
 from .cues import Cue, find_cues, find_poll_cues, one_word_extensions
 from .deciders import RULES, Deciders
 from .docfacts import doc_facts

@@ -10,12 +10,13 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from .attribute import char_bounds, is_relative_subject, source_bounds, trim_punct
 from .cues import gap_key, words_between
 from .docfacts import doc_facts, token_at
 from .drafts import DraftQuote, Offsets
 from .lexicon import HONORIFICS, TOPIC_VERBS
 from .marks import QUOTE_MARK_CHARS
+from .sources import is_relative_subject, source_bounds
+from .spans import char_bounds, trim_punct
 
 _CONVERSATION_VERBS = frozenset({"speak", "talk", "chat"})
 _DESCRIBING_DEPS = frozenset({"relcl", "acl", "amod", "compound", "aux", "auxpass"})

@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..extract.attribute import mention_bounds
 from ..extract.drafts import DraftQuote, Offsets
 from ..extract.lexicon import (
     HONORIFICS,
@@ -15,6 +14,7 @@ from ..extract.lexicon import (
     ROLE_WORDS,
     TITLE_WORDS,
 )
+from ..extract.sources import mention_bounds
 from ..records import SpeakerKind
 from .names import clean_name, is_acronym_of, is_peer_name, is_spelling_slip, lowercase_words, organisation_key
 

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..extract.attribute import mention_bounds
 from ..extract.docfacts import doc_facts, token_at
 from ..extract.drafts import DraftQuote
 from ..extract.lexicon import (
@@ -18,6 +17,7 @@ from ..extract.lexicon import (
     SPOKESPERSON_NOUNS,
     STUDY_NOUNS,
 )
+from ..extract.sources import mention_bounds
 from .entities import Entity, EntityIndex
 from .names import text_of
 

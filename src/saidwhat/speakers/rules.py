@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ..extract.attribute import mention_bounds
 from ..extract.docfacts import doc_facts
 from ..extract.drafts import DraftQuote, Offsets
 from ..extract.lexicon import (
@@ -20,6 +19,7 @@ from ..extract.lexicon import (
     SPOKESPERSON_NOUNS,
     STUDY_NOUNS,
 )
+from ..extract.sources import mention_bounds
 from ..records import SpeakerKind
 from .entities import Entity, EntityIndex, clause_descriptions, description_of, in_possessive, proper_name_chain
 from .names import clean_name

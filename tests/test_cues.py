@@ -40,9 +40,9 @@ def _connor_said(nlp: Language) -> Doc:
 
 def test_find_cues_finds_the_speech_verb_with_its_auxiliary(blank_nlp: Language) -> None:
     doc = _connor_said(blank_nlp)
-    cues = find_cues(doc)
+    cues = find_cues(doc, leading_adverb=True)
     assert [doc.text[slice(*cue.span)] for cue in cues] == ["has said"]
-    assert verb_group(doc[3]) == cues[0].span
+    assert verb_group(doc[3], leading_adverb=True) == cues[0].span
 
 
 def _company_said_in_a_statement(nlp: Language) -> Doc:
@@ -59,8 +59,9 @@ def _company_said_in_a_statement(nlp: Language) -> Doc:
 
 def test_verb_group_takes_in_a_learned_phrase_after_the_verb(blank_nlp: Language) -> None:
     doc = _company_said_in_a_statement(blank_nlp)
-    assert doc.text[slice(*verb_group(doc[2], frozenset({"say|in a statement"})))] == "said in a statement"
-    assert doc.text[slice(*verb_group(doc[2]))] == "said"
+    span = verb_group(doc[2], frozenset({"say|in a statement"}), leading_adverb=True)
+    assert doc.text[slice(*span)] == "said in a statement"
+    assert doc.text[slice(*verb_group(doc[2], leading_adverb=True))] == "said"
 
 
 def test_rule_cue_score_say_scores_high_and_nouns_zero(blank_nlp: Language) -> None:
@@ -79,7 +80,7 @@ def test_find_cues_according_to_is_a_phrase_cue(blank_nlp: Language) -> None:
         ["VERB", "ADP", "PROPN", "PUNCT", "PRON", "AUX", "ADJ", "PUNCT"],
         ["accord", "to", "Lopez", ",", "it", "be", "over", "."],
     )
-    (cue,) = find_cues(doc)
+    (cue,) = find_cues(doc, leading_adverb=True)
     assert (doc.text[slice(*cue.span)], cue.phrase) == ("According to", True)
     source = find_source_token(cue, doc)
     assert source is not None and source.text == "Lopez"
@@ -87,7 +88,7 @@ def test_find_cues_according_to_is_a_phrase_cue(blank_nlp: Language) -> None:
 
 def test_find_source_token_is_the_subject_and_mention_covers_the_name(blank_nlp: Language) -> None:
     doc = _connor_said(blank_nlp)
-    (cue,) = find_cues(doc)
+    (cue,) = find_cues(doc, leading_adverb=True)
     source = find_source_token(cue, doc)
     assert source is not None and source.text == "Connor"
     start, end = mention_bounds(source)
@@ -123,7 +124,7 @@ def test_a_word_of_the_quote_is_never_its_source(blank_nlp: Language) -> None:
     doc = Doc(blank_nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
     runs, _ = find_quoted_runs(doc.text)
     drafts = draft_marked_quotes(doc.text, runs)
-    attribute_marked_quotes(doc, drafts, find_cues(doc))
+    attribute_marked_quotes(doc, drafts, find_cues(doc, leading_adverb=True))
     assert [[doc.text[slice(*source)] for source in draft.sources] for draft in drafts] == [["Chief Tom Reyes"]]
 
 
@@ -160,7 +161,7 @@ def test_a_quoted_title_after_the_verb_is_not_its_subject(blank_nlp: Language) -
             ('"', False, 12, "punct", "PUNCT", "''", '"'),
         ],
     )
-    said = next(cue for cue in find_cues(doc) if cue.token == 12)
+    said = next(cue for cue in find_cues(doc, leading_adverb=True) if cue.token == 12)
     source = find_source_token(said, doc)
     assert source is not None and source.text == "Flynn"
 
@@ -183,7 +184,7 @@ def test_inverted_said_parsed_into_the_name_is_the_cue_and_not_the_source(blank_
             ('"', False, 5, "punct", "PUNCT", "''", '"'),
         ],
     )
-    said = next(cue for cue in find_cues(doc) if cue.token == 0)
+    said = next(cue for cue in find_cues(doc, leading_adverb=True) if cue.token == 0)
     draft = DraftQuote(type="direct", contents=[(12, len(doc.text))])
     attach_source(draft, said, doc)
     assert [doc.text[slice(*source)] for source in draft.sources] == ["Ellis"]
@@ -402,7 +403,7 @@ def test_of_two_subjects_a_dateline_before_a_dash_is_not_the_source(blank_nlp: L
             (".", False, 4, "punct", "PUNCT", ".", "."),
         ],
     )
-    (cue,) = find_cues(doc)
+    (cue,) = find_cues(doc, leading_adverb=True)
     source = find_source_token(cue, doc)
     assert source is not None and source.text == "Lee"
 

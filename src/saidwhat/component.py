@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
+from .extract.conventions import conventions_named
 from .extract.deciders import Deciders, load_deciders
 from .extract.orchestrator import analyse_doc
 from .records import Quote, Speaker
@@ -59,7 +60,7 @@ class SaidwhatComponent(Pipe):
                 doc,
                 deciders=self.deciders,
                 min_confidence=self.min_confidence,
-                conventions=self.conventions,
+                conventions=conventions_named(self.conventions),
             )
         except Exception as err:
             error_handler(self.name, self, [doc], err)

@@ -65,7 +65,7 @@ def _inverted_aside(doc: Doc, cue: Token) -> tuple[int, int] | None:
     return cue.i - 1, closing
 
 
-def reshape_inverted_asides(doc: Doc, drafts: list[DraftQuote]) -> None:
+def reshape_inverted_asides(doc: Doc, drafts: list[DraftQuote]) -> list[DraftQuote]:
     """'The council, reported Radio Nord, will close the station': the reported words are 'The council'
     and 'will close the station', the source is the name after the cue (the parser takes the subject
     before for the cue's own)."""
@@ -85,3 +85,4 @@ def reshape_inverted_asides(doc: Doc, drafts: list[DraftQuote]) -> None:
         draft.contents = [char_bounds(doc, head_start, head_end), char_bounds(doc, rest_start, rest_end)]
         draft.sources = [char_bounds(doc, cue.i + 1, second)]
         draft.source_token = doc[cue.i + 1 : second].root.i
+    return drafts

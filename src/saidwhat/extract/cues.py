@@ -39,6 +39,36 @@ class Cue:
     phrase: bool = False  # "according to": the source is the object, not the subject
 
 
+@dataclass(frozen=True, slots=True)
+class FoundCues:
+    """The cues of one document, as later passes read them, with the learned shapes of the words
+    between a cue and its content that a cue may reach over (`gap_key`; none with the rules)."""
+
+    cues: tuple[Cue, ...]
+    gaps: frozenset[str] = frozenset()
+
+    def score_of(self, token: int) -> float | None:
+        return next((cue.score for cue in self.cues if cue.token == token), None)
+
+
+# Where a Doc keeps its cues while it is analysed (see `docfacts.FACTS_KEY`).
+CUES_KEY = "saidwhat_cues"
+
+
+def keep_found_cues(doc: Doc, found: FoundCues) -> None:
+    doc.user_data[CUES_KEY] = found
+
+
+def found_cues(doc: Doc) -> FoundCues:
+    """The cues kept on `doc` by `keep_found_cues`; none where no cue was kept."""
+    found = doc.user_data.get(CUES_KEY)
+    return found if isinstance(found, FoundCues) else FoundCues(())
+
+
+def forget_found_cues(doc: Doc) -> None:
+    doc.user_data.pop(CUES_KEY, None)
+
+
 class Extension(NamedTuple):
     """Words beside a cue verb that may belong to its span: 'in a statement' after 'said'."""
 
@@ -123,7 +153,7 @@ def find_poll_cues(doc: Doc) -> list[Cue]:
     return cues
 
 
-def verb_group(token: Token, extensions: frozenset[str] = frozenset(), *, leading_adverb: bool = True) -> Offsets:
+def verb_group(token: Token, extensions: frozenset[str] = frozenset(), *, leading_adverb: bool) -> Offsets:
     """The cue span of a verb: auxiliaries and negation on the left, a particle on the right, and the
     neighbouring words that annotators count as part of it ('said in a statement', 'called on').
 
@@ -183,7 +213,7 @@ def find_cues(
     *,
     threshold: float = 0.5,
     extensions: frozenset[str] = frozenset(),
-    leading_adverb: bool = True,
+    leading_adverb: bool,
 ) -> list[Cue]:
     """Every token scored at or above `threshold` as a cue, plus each 'according to'. Only the cue
     candidates (`learn.candidates`) are scored: every other word scores 0 with either scorer. The

@@ -110,3 +110,8 @@ def settle_labelled_lines(drafts: list[DraftQuote], labelled: list[DraftQuote]) 
     lines = [(line.sources[0][0], line.end) for line in labelled]
     kept = [draft for draft in drafts if not any(draft.start < end and start < draft.end for start, end in lines)]
     return sorted(kept + labelled, key=lambda draft: draft.start)
+
+
+def take_labelled_lines(doc: Doc, drafts: list[DraftQuote]) -> list[DraftQuote]:
+    """The drafts in reading order, with the labelled lines of `doc` in place of what overlaps them."""
+    return settle_labelled_lines(sorted(drafts, key=lambda draft: draft.start), find_labelled_lines(doc))

@@ -66,6 +66,7 @@ def _gold_source_kinds(gold_path: Path) -> dict[str, dict[int, str]]:
 
 def parse_gold(gold_path: Path, *, settings: Settings | None = None) -> list[ParsedDoc]:
     """Parse every text of a BBC-layout gold and find its draft quotes and their candidate speakers."""
+    from ..extract.conventions import conventions_named
     from ..extract.deciders import load_deciders
     from ..extract.orchestrator import find_draft_quotes
     from ..pipeline import load_nlp
@@ -80,7 +81,7 @@ def parse_gold(gold_path: Path, *, settings: Settings | None = None) -> list[Par
     parsed = []
     with nlp.select_pipes(disable=["saidwhat"]):
         for gold_doc, doc in zip(gold.docs, nlp.pipe(doc.text for doc in gold.docs), strict=True):
-            drafts, _ = find_draft_quotes(doc, deciders=deciders, polnear=settings.conventions == "polnear")
+            drafts, _ = find_draft_quotes(doc, deciders=deciders, conventions=conventions_named(settings.conventions))
             parsed.append(_parsed(gold_doc, doc, drafts, kinds.get(gold_doc.doc_id, {})))
     return parsed
 

@@ -62,7 +62,7 @@ def learn_cue_gaps(
         for root, attribution in gold_cue_roots(doc, attributions).items():
             if not attribution.contents:
                 continue
-            _, cue_end = verb_group(doc[root], extensions)
+            _, cue_end = verb_group(doc[root], extensions, leading_adverb=True)
             content_start = min(start for start, _ in attribution.contents)
             words = words_between(doc, cue_end, content_start) if cue_end <= content_start else []
             if words:

@@ -131,7 +131,7 @@ def collect_run_examples(
 
 
 def _cues(doc: Doc, deciders: Deciders) -> list[Cue]:
-    return find_cues(doc, deciders.cue_score, threshold=deciders.cue_threshold)
+    return find_cues(doc, deciders.cue_score, threshold=deciders.cue_threshold, leading_adverb=True)
 
 
 def fit_run_model(examples: Sequence[RunExample], *, c: float = RUN_C, threshold: float = RUN_THRESHOLD) -> LinearModel:

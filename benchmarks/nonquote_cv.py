@@ -27,7 +27,7 @@ from spacy.tokens import Doc, DocBin
 from saidwhat.evaluation.gold import load_gold
 from saidwhat.evaluation.metrics import non_quote_figures, score_pairs
 from saidwhat.evaluation.model import EvalDoc, EvalQuote
-from saidwhat.extract.deciders import Deciders, load_deciders
+from saidwhat.extraction.deciders import Deciders, load_deciders
 from saidwhat.learn.train_quotes import (
     QUOTE_C,
     QUOTE_THRESHOLD,

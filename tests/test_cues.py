@@ -5,9 +5,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from saidwhat.extract.clauses import find_indirect_quotes
-from saidwhat.extract.cues import Cue, find_cues, rule_cue_score, verb_group
-from saidwhat.extract.sources import find_source_token, mention_bounds
+from saidwhat.extraction.clauses import find_indirect_quotes
+from saidwhat.extraction.cues import Cue, find_cues, rule_cue_score, verb_group
+from saidwhat.extraction.sources import find_source_token, mention_bounds
 
 
 def parsed(
@@ -110,9 +110,9 @@ def test_mention_bounds_leave_out_a_relative_clause(blank_nlp: Language) -> None
 
 
 def test_a_word_of_the_quote_is_never_its_source(blank_nlp: Language) -> None:
-    from saidwhat.extract.attribute import attribute_marked_quotes
-    from saidwhat.extract.marks import find_quoted_runs
-    from saidwhat.extract.quotes import draft_marked_quotes
+    from saidwhat.extraction.attribute import attribute_marked_quotes
+    from saidwhat.extraction.marks import find_quoted_runs
+    from saidwhat.extraction.quotes import draft_marked_quotes
 
     # '"We will win," Chief Tom Reyes said.', parsed with "We" as the subject of "said"
     words = ['"', "We", "will", "win", ",", '"', "Chief", "Tom", "Reyes", "said", "."]
@@ -167,8 +167,8 @@ def test_a_quoted_title_after_the_verb_is_not_its_subject(blank_nlp: Language) -
 
 
 def test_inverted_said_parsed_into_the_name_is_the_cue_and_not_the_source(blank_nlp: Language) -> None:
-    from saidwhat.extract.drafts import DraftQuote
-    from saidwhat.extract.sources import attach_source
+    from saidwhat.extraction.drafts import DraftQuote
+    from saidwhat.extraction.sources import attach_source
 
     # 'Said Ellis: "I agree."', parsed with "Said" a compound of "Ellis"
     doc = _doc(
@@ -191,7 +191,7 @@ def test_inverted_said_parsed_into_the_name_is_the_cue_and_not_the_source(blank_
 
 
 def test_a_cue_after_a_quote_of_two_sentences_stands_outside_it(blank_nlp: Language) -> None:
-    from saidwhat.extract.docfacts import doc_facts
+    from saidwhat.extraction.docfacts import doc_facts
 
     # '"We won. I say no," he added.', the second sentence parsed with "added" under "say"
     doc = _doc(
@@ -218,7 +218,7 @@ def test_a_cue_after_a_quote_of_two_sentences_stands_outside_it(blank_nlp: Langu
 def test_the_document_columns_read_every_word_as_spacy_does(blank_nlp: Language) -> None:
     from spacy.tokens import Span
 
-    from saidwhat.extract.docfacts import doc_facts
+    from saidwhat.extraction.docfacts import doc_facts
 
     doc = _connor_said(blank_nlp)
     doc.ents = [Span(doc, 0, 2, label="PERSON")]
@@ -244,7 +244,7 @@ def test_the_document_columns_read_every_word_as_spacy_does(blank_nlp: Language)
 
 
 def test_a_verb_parsed_as_a_plural_noun_takes_the_name_before_it_as_its_source(blank_nlp: Language) -> None:
-    from saidwhat.extract.cues import Cue
+    from saidwhat.extraction.cues import Cue
 
     # 'But Hale claims that he won.', parsed with "claims" a plural noun and "Hale" its compound
     doc = _doc(
@@ -264,7 +264,7 @@ def test_a_verb_parsed_as_a_plural_noun_takes_the_name_before_it_as_its_source(b
 
 
 def test_a_colon_heading_a_line_is_said_by_the_words_before_it(blank_nlp: Language) -> None:
-    from saidwhat.extract.cues import Cue
+    from saidwhat.extraction.cues import Cue
 
     # 'Poll: Lee leads.' under no other line: the label is the source
     doc = _doc(
@@ -282,7 +282,7 @@ def test_a_colon_heading_a_line_is_said_by_the_words_before_it(blank_nlp: Langua
 
 
 def test_a_label_that_makes_a_clause_is_said_by_its_subject(blank_nlp: Language) -> None:
-    from saidwhat.extract.cues import Cue
+    from saidwhat.extraction.cues import Cue
 
     # 'Okafor Backs Plan: It works.' on the second line: 'Okafor', not the whole label
     doc = _doc(
@@ -305,7 +305,7 @@ def test_a_label_that_makes_a_clause_is_said_by_its_subject(blank_nlp: Language)
 
 
 def test_a_colon_after_a_long_sentence_has_no_label_for_source(blank_nlp: Language) -> None:
-    from saidwhat.extract.cues import Cue
+    from saidwhat.extraction.cues import Cue
 
     words = ["The", "board", "met", "on", "Monday", "and", "agreed", "on", "three", "points", ":", "pay", "."]
     heads = [1, 2, 2, 2, 3, 2, 2, 6, 9, 7, 2, 2, 2]
@@ -317,7 +317,7 @@ def test_a_colon_after_a_long_sentence_has_no_label_for_source(blank_nlp: Langua
 
 
 def test_a_participle_hung_from_a_pronoun_is_said_by_it(blank_nlp: Language) -> None:
-    from saidwhat.extract.cues import Cue
+    from saidwhat.extraction.cues import Cue
 
     # 'another listing the gaps': the participle describes the pronoun it hangs from
     doc = _doc(
@@ -335,7 +335,7 @@ def test_a_participle_hung_from_a_pronoun_is_said_by_it(blank_nlp: Language) -> 
 
 
 def test_a_participle_inside_phrases_shares_the_subject_of_the_verb_they_hang_from(blank_nlp: Language) -> None:
-    from saidwhat.extract.cues import Cue
+    from saidwhat.extraction.cues import Cue
 
     # 'In addition to stating that he won, Lee has vowed to act.'
     doc = _doc(
@@ -363,7 +363,7 @@ def test_a_participle_inside_phrases_shares_the_subject_of_the_verb_they_hang_fr
 
 
 def test_a_participle_after_a_quote_shares_the_subject_of_the_verb_that_reports_it(blank_nlp: Language) -> None:
-    from saidwhat.extract.cues import Cue
+    from saidwhat.extraction.cues import Cue
 
     # 'Lee insisted that he "grew the party," claiming credit.', parsed with 'claiming' under 'grew'
     doc = _doc(
@@ -427,9 +427,9 @@ def test_of_two_subjects_the_one_nearer_the_verb_is_the_source(blank_nlp: Langua
 
 
 def test_a_quote_touches_the_cue_whose_subject_took_its_closing_comma_and_mark(blank_nlp: Language) -> None:
-    from saidwhat.extract.attribute import is_adjacent
-    from saidwhat.extract.docfacts import doc_facts
-    from saidwhat.extract.quotes import draft_marked_quotes
+    from saidwhat.extraction.attribute import is_adjacent
+    from saidwhat.extraction.docfacts import doc_facts
+    from saidwhat.extraction.quotes import draft_marked_quotes
 
     # '"We won," Lee, 69, told Kim.', parsed with the quote's closing comma and mark hung from 'Lee'
     doc = _doc(

@@ -12,10 +12,10 @@ from saidwhat import Article, extract, load_settings
 from saidwhat.cli import main
 from saidwhat.errors import ModelError
 from saidwhat.evaluation.model import EvalQuote
-from saidwhat.extract.cues import Cue
-from saidwhat.extract.deciders import load_model, shipped_model_path
-from saidwhat.extract.drafts import DraftQuote
-from saidwhat.extract.passes_saidwhat import ACT_CUE_MIN_SCORE, reports_words
+from saidwhat.extraction.cues import Cue
+from saidwhat.extraction.deciders import load_model, shipped_model_path
+from saidwhat.extraction.drafts import DraftQuote
+from saidwhat.extraction.passes_saidwhat import ACT_CUE_MIN_SCORE, reports_words
 from saidwhat.learn.linear import MODEL_FILE, AttributionModel, LinearModel
 from saidwhat.learn.train import learn_cue_gaps
 

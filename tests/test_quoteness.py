@@ -10,8 +10,8 @@ from spacy.language import Language
 
 from saidwhat.cli import main
 from saidwhat.errors import ModelError
-from saidwhat.extract.deciders import load_deciders, shipped_model_path
-from saidwhat.extract.docfacts import doc_facts
+from saidwhat.extraction.deciders import load_deciders, shipped_model_path
+from saidwhat.extraction.docfacts import doc_facts
 from saidwhat.learn.quoteness import QUOTE_MODEL_FILE, load_quote_models, run_keys
 
 pytestmark = pytest.mark.model

@@ -8,9 +8,9 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
-from .extract.conventions import conventions_named
-from .extract.deciders import Deciders, load_deciders
-from .extract.orchestrator import analyse_doc
+from .extraction.conventions import conventions_named
+from .extraction.deciders import Deciders, load_deciders
+from .extraction.orchestrator import analyse_doc
 from .records import Quote, Speaker
 
 USER_DATA_KEY = "saidwhat"

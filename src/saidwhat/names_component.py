@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import ModelError
-from .extract.deciders import shipped_model_path
+from .extraction.deciders import shipped_model_path
 from .learn.names import NAMES_FILE, NameModel
 
 

@@ -121,7 +121,7 @@ class StderrProgress:
 
 
 def _train_quotes_cli(args: argparse.Namespace) -> int:
-    from ..extract.deciders import load_deciders
+    from ..extraction.deciders import load_deciders
     from ..learn.quoteness import QUOTE_MODEL_FILE
     from ..learn.train_quotes import train_quote_models
     from ..pipeline import load_parser

@@ -11,8 +11,8 @@ import math
 
 from spacy.tokens import Doc, Span, Token
 
-from ..extract.docfacts import doc_facts
-from ..extract.lexicon import SPEECH_VERBS
+from ..extraction.docfacts import doc_facts
+from ..extraction.lexicon import SPEECH_VERBS
 from .features import Features
 from .linear import LinearModel
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..extract.docfacts import DocFacts, doc_facts
-from ..extract.lexicon import SPEECH_VERBS
+from ..extraction.docfacts import DocFacts, doc_facts
+from ..extraction.lexicon import REPORTING_HEADS, SPEECH_VERBS
 
 Features = dict[str, float]
 
 _GOVERNED_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp"})
-_REPORTING_HEADS = frozenset({"say", "tell", "add", "note", "claim"})
 
 
 def cue_keys(token: Token) -> list[str]:
@@ -69,7 +68,7 @@ def cue_keys_at(facts: DocFacts, i: int) -> list[str]:
         f"lemma_prev={lemma}|{previous}",
         f"lemma_next={lemma}|{following}",
     ]
-    if dep in ("conj", "advcl") and head_lemma in _REPORTING_HEADS:
+    if dep in ("conj", "advcl") and head_lemma in REPORTING_HEADS:
         keys.append("head_is_speech")
     for child in children:
         if words.dep[child] in _GOVERNED_DEPS:

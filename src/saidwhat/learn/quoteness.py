@@ -17,11 +17,11 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..errors import ModelError
-from ..extract.docfacts import doc_facts, token_at
-from ..extract.drafts import DraftQuote
-from ..extract.lexicon import SPEECH_VERBS
-from ..extract.marks import QuotedRun, skip_space_back
-from ..extract.quotes import classify_run, inner_text
+from ..extraction.docfacts import doc_facts, token_at
+from ..extraction.drafts import DraftQuote
+from ..extraction.lexicon import SPEECH_VERBS
+from ..extraction.marks import QuotedRun, skip_space_back
+from ..extraction.quotes import classify_run, inner_text
 from .linear import LinearModel
 
 # The file `saidwhat train --quotes` writes and the package ships.

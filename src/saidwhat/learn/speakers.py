@@ -17,7 +17,7 @@ from ..errors import ConfigError, InputError
 from ..evaluation.gold import load_gold
 from ..evaluation.metrics import best_content_match, prepare, score
 from ..evaluation.model import EvalDoc, EvalQuote
-from ..extract.drafts import DraftQuote
+from ..extraction.drafts import DraftQuote
 from ..records import SpeakerKind
 from ..settings import Settings, load_settings
 from ..speakers.entities import Entity
@@ -66,9 +66,9 @@ def _gold_source_kinds(gold_path: Path) -> dict[str, dict[int, str]]:
 
 def parse_gold(gold_path: Path, *, settings: Settings | None = None) -> list[ParsedDoc]:
     """Parse every text of a BBC-layout gold and find its draft quotes and their candidate speakers."""
-    from ..extract.conventions import conventions_named
-    from ..extract.deciders import load_deciders
-    from ..extract.orchestrator import find_draft_quotes
+    from ..extraction.conventions import conventions_named
+    from ..extraction.deciders import load_deciders
+    from ..extraction.orchestrator import find_draft_quotes
     from ..pipeline import load_nlp
 
     settings = settings or load_settings()

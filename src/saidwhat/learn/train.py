@@ -18,8 +18,8 @@ from ..errors import ConfigError
 from ..evaluation.brat import load_brat
 from ..evaluation.metrics import normalise
 from ..evaluation.model import EvalQuote
-from ..extract.cues import extension_options, gap_key, verb_group, words_between
-from ..extract.docfacts import token_at
+from ..extraction.cues import extension_options, gap_key, verb_group, words_between
+from ..extraction.docfacts import token_at
 from .boundaries import BoundaryContext
 from .candidates import is_cue_candidate
 from .features import Features, cue_features

@@ -22,12 +22,12 @@ from spacy.tokens import Doc
 from ..evaluation.convert import fragments_of
 from ..evaluation.gold import load_gold
 from ..evaluation.model import EvalDoc, EvalQuote, Fragment
-from ..extract.cues import Cue, find_cues
-from ..extract.deciders import Deciders
-from ..extract.docfacts import doc_facts
-from ..extract.drafts import DraftQuote
-from ..extract.marks import QuotedRun
-from ..extract.orchestrator import find_candidate_quotes
+from ..extraction.cues import Cue, find_cues
+from ..extraction.deciders import Deciders
+from ..extraction.docfacts import doc_facts
+from ..extraction.drafts import DraftQuote
+from ..extraction.marks import QuotedRun
+from ..extraction.orchestrator import find_candidate_quotes
 from .linear import LinearModel
 from .quoteness import QuoteModels, is_judged, is_judged_run, quote_keys, run_keys
 from .train import fit_linear

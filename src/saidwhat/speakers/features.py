@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..extract.docfacts import doc_facts, token_at
-from ..extract.drafts import DraftQuote
-from ..extract.lexicon import (
+from ..extraction.docfacts import doc_facts, token_at
+from ..extraction.drafts import DraftQuote
+from ..extraction.lexicon import (
     DOCUMENT_NOUNS,
     FEMALE_PRONOUNS,
     MALE_PRONOUNS,
@@ -17,7 +17,7 @@ from ..extract.lexicon import (
     SPOKESPERSON_NOUNS,
     STUDY_NOUNS,
 )
-from ..extract.sources import mention_bounds
+from ..extraction.sources import mention_bounds
 from .entities import Entity, EntityIndex
 from .names import text_of
 

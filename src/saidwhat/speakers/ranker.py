@@ -13,7 +13,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from ..errors import ModelError
-from ..extract.drafts import DraftQuote
+from ..extraction.drafts import DraftQuote
 from .entities import Entity
 from .features import Candidate, FeatureMaker, Features, previous_features, quote_context, recency_ranks
 from .rules import ResolvingIndex, rule_speakers

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ..extract.docfacts import doc_facts
-from ..extract.drafts import DraftQuote, Offsets
-from ..extract.lexicon import (
+from ..extraction.docfacts import doc_facts
+from ..extraction.drafts import DraftQuote, Offsets
+from ..extraction.lexicon import (
     ANONYMOUS_HEADS,
     DOCUMENT_NOUNS,
     FEMALE_PRONOUNS,
@@ -19,7 +19,7 @@ from ..extract.lexicon import (
     SPOKESPERSON_NOUNS,
     STUDY_NOUNS,
 )
-from ..extract.sources import mention_bounds
+from ..extraction.sources import mention_bounds
 from ..records import SpeakerKind
 from .entities import Entity, EntityIndex, clause_descriptions, description_of, in_possessive, proper_name_chain
 from .names import clean_name

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from .cues import found_cues, gap_key, words_between
 from .docfacts import doc_facts, token_at
 from .drafts import DraftQuote
-from .lexicon import SPEECH_VERBS
+from .lexicon import OBJECT_RELATIVE_PRONOUNS, SPEECH_VERBS
 from .marks import QUOTE_MARK_CHARS
 from .sources import is_relative_subject, source_bounds
 from .spans import char_bounds, trim_punct
@@ -143,9 +143,6 @@ def keep_relative_pronoun_sources(doc: Doc, drafts: list[DraftQuote]) -> list[Dr
     return drafts
 
 
-_OBJECT_PRONOUNS = frozenset({"which", "whom", "who", "what", "that"})
-
-
 def complete_relative_pronoun_contents(doc: Doc, drafts: list[DraftQuote]) -> list[DraftQuote]:
     """'his new home, which he described as "like an open orchid"': PolNeAR's content is the relative
     pronoun before the cue and the cue's words after it. Where the content is only the pronoun, it
@@ -158,7 +155,7 @@ def complete_relative_pronoun_contents(doc: Doc, drafts: list[DraftQuote]) -> li
             continue
         start, end = draft.contents[0]
         cue = doc[draft.cue_token]
-        if end <= draft.cue[0] and doc.text[start:end].strip().lower() in _OBJECT_PRONOUNS:
+        if end <= draft.cue[0] and doc.text[start:end].strip().lower() in OBJECT_RELATIVE_PRONOUNS:
             if any(other is not draft and other.cue_token == draft.cue_token for other in drafts):
                 continue
             complement = _complement_after(cue, draft.cue[1])
@@ -177,7 +174,7 @@ def _relative_object(cue: Token) -> Token | None:
     candidates = [child for child in cue.lefts if child.dep_ == "dobj"]
     candidates += [child for clause in clauses for child in clause.lefts if child.dep_ in ("nsubj", "nsubjpass")]
     for candidate in candidates:
-        if candidate.i < cue.i and candidate.tag_ in ("WDT", "WP") and candidate.lower_ in _OBJECT_PRONOUNS:
+        if candidate.i < cue.i and candidate.tag_ in ("WDT", "WP") and candidate.lower_ in OBJECT_RELATIVE_PRONOUNS:
             return candidate
     return None
 

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 from .cues import CLAUSE_DEPS, Cue, phrase_preposition
 from .docfacts import doc_facts
 from .drafts import DraftQuote
-from .lexicon import TOPIC_VERBS
+from .lexicon import AUDIENCE_NOUNS, SETTING_NOUNS, SETTING_PREPOSITIONS, TOPIC_VERBS, WH_WORDS
 from .marks import DOUBLED_MARKS, OPENING_MARKS, STRAIGHT_MARKS
 from .sources import attach_source, find_source_token, goes_on_from_reported_clause, reporting_verb_going_on_with
 from .spans import char_bounds, trim_punct
@@ -21,7 +21,6 @@ _SAYABLE_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "VERB", "AUX", "ADJ"})
 _TOPIC_DEPS = frozenset({"dobj"})
 # Relations that set a verb beside the one above it rather than under what it reports.
 _BESIDE_DEPS = frozenset({"conj", "prep", "pcomp", "advcl"})
-_WH_WORDS = frozenset({"when", "what", "how", "why", "whether", "if", "where", "who"})
 
 
 def _clause_of(cue: Cue, doc: Doc) -> tuple[int, int] | None:
@@ -31,7 +30,7 @@ def _clause_of(cue: Cue, doc: Doc) -> tuple[int, int] | None:
         return _clause_around_according(cue, doc)
     clauses = [child for child in token.children if child.dep_ in CLAUSE_DEPS and child.dep_ != "xcomp"]
     # "Kit Connor has revealed when he hopes to start filming": the parser calls the wh-clause advcl.
-    clauses += [child for child in token.children if child.dep_ == "advcl" and child.left_edge.lower_ in _WH_WORDS]
+    clauses += [child for child in token.children if child.dep_ == "advcl" and child.left_edge.lower_ in WH_WORDS]
     if not clauses and token.lemma_ in TOPIC_VERBS:
         clauses = [child for child in token.children if child.dep_ in _TOPIC_DEPS]
     if not clauses:
@@ -86,43 +85,6 @@ def _words_before_according(doc: Doc, cue: Cue) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-# What a prepositional phrase of a cue names when it says where, when or to whom something was
-# said ('said on Twitter', 'told reporters in an interview', 'spoke to a gathering'), never what.
-_SETTING_PREPS = frozenset({"on", "in", "at", "during", "via", "from", "while"})
-_SETTING_NOUNS = frozenset(
-    {
-        "interview",
-        "statement",
-        "speech",
-        "appearance",
-        "conference",
-        "hearing",
-        "briefing",
-        "letter",
-        "tweet",
-        "post",
-        "twitter",
-        "facebook",
-        "instagram",
-        "call",
-        "email",
-        "e-mail",
-        "meeting",
-        "broadcast",
-        "show",
-        "program",
-        "programme",
-        "radio",
-        "television",
-        "video",
-        "rally",
-        "event",
-        "debate",
-        "forum",
-        "session",
-    }
-)
-_AUDIENCE_NOUNS = frozenset({"reporter", "journalist", "audience", "crowd", "supporter", "gathering", "viewer"})
 _SETTING_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
 
 
@@ -132,9 +94,9 @@ def _names_a_setting(prep: Token) -> bool:
         return False
     noun = objects[0]
     if prep.lower_ == "to":
-        return noun.lemma_.lower() in _AUDIENCE_NOUNS
-    return prep.lower_ in _SETTING_PREPS and (
-        noun.lemma_.lower() in _SETTING_NOUNS or noun.ent_type_ in _SETTING_ENTITIES
+        return noun.lemma_.lower() in AUDIENCE_NOUNS
+    return prep.lower_ in SETTING_PREPOSITIONS and (
+        noun.lemma_.lower() in SETTING_NOUNS or noun.ent_type_ in _SETTING_ENTITIES
     )
 
 
@@ -167,7 +129,7 @@ def _branch_beside(inner: Token, outer: Token) -> Token | None:
         if token.dep_ not in _BESIDE_DEPS or token.head.i == token.i:
             return None
         token = token.head
-    if token.dep_ not in _BESIDE_DEPS or (token.dep_ == "advcl" and token.left_edge.lower_ in _WH_WORDS):
+    if token.dep_ not in _BESIDE_DEPS or (token.dep_ == "advcl" and token.left_edge.lower_ in WH_WORDS):
         return None  # 'revealed [when he hopes to start]': the wh-clause is what was revealed
     return token
 

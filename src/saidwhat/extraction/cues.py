@@ -12,21 +12,19 @@ from spacy.tokens import Doc, Token
 from ..learn.candidates import is_candidate_at
 from .docfacts import TokenColumns, doc_facts
 from .drafts import Offsets
-from .lexicon import SPEECH_VERBS, WEAK_SPEECH_VERBS
+from .lexicon import CORE_SAYING_VERBS, NOT_CUE_ADVERBS, POLL_NOUNS, SAID_FORMS, SPEECH_VERBS, WEAK_SPEECH_VERBS
 
 # Dependents that make a verb group: "has also been told", "pointed out".
 _LEFT_GROUP_DEPS = frozenset({"aux", "auxpass", "neg"})
 _RIGHT_GROUP_DEPS = frozenset({"prt"})
 # Children through which a verb reports something.
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
-# Adverbs before a verb that introduce its clause rather than belong to the cue.
-_NOT_CUE_ADVERBS = frozenset({"when", "where", "how", "why", "as", "so", "however", "instead", "there", "here"})
 
 CueScorer = Callable[[Token], float]
 
 _ACCORDING, _TO, _COLON = get_string_id("according"), get_string_id("to"), get_string_id(":")
 _IN = get_string_id("in")
-_SAID = frozenset({get_string_id("said"), get_string_id("says")})
+_SAID = frozenset(get_string_id(form) for form in SAID_FORMS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,9 +129,6 @@ def phrase_preposition(doc: Doc, cue: Cue) -> Token:
     return doc[cue.token + 1] if token.lower_ == "according" and cue.token + 1 < len(doc) else token
 
 
-_POLL_NOUNS = frozenset({"poll", "survey"})
-
-
 def find_poll_cues(doc: Doc) -> list[Cue]:
     """'In a new Quinnipiac poll, Clinton leads by 5 points': PolNeAR attributes what a poll finds to the
     poll, with 'in' for cue. A sentence's opening 'In ... poll(s)' or 'in a poll' within it; not 'leads
@@ -146,7 +141,7 @@ def find_poll_cues(doc: Doc) -> list[Cue]:
             continue
         token = doc[i]
         objects = [child for child in token.children if child.dep_ == "pobj"]
-        if not objects or objects[0].lemma_.lower() not in _POLL_NOUNS:
+        if not objects or objects[0].lemma_.lower() not in POLL_NOUNS:
             continue
         if i == facts.sent(token).start or objects[0].tag_ != "NNS":
             cues.append(Cue(i, (token.idx, token.idx + len(token.text)), 0.9, phrase=True))
@@ -172,7 +167,7 @@ def verb_group(token: Token, extensions: frozenset[str] = frozenset(), *, leadin
     # never moves its start, so without leading adverbs there is nothing to do.
     for key, _, child in sorted(lefts, key=lambda option: -option.last.i) if leading_adverb else ():
         adjacent = child.i == start.i - 1 or child.i > start.i
-        if adjacent and (key in extensions or child.lower_ not in _NOT_CUE_ADVERBS):
+        if adjacent and (key in extensions or child.lower_ not in NOT_CUE_ADVERBS):
             start = min(start, child, key=lambda t: t.i)
     for child in token.rights:
         if child.dep_ in _RIGHT_GROUP_DEPS and child.i == end.i + 1:
@@ -185,7 +180,7 @@ def verb_group(token: Token, extensions: frozenset[str] = frozenset(), *, leadin
 
 def opens_inverted_attribution(token: Token) -> bool:
     """'Said Ellis: "..."': the parser makes a sentence-opening 'Said' part of the name after it."""
-    return token.lower_ in ("said", "says") and _opens_inverted_attribution_at(doc_facts(token.doc).columns, token.i)
+    return token.lower_ in SAID_FORMS and _opens_inverted_attribution_at(doc_facts(token.doc).columns, token.i)
 
 
 def _opens_inverted_attribution_at(words: TokenColumns, i: int) -> bool:
@@ -204,7 +199,7 @@ def rule_cue_score(token: Token) -> float:
         return 0.0
     if lemma in WEAK_SPEECH_VERBS:
         return 0.55 if governs_clause(token) else 0.05
-    return 0.9 if lemma in ("say", "tell") else 0.7
+    return 0.9 if lemma in CORE_SAYING_VERBS else 0.7
 
 
 def find_cues(

@@ -12,6 +12,7 @@ from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA,
 from spacy.strings import StringStore, get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from .lexicon import CORE_SAYING_VERBS, NO_ONE_IN_PARTICULAR
 from .marks import QuotedRun, find_quoted_runs
 
 QUOTE_CHARS = frozenset('"“”„«»')
@@ -172,18 +173,13 @@ def _compute(doc: Doc) -> DocFacts:
     )
 
 
-_SAY = frozenset({"say", "tell"})
-# Subjects that name no one in particular across an article.
-_NOT_SPEAKERS = frozenset({"i", "we", "you", "it", "they", "who", "that", "which"})
-
-
 def _speakers(words: TokenColumns, quoted: tuple[bool, ...]) -> frozenset[str]:
     return frozenset(
         words.lower(child)
-        for i in words.with_lemma(_SAY)
+        for i in words.with_lemma(CORE_SAYING_VERBS)
         if not quoted[i]
         for child in words.children[i]
-        if words.dep[child] == "nsubj" and words.lower(child) not in _NOT_SPEAKERS
+        if words.dep[child] == "nsubj" and words.lower(child) not in NO_ONE_IN_PARTICULAR
     )
 
 

@@ -14,18 +14,14 @@ from spacy.tokens import Doc, Span, Token
 from .cues import Cue, found_cues
 from .docfacts import doc_facts, token_at
 from .drafts import DraftQuote
-from .lexicon import BELIEF_VERBS, HONORIFICS, SPEECH_VERBS, TOPIC_VERBS
+from .lexicon import CONVERSATION_VERBS, HONORIFICS, NON_REPORT_VERBS, SPEECH_VERBS, TOPIC_VERBS
 
 # An indirect quote whose cue is not a speech verb needs this score.
 ACT_CUE_MIN_SCORE = 0.6
 # Quoted words in narration up to this long are a scare quote or a term, not someone's words.
 _SCARE_QUOTE_MAX_WORDS = 2
-# What the default conventions do not count as reports, beside beliefs: agreeing, wondering, forgetting,
-# seeing (the BBC gold's 'belief/perception verbs (thought, expected, seen, worried, agree)').
-_NOT_REPORTS = BELIEF_VERBS | frozenset({"agree", "wonder", "ponder", "forget", "see"})
 # Verbs that report words, or a topic ('outlined the plan'), whatever the cue scorer gives them.
 _REPORTING_VERBS = SPEECH_VERBS | TOPIC_VERBS
-_CONVERSATION_VERBS = frozenset({"speak", "talk", "chat"})
 _DESCRIBING_DEPS = frozenset({"relcl", "acl", "amod", "compound", "aux", "auxpass"})
 # Entities that name a source under the default conventions: a person or an organisation.
 _NAME_LABELS = frozenset({"PERSON", "ORG"})
@@ -34,7 +30,7 @@ _NAME_LABELS = frozenset({"PERSON", "ORG"})
 def is_belief_or_perception(token: Token) -> bool:
     """'I think Robbie deserves it' reports a belief, not words (the BBC gold's rule)."""
     # the lemmatizer reads 'hopes' as 'hop'
-    return token.lemma_.lower() in _NOT_REPORTS or token.lower_.removesuffix("s") in _NOT_REPORTS
+    return token.lemma_.lower() in NON_REPORT_VERBS or token.lower_.removesuffix("s") in NON_REPORT_VERBS
 
 
 def keep_reports(doc: Doc, drafts: list[DraftQuote]) -> list[DraftQuote]:
@@ -191,7 +187,7 @@ def has_reported_content(doc: Doc, draft: DraftQuote) -> bool:
         return True
     cue = doc[draft.cue_token]
     lemma = cue.lemma_.lower()
-    if lemma in _CONVERSATION_VERBS and any(c.dep_ == "prep" and c.lower_ in ("with", "to") for c in cue.children):
+    if lemma in CONVERSATION_VERBS and any(c.dep_ == "prep" and c.lower_ in ("with", "to") for c in cue.children):
         return False  # 'spoke with Jane Garvey about his show': who talked with whom, not what was said
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     return lemma in TOPIC_VERBS or before in ("about", "on", "of")

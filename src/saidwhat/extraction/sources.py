@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Token
 from .cues import Cue, opens_inverted_attribution, phrase_preposition
 from .docfacts import doc_facts
 from .drafts import DraftQuote
-from .lexicon import BELIEF_VERBS, RELATIVE_PRONOUNS, SPEECH_VERBS
+from .lexicon import RELATIVE_PRONOUNS, SAYING_VERBS, SPEAKER_PRONOUNS
 from .spans import char_bounds, trim_punct
 
 _NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
@@ -22,7 +22,6 @@ _CLOSING_MARKS = frozenset({'"', "”", "''", "»"})
 _SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp"})
 # Parts of a subject that describe rather than name: "Connor, who plays Nick Nelson", "Halvorsen, spokesman".
 _DESCRIPTIVE_DEPS = frozenset({"relcl", "appos", "acl", "advcl", "punct", "cc", "conj"})
-_SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 MAX_SOURCE_TOKENS = 12
 # A line that opens with the one who speaks names them in a few words ('Poll: ...', 'NY Daily News: ...').
 _MAX_LABEL_TOKENS = 6
@@ -240,7 +239,7 @@ def _subject_the_parse_missed(verb: Token) -> Token | None:
             if facts.inside_quotes(candidate.head):
                 break
             candidate = candidate.head
-    nominal = candidate.pos_ == "PROPN" or candidate.lower_ in _SPEAKER_PRONOUNS
+    nominal = candidate.pos_ == "PROPN" or candidate.lower_ in SPEAKER_PRONOUNS
     if not nominal or candidate.ent_type_ in ("DATE", "TIME", "CARDINAL") or facts.inside_quotes(candidate):
         return None
     return candidate
@@ -256,7 +255,7 @@ def goes_on_from_reported_clause(token: Token) -> bool:
         and not any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children)
         and head.dep_ == "ccomp"
         and head.head.pos_ in ("VERB", "AUX")
-        and any(child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in _SPEAKER_PRONOUNS for child in head.children)
+        and any(child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in SPEAKER_PRONOUNS for child in head.children)
     )
 
 
@@ -276,7 +275,7 @@ def reporting_verb_going_on_with(token: Token) -> Token | None:
     child = token
     for ancestor in token.ancestors:
         # past 'believe' and 'want': 'said [she did not believe [it hurt]], arguing' is said's
-        if ancestor.lemma_.lower() in SPEECH_VERBS and ancestor.lemma_.lower() not in BELIEF_VERBS:
+        if ancestor.lemma_.lower() in SAYING_VERBS:
             clause_deps = ("ccomp", "xcomp") if conjunct else ("ccomp",)
             if child.dep_ not in clause_deps or child.i < ancestor.i or facts.inside_quotes(child):
                 return None

@@ -43,33 +43,47 @@ def reconcile(
             if clause.cue_token not in quoting_cues:
                 kept.append(clause)
             continue
-        keep_clause = False
-        for quote in overlapping:
-            outside = text[clause.start : quote.start] + text[quote.end : clause.end]
-            clause_in_quote = quote.start <= clause.start and clause.end <= quote.end
-            # '"Books change lives," she said': the quote took this cue, so the clause is the quote's.
-            took_cue = quote.type == "direct" and quote.cue_token == clause.cue_token
-            if (
-                clause_in_quote
-                or took_cue
-                or _only_punctuation(outside)
-                or (quote.type == "direct" and clause.start >= quote.start)
-            ):
-                if quote.cue is None and clause.cue_token not in quoting_cues:
-                    _take_attribution(quote, clause)
-                continue
-            if quote.type == "partial" and clause.cue_token in belief_cues:
-                if quote.cue is None:
-                    _take_attribution(quote, clause)
-                continue
-            if quote.start >= clause.start or quote.type == "partial":
-                absorbed.add(id(quote))
-                clause.type = "mixed"
-                clause.contents = _widen_over(clause.contents, (quote.start, quote.end))
-                keep_clause = True
+        keep_clause = _settle_clause(text, clause, overlapping, quoting_cues, belief_cues, absorbed)
         if keep_clause:
             kept.append(clause)
     return [m for m in marked if id(m) not in absorbed] + drop_nested(kept, nested_cues=nested_cues)
+
+
+def _settle_clause(
+    text: str,
+    clause: DraftQuote,
+    overlapping: list[DraftQuote],
+    quoting_cues: set[int],
+    belief_cues: frozenset[int],
+    absorbed: set[int],
+) -> bool:
+    """Settle one clause against the quotes it overlaps; whether the clause is kept (as a mixed quote).
+    The ids of the quotes it takes in go to `absorbed`."""
+    keep_clause = False
+    for quote in overlapping:
+        outside = text[clause.start : quote.start] + text[quote.end : clause.end]
+        clause_in_quote = quote.start <= clause.start and clause.end <= quote.end
+        # '"Books change lives," she said': the quote took this cue, so the clause is the quote's.
+        took_cue = quote.type == "direct" and quote.cue_token == clause.cue_token
+        if (
+            clause_in_quote
+            or took_cue
+            or _only_punctuation(outside)
+            or (quote.type == "direct" and clause.start >= quote.start)
+        ):
+            if quote.cue is None and clause.cue_token not in quoting_cues:
+                _take_attribution(quote, clause)
+            continue
+        if quote.type == "partial" and clause.cue_token in belief_cues:
+            if quote.cue is None:
+                _take_attribution(quote, clause)
+            continue
+        if quote.start >= clause.start or quote.type == "partial":
+            absorbed.add(id(quote))
+            clause.type = "mixed"
+            clause.contents = _widen_over(clause.contents, (quote.start, quote.end))
+            keep_clause = True
+    return keep_clause
 
 
 def _widen_over(fragments: list[Offsets], quote: Offsets) -> list[Offsets]:

@@ -136,39 +136,22 @@ def find_source_token(cue: Cue, doc: Doc) -> Token | None:
     owner = _owner_of_speech_noun(token) if token.pos_ == "NOUN" else None
     if owner is not None:
         return owner
-    facts = doc_facts(doc)
+    return _source_up_the_verbs(doc, cue)
+
+
+def _source_up_the_verbs(doc: Doc, cue: Cue) -> Token | None:
+    """The agent or subject of the cue, else of the verb whose subject it shares, up to two verbs up."""
+    token = doc[cue.token]
     for climbed in (False, True, True):
         # 'Trump is supported by [an unusual coalition]': a passive's speaker is its agent; its subject
         # is what was said or whom it was said to ('Clinton was told').
-        for child in token.children:
-            if child.dep_ == "agent":
-                objects = [grand for grand in child.children if grand.dep_ == "pobj"]
-                if objects:
-                    return objects[0]
-        # Not a quoted title after the verb ('Flynn said on Fox News's "Fox and Friends."').
-        subjects = [
-            child
-            for child in token.children
-            if (child.dep_ == "nsubj" or (climbed and child.dep_ == "nsubjpass"))
-            and not (child.i > token.i and facts.inside_quotes(child))
-        ]
-        # Of two subjects: the one not closed inside a quotation ('"... Full panic mode," said Leslie
-        # Wimes'), a noun or pronoun, not a dateline before a dash ('WASHINGTON -- President Obama said'),
-        # a person ('Colin Asplin, Blackpool Hotel Association said'), else the nearer ('His ex-wife
-        # agreed', 'ex - Tory education secretary Gillian Shepherd remembered', with 'ex' a subject too).
-        subjects.sort(
-            key=lambda child: (
-                _quoted_before(child, token),
-                child.pos_ not in _NOMINAL_POS,
-                _dash_before(child, token),
-                child.ent_type_ != "PERSON",
-                abs(child.i - token.i),
-            )
-        )
-        if subjects:
-            child = subjects[0]
+        agent = _agent_of(token)
+        if agent is not None:
+            return agent
+        subject = _best_subject(token, climbed=climbed)
+        if subject is not None:
             # "actor George C Scott, who said ...": the relative pronoun stands for the noun.
-            return _antecedent(child, token.head) if is_relative_subject(child) else child
+            return _antecedent(subject, token.head) if is_relative_subject(subject) else subject
         # "Connor laughed and said ...", "he said, adding that ...": the subject of the verb above.
         above = _verb_above(token)
         if above is None and token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ in _DESCRIBED_POS:
@@ -179,6 +162,41 @@ def find_source_token(cue: Cue, doc: Doc) -> Token | None:
             return None if _is_passive(doc[cue.token]) else _subject_the_parse_missed(token)
         token = above
     return None
+
+
+def _agent_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [grand for grand in child.children if grand.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
+
+
+def _best_subject(token: Token, *, climbed: bool) -> Token | None:
+    """The subject of a verb (a passive one's too, once climbed up from the cue), if it has one."""
+    facts = doc_facts(token.doc)
+    # Not a quoted title after the verb ('Flynn said on Fox News's "Fox and Friends."').
+    subjects = [
+        child
+        for child in token.children
+        if (child.dep_ == "nsubj" or (climbed and child.dep_ == "nsubjpass"))
+        and not (child.i > token.i and facts.inside_quotes(child))
+    ]
+    # Of two subjects: the one not closed inside a quotation ('"... Full panic mode," said Leslie
+    # Wimes'), a noun or pronoun, not a dateline before a dash ('WASHINGTON -- President Obama said'),
+    # a person ('Colin Asplin, Blackpool Hotel Association said'), else the nearer ('His ex-wife
+    # agreed', 'ex - Tory education secretary Gillian Shepherd remembered', with 'ex' a subject too).
+    subjects.sort(
+        key=lambda child: (
+            _quoted_before(child, token),
+            child.pos_ not in _NOMINAL_POS,
+            _dash_before(child, token),
+            child.ent_type_ != "PERSON",
+            abs(child.i - token.i),
+        )
+    )
+    return subjects[0] if subjects else None
 
 
 def _label_before_colon(colon: Token) -> Token | None:

@@ -406,9 +406,9 @@ def test_default_conventions_start_a_reported_clause_after_its_that_and_polnear_
 @pytest.mark.parametrize(
     ("text", "ours"),
     [
-        ("Schools Minister Stephen Twigg said the plan was sound.", "Stephen Twigg"),
+        ("Schools Minister Stephen Haldrow said the plan was sound.", "Stephen Haldrow"),
         ("Lantern Street star Maya Okafor said she was thrilled.", "Maya Okafor"),
-        ("Mr Gaymard said rates would rise.", "Mr Gaymard"),
+        ("Mr Galmard said rates would rise.", "Mr Galmard"),
         ("The harbour board said the pier would reopen.", "The harbour board"),
     ],
 )

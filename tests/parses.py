@@ -38,3 +38,16 @@ def connor_said(nlp: Language) -> Doc:
         ["PROPN", "PROPN", "AUX", "VERB", "PRON", "AUX", "ADJ", "PUNCT"],
         ["Kit", "Connor", "have", "say", "it", "be", "fine", "."],
     )
+
+
+def lee_said_that(nlp: Language) -> Doc:
+    # "Lee said that the pier would reopen ."
+    return parsed(
+        nlp,
+        ["Lee", "said", "that", "the", "pier", "would", "reopen", "."],
+        [1, 1, 6, 4, 6, 6, 1, 1],
+        ["nsubj", "ROOT", "mark", "det", "nsubj", "aux", "ccomp", "punct"],
+        ["PROPN", "VERB", "SCONJ", "DET", "NOUN", "AUX", "VERB", "PUNCT"],
+        ["Lee", "say", "that", "the", "pier", "would", "reopen", "."],
+        tags=["NNP", "VBD", "IN", "DT", "NN", "MD", "VB", "."],
+    )

@@ -7,6 +7,9 @@ import pytest
 from spacy.language import Language
 
 from saidwhat import Article, extract, load_settings
+from saidwhat.extraction.drafts import DraftQuote
+from saidwhat.extraction.passes_polnear import drop_uncued_partials, trim_trailing_relative_clauses
+from tests.parses import parsed
 
 pytestmark = pytest.mark.model
 
@@ -303,3 +306,30 @@ def test_according_to_at_the_start_reports_the_clause_after_its_comma() -> None:
     assert quote.cue is not None and quote.cue.text == "According to"
     assert [span.text for span in quote.contents] == ['the plan reeks of "panic" and desperation']
     assert [span.text for span in quote.sources] == ["talk radio host Dana Pryce"]
+
+
+# --- on hand-built drafts and parses ----------------------------------------------------------------------
+
+
+def test_drop_uncued_partials_keeps_every_quote_with_a_cue_and_every_other_type(blank_nlp: Language) -> None:
+    cued = DraftQuote("partial", [(0, 5)], cue=(6, 10))
+    uncued = DraftQuote("partial", [(12, 20)])
+    direct = DraftQuote("direct", [(22, 30)])
+    assert drop_uncued_partials(blank_nlp("x"), [cued, uncued, direct]) == [cued, direct]
+
+
+def test_trim_trailing_relative_clauses_ends_a_clause_before_its_trailing_who_clause(blank_nlp: Language) -> None:
+    # "Lee asked them to pardon Hale , who was not charged ."
+    words = ["Lee", "asked", "them", "to", "pardon", "Hale", ",", "who", "was", "not", "charged", "."]
+    doc = parsed(
+        blank_nlp,
+        words,
+        [1, 1, 1, 4, 1, 4, 5, 10, 10, 10, 5, 1],
+        ["nsubj", "ROOT", "dobj", "aux", "xcomp", "dobj", "punct", "nsubjpass", "auxpass", "neg", "relcl", "punct"],
+        ["PROPN", "VERB", "PRON", "PART", "VERB", "PROPN", "PUNCT", "PRON", "AUX", "PART", "VERB", "PUNCT"],
+        ["Lee", "ask", "they", "to", "pardon", "Hale", ",", "who", "be", "not", "charge", "."],
+    )
+    start, end = doc[2].idx, doc[10].idx + len("charged")
+    draft = DraftQuote("indirect", [(start, end)], cue=(4, 9), cue_token=1)
+    (trimmed,) = trim_trailing_relative_clauses(doc, [draft])
+    assert doc.text[slice(*trimmed.contents[0])] == "them to pardon Hale"

@@ -9,7 +9,14 @@ from spacy.language import Language
 from saidwhat import Article, extract, load_settings
 from saidwhat.extraction.cues import Cue
 from saidwhat.extraction.drafts import DraftQuote
-from saidwhat.extraction.passes_saidwhat import ACT_CUE_MIN_SCORE, reports_words
+from saidwhat.extraction.passes_saidwhat import (
+    ACT_CUE_MIN_SCORE,
+    drop_leading_that,
+    is_belief_or_perception,
+    keep_names_only_in_sources,
+    reports_words,
+)
+from tests.parses import hand_parse, lee_said_that
 
 pytestmark = pytest.mark.model
 
@@ -151,3 +158,48 @@ def test_default_conventions_keep_one_report_for_a_relative_clause_inside_anothe
     text = "Okafor says she is tied for second place, a finish that she said defied every poll."
     (quote,) = extract(text).quotes
     assert quote.sources[0].text == "Okafor"
+
+
+# --- on hand-built parses ---------------------------------------------------------------------------------
+
+
+def test_drop_leading_that_starts_a_reported_clause_after_the_that_that_opens_it(blank_nlp: Language) -> None:
+    doc = lee_said_that(blank_nlp)
+    draft = DraftQuote("indirect", [(9, len(doc.text) - 1)], cue=(4, 8), cue_token=1)
+    (kept,) = drop_leading_that(doc, [draft])
+    assert doc.text[slice(*kept.contents[0])] == "the pier would reopen"
+
+
+def test_keep_names_only_in_sources_keeps_the_name_and_an_honorific_before_it(blank_nlp: Language) -> None:
+    from spacy.tokens import Span
+
+    # "Housing Minister Mr Lund said it ."
+    doc = hand_parse(
+        blank_nlp,
+        [
+            ("Housing", True, 1, "compound", "PROPN", "NNP", "Housing"),
+            ("Minister", True, 3, "compound", "PROPN", "NNP", "Minister"),
+            ("Mr", True, 3, "compound", "PROPN", "NNP", "Mr"),
+            ("Lund", True, 4, "nsubj", "PROPN", "NNP", "Lund"),
+            ("said", True, 4, "ROOT", "VERB", "VBD", "say"),
+            ("it", False, 4, "dobj", "PRON", "PRP", "it"),
+            (".", False, 4, "punct", "PUNCT", ".", "."),
+        ],
+    )
+    doc.ents = [Span(doc, 3, 4, label="PERSON")]
+    draft = DraftQuote("indirect", [(30, 32)], cue=(25, 29), sources=[(0, 24)], cue_token=4, source_token=3)
+    (kept,) = keep_names_only_in_sources(doc, [draft])
+    assert [doc.text[slice(*source)] for source in kept.sources] == ["Mr Lund"]
+
+
+def test_a_belief_verb_is_no_report_even_where_the_lemmatizer_misreads_it(blank_nlp: Language) -> None:
+    doc = hand_parse(
+        blank_nlp,
+        [
+            ("Lee", True, 1, "nsubj", "PROPN", "NNP", "Lee"),
+            ("hopes", True, 1, "ROOT", "VERB", "VBZ", "hop"),
+            ("so", False, 1, "advmod", "ADV", "RB", "so"),
+        ],
+    )
+    assert is_belief_or_perception(doc[1])
+    assert not is_belief_or_perception(doc[0])

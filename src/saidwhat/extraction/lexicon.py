@@ -112,6 +112,7 @@ AUDIENCE_NOUNS = _words("reporter journalist audience crowd supporter gathering 
 
 # --- Pronouns and determiners (English grammar) ----------------------------------------------------
 
+# Personal pronouns that can be the subject of a verb.
 SUBJECT_PRONOUNS = _words("i you he she it we they")
 # Pronouns that open a relative clause and stand for the noun before it ('Connor, who said').
 RELATIVE_PRONOUNS = _words("who which that")
@@ -126,6 +127,7 @@ MALE_PRONOUNS = _words("he him his himself")
 FEMALE_PRONOUNS = _words("she her hers herself")
 # Determiners that make a description point back to someone already met ('his son said').
 POSSESSIVE_DETERMINERS = _words("his her their")
+# Demonstratives that open a discourse marker ('That said, ...').
 DEMONSTRATIVES = _words("that this")
 # Small words a title keeps in lower case ('The Lord of the Rings'). English style.
 TITLE_SMALL_WORDS = _words("a an and the of in on to for at by or")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import re
+from pathlib import Path
 
 import pytest
 from spacy.language import Language
@@ -56,3 +58,11 @@ def test_every_pass_returns_the_drafts_it_is_given_when_there_are_none(
     doc = connor_said(blank_nlp)
     for step in conventions.passes:
         assert step(doc, []) == [], step.__name__
+
+
+@pytest.mark.parametrize("conventions", [SAIDWHAT, POLNEAR], ids=lambda c: c.name)
+def test_docs_list_the_passes_of_each_conventions_in_order(conventions: Conventions) -> None:
+    page = (Path(__file__).resolve().parent.parent / "docs" / "architecture.md").read_text(encoding="utf-8")
+    listed = re.search(rf"{conventions.name.upper()}\.passes == \((.*?)\)", page, re.S)
+    assert listed is not None
+    assert listed.group(1).replace(",", " ").split() == [step.__name__ for step in conventions.passes]

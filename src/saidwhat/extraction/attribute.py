@@ -209,8 +209,9 @@ def _name_between_quote_and_cue(doc: Doc, draft: DraftQuote, cue: Cue) -> None:
 
 def attribute_marked_quotes(
     doc: Doc, drafts: list[DraftQuote], cues: list[Cue], busy: frozenset[int] = frozenset()
-) -> None:
-    """Give each direct or partial quote the cue and source in its sentences."""
+) -> list[DraftQuote]:
+    """The marked quotes, each given the cue and source in its sentences (`busy`: cues that report a
+    clause of their own, taken only where they touch the quote)."""
     index = CueIndex.build(cues, doc_facts(doc).text)
     for draft in drafts:
         cue = pick_cue_for_quote(doc, draft, index, busy)
@@ -224,6 +225,7 @@ def attribute_marked_quotes(
             draft.confidence = max(draft.confidence, 0.5 + cue.score / 2)
         elif draft.type == "direct":
             find_dash_sign_off(doc, draft)
+    return drafts
 
 
 def _between_is_attribution(text: str, first: DraftQuote, second: DraftQuote) -> bool:

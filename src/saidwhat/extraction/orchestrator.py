@@ -98,7 +98,7 @@ def _settle_quotes_and_clauses(
     a quote and a clause overlap."""
     text = doc_facts(doc).text
     clauses = find_indirect_quotes(doc, cues, marked, deciders.choose_content, said_adverbs=conventions.adverb_is_said)
-    attribute_marked_quotes(doc, marked, cues, _narrating_cues(clauses, marked))
+    marked = attribute_marked_quotes(doc, marked, cues, _narrating_cues(clauses, marked))
     marked = merge_interrupted_quotes(text, marked)
     is_belief, is_nested = conventions.is_belief_cue, conventions.is_nested_cue
     beliefs = frozenset(c.token for c in cues if is_belief(doc[c.token])) if is_belief else frozenset()

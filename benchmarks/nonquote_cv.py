@@ -27,6 +27,7 @@ from spacy.tokens import Doc, DocBin
 from saidwhat.annotations.fragments import EvalDoc, EvalQuote
 from saidwhat.evaluation.gold import load_gold
 from saidwhat.evaluation.metrics import non_quote_figures, score_pairs
+from saidwhat.extraction.deciders import Deciders, load_deciders
 from saidwhat.learn.train_quotes import (
     QUOTE_C,
     QUOTE_THRESHOLD,
@@ -40,7 +41,6 @@ from saidwhat.learn.train_quotes import (
     fit_run_model,
     uncertain_contents,
 )
-from saidwhat.model import Deciders, load_deciders
 from saidwhat.pipeline import load_parser
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"

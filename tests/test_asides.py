@@ -76,3 +76,29 @@ def test_reported_clause_on_a_last_line_without_full_stop_is_found(nlp: Language
 def test_inverted_cue_on_a_last_line_without_full_stop_is_found(nlp: Language) -> None:
     found = triples(nlp, "The mayor spoke on Monday.\n\nThe station will close next year, said the mayor")
     assert found == [("indirect", "the mayor", "said", ["The station will close next year"])]
+
+
+# --- on hand-built parses ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "said_at", "discourse"),
+    [
+        (["That", "said", ",", "the", "pier", "opened", "."], 1, True),
+        (["Having", "said", "that", ",", "the", "pier", "opened", "."], 1, True),
+        (["Lee", "said", "that", "the", "pier", "opened", "."], 1, False),
+    ],
+)
+def test_is_discourse_said_tells_a_fixed_phrase_from_a_report(
+    blank_nlp: Language, words: list[str], said_at: int, discourse: bool
+) -> None:
+    from spacy.tokens import Doc
+
+    from saidwhat.extraction.asides import is_discourse_said
+
+    # one sentence, every word hung from 'opened' (the test reads the words, not the parse)
+    root = words.index("opened")
+    heads = [root] * len(words)
+    deps = ["dep" if i != root else "ROOT" for i in range(len(words))]
+    doc = Doc(blank_nlp.vocab, words=words, heads=heads, deps=deps)
+    assert is_discourse_said(doc[said_at]) is discourse

@@ -28,7 +28,7 @@ def speaker_name(article: Article, quote: Quote) -> str | None:
 
 
 def _known_gap(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(reason=reason, strict=False)
+    return pytest.mark.xfail(reason=reason)
 
 
 # --- direct quotes: (text, source, cue, contents, speaker) -------------------------------------------------
@@ -560,14 +560,14 @@ SPEAKER_NAMED_DESPITE_SLIPS = [
         id="short-surnames-one-letter-apart-are-two-people",
     ),
     pytest.param(
-        'Herve Gaymard said he would seek action. "It is essential that our friends understand," said Mr Gaymard.',
-        ["Herve Gaymard", "Herve Gaymard"],
+        'Herve Galmard said he would seek action. "It is essential that our friends understand," said Mr Galmard.',
+        ["Herve Galmard", "Herve Galmard"],
         id="tagged-organisation-but-called-mr",
     ),
     pytest.param(
-        'The tapes belonged to engineer Thorne Nogar. "We could use the money," Nogar\'s son Stephen said. '
+        'The tapes belonged to engineer Thorne Vasko. "We could use the money," Vasko\'s son Stephen said. '
         '"He called them his spare tapes," his son said.',
-        ["Stephen Nogar", "Stephen Nogar"],
+        ["Stephen Vasko", "Stephen Vasko"],
         id="first-name-takes-the-family-name",
     ),
     pytest.param(
@@ -596,7 +596,7 @@ def test_extract_company_named_like_a_person_is_an_organisation(nlp: Language) -
 
 
 def test_extract_his_son_is_not_the_father(nlp: Language) -> None:
-    text = 'Thorne Nogar recorded the sessions. "He called them his spare tapes," his son said.'
+    text = 'Thorne Vasko recorded the sessions. "He called them his spare tapes," his son said.'
     article = run(nlp, text)
     assert [speaker_name(article, q) for q in article.quotes] == ["his son"]  # an unnamed speaker of its own
 

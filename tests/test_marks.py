@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from saidwhat.marks import find_quote_marks, find_quoted_runs
+from saidwhat.extraction.marks import find_quote_marks, find_quoted_runs
 
 
 def quoted(text: str) -> list[list[str]]:

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 from saidwhat import extract
-from saidwhat.marks import find_quote_marks, find_quoted_runs
+from saidwhat.extraction.marks import find_quote_marks, find_quoted_runs
 from saidwhat.segment import find_paragraphs, split_into_chunks
 
 _MARKS = list("\"'“”‘’„‚«»‹›")

@@ -9,10 +9,10 @@ import pytest
 from spacy.language import Language
 
 from saidwhat.cli import main
-from saidwhat.docfacts import doc_facts
 from saidwhat.errors import ModelError
+from saidwhat.extraction.deciders import load_deciders, shipped_model_path
+from saidwhat.extraction.docfacts import doc_facts
 from saidwhat.learn.quoteness import QUOTE_MODEL_FILE, load_quote_models, run_keys
-from saidwhat.model import load_deciders, shipped_model_path
 
 pytestmark = pytest.mark.model
 

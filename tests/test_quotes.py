@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from saidwhat.marks import find_quoted_runs
-from saidwhat.quotes import classify_run, draft_marked_quotes, inner_text
+from saidwhat.extraction.marks import find_quoted_runs
+from saidwhat.extraction.quotes import classify_run, draft_marked_quotes, inner_text
 
 
 def kinds(text: str) -> list[str | None]:

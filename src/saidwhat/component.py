@@ -13,8 +13,9 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
-from .analyse import analyse_doc
-from .model import Deciders, load_deciders
+from .extraction.conventions import conventions_named
+from .extraction.deciders import Deciders, load_deciders
+from .extraction.orchestrator import analyse_doc
 from .records import Quote, Speaker
 
 USER_DATA_KEY = "saidwhat"
@@ -90,7 +91,7 @@ class SaidwhatComponent(Pipe):
                 doc,
                 deciders=self.deciders,
                 min_confidence=self.min_confidence,
-                conventions=self.conventions,
+                conventions=conventions_named(self.conventions),
             )
         except Exception as err:
             error_handler(self.name, self, [doc], err)

@@ -23,8 +23,8 @@ import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .constants import CUE_PHRASES, SPEECH_VERBS
-from .marks import find_quote_marks, find_quoted_runs
+from .extraction.lexicon import CUE_PHRASES, SPEECH_VERBS
+from .extraction.marks import find_quote_marks, find_quoted_runs
 
 logger = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .marks import QUOTE_MARK_CHARS
+from .extraction.marks import QUOTE_MARK_CHARS
 from .records import Quote, Region, Span, Speaker
 
 

@@ -9,8 +9,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import ModelError
+from .extraction.deciders import shipped_model_path
 from .learn.names import NAMES_FILE, NameModel
-from .model import shipped_model_path
 
 
 @lru_cache(maxsize=1)

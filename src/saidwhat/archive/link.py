@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..constants import HONORIFICS
+from ..extraction.lexicon import HONORIFICS
 from ..records import Speaker
 
 PRONOUNS = frozenset(

@@ -152,9 +152,9 @@ class StderrProgress:
 
 
 def _train_quotes_cli(args: argparse.Namespace) -> int:
+    from ..extraction.deciders import load_deciders
     from ..learn.quoteness import QUOTE_MODEL_FILE
     from ..learn.train_quotes import train_quote_models
-    from ..model import load_deciders
     from ..pipeline import load_parser
 
     gold = Path(args.gold)

@@ -11,8 +11,8 @@ import math
 
 from spacy.tokens import Doc, Span, Token
 
-from ..constants import SPEECH_VERBS
-from ..docfacts import doc_facts
+from ..extraction.docfacts import doc_facts
+from ..extraction.lexicon import SPEECH_VERBS
 from .features import Features
 from .linear import LinearModel
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 from spacy.strings import get_string_id
 from spacy.tokens import Token
 
-from ..constants import SPEECH_VERBS
-from ..docfacts import TokenColumns, doc_facts
+from ..extraction.docfacts import TokenColumns, doc_facts
+from ..extraction.lexicon import CUE_WORDS_NOT_VERBS, SPEECH_VERBS
 
 CUE_POS = frozenset({"VERB", "AUX", "NOUN", "ADP", "PUNCT", "ADJ"})
-_SPEECH_WORDS = frozenset({"according", "for", "statement", "interview"})
 _COLON = get_string_id(":")
 
 
@@ -26,5 +25,5 @@ def is_candidate_at(words: TokenColumns, i: int) -> bool:
     if pos not in CUE_POS or pos == "PUNCT" or words.is_space[i]:
         return False
     if pos in ("NOUN", "ADP", "ADJ"):
-        return words.lemma(i) in SPEECH_VERBS or words.lower(i) in _SPEECH_WORDS
+        return words.lemma(i) in SPEECH_VERBS or words.lower(i) in CUE_WORDS_NOT_VERBS
     return True

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..constants import SPEECH_VERBS
-from ..docfacts import DocFacts, doc_facts
+from ..extraction.docfacts import DocFacts, doc_facts
+from ..extraction.lexicon import REPORTING_HEADS, SPEECH_VERBS
 
 Features = dict[str, float]
 
 _GOVERNED_DEPS = frozenset({"dobj", "prep", "xcomp", "ccomp"})
-_REPORTING_HEADS = frozenset({"say", "tell", "add", "note", "claim"})
 
 
 def cue_keys(token: Token) -> list[str]:
@@ -52,16 +51,7 @@ def cue_keys_at(facts: DocFacts, i: int) -> list[str]:
     for child_dep in sorted({words.dep[child] for child in children}):
         keys += [f"child={child_dep}", f"lemma_child={lemma}|{child_dep}"]
     if subjects:
-        subject = subjects[0]
-        subject_pos, subject_ent = words.pos[subject], words.ent_type[subject]
-        keys += [f"subj_pos={subject_pos}", f"subj_ent={subject_ent or 'none'}"]
-        keys += [f"subj_lemma={words.lemma(subject)}", f"lemma_subj_ent={lemma}|{subject_ent or subject_pos}"]
-        if subject_pos == "PRON":
-            keys.append(f"subj_lower={words.lower(subject)}")
-        # Someone the article has say or tell something elsewhere ('Trump said ...; Trump wants to
-        # ...'): PolNeAR attributes far more of what speakers do (dev attribution +4, cue exact TP +5).
-        if words.lower(subject) in facts.speakers:
-            keys += ["subj_speaker", f"subj_speaker_pos={subject_pos}"]
+        keys += _subject_keys(facts, lemma, subjects[0])
     # What the word governs and hangs from, with the word itself: 'respond to requests', 'raise
     # questions', 'called for', 'said, adding' (token F1 on PolNeAR dev 0.788 -> 0.797).
     keys += [
@@ -69,12 +59,32 @@ def cue_keys_at(facts: DocFacts, i: int) -> list[str]:
         f"lemma_prev={lemma}|{previous}",
         f"lemma_next={lemma}|{following}",
     ]
-    if dep in ("conj", "advcl") and head_lemma in _REPORTING_HEADS:
-        keys.append("head_is_speech")
-    for child in children:
+    return keys + _governed_keys(facts, i, lemma, head_lemma)
+
+
+def _governed_keys(facts: DocFacts, i: int, lemma: str, head_lemma: str) -> list[str]:
+    """Whether a word goes on from a verb of saying, and what it governs."""
+    words = facts.columns
+    keys = ["head_is_speech"] if words.dep[i] in ("conj", "advcl") and head_lemma in REPORTING_HEADS else []
+    for child in words.children[i]:
         if words.dep[child] in _GOVERNED_DEPS:
             governed = f"{words.dep[child]}|{words.lemma(child)}"
             keys += [f"obj={governed}", f"lemma_obj={lemma}|{governed}"]
+    return keys
+
+
+def _subject_keys(facts: DocFacts, lemma: str, subject: int) -> list[str]:
+    """What the cue scorer knows of a word's subject."""
+    words = facts.columns
+    subject_pos, subject_ent = words.pos[subject], words.ent_type[subject]
+    keys = [f"subj_pos={subject_pos}", f"subj_ent={subject_ent or 'none'}"]
+    keys += [f"subj_lemma={words.lemma(subject)}", f"lemma_subj_ent={lemma}|{subject_ent or subject_pos}"]
+    if subject_pos == "PRON":
+        keys.append(f"subj_lower={words.lower(subject)}")
+    # Someone the article has say or tell something elsewhere ('Trump said ...; Trump wants to
+    # ...'): PolNeAR attributes far more of what speakers do (dev attribution +4, cue exact TP +5).
+    if words.lower(subject) in facts.speakers:
+        keys += ["subj_speaker", f"subj_speaker_pos={subject_pos}"]
     return keys
 
 

@@ -22,7 +22,7 @@ from spacy.strings import get_string_id
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 
-from ..constants import HONORIFICS, ORGANISATION_NOUNS, TITLE_WORDS
+from ..extraction.lexicon import HONORIFICS, ORGANISATION_NOUNS, TITLE_WORDS
 
 LABELS = ("PERSON", "ORG", "GPE", "NORP", "O")
 # The NER's labels that matter to saidwhat; every other type is 'O' here.

@@ -16,12 +16,12 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from ..constants import SPEECH_VERBS
-from ..docfacts import doc_facts, token_at
-from ..drafts import DraftQuote
 from ..errors import ModelError
-from ..marks import QuotedRun, skip_space_back
-from ..quotes import classify_run, inner_text
+from ..extraction.docfacts import doc_facts, token_at
+from ..extraction.drafts import DraftQuote
+from ..extraction.lexicon import SPEECH_VERBS
+from ..extraction.marks import QuotedRun, skip_space_back
+from ..extraction.quotes import classify_run, inner_text
 from .linear import LinearModel
 
 # The file `saidwhat train --quotes` writes and the package ships.

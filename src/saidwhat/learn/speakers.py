@@ -14,10 +14,10 @@ from typing import Any
 from spacy.tokens import Doc
 
 from ..annotations.fragments import EvalDoc, EvalQuote
-from ..drafts import DraftQuote
 from ..errors import ConfigError, InputError
 from ..evaluation.gold import load_gold
 from ..evaluation.metrics import best_content_match, prepare, score
+from ..extraction.drafts import DraftQuote
 from ..records import SpeakerKind
 from ..settings import Settings, load_settings
 from ..speakers.entities import Entity
@@ -66,8 +66,9 @@ def _gold_source_kinds(gold_path: Path) -> dict[str, dict[int, str]]:
 
 def parse_gold(gold_path: Path, *, settings: Settings | None = None) -> list[ParsedDoc]:
     """Parse every text of a BBC-layout gold and find its draft quotes and their candidate speakers."""
-    from ..analyse import find_draft_quotes
-    from ..model import load_deciders
+    from ..extraction.conventions import conventions_named
+    from ..extraction.deciders import load_deciders
+    from ..extraction.orchestrator import find_draft_quotes
     from ..pipeline import load_nlp
 
     settings = settings or load_settings()
@@ -80,7 +81,7 @@ def parse_gold(gold_path: Path, *, settings: Settings | None = None) -> list[Par
     parsed = []
     with nlp.select_pipes(disable=["saidwhat"]):
         for gold_doc, doc in zip(gold.docs, nlp.pipe(doc.text for doc in gold.docs), strict=True):
-            drafts, _ = find_draft_quotes(doc, deciders=deciders, polnear=settings.conventions == "polnear")
+            drafts, _ = find_draft_quotes(doc, deciders=deciders, conventions=conventions_named(settings.conventions))
             parsed.append(_parsed(gold_doc, doc, drafts, kinds.get(gold_doc.doc_id, {})))
     return parsed
 

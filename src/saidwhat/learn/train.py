@@ -16,9 +16,9 @@ from spacy.tokens import Doc, Token
 
 from ..annotations.brat import load_brat
 from ..annotations.fragments import EvalQuote, normalise
-from ..cues import extension_options, gap_key, verb_group, words_between
-from ..docfacts import token_at
 from ..errors import ConfigError
+from ..extraction.cues import extension_options, gap_key, verb_group, words_between
+from ..extraction.docfacts import token_at
 from .boundaries import BoundaryContext
 from .candidates import is_cue_candidate
 from .features import Features, cue_features
@@ -61,7 +61,7 @@ def learn_cue_gaps(
         for root, attribution in gold_cue_roots(doc, attributions).items():
             if not attribution.contents:
                 continue
-            _, cue_end = verb_group(doc[root], extensions)
+            _, cue_end = verb_group(doc[root], extensions, leading_adverb=True)
             content_start = min(start for start, _ in attribution.contents)
             words = words_between(doc, cue_end, content_start) if cue_end <= content_start else []
             if words:

@@ -19,15 +19,15 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..analyse import find_candidate_quotes
 from ..annotations.fragments import EvalDoc, EvalQuote, Fragment
-from ..cues import Cue, find_cues
-from ..docfacts import doc_facts
-from ..drafts import DraftQuote
 from ..evaluation.convert import fragments_of
 from ..evaluation.gold import load_gold
-from ..marks import QuotedRun
-from ..model import Deciders
+from ..extraction.cues import Cue, find_cues
+from ..extraction.deciders import Deciders
+from ..extraction.docfacts import doc_facts
+from ..extraction.drafts import DraftQuote
+from ..extraction.marks import QuotedRun
+from ..extraction.orchestrator import find_candidate_quotes
 from .linear import LinearModel
 from .quoteness import QuoteModels, is_judged, is_judged_run, quote_keys, run_keys
 from .train import fit_linear
@@ -131,7 +131,7 @@ def collect_run_examples(
 
 
 def _cues(doc: Doc, deciders: Deciders) -> list[Cue]:
-    return find_cues(doc, deciders.cue_score, threshold=deciders.cue_threshold)
+    return find_cues(doc, deciders.cue_score, threshold=deciders.cue_threshold, leading_adverb=True)
 
 
 def fit_run_model(examples: Sequence[RunExample], *, c: float = RUN_C, threshold: float = RUN_THRESHOLD) -> LinearModel:

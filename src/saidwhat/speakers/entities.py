@@ -6,15 +6,15 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..attribute import mention_bounds
-from ..constants import (
+from ..extraction.drafts import DraftQuote, Offsets
+from ..extraction.lexicon import (
     HONORIFICS,
     KINSHIP_NOUNS,
     RELATIVE_PRONOUNS,
     ROLE_WORDS,
     TITLE_WORDS,
 )
-from ..drafts import DraftQuote, Offsets
+from ..extraction.sources import mention_bounds
 from ..records import SpeakerKind
 from .names import clean_name, is_acronym_of, is_peer_name, is_spelling_slip, lowercase_words, organisation_key
 

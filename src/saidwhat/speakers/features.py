@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..attribute import mention_bounds
-from ..constants import (
+from ..extraction.docfacts import doc_facts, token_at
+from ..extraction.drafts import DraftQuote
+from ..extraction.lexicon import (
     DOCUMENT_NOUNS,
     FEMALE_PRONOUNS,
     MALE_PRONOUNS,
@@ -16,8 +17,7 @@ from ..constants import (
     SPOKESPERSON_NOUNS,
     STUDY_NOUNS,
 )
-from ..docfacts import doc_facts, token_at
-from ..drafts import DraftQuote
+from ..extraction.sources import mention_bounds
 from .entities import Entity, EntityIndex
 from .names import text_of
 

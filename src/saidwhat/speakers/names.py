@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from ..constants import HONORIFICS, PEER_TITLES, ROLE_WORDS, TITLE_WORDS
+from ..extraction.lexicon import HONORIFICS, PEER_TITLES, ROLE_WORDS, TITLE_WORDS
 
 _POSSESSIVE = ("'s", "’s")
 _ACRONYM_IN_BRACKETS = re.compile(r"\s*\(?\s*[A-Z]{2,6}\)?$")

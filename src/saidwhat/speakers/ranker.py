@@ -12,8 +12,8 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from ..drafts import DraftQuote
 from ..errors import ModelError
+from ..extraction.drafts import DraftQuote
 from .entities import Entity
 from .features import Candidate, FeatureMaker, Features, previous_features, quote_context, recency_ranks
 from .rules import ResolvingIndex, rule_speakers

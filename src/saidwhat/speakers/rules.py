@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ..attribute import mention_bounds
-from ..constants import (
+from ..extraction.docfacts import doc_facts
+from ..extraction.drafts import DraftQuote, Offsets
+from ..extraction.lexicon import (
     ANONYMOUS_HEADS,
     DOCUMENT_NOUNS,
     FEMALE_PRONOUNS,
@@ -18,8 +19,7 @@ from ..constants import (
     SPOKESPERSON_NOUNS,
     STUDY_NOUNS,
 )
-from ..docfacts import doc_facts
-from ..drafts import DraftQuote, Offsets
+from ..extraction.sources import mention_bounds
 from ..records import SpeakerKind
 from .entities import Entity, EntityIndex, clause_descriptions, description_of, in_possessive, proper_name_chain
 from .names import clean_name

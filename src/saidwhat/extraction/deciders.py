@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -10,18 +9,17 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from .constants import SPEECH_VERBS
+from ..learn.boundaries import best_bounds
+from ..learn.candidates import is_cue_candidate
+from ..learn.features import cue_keys
+from ..learn.linear import MODEL_FILE, AttributionModel, LinearModel
+from ..learn.quoteness import QUOTE_MODEL_FILE, QuoteModels, load_quote_models
+from .clauses import ContentChooser
 from .cues import CueScorer, rule_cue_score
-from .learn.boundaries import best_bounds
-from .learn.candidates import is_cue_candidate
-from .learn.features import cue_keys
-from .learn.linear import MODEL_FILE, AttributionModel, LinearModel
-from .learn.quoteness import QUOTE_MODEL_FILE, QuoteModels, load_quote_models
+from .lexicon import SPEECH_VERBS
 
 # A lemma whose own weight is above this makes a sentence worth parsing (see focus.py).
 CUE_LEMMA_MIN_WEIGHT = 1.0
-
-ContentChooser = Callable[[Doc, Token], "tuple[int, int] | None"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .records import QuoteType
+from ..records import QuoteType
 
 Offsets = tuple[int, int]
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .segment import Paragraph, find_paragraphs
+from ..segment import Paragraph, find_paragraphs
 
 Family = Literal["double", "single"]
 Role = Literal["open", "close", "either"]

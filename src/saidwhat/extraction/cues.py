@@ -9,24 +9,22 @@ from typing import NamedTuple
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from .constants import SPEECH_VERBS, WEAK_SPEECH_VERBS
+from ..learn.candidates import is_candidate_at
 from .docfacts import TokenColumns, doc_facts
 from .drafts import Offsets
-from .learn.candidates import is_candidate_at
+from .lexicon import CORE_SAYING_VERBS, NOT_CUE_ADVERBS, POLL_NOUNS, SAID_FORMS, SPEECH_VERBS, WEAK_SPEECH_VERBS
 
 # Dependents that make a verb group: "has also been told", "pointed out".
 _LEFT_GROUP_DEPS = frozenset({"aux", "auxpass", "neg"})
 _RIGHT_GROUP_DEPS = frozenset({"prt"})
 # Children through which a verb reports something.
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
-# Adverbs before a verb that introduce its clause rather than belong to the cue.
-_NOT_CUE_ADVERBS = frozenset({"when", "where", "how", "why", "as", "so", "however", "instead", "there", "here"})
 
 CueScorer = Callable[[Token], float]
 
 _ACCORDING, _TO, _COLON = get_string_id("according"), get_string_id("to"), get_string_id(":")
 _IN = get_string_id("in")
-_SAID = frozenset({get_string_id("said"), get_string_id("says")})
+_SAID = frozenset(get_string_id(form) for form in SAID_FORMS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +35,36 @@ class Cue:
     span: Offsets
     score: float
     phrase: bool = False  # "according to": the source is the object, not the subject
+
+
+@dataclass(frozen=True, slots=True)
+class FoundCues:
+    """The cues of one document, as later passes read them, with the learned shapes of the words
+    between a cue and its content that a cue may reach over (`gap_key`; none with the rules)."""
+
+    cues: tuple[Cue, ...]
+    gaps: frozenset[str] = frozenset()
+
+    def score_of(self, token: int) -> float | None:
+        return next((cue.score for cue in self.cues if cue.token == token), None)
+
+
+# Where a Doc keeps its cues while it is analysed (see `docfacts.FACTS_KEY`).
+CUES_KEY = "saidwhat_cues"
+
+
+def keep_found_cues(doc: Doc, found: FoundCues) -> None:
+    doc.user_data[CUES_KEY] = found
+
+
+def found_cues(doc: Doc) -> FoundCues:
+    """The cues kept on `doc` by `keep_found_cues`; none where no cue was kept."""
+    found = doc.user_data.get(CUES_KEY)
+    return found if isinstance(found, FoundCues) else FoundCues(())
+
+
+def forget_found_cues(doc: Doc) -> None:
+    doc.user_data.pop(CUES_KEY, None)
 
 
 class Extension(NamedTuple):
@@ -101,9 +129,6 @@ def phrase_preposition(doc: Doc, cue: Cue) -> Token:
     return doc[cue.token + 1] if token.lower_ == "according" and cue.token + 1 < len(doc) else token
 
 
-_POLL_NOUNS = frozenset({"poll", "survey"})
-
-
 def find_poll_cues(doc: Doc) -> list[Cue]:
     """'In a new Quinnipiac poll, Clinton leads by 5 points': PolNeAR attributes what a poll finds to the
     poll, with 'in' for cue. A sentence's opening 'In ... poll(s)' or 'in a poll' within it; not 'leads
@@ -116,14 +141,14 @@ def find_poll_cues(doc: Doc) -> list[Cue]:
             continue
         token = doc[i]
         objects = [child for child in token.children if child.dep_ == "pobj"]
-        if not objects or objects[0].lemma_.lower() not in _POLL_NOUNS:
+        if not objects or objects[0].lemma_.lower() not in POLL_NOUNS:
             continue
         if i == facts.sent(token).start or objects[0].tag_ != "NNS":
             cues.append(Cue(i, (token.idx, token.idx + len(token.text)), 0.9, phrase=True))
     return cues
 
 
-def verb_group(token: Token, extensions: frozenset[str] = frozenset(), *, leading_adverb: bool = True) -> Offsets:
+def verb_group(token: Token, extensions: frozenset[str] = frozenset(), *, leading_adverb: bool) -> Offsets:
     """The cue span of a verb: auxiliaries and negation on the left, a particle on the right, and the
     neighbouring words that annotators count as part of it ('said in a statement', 'called on').
 
@@ -142,7 +167,7 @@ def verb_group(token: Token, extensions: frozenset[str] = frozenset(), *, leadin
     # never moves its start, so without leading adverbs there is nothing to do.
     for key, _, child in sorted(lefts, key=lambda option: -option.last.i) if leading_adverb else ():
         adjacent = child.i == start.i - 1 or child.i > start.i
-        if adjacent and (key in extensions or child.lower_ not in _NOT_CUE_ADVERBS):
+        if adjacent and (key in extensions or child.lower_ not in NOT_CUE_ADVERBS):
             start = min(start, child, key=lambda t: t.i)
     for child in token.rights:
         if child.dep_ in _RIGHT_GROUP_DEPS and child.i == end.i + 1:
@@ -155,7 +180,7 @@ def verb_group(token: Token, extensions: frozenset[str] = frozenset(), *, leadin
 
 def opens_inverted_attribution(token: Token) -> bool:
     """'Said Ellis: "..."': the parser makes a sentence-opening 'Said' part of the name after it."""
-    return token.lower_ in ("said", "says") and _opens_inverted_attribution_at(doc_facts(token.doc).columns, token.i)
+    return token.lower_ in SAID_FORMS and _opens_inverted_attribution_at(doc_facts(token.doc).columns, token.i)
 
 
 def _opens_inverted_attribution_at(words: TokenColumns, i: int) -> bool:
@@ -174,7 +199,7 @@ def rule_cue_score(token: Token) -> float:
         return 0.0
     if lemma in WEAK_SPEECH_VERBS:
         return 0.55 if governs_clause(token) else 0.05
-    return 0.9 if lemma in ("say", "tell") else 0.7
+    return 0.9 if lemma in CORE_SAYING_VERBS else 0.7
 
 
 def find_cues(
@@ -183,7 +208,7 @@ def find_cues(
     *,
     threshold: float = 0.5,
     extensions: frozenset[str] = frozenset(),
-    leading_adverb: bool = True,
+    leading_adverb: bool,
 ) -> list[Cue]:
     """Every token scored at or above `threshold` as a cue, plus each 'according to'. Only the cue
     candidates (`learn.candidates`) are scored: every other word scores 0 with either scorer. The

@@ -3,6 +3,7 @@ on every call, which made them the largest cost of the saidwhat component."""
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,6 +12,7 @@ from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA,
 from spacy.strings import StringStore, get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from .lexicon import CORE_SAYING_VERBS, NO_ONE_IN_PARTICULAR
 from .marks import QuotedRun, find_quoted_runs
 
 QUOTE_CHARS = frozenset('"“”„«»')
@@ -88,7 +90,9 @@ class DocFacts:
     """The quoted runs of the text, and for every token: its sentence, and whether it stands inside
     a quoted run."""
 
-    doc: Doc
+    # The Doc they describe, by weak reference: facts kept on a Doc must not keep it alive, and a copy of
+    # its user_data on another Doc (`Doc.copy`) must not pass for that Doc's facts.
+    doc: weakref.ref[Doc]
     text: str
     sentence_of: tuple[int, ...]
     bounds: tuple[tuple[int, int], ...]
@@ -104,7 +108,7 @@ class DocFacts:
 
     def sent(self, token: Token) -> Span:
         start, end = self.bounds[self.sentence_of[token.i]]
-        return self.doc[start:end]
+        return token.doc[start:end]
 
     def inside_quotes(self, token: Token) -> bool:
         return self.quoted[token.i]
@@ -156,7 +160,7 @@ def _compute(doc: Doc) -> DocFacts:
     quoted = _quoted(starts, runs)
     speakers = _speakers(columns, quoted)
     return DocFacts(
-        doc,
+        weakref.ref(doc),
         text,
         tuple(sentence_of),
         tuple(bounds),
@@ -169,18 +173,13 @@ def _compute(doc: Doc) -> DocFacts:
     )
 
 
-_SAY = frozenset({"say", "tell"})
-# Subjects that name no one in particular across an article.
-_NOT_SPEAKERS = frozenset({"i", "we", "you", "it", "they", "who", "that", "which"})
-
-
 def _speakers(words: TokenColumns, quoted: tuple[bool, ...]) -> frozenset[str]:
     return frozenset(
         words.lower(child)
-        for i in words.with_lemma(_SAY)
+        for i in words.with_lemma(CORE_SAYING_VERBS)
         if not quoted[i]
         for child in words.children[i]
-        if words.dep[child] == "nsubj" and words.lower(child) not in _NOT_SPEAKERS
+        if words.dep[child] == "nsubj" and words.lower(child) not in NO_ONE_IN_PARTICULAR
     )
 
 
@@ -190,12 +189,20 @@ def token_at(doc: Doc, char: int) -> Token | None:
     return span[0] if span is not None and len(span) else None
 
 
-_last: DocFacts | None = None
+# Where a Doc keeps its facts: per document, so that threads working on different documents never
+# share them. Not msgpack-safe, so `forget_doc_facts` takes them off before a Doc is serialised.
+FACTS_KEY = "saidwhat_facts"
 
 
 def doc_facts(doc: Doc) -> DocFacts:
-    """The facts of `doc`, kept for the document last asked about (the component works doc by doc)."""
-    global _last
-    if _last is None or _last.doc is not doc:
-        _last = _compute(doc)
-    return _last
+    """The facts of `doc`, computed on first use and kept in `doc.user_data` until `forget_doc_facts`."""
+    facts = doc.user_data.get(FACTS_KEY)
+    if not isinstance(facts, DocFacts) or facts.doc() is not doc:
+        facts = _compute(doc)
+        doc.user_data[FACTS_KEY] = facts
+    return facts
+
+
+def forget_doc_facts(doc: Doc) -> None:
+    """Take the facts off `doc` (they hold Python objects that `Doc.to_bytes` cannot write)."""
+    doc.user_data.pop(FACTS_KEY, None)

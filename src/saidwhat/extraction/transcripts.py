@@ -10,40 +10,13 @@ from spacy.tokens import Doc, Span
 
 from .docfacts import doc_facts
 from .drafts import DraftQuote
+from .lexicon import NOT_SPEAKER_LABELS
 
 # At a line start: an optional opening mark, a label of up to four words, a colon, then words.
 _LABELLED_LINE = re.compile(
     r"""^[ \t"“'‘]*(?P<label>[A-Z][\w.'’-]*(?:[ \t][\w.'’-]+){0,3})(?P<colon>:)[ \t]+(?=\S)""", re.M
 )
 
-# Capitals that head a line without naming a speaker ('UPDATE: ...', 'WATCH: ...').
-_NOT_SPEAKERS = frozenset(
-    {
-        "update",
-        "updated",
-        "note",
-        "editor's note",
-        "editor’s note",
-        "watch",
-        "read",
-        "read more",
-        "related",
-        "breaking",
-        "breaking news",
-        "exclusive",
-        "photo",
-        "photos",
-        "video",
-        "source",
-        "sources",
-        "correction",
-        "disclosure",
-        "warning",
-        "spoiler",
-        "q",
-        "a",
-    }
-)
 _LABEL_CONFIDENCE = 0.85
 
 
@@ -71,7 +44,7 @@ def find_labelled_lines(doc: Doc) -> list[DraftQuote]:
     matches = [
         match
         for match in _LABELLED_LINE.finditer(text)
-        if match["label"].lower() not in _NOT_SPEAKERS and sum(char.isalpha() for char in match["label"]) >= 2
+        if match["label"].lower() not in NOT_SPEAKER_LABELS and sum(char.isalpha() for char in match["label"]) >= 2
     ]
     if not matches:
         return drafts
@@ -110,3 +83,8 @@ def settle_labelled_lines(drafts: list[DraftQuote], labelled: list[DraftQuote]) 
     lines = [(line.sources[0][0], line.end) for line in labelled]
     kept = [draft for draft in drafts if not any(draft.start < end and start < draft.end for start, end in lines)]
     return sorted(kept + labelled, key=lambda draft: draft.start)
+
+
+def take_labelled_lines(doc: Doc, drafts: list[DraftQuote]) -> list[DraftQuote]:
+    """The drafts in reading order, with the labelled lines of `doc` in place of what overlaps them."""
+    return settle_labelled_lines(sorted(drafts, key=lambda draft: draft.start), find_labelled_lines(doc))

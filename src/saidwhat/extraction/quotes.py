@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .drafts import DraftQuote
+from .lexicon import TITLE_SMALL_WORDS
 from .marks import QUOTE_MARK_CHARS, QuotedRun, skip_space_back
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -37,7 +38,6 @@ _ATTRIBUTION_START = re.compile(
 _LOWER_WORD = re.compile(r"\s*[a-z]")
 _INNER_SENTENCE_BREAK = re.compile(r"[a-z][.!?]\s+[A-Z]")
 # Short words that a title keeps in lower case ("Pride and Prejudice", "His Dark Materials").
-_TITLE_LOWER_WORDS = frozenset({"a", "an", "and", "the", "of", "in", "on", "to", "for", "at", "by", "or"})
 
 
 def inner_text(text: str, run: QuotedRun) -> str:
@@ -51,7 +51,7 @@ def is_title_or_term(words: list[str], inner: str, *, after_title_lead: bool = F
     punctuated = inner.rstrip().endswith((*_SENTENCE_END, ","))
     if not words or len(words) > 5 or (punctuated and not after_title_lead):
         return False
-    capitalised = [w for w in words if w.lower() not in _TITLE_LOWER_WORDS]
+    capitalised = [w for w in words if w.lower() not in TITLE_SMALL_WORDS]
     return (
         bool(capitalised)
         and all(w[0].isupper() for w in capitalised)

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .attribute import char_bounds, trim_punct
 from .docfacts import doc_facts
 from .drafts import DraftQuote
+from .lexicon import DEMONSTRATIVES
+from .spans import char_bounds, trim_punct
 
 # Words a source named after an inverted cue may be made of ('reported Radio Nord', 'said the mayor').
 _NAME_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PRON", "PART"})
 _MAX_NAME_WORDS = 8
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
-_DEMONSTRATIVES = frozenset({"that", "this"})
 
 
 def is_discourse_said(token: Token) -> bool:
@@ -28,14 +28,14 @@ def is_discourse_said(token: Token) -> bool:
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
     # 'That said,' / 'That being said,'
     lead = doc[start : token.i]
-    if after is not None and after.text == "," and 1 <= len(lead) <= 2 and lead[0].lower_ in _DEMONSTRATIVES:
-        return all(word.lower_ in ("being", *_DEMONSTRATIVES) for word in lead)
+    if after is not None and after.text == "," and 1 <= len(lead) <= 2 and lead[0].lower_ in DEMONSTRATIVES:
+        return all(word.lower_ in ("being", *DEMONSTRATIVES) for word in lead)
     # 'Having said that,'
     return (
         token.i - 1 == start
         and doc[start].lower_ == "having"
         and token.i + 2 < len(doc)
-        and doc[token.i + 1].lower_ in _DEMONSTRATIVES
+        and doc[token.i + 1].lower_ in DEMONSTRATIVES
         and doc[token.i + 2].text == ","
     )
 
@@ -65,7 +65,7 @@ def _inverted_aside(doc: Doc, cue: Token) -> tuple[int, int] | None:
     return cue.i - 1, closing
 
 
-def reshape_inverted_asides(doc: Doc, drafts: list[DraftQuote]) -> None:
+def reshape_inverted_asides(doc: Doc, drafts: list[DraftQuote]) -> list[DraftQuote]:
     """'The council, reported Radio Nord, will close the station': the reported words are 'The council'
     and 'will close the station', the source is the name after the cue (the parser takes the subject
     before for the cue's own)."""
@@ -85,3 +85,4 @@ def reshape_inverted_asides(doc: Doc, drafts: list[DraftQuote]) -> None:
         draft.contents = [char_bounds(doc, head_start, head_end), char_bounds(doc, rest_start, rest_end)]
         draft.sources = [char_bounds(doc, cue.i + 1, second)]
         draft.source_token = doc[cue.i + 1 : second].root.i
+    return drafts

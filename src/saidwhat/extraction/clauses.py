@@ -1,0 +1,273 @@
+"""Stage 4c: the reported clause of each cue, an indirect quote ('He said [the bridge would close]')."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from .cues import CLAUSE_DEPS, Cue, phrase_preposition
+from .docfacts import doc_facts
+from .drafts import DraftQuote
+from .lexicon import AUDIENCE_NOUNS, SETTING_NOUNS, SETTING_PREPOSITIONS, TOPIC_VERBS, WH_WORDS
+from .marks import DOUBLED_MARKS, OPENING_MARKS, STRAIGHT_MARKS
+from .sources import attach_source, find_source_token, goes_on_from_reported_clause, reporting_verb_going_on_with
+from .spans import char_bounds, trim_punct
+
+ContentChooser = Callable[[Doc, Token], "tuple[int, int] | None"]
+
+_SAYABLE_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "VERB", "AUX", "ADJ"})
+# Objects that carry what was said when there is no clause: "discussed the importance of the show".
+_TOPIC_DEPS = frozenset({"dobj"})
+# Relations that set a verb beside the one above it rather than under what it reports.
+_BESIDE_DEPS = frozenset({"conj", "prep", "pcomp", "advcl"})
+
+
+def _clause_of(cue: Cue, doc: Doc) -> tuple[int, int] | None:
+    """Token bounds of what a cue reports: its clause, or its object for 'discussed the importance'."""
+    token = doc[cue.token]
+    if cue.phrase:
+        return _clause_around_according(cue, doc)
+    clauses = [child for child in token.children if child.dep_ in CLAUSE_DEPS and child.dep_ != "xcomp"]
+    # "Kit Connor has revealed when he hopes to start filming": the parser calls the wh-clause advcl.
+    clauses += [child for child in token.children if child.dep_ == "advcl" and child.left_edge.lower_ in WH_WORDS]
+    if not clauses and token.lemma_ in TOPIC_VERBS:
+        clauses = [child for child in token.children if child.dep_ in _TOPIC_DEPS]
+    if not clauses:
+        return None
+    clause = clauses[0]
+    start, end = trim_punct(doc, clause.left_edge.i, clause.right_edge.i + 1)
+    return (start, end) if end > start else None
+
+
+def _phrase_end(preposition: Token) -> int:
+    """The token index just past a phrase cue's preposition and its object ('according to [the CBO]')."""
+    return max([preposition.i + 1] + [child.right_edge.i + 1 for child in preposition.children])
+
+
+def _clause_around_according(cue: Cue, doc: Doc) -> tuple[int, int] | None:
+    """'X happened, according to Y' / 'According to Y, X happened': the sentence without the phrase."""
+    sent = doc_facts(doc).sent(doc[cue.token])
+    to = phrase_preposition(doc, cue)
+    phrase_end = _phrase_end(to)
+    first_word = next((t.i for t in sent if not (t.is_punct or t.is_space)), sent.start)
+    if cue.token <= first_word + 1:
+        if all(t.is_punct or t.is_space for t in doc[phrase_end : sent.end]):
+            # 'According to Rush Limbaugh, the move reeks of "fear"': the parser made the clause an
+            # appositive of the name; the phrase ends at its comma.
+            phrase_end = next((t.i + 1 for t in doc[to.i + 1 : phrase_end] if t.text == ","), phrase_end)
+        start, end = phrase_end, sent.end
+    elif _splits_its_clause(doc, cue, phrase_end):
+        start, end = phrase_end + 1, sent.end  # the words before come in `_words_before_according`
+    else:
+        start, end = sent.start, cue.token
+    start, end = trim_punct(doc, start, end)
+    return (start, end) if end - start >= 3 else None
+
+
+def _splits_its_clause(doc: Doc, cue: Cue, phrase_end: int) -> bool:
+    """'This, according to Marsh, does nothing to help': a phrase set off by commas between a subject
+    and the verb it hangs from."""
+    token = doc[cue.token]
+    return (
+        doc[cue.token - 1].text == ","
+        and phrase_end < len(doc)
+        and doc[phrase_end].text == ","
+        and token.head.i > phrase_end
+    )
+
+
+def _words_before_according(doc: Doc, cue: Cue) -> tuple[int, int] | None:
+    """The subject before a phrase cue that splits its clause ('[This], according to Marsh, does ...')."""
+    if not cue.phrase or not _splits_its_clause(doc, cue, _phrase_end(phrase_preposition(doc, cue))):
+        return None
+    start, end = trim_punct(doc, doc_facts(doc).sent(doc[cue.token]).start, cue.token - 1)
+    return (start, end) if end > start else None
+
+
+_SETTING_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
+
+
+def _names_a_setting(prep: Token) -> bool:
+    objects = [child for child in prep.children if child.dep_ == "pobj"]
+    if not objects:
+        return False
+    noun = objects[0]
+    if prep.lower_ == "to":
+        return noun.lemma_.lower() in AUDIENCE_NOUNS
+    return prep.lower_ in SETTING_PREPOSITIONS and (
+        noun.lemma_.lower() in SETTING_NOUNS or noun.ent_type_ in _SETTING_ENTITIES
+    )
+
+
+def _is_setting(doc: Doc, cue: Cue, bounds: tuple[int, int]) -> bool:
+    """'said on [Twitter]', 'made the comments at [a brief appearance]': a content inside a
+    prepositional phrase of the cue that names a medium, an occasion, a place or a time is where or
+    when it was said, not what ('commented on [his death]' keeps its content)."""
+    start, end = bounds
+    if any(token.pos_ in ("VERB", "AUX") for token in doc[start:end]):
+        return False  # 'told reporters in an interview [that the bridge would reopen]', parsed under 'interview'
+    return any(
+        child.dep_ == "prep" and child.i <= start < end <= child.right_edge.i + 1 and _names_a_setting(child)
+        for child in doc[cue.token].children
+    )
+
+
+def _branch_beside(inner: Token, outer: Token) -> Token | None:
+    """The branch of the outer cue that holds a second report by the same speaker, if the inner
+    cue is one rather than part of what the outer cue reports: 'claimed vast wealth [and said] ...',
+    'responded [by saying] ...', 'said it, [adding] that ...'."""
+    if goes_on_from_reported_clause(inner) and inner.head.head.i == outer.i:
+        return inner
+    # A participle after a reported clause stands beside the reporting verb and beside every cue in
+    # that clause ('emphasizes that she [wants] to help ..., contrasting herself with Sanders').
+    reporting = reporting_verb_going_on_with(inner)
+    if reporting is not None and (reporting.i == outer.i or reporting.is_ancestor(outer)):
+        return inner
+    token = inner
+    while token.head.i != outer.i:
+        if token.dep_ not in _BESIDE_DEPS or token.head.i == token.i:
+            return None
+        token = token.head
+    if token.dep_ not in _BESIDE_DEPS or (token.dep_ == "advcl" and token.left_edge.lower_ in WH_WORDS):
+        return None  # 'revealed [when he hopes to start]': the wh-clause is what was revealed
+    return token
+
+
+def _cut_before_sibling_reports(
+    doc: Doc, cue: Cue, bounds: tuple[int, int], cue_tokens: frozenset[int]
+) -> tuple[int, int] | None:
+    """End a cue's content before another report by the same speaker that it ran into."""
+    start, end = bounds
+    outer = doc[cue.token]
+    for i in range(start, end):
+        branch = _branch_beside(doc[i], outer) if i in cue_tokens and i != cue.token else None
+        if branch is not None:
+            cut = branch.left_edge.i
+            while cut > start and (doc[cut - 1].dep_ in ("cc", "punct") or doc[cut - 1].is_space):
+                cut -= 1
+            return (start, cut) if cut > start else None
+    return bounds
+
+
+def _cue_token_bounds(doc: Doc, cue: Cue) -> tuple[int, int]:
+    span = doc.char_span(*cue.span, alignment_mode="expand")
+    return (span.start, span.end) if span is not None else (cue.token, cue.token + 1)
+
+
+def _words_before_a_parenthetical_cue(
+    doc: Doc, cue: Cue, bounds: tuple[int, int], *, adverbs: bool = False
+) -> tuple[int, int] | None:
+    """'Climate change, Mr. Obama often says, is the greatest threat': the words before a cue set off
+    by commas are said too; an adverb alone ('After all, she argued, ...') only with `adverbs`."""
+    if cue.phrase:
+        return None
+    cue_start, cue_end = _cue_token_bounds(doc, cue)
+    subject = find_source_token(cue, doc)
+    first = min(cue_start, subject.left_edge.i) if subject is not None else cue_start
+    sentence = doc_facts(doc).sent(doc[cue.token])
+    between = doc[cue_end : bounds[0]]
+    if first - 1 <= sentence.start or doc[first - 1].text != "," or not between or between[-1].text != ",":
+        return None
+    # 'The difference now, he told me on Friday, is ...': the cue's own words may stand before the comma.
+    if not all(doc[cue.token].is_ancestor(token) for token in between[:-1]):
+        return None
+    start, end = trim_punct(doc, sentence.start, first - 1)
+    opening = doc[start].text
+    if end <= start or opening in OPENING_MARKS or opening in STRAIGHT_MARKS or opening in DOUBLED_MARKS:
+        return None
+    # 'Also, a spokesman said, ...': an adverb alone says nothing (PolNeAR counts it in)
+    return (start, end) if adverbs or any(token.pos_ in _SAYABLE_POS for token in doc[start:end]) else None
+
+
+def _words_after_a_parenthetical_cue(doc: Doc, cue: Cue, bounds: tuple[int, int]) -> tuple[int, int] | None:
+    """'Such efforts, they believe, will render his plan moot': where the content chosen is the words
+    before a cue set off by commas, and the cue hangs from the verb after it, the rest of the
+    sentence is said too."""
+    token, facts = doc[cue.token], doc_facts(doc)
+    subject = find_source_token(cue, doc)
+    if cue.phrase or subject is None or subject.i > token.i or facts.sentence_has_mark(token):
+        return None
+    cue_start, cue_end = _cue_token_bounds(doc, cue)
+    first = min(cue_start, subject.left_edge.i)
+    before_comma = doc[bounds[1] : first - 1]
+    if bounds[1] > first - 1 or doc[first - 1].text != "," or not all(word.is_punct for word in before_comma):
+        return None
+    sentence = facts.sent(token)
+    comma = next((word.i for word in doc[cue_end : sentence.end] if word.text == ","), None)
+    if comma is None or not all(token.is_ancestor(word) for word in doc[cue_end:comma]):
+        return None
+    start, end = trim_punct(doc, comma + 1, sentence.end)
+    return (start, end) if start <= token.head.i < end else None
+
+
+def _words_after_according(doc: Doc, cue: Cue) -> tuple[int, int] | None:
+    """'The top 1 percent paid 25 percent, according to the CBO, and the top 10 percent paid 69 percent':
+    a sentence that goes on after a phrase cue in its middle with 'and' or 'but' says more."""
+    if not cue.phrase:
+        return None
+    sentence = doc_facts(doc).sent(doc[cue.token])
+    phrase_end = _phrase_end(phrase_preposition(doc, cue))
+    if cue.token <= sentence.start + 1 or phrase_end + 2 >= sentence.end:
+        return None
+    comma, conjunction = doc[phrase_end], doc[phrase_end + 1]
+    if comma.text != "," or conjunction.lower_ not in ("and", "but"):
+        return None
+    start, end = trim_punct(doc, phrase_end + 2, sentence.end)
+    return (start, end) if end - start >= 3 else None
+
+
+def _passive_subject(doc: Doc, cue: Cue, bounds: tuple[int, int]) -> tuple[int, int] | None:
+    """'Peacekeepers have been blamed for introducing cholera': with no agent, what a passive cue
+    reports is its subject and its complement."""
+    token = doc[cue.token]
+    # 'The council was warned that ...', 'Clinton was told ...': a clause makes the subject its audience.
+    if any(child.dep_ in ("agent", "ccomp") for child in token.children):
+        return None
+    subjects = [child for child in token.children if child.dep_ == "nsubjpass" and child.i < token.i]
+    if not subjects or bounds[0] <= token.i:
+        return None
+    start, end = trim_punct(doc, subjects[0].left_edge.i, subjects[0].right_edge.i + 1)
+    return (start, end) if end > start else None
+
+
+def find_indirect_quotes(
+    doc: Doc,
+    cues: list[Cue],
+    drafts: list[DraftQuote],
+    choose_content: ContentChooser | None = None,
+    *,
+    said_adverbs: bool = False,
+) -> list[DraftQuote]:
+    """The reported clause of every cue that is not itself inside a marked quote. With `said_adverbs`,
+    an adverb before a parenthetical cue is part of what it reports ('After all, she argued, ...')."""
+    found: list[DraftQuote] = []
+    cue_tokens = frozenset(cue.token for cue in cues)
+    for cue in cues:
+        if any(draft.covers(cue.span[0]) for draft in drafts):
+            continue  # attributions nested in someone's quoted words are not listed
+        # 'According to Politico, X': the phrase's rule is exact; the learned boundaries serve verbs.
+        learned = choose_content is not None and not cue.phrase
+        bounds = choose_content(doc, doc[cue.token]) if learned and choose_content else _clause_of(cue, doc)
+        if bounds is not None:
+            bounds = _cut_before_sibling_reports(doc, cue, bounds, cue_tokens)
+        if bounds is None or _is_setting(doc, cue, bounds):
+            continue
+        start, end = char_bounds(doc, *bounds)
+        draft = DraftQuote(type="indirect", contents=[(start, end)], confidence=cue.score * 0.9)
+        attach_source(draft, cue, doc)
+        if any(source_start < end and start < source_end for source_start, source_end in draft.sources):
+            continue  # '"...," said Leslie Wimes, a ...': the words after the cue name who spoke
+        wrapped = (
+            _words_before_a_parenthetical_cue(doc, cue, bounds, adverbs=said_adverbs)
+            or _passive_subject(doc, cue, bounds)
+            or _words_before_according(doc, cue)
+        )
+        if wrapped is not None:
+            draft.contents.insert(0, char_bounds(doc, *wrapped))
+        elif (
+            rest := _words_after_a_parenthetical_cue(doc, cue, bounds) or _words_after_according(doc, cue)
+        ) is not None:
+            draft.contents.append(char_bounds(doc, *rest))
+        found.append(draft)
+    return found

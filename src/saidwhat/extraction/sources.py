@@ -1,0 +1,364 @@
+"""Stage 4b: the source mention of a cue: its subject, the agent of a passive, 'according to X'."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .cues import Cue, opens_inverted_attribution, phrase_preposition
+from .docfacts import doc_facts
+from .drafts import DraftQuote
+from .lexicon import RELATIVE_PRONOUNS, SAYING_VERBS, SPEAKER_PRONOUNS
+from .spans import char_bounds, trim_punct
+
+_NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+# What a participle hung from a word may describe as the one who speaks.
+_DESCRIBED_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+_TENSE_OF_TAG = {"VBD": "past", "VBZ": "present", "VBP": "present"}
+# How a name before an appositive hangs above its last word ('Marc Morial, the head of the League,').
+_APPOSITIVE_CLIMB_DEPS = frozenset({"pobj", "prep", "appos"})
+_CLOSING_MARKS = frozenset({'"', "”", "''", "»"})
+# A verb in these relations shares the subject of the verb it hangs from.
+_SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp"})
+# Parts of a subject that describe rather than name: "Connor, who plays Nick Nelson", "Halvorsen, spokesman".
+_DESCRIPTIVE_DEPS = frozenset({"relcl", "appos", "acl", "advcl", "punct", "cc", "conj"})
+MAX_SOURCE_TOKENS = 12
+# A line that opens with the one who speaks names them in a few words ('Poll: ...', 'NY Daily News: ...').
+_MAX_LABEL_TOKENS = 6
+# A source with its appositive may run long ('David Kamin, an outside adviser to the campaign on
+# tax and budget issues and an associate professor at New York University School of Law').
+_MAX_SOURCE_WITH_APPOSITIVE_TOKENS = 40
+
+
+def mention_bounds(token: Token) -> tuple[int, int]:
+    """Token bounds of the noun phrase headed by `token`, without relative clauses and appositives."""
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    for child in token.lefts:
+        if child.dep_ not in _DESCRIPTIVE_DEPS:
+            start = min(start, child.left_edge.i)
+    for child in token.rights:
+        if child.dep_ in _DESCRIPTIVE_DEPS:
+            break
+        end = max(end, child.right_edge.i + 1)
+    if end - start > MAX_SOURCE_TOKENS:
+        start, end = max(start, token.i - 4), token.i + 1
+    return trim_punct(doc, _start_of_phrase(token, start), end)
+
+
+def _start_of_phrase(head: Token, start: int) -> int:
+    """Where a mention starts, after what the parser hung before it: a dateline ('WASHINGTON --
+    President Obama'), a clause before a comma ('After the election, Minyon Moore') or a focus
+    adverb ('Even China')."""
+    doc = head.doc
+    for i in range(head.i - 1, start - 1, -1):
+        if _separates(doc[i]):
+            start = i + 1
+            break
+    while start < head.i and doc[start].dep_ in ("advmod", "cc", "punct") and doc[start].head.i == head.i:
+        start += 1
+    return start
+
+
+def _separates(token: Token) -> bool:
+    return token.text in (",", ":", ";") or _is_dash(token)
+
+
+def _is_dash(token: Token) -> bool:
+    if token.text in ("--", "—", "―", "–"):
+        return True
+    # a hyphen with space around it, not the one inside 'Jean-Pierre' (which spaCy splits off)
+    return token.text == "-" and bool(token.whitespace_) and token.i > 0 and bool(token.nbor(-1).whitespace_)
+
+
+def source_bounds(token: Token) -> tuple[int, int]:
+    """Token bounds of a source mention as PolNeAR marks it: the phrase with its appositive ('Brent
+    Bozell III, founder of the Media Research Center') and a who-clause ('Derek Mitchell, who served
+    as ambassador': 251 to 203 on train), but no other relative clause; long phrases are cut back
+    to the name."""
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ == "relcl" and child.left_edge.lower_ != "who":
+            break
+        end = child.right_edge.i + 1
+    start, end = trim_punct(token.doc, _start_of_phrase(token, token.left_edge.i), end)
+    if end - start > _MAX_SOURCE_WITH_APPOSITIVE_TOKENS:
+        return mention_bounds(token)
+    return start, end
+
+
+def _word_before(token: Token) -> Token | None:
+    before = token.i - 1
+    while before >= 0 and token.doc[before].is_punct:
+        before -= 1
+    return token.doc[before] if before >= 0 else None
+
+
+def is_relative_subject(subject: Token) -> bool:
+    """'Schiff, who said', and 'the Chicago Police Department which reported' that the parser hung
+    from the main verb."""
+    if subject.lower_ not in RELATIVE_PRONOUNS:
+        return False
+    previous = _word_before(subject)
+    return subject.head.dep_ == "relcl" or (previous is not None and previous.pos_ in ("NOUN", "PROPN"))
+
+
+def _antecedent(pronoun: Token, parsed_head: Token) -> Token:
+    """The noun a relative pronoun stands for: a person named just before it ('including actor George
+    C Scott who said'), else the noun the parser attached the clause to."""
+    previous = _word_before(pronoun) or parsed_head
+    if previous.ent_type_ == "PERSON" or parsed_head.pos_ not in _NOMINAL_POS:
+        return previous
+    return parsed_head
+
+
+def _quoted_before(child: Token, cue: Token) -> bool:
+    """Does a quotation mark close between a word and the cue after it ('mode," said')?"""
+    return child.i < cue.i and any(token.text in _CLOSING_MARKS for token in child.doc[child.i + 1 : cue.i])
+
+
+def _dash_before(child: Token, cue: Token) -> bool:
+    """Does a dash stand between a word and the cue after it ('WASHINGTON -- President Obama said')?"""
+    return child.i < cue.i and any(_is_dash(token) for token in child.doc[child.i + 1 : cue.i])
+
+
+def find_source_token(cue: Cue, doc: Doc) -> Token | None:
+    """The head of the mention that attributes a cue: its subject, 'by X', or X in 'according to X'."""
+    token = doc[cue.token]
+    if cue.phrase:
+        preposition = phrase_preposition(doc, cue)
+        objects = [child for child in preposition.children if child.dep_ == "pobj"]
+        return objects[0] if objects else (doc[preposition.i + 1] if preposition.i + 1 < len(doc) else None)
+    if opens_inverted_attribution(token):
+        return token.head  # 'Said Ellis: "..."': the parser made the verb part of the name
+    if token.text == ":":
+        return _label_before_colon(token)
+    owner = _owner_of_speech_noun(token) if token.pos_ == "NOUN" else None
+    if owner is not None:
+        return owner
+    return _source_up_the_verbs(doc, cue)
+
+
+def _source_up_the_verbs(doc: Doc, cue: Cue) -> Token | None:
+    """The agent or subject of the cue, else of the verb whose subject it shares, up to two verbs up."""
+    token = doc[cue.token]
+    for climbed in (False, True, True):
+        # 'Trump is supported by [an unusual coalition]': a passive's speaker is its agent; its subject
+        # is what was said or whom it was said to ('Clinton was told').
+        agent = _agent_of(token)
+        if agent is not None:
+            return agent
+        subject = _best_subject(token, climbed=climbed)
+        if subject is not None:
+            # "actor George C Scott, who said ...": the relative pronoun stands for the noun.
+            return _antecedent(subject, token.head) if is_relative_subject(subject) else subject
+        # "Connor laughed and said ...", "he said, adding that ...": the subject of the verb above.
+        above = _verb_above(token)
+        if above is None and token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ in _DESCRIBED_POS:
+            # 'a petition calling on him to ...', 'one listing the facts': PolNeAR's source 117 times in 149 on train
+            return token.head
+        if above is None:
+            # Not for a passive: 'When terrorists are revealed as ..., Obama and Clinton call them'.
+            return None if _is_passive(doc[cue.token]) else _subject_the_parse_missed(token)
+        token = above
+    return None
+
+
+def _agent_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [grand for grand in child.children if grand.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
+
+
+def _best_subject(token: Token, *, climbed: bool) -> Token | None:
+    """The subject of a verb (a passive one's too, once climbed up from the cue), if it has one."""
+    facts = doc_facts(token.doc)
+    # Not a quoted title after the verb ('Flynn said on Fox News's "Fox and Friends."').
+    subjects = [
+        child
+        for child in token.children
+        if (child.dep_ == "nsubj" or (climbed and child.dep_ == "nsubjpass"))
+        and not (child.i > token.i and facts.inside_quotes(child))
+    ]
+    # Of two subjects: the one not closed inside a quotation ('"... Full panic mode," said Leslie
+    # Wimes'), a noun or pronoun, not a dateline before a dash ('WASHINGTON -- President Obama said'),
+    # a person ('Colin Asplin, Blackpool Hotel Association said'), else the nearer ('His ex-wife
+    # agreed', 'ex - Tory education secretary Gillian Shepherd remembered', with 'ex' a subject too).
+    subjects.sort(
+        key=lambda child: (
+            _quoted_before(child, token),
+            child.pos_ not in _NOMINAL_POS,
+            _dash_before(child, token),
+            child.ent_type_ != "PERSON",
+            abs(child.i - token.i),
+        )
+    )
+    return subjects[0] if subjects else None
+
+
+def _label_before_colon(colon: Token) -> Token | None:
+    """'Poll: Clinton and Trump in dead heat', 'Trump Addresses Munich Attack: ...': a colon taken for
+    a cue at the head of a line is said by the few words before it, by the subject where they make
+    a clause. (Names alone are labelled lines already, `transcripts.py`.)"""
+    doc = colon.doc
+    start = colon.i
+    while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
+        start -= 1
+        if colon.i - start > _MAX_LABEL_TOKENS:
+            return None
+    if start == colon.i:
+        return None
+    label = doc[start : colon.i]
+    root = label.root
+    subjects = [child for child in root.children if child.dep_ in ("nsubj", "nsubjpass") and child.i < colon.i]
+    return subjects[0] if subjects else root
+
+
+def _owner_of_speech_noun(noun: Token) -> Token | None:
+    """'his claim that ...', 'Trump's promise to ...': PolNeAR's source 334 times in 357 on train; and
+    'But Trump claims that ...' parsed as a plural noun with its speaker a compound (14 in 21)."""
+    owners = [child for child in noun.children if child.dep_ == "poss"]
+    if noun.tag_ == "NNS":
+        owners += [child for child in noun.lefts if child.dep_ == "compound" and child.pos_ == "PROPN"][-1:]
+    return owners[0] if owners else None
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
+
+
+def _subject_the_parse_missed(verb: Token) -> Token | None:
+    """The name or pronoun right before a finite verb left without a subject: the parser made 'Trump'
+    the object in 'a meeting with the Washington Post Trump said', 'Clinton' a conjunct of 'war' in
+    '..., Obama and Clinton call them', and 'Marc H. Morial, the chief executive of the National
+    Urban League, forcefully told' a conjunct of the place before it."""
+    if verb.tag_ not in _FINITE_TAGS or verb.dep_ not in ("ROOT", "conj"):
+        return None
+    doc = verb.doc
+    before = (
+        min([verb, *(child for child in verb.lefts if child.dep_ in ("aux", "neg", "advmod"))], key=lambda t: t.i).i - 1
+    )
+    if before < 0:
+        return None
+    facts = doc_facts(doc)
+    candidate = doc[before]
+    if facts.inside_quotes(candidate) and not facts.inside_quotes(verb):
+        # '"...," read the statement': the inverted subject parsed as an object
+        objects = [child for child in verb.rights if child.dep_ == "dobj"]
+        return objects[0] if objects else None
+    if candidate.text == "," and before > 0:
+        candidate = doc[before - 1]
+        # Up from 'League' to 'Morial', but not into a quote before the name ('...," Flynn, a top
+        # surrogate, said': the parser made Flynn an appositive of the quote's last word).
+        while candidate.dep_ in _APPOSITIVE_CLIMB_DEPS and candidate.head.i < candidate.i:
+            if facts.inside_quotes(candidate.head):
+                break
+            candidate = candidate.head
+    nominal = candidate.pos_ == "PROPN" or candidate.lower_ in SPEAKER_PRONOUNS
+    if not nominal or candidate.ent_type_ in ("DATE", "TIME", "CARDINAL") or facts.inside_quotes(candidate):
+        return None
+    return candidate
+
+
+def goes_on_from_reported_clause(token: Token) -> bool:
+    """'Trump said he would order a review [and warned] against hackers': a speech verb joined to a
+    reported clause whose subject is a pronoun for the speaker goes on with the speaker's own words
+    (the parser hangs it from 'order')."""
+    head = token.head
+    return (
+        token.dep_ == "conj"
+        and not any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children)
+        and head.dep_ == "ccomp"
+        and head.head.pos_ in ("VERB", "AUX")
+        and any(child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in SPEAKER_PRONOUNS for child in head.children)
+    )
+
+
+def reporting_verb_going_on_with(token: Token) -> Token | None:
+    """The speech verb whose speaker goes on with `token`, though the parser hangs it inside that verb's
+    reported clause: a participle after a comma at the clause's end ('Okafor said she did not believe
+    it, [arguing] that ...'; PolNeAR train: cue exact TP +23, content +28, source +19; dev +6, +6, +3),
+    or a finite verb joined to a verb of another tense in it, or to one of the same lemma ('called on
+    the city to repair the pier and [proposed] a levy', 'said X and [said] Y'; train +14, +15, +12)."""
+    if any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children):
+        return None
+    trailing_participle = token.tag_ == "VBG" and token.dep_ == "advcl" and token.i > 0 and token.nbor(-1).text == ","
+    conjunct = token.dep_ == "conj" and token.tag_ in _TENSE_OF_TAG
+    if not (trailing_participle or conjunct):
+        return None
+    facts = doc_facts(token.doc)
+    child = token
+    for ancestor in token.ancestors:
+        # past 'believe' and 'want': 'said [she did not believe [it hurt]], arguing' is said's
+        if ancestor.lemma_.lower() in SAYING_VERBS:
+            clause_deps = ("ccomp", "xcomp") if conjunct else ("ccomp",)
+            if child.dep_ not in clause_deps or child.i < ancestor.i or facts.inside_quotes(child):
+                return None
+            return ancestor if trailing_participle or _goes_on_from(ancestor, token) else None
+        child = ancestor
+    return None
+
+
+def _goes_on_from(verb: Token, conjunct: Token) -> bool:
+    """Is a finite conjunct inside a speech verb's clause joined to the verb rather than to the word the
+    parser chose? When it repeats the verb, or differs in tense from that word and, where the verb is
+    finite, agrees with it ('said she is glad it went well and [looks] forward to ...' stays inside)."""
+    if conjunct.lemma_ == verb.lemma_:
+        return True
+    tense = _TENSE_OF_TAG[conjunct.tag_]
+    return _TENSE_OF_TAG.get(conjunct.head.tag_) != tense and _TENSE_OF_TAG.get(verb.tag_, tense) == tense
+
+
+def _verb_above(token: Token) -> Token | None:
+    """The verb whose subject a verb shares: 'laughed and [said]', 'said, [adding]', 'responded by [saying]'."""
+    head = token.head
+    facts = doc_facts(token.doc)
+    if facts.inside_quotes(head) and not facts.inside_quotes(token):
+        # '"...," Sanders said, going on to say that "... young people do not want ..."': the parser
+        # hung 'going' from a verb of the quote; it shares the subject of the verb before its comma,
+        # or of the verb that reports the quote ('insisted that he has "expanded the party," claiming').
+        if token.tag_ != "VBG":
+            return None
+        return _verb_before_comma(token) or _verb_reporting_quote(head)
+    reporting = reporting_verb_going_on_with(token)
+    if reporting is not None:
+        return reporting
+    if token.dep_ == "pcomp" and head.dep_ == "prep":
+        # up through the phrases it stands in: 'In addition to [stating] that ..., Clinton has vowed'
+        above = head.head
+        while above.dep_ in ("pobj", "prep") and above.head.i != above.i:
+            above = above.head
+        return above if above.pos_ in ("VERB", "AUX") else None
+    if goes_on_from_reported_clause(token):
+        return head.head
+    if token.dep_ in _SHARED_SUBJECT_DEPS and head.pos_ in ("VERB", "AUX"):
+        return head
+    return None
+
+
+def _verb_reporting_quote(quoted: Token) -> Token | None:
+    facts = doc_facts(quoted.doc)
+    return next((a for a in quoted.ancestors if not facts.inside_quotes(a) and a.pos_ == "VERB"), None)
+
+
+def _verb_before_comma(token: Token) -> Token | None:
+    if token.i < 2 or token.nbor(-1).text != ",":
+        return None
+    verb = token.nbor(-2)
+    return verb if verb.pos_ == "VERB" else None
+
+
+def attach_source(draft: DraftQuote, cue: Cue, doc: Doc) -> None:
+    """Set a draft's cue and source (the mention, without appositive or relative clause) from one cue."""
+    draft.cue, draft.cue_token = cue.span, cue.token
+    source = find_source_token(cue, doc)
+    if source is not None and source.lower_ not in RELATIVE_PRONOUNS:
+        start, end = mention_bounds(source)
+        if start <= cue.token < end:
+            start = cue.token + 1  # 'Said Ellis'
+        if end > start:
+            draft.sources = [char_bounds(doc, start, end)]
+            draft.source_token = source.i

@@ -217,7 +217,7 @@ class FeatureMaker:
         return found
 
     def features(
-        self, draft: DraftQuote, context: QuoteContext, candidate: Candidate, ranks: dict[int, int]
+        self, draft: DraftQuote, context: QuoteContext, candidate: Candidate, ranks: Ranks
     ) -> Features:
         """The features of one candidate of one quote, but for those of the previous quote's speaker
         (`previous_features`, added once that speaker is chosen)."""
@@ -247,11 +247,13 @@ class FeatureMaker:
         facts = self.facts_of(entity)
         starts = facts.starts
         before = [s for s in starts if s < context.anchor]
-        recent = _bucket(ranks.get(id(entity), 99), (0, 1, 2, 4))
+        recent = _bucket(ranks.recent.get(id(entity), 99), (0, 1, 2, 4))
         on(f"recent={recent}")
         if context.noun:
             on(f"noun={context.noun}|recent={recent}|kind={entity.kind}")
         if not before:
+            upcoming = _bucket(ranks.upcoming.get(id(entity), 99), (0, 1, 3))
+            on(f"upcoming={upcoming}", f"upcoming={upcoming}|noun={context.noun}|kind={entity.kind}")
             after = [s for s in starts if s >= draft.end]
             on("first_after_quote" if after and after[0] - draft.end < 300 else "not_before")
             if after and context.source_span is not None:
@@ -343,11 +345,24 @@ def main_clause_subjects(doc: Doc, index: EntityIndex) -> list[tuple[int, Entity
     return found
 
 
-def recency_ranks(fm: FeatureMaker, anchor: int) -> dict[int, int]:
-    """Each entity's rank by its latest mention before `anchor` (0: the latest)."""
+@dataclass(frozen=True, slots=True)
+class Ranks:
+    """Where each entity stands from a quote's anchor, by `id` of the entity."""
+
+    recent: dict[int, int]  # rank by latest mention before the anchor (0: the latest)
+    upcoming: dict[int, int]  # of entities first named after it: rank by first mention (0: the next)
+
+
+def recency_ranks(fm: FeatureMaker, anchor: int) -> Ranks:
+    """Each entity's rank by its latest mention before `anchor`, and of those first named after it, by
+    that first mention ('research suggests ...' in a lede, the body named in the next sentence)."""
     latest = {key: max((s for s in facts.starts if s < anchor), default=-1) for key, facts in fm.facts.items()}
     order = sorted((key for key, at in latest.items() if at >= 0), key=lambda key: -latest[key])
-    return {key: rank for rank, key in enumerate(order)}
+    first = {key: facts.starts[0] for key, facts in fm.facts.items() if facts.starts and latest[key] < 0}
+    return Ranks(
+        {key: rank for rank, key in enumerate(order)},
+        {key: rank for rank, key in enumerate(sorted(first, key=first.__getitem__))},
+    )
 
 
 SOURCE_KINDS = _SOURCE_KINDS

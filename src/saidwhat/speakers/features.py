@@ -216,9 +216,7 @@ class FeatureMaker:
             found.append(Candidate(rule if rule is not None and rule.anonymous else None, True))
         return found
 
-    def features(
-        self, draft: DraftQuote, context: QuoteContext, candidate: Candidate, ranks: Ranks
-    ) -> Features:
+    def features(self, draft: DraftQuote, context: QuoteContext, candidate: Candidate, ranks: Ranks) -> Features:
         """The features of one candidate of one quote, but for those of the previous quote's speaker
         (`previous_features`, added once that speaker is chosen)."""
         kind = context.source_kind

@@ -86,9 +86,14 @@ def in_possessive(token: Token, head: Token) -> bool:
 def proper_name_chain(token: Token) -> Span:
     """The run of proper nouns that ends at `token`: 'Ravi Dastidar' when NER saw only 'Dastidar'."""
     start = token.i
-    while start > 0 and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].dep_ == "compound":
+    while start > 0 and _is_name_word(token.doc[start - 1]) and token.doc[start - 1].dep_ == "compound":
         start -= 1
     return token.doc[start : token.i + 1]
+
+
+def _is_name_word(token: Token) -> bool:
+    """A proper noun, or an acronym the tagger took for a common noun ('PC' of 'PC Pro')."""
+    return token.pos_ == "PROPN" or (token.is_upper and token.is_alpha and len(token) > 1)
 
 
 class EntityIndex:

@@ -71,8 +71,12 @@ class ResolvingIndex(EntityIndex):
             known = self._match(token.text, "person") or self.person_tagged_as_organisation(token)
             if known is not None:
                 return known  # 'Stam says ...': the parser took a known surname for a noun
+            name = clean_name(proper_name_chain(token), lowered=self.lowered) or token.text
+            body = next((e for e in self.entities if e.kind == "organisation" and name in e.names), None)
+            if body is not None:
+                return body  # a body's name NER missed this once
             if token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.i > doc_facts(token.doc).sent(token).start):
-                return self.add_name(clean_name(proper_name_chain(token), lowered=self.lowered) or token.text, "person")
+                return self.add_name(name, "person")
         for child in token.children:
             if child.dep_ == "appos" and child.i in self.by_token:
                 return self.by_token[child.i]  # "Harbour City's caretaker manager, Ivo Brandt"

@@ -177,6 +177,12 @@ def is_acronym_of(short: str, full: str) -> bool:
     )
 
 
+def has_acronym(name: str) -> bool:
+    """Does a name of several words hold one in capitals ('QX Weekly'), not an initial ('George W Bush')?"""
+    words = name.split()
+    return len(words) > 1 and any(len(word) > 1 and word.isupper() and word.isalpha() for word in words)
+
+
 def is_spelling_slip(a: str, b: str) -> bool:
     """Two spellings of one surname: a doubled letter written once ('Chatterjee', 'Chaterjee') or two
     neighbouring letters swapped ('Monteith', 'Montieth'), in names of five letters or more. A letter

@@ -22,7 +22,7 @@ from ..docfacts import doc_facts
 from ..drafts import DraftQuote, Offsets
 from ..records import SpeakerKind
 from .entities import Entity, EntityIndex, clause_descriptions, description_of, in_possessive, proper_name_chain
-from .names import clean_name
+from .names import clean_name, has_acronym
 
 
 class ResolvingIndex(EntityIndex):
@@ -76,7 +76,8 @@ class ResolvingIndex(EntityIndex):
             if body is not None:
                 return body  # a body's name NER missed this once
             if token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.i > doc_facts(token.doc).sent(token).start):
-                return self.add_name(name, "person")
+                # 'According to QX Weekly': a word in capitals is an acronym, which no one's name holds.
+                return self.add_name(name, "organisation" if has_acronym(name) else "person")
         for child in token.children:
             if child.dep_ == "appos" and child.i in self.by_token:
                 return self.by_token[child.i]  # "Harbour City's caretaker manager, Ivo Brandt"

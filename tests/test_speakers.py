@@ -8,9 +8,15 @@ from spacy.tokens import Doc
 
 from saidwhat import extract
 from saidwhat.records import Article, Quote
-from saidwhat.speakers.entities import Entity, EntityIndex, is_described_as_body, proper_name_chain
+from saidwhat.speakers.entities import (
+    Entity,
+    EntityIndex,
+    is_described_as_body,
+    proper_name_chain,
+    with_capitalised_modifiers,
+)
 from saidwhat.speakers.features import FeatureMaker, recency_ranks
-from saidwhat.speakers.names import has_acronym, initials, is_acronym_of, is_spelling_slip
+from saidwhat.speakers.names import clean_name, has_acronym, initials, is_acronym_of, is_spelling_slip
 from saidwhat.speakers.rules import ResolvingIndex
 
 
@@ -200,3 +206,36 @@ def test_the_next_body_named_after_a_lede_ranks_first_among_those_to_come(nlp: L
     upcoming = {entity.name: ranks.upcoming.get(id(entity)) for entity in index.entities}
     assert upcoming["Palisade Group"] == 0
     assert upcoming["Anna Berrow"] == 1
+
+
+def _harbour_party_doc(blank_nlp: Language) -> Doc:
+    return Doc(
+        blank_nlp.vocab,
+        words=["A", "UK", "Harbour", "Party", "MEP", "said", "no", "."],
+        pos=["DET", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "INTJ", "PUNCT"],
+        deps=["det", "compound", "compound", "compound", "nsubj", "ROOT", "dobj", "punct"],
+        heads=[4, 4, 3, 4, 5, 5, 5, 5],
+        ents=["O", "O", "O", "O", "B-ORG", "O", "O", "O"],
+    )
+
+
+def test_a_bodys_name_takes_the_capitalised_words_that_modify_it_in_a_chain(blank_nlp: Language) -> None:
+    doc = _harbour_party_doc(blank_nlp)
+    assert with_capitalised_modifiers(doc.ents[0]).text == "UK Harbour Party MEP"
+
+
+def test_letters_after_a_name_are_not_part_of_it(blank_nlp: Language) -> None:
+    doc = _harbour_party_doc(blank_nlp)
+    assert clean_name(doc[1:5], person=False) == "UK Harbour Party"
+    assert clean_name(doc[4:5], person=False) == ""
+
+
+def test_letters_after_a_name_stand_for_the_one_named(blank_nlp: Language) -> None:
+    doc = Doc(
+        blank_nlp.vocab,
+        words=["Judge", "Ann", "Lee", ",", "QC", "told", "the", "court", "."],
+        ents=["O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O"],
+    )
+    index = ResolvingIndex(doc)
+    resolved = index.resolve(doc[4], [])
+    assert resolved is not None and resolved.name == "Ann Lee"

@@ -328,8 +328,9 @@ def with_capitalised_modifiers(ent: Span) -> Span:
     start = ent.start
     while start > 0:
         token = doc[start - 1]
-        inside = ent.start <= token.head.i < ent.end
-        if not (inside and token.is_title and token.pos_ in ("PROPN", "ADJ") and token.dep_ in ("compound", "amod")):
+        inside = start <= token.head.i < ent.end  # 'UK Harbour Party' of 'Party' too, through 'Harbour'
+        capitalised = token.is_title or (token.is_upper and token.is_alpha and len(token) > 1)
+        if not (inside and capitalised and token.pos_ in ("PROPN", "ADJ") and token.dep_ in ("compound", "amod")):
             break
         if token.is_sent_start or token.lower_.rstrip(".") in HONORIFICS:
             break  # 'Mr Quill' tagged ORG stays a person's mention after the honorific

@@ -22,7 +22,7 @@ from ..docfacts import doc_facts
 from ..drafts import DraftQuote, Offsets
 from ..records import SpeakerKind
 from .entities import Entity, EntityIndex, clause_descriptions, description_of, in_possessive, proper_name_chain
-from .names import clean_name, has_acronym
+from .names import POSTNOMINALS, clean_name, has_acronym
 
 
 class ResolvingIndex(EntityIndex):
@@ -62,6 +62,10 @@ class ResolvingIndex(EntityIndex):
             return joint
         if token.i in self.by_token:
             return self._enriched(self.by_token[token.i], token)
+        if token.text in POSTNOMINALS:
+            named = self._named_before_postnominal(token)
+            if named is not None:
+                return named
         start, end = mention_bounds(token)
         if end <= start:  # a mention of punctuation only: the head alone
             start, end = token.i, token.i + 1
@@ -86,6 +90,13 @@ class ResolvingIndex(EntityIndex):
             # "Harbour City's caretaker manager Ivo Brandt", "Ms Varga's legal action", "a survey by PwC"
             return named
         return self._resolve_nominal(token, start, end, spoken)
+
+    def _named_before_postnominal(self, token: Token) -> Entity | None:
+        """'Judge Ann Lee, QC told the court': the letters after a name stand for the one named."""
+        before = token.doc[token.i - 1] if token.i > 0 else None
+        if before is not None and before.is_punct and before.i > 0:
+            before = token.doc[before.i - 1]
+        return self.by_token.get(before.i) if before is not None else None
 
     def _joint(self, token: Token) -> Entity | None:
         """'Sony, IBM and Toshiba said': several named speakers speaking together are one speaker,

@@ -120,6 +120,7 @@ class EntityFacts:
     descriptions: list[str]
     gender: str | None
     nearby: frozenset[str]  # nouns a few words either side of its mentions ('Ann Lee, the judge')
+    owned: frozenset[str]  # nouns its mentions are the possessive owner of ('son' of "Lee's son")
 
 
 class FeatureMaker:
@@ -147,7 +148,12 @@ class FeatureMaker:
             for token in self.doc[max(0, i - _NEAR) : i + _NEAR + 1]
             if token.pos_ == "NOUN"
         )
-        return EntityFacts(starts, list(entity.subject_at), list(entity.descriptions), gender, nearby)
+        owned = frozenset(
+            self.doc[i].head.lemma_.lower()
+            for i, e in self.by_token.items()
+            if e is entity and self.doc[i].dep_ == "poss"
+        )
+        return EntityFacts(starts, list(entity.subject_at), list(entity.descriptions), gender, nearby, owned)
 
     def facts_of(self, entity: Entity) -> EntityFacts:
         """The entity's facts as they were when the maker was made (an entity the rules found since: now)."""
@@ -268,6 +274,8 @@ class FeatureMaker:
             names.append("description_match")
         if lemma in facts.nearby:
             names.append("noun_near_mention")
+        if lemma in facts.owned and context.noun == "other":
+            names.append("owns_source_noun")  # "Lee's son ... his son said": not Lee (English grammar)
         age = _AGE.search(self.text[lo:hi])
         if age is not None and _has_age(self.text, facts.starts, age.group(1)):
             names.append("age_match")

@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from saidwhat import extract
 from saidwhat.records import Article, Quote
-from saidwhat.speakers.names import initials, is_acronym_of, is_spelling_slip
+from saidwhat.speakers.entities import (
+    Entity,
+    EntityIndex,
+    is_described_as_body,
+    proper_name_chain,
+    with_capitalised_modifiers,
+)
+from saidwhat.speakers.features import FeatureMaker, recency_ranks
+from saidwhat.speakers.names import clean_name, has_acronym, initials, is_acronym_of, is_spelling_slip
+from saidwhat.speakers.rules import ResolvingIndex
 
 
 def _speakers(nlp: Language, text: str) -> list[str | None]:
@@ -141,3 +151,91 @@ def test_a_named_speaker_gets_a_confidence(nlp: Language) -> None:
 def test_a_quote_without_a_speaker_has_no_speaker_confidence(nlp: Language) -> None:
     article = extract("Officials said the harbour would open in May.", nlp=nlp)
     assert [(q.speaker, q.speaker_confidence) for q in article.quotes if q.speaker is None] in ([], [(None, None)])
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("QX Weekly", True), ("Harbour FM", True), ("George W Bush", False), ("Anna Berrow", False), ("QX", False)],
+)
+def test_a_name_with_a_word_in_capitals_is_a_bodys(name: str, expected: bool) -> None:
+    assert has_acronym(name) is expected
+
+
+def test_a_proper_name_chain_takes_an_acronym_tagged_as_a_noun(blank_nlp: Language) -> None:
+    words = ["According", "to", "QX", "Weekly", ",", "sales", "fell", "."]
+    doc = Doc(
+        blank_nlp.vocab,
+        words=words,
+        pos=["VERB", "ADP", "NOUN", "PROPN", "PUNCT", "NOUN", "VERB", "PUNCT"],
+        deps=["prep", "pcomp", "compound", "pobj", "punct", "nsubj", "ROOT", "punct"],
+        heads=[6, 0, 3, 1, 6, 6, 6, 6],
+    )
+    assert proper_name_chain(doc[3]).text == "QX Weekly"
+
+
+@pytest.mark.parametrize(
+    ("names", "descriptions", "expected"),
+    [
+        (["Quorvo"], ["handset maker"], True),
+        (["Palisade"], ["UK think-tank"], True),
+        (["Quorvo"], ["the striker"], False),
+        (["Ann Quorvo"], ["handset maker"], False),
+    ],
+)
+def test_a_one_word_name_described_as_a_body_is_a_body(
+    names: list[str], descriptions: list[str], expected: bool
+) -> None:
+    assert is_described_as_body(Entity(names, "person", descriptions=descriptions)) is expected
+
+
+def test_a_one_word_person_with_a_bodys_exact_name_is_that_body(blank_nlp: Language) -> None:
+    words = ["Harbour", "said", "no", ".", "Harbour", "said", "yes", "."]
+    doc = Doc(blank_nlp.vocab, words=words, ents=["B-ORG", "O", "O", "O", "B-PERSON", "O", "O", "O"])
+    index = EntityIndex(doc)
+    assert [(e.name, e.kind, len(e.mentions)) for e in index.entities] == [("Harbour", "organisation", 2)]
+
+
+def test_the_next_body_named_after_a_lede_ranks_first_among_those_to_come(nlp: Language) -> None:
+    text = (
+        "Research suggests that ferries are getting slower. A report by the think-tank Palisade Group looked "
+        "at ten ports. Anna Berrow of Harbour Mutual said the report was right."
+    )
+    doc = nlp(text)
+    index = ResolvingIndex(doc)
+    ranks = recency_ranks(FeatureMaker(doc, index), 0)
+    upcoming = {entity.name: ranks.upcoming.get(id(entity)) for entity in index.entities}
+    assert upcoming["Palisade Group"] == 0
+    assert upcoming["Anna Berrow"] == 1
+
+
+def _harbour_party_doc(blank_nlp: Language) -> Doc:
+    return Doc(
+        blank_nlp.vocab,
+        words=["A", "UK", "Harbour", "Party", "MEP", "said", "no", "."],
+        pos=["DET", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "INTJ", "PUNCT"],
+        deps=["det", "compound", "compound", "compound", "nsubj", "ROOT", "dobj", "punct"],
+        heads=[4, 4, 3, 4, 5, 5, 5, 5],
+        ents=["O", "O", "O", "O", "B-ORG", "O", "O", "O"],
+    )
+
+
+def test_a_bodys_name_takes_the_capitalised_words_that_modify_it_in_a_chain(blank_nlp: Language) -> None:
+    doc = _harbour_party_doc(blank_nlp)
+    assert with_capitalised_modifiers(doc.ents[0]).text == "UK Harbour Party MEP"
+
+
+def test_letters_after_a_name_are_not_part_of_it(blank_nlp: Language) -> None:
+    doc = _harbour_party_doc(blank_nlp)
+    assert clean_name(doc[1:5], person=False) == "UK Harbour Party"
+    assert clean_name(doc[4:5], person=False) == ""
+
+
+def test_letters_after_a_name_stand_for_the_one_named(blank_nlp: Language) -> None:
+    doc = Doc(
+        blank_nlp.vocab,
+        words=["Judge", "Ann", "Lee", ",", "QC", "told", "the", "court", "."],
+        ents=["O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O"],
+    )
+    index = ResolvingIndex(doc)
+    resolved = index.resolve(doc[4], [])
+    assert resolved is not None and resolved.name == "Ann Lee"

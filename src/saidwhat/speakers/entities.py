@@ -10,6 +10,7 @@ from ..extraction.drafts import DraftQuote, Offsets
 from ..extraction.lexicon import (
     HONORIFICS,
     KINSHIP_NOUNS,
+    ORGANISATION_NOUNS,
     RELATIVE_PRONOUNS,
     ROLE_WORDS,
     TITLE_WORDS,
@@ -19,6 +20,9 @@ from ..records import SpeakerKind
 from .names import clean_name, is_acronym_of, is_peer_name, is_spelling_slip, lowercase_words, organisation_key
 
 _PERSON_LABELS = frozenset({"PERSON"})
+# Nouns that describe a body right before or after its name: the organisation nouns, and the makers and
+# think-tanks that bbc-train-gold's articles put before one-word company names NER tags as people.
+BODY_DESCRIPTIONS = ORGANISATION_NOUNS | {"maker", "think-tank"}
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
 
 
@@ -49,6 +53,16 @@ class Entity:
     def mentioned_before(self, offset: int) -> int:
         """Start of the latest mention before a character offset, or -1."""
         return max((start for start, _ in self.mentions if start < offset), default=-1)
+
+
+def is_described_as_body(entity: Entity) -> bool:
+    """'handset maker Quorvo', 'the think-tank Palisade': a one-word name the article describes with a
+    body's noun names a body, whatever NER said (a person has a first name or an honorific somewhere)."""
+    if any(len(name.split()) > 1 for name in entity.names):
+        return False
+    return any(
+        description.split()[-1].lower() in BODY_DESCRIPTIONS for description in entity.descriptions if description
+    )
 
 
 def _starts_with_words(words: list[str], prefix: list[str]) -> bool:
@@ -86,9 +100,14 @@ def in_possessive(token: Token, head: Token) -> bool:
 def proper_name_chain(token: Token) -> Span:
     """The run of proper nouns that ends at `token`: 'Ravi Dastidar' when NER saw only 'Dastidar'."""
     start = token.i
-    while start > 0 and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].dep_ == "compound":
+    while start > 0 and _is_name_word(token.doc[start - 1]) and token.doc[start - 1].dep_ == "compound":
         start -= 1
     return token.doc[start : token.i + 1]
+
+
+def _is_name_word(token: Token) -> bool:
+    """A proper noun, or an acronym the tagger took for a common noun ('PC' of 'PC Pro')."""
+    return token.pos_ == "PROPN" or (token.is_upper and token.is_alpha and len(token) > 1)
 
 
 class EntityIndex:
@@ -105,7 +124,7 @@ class EntityIndex:
             if ent.label_ in _PERSON_LABELS or ent.label_ in _ORG_LABELS:
                 self._add_mention(ent)
         for entity in self.entities:
-            if entity.kind == "person" and entity.referred_to_as_which:
+            if entity.kind == "person" and (entity.referred_to_as_which or is_described_as_body(entity)):
                 entity.kind = "organisation"  # 'Mabel Finch' the retailer, tagged PERSON
         self._merge_acronyms()
 
@@ -186,6 +205,12 @@ class EntityIndex:
                 return entity
         return None
 
+    def _is_organisation_name(self, name: str) -> bool:
+        """Is a one-word name already the exact name of a body of the article, and of no person?"""
+        if " " in name or not any(e.kind == "organisation" and name in e.names for e in self.entities):
+            return False
+        return self._match(name, "person") is None
+
     def _add_mention(self, ent: Span) -> None:
         kind: SpeakerKind = "person" if ent.label_ in _PERSON_LABELS else "organisation"
         if kind == "organisation":
@@ -195,6 +220,8 @@ class EntityIndex:
             kind = "person"  # 'Ferguson' tagged ORG after 'Alex Ferguson' tagged PERSON
         if not name or (kind == "organisation" and ent.label_ in ("GPE", "NORP") and not _is_subject(ent.root)):
             return
+        if kind == "person" and self._is_organisation_name(name):
+            kind = "organisation"  # 'Labour' tagged PERSON after 'Labour' tagged ORG: one body
         if kind == "person":
             name = self._with_family_name(name, ent.root)
         elif _has_honorific(ent):
@@ -301,8 +328,9 @@ def with_capitalised_modifiers(ent: Span) -> Span:
     start = ent.start
     while start > 0:
         token = doc[start - 1]
-        inside = ent.start <= token.head.i < ent.end
-        if not (inside and token.is_title and token.pos_ in ("PROPN", "ADJ") and token.dep_ in ("compound", "amod")):
+        inside = start <= token.head.i < ent.end  # 'UK Harbour Party' of 'Party' too, through 'Harbour'
+        capitalised = token.is_title or (token.is_upper and token.is_alpha and len(token) > 1)
+        if not (inside and capitalised and token.pos_ in ("PROPN", "ADJ") and token.dep_ in ("compound", "amod")):
             break
         if token.is_sent_start or token.lower_.rstrip(".") in HONORIFICS:
             break  # 'Mr Quill' tagged ORG stays a person's mention after the honorific

@@ -11,28 +11,17 @@ from ..extraction.docfacts import doc_facts, token_at
 from ..extraction.drafts import DraftQuote
 from ..extraction.lexicon import (
     DOCUMENT_NOUNS,
-    FEMALE_PRONOUNS,
-    MALE_PRONOUNS,
     ORGANISATION_NOUNS,
     SPOKESPERSON_NOUNS,
     STUDY_NOUNS,
 )
 from ..extraction.sources import mention_bounds
 from .entities import Entity, EntityIndex
+from .gender import FEMALE_WORDS, MALE_WORDS, agreement, entity_gender, pronoun_gender
 from .names import text_of
 
 Features = dict[str, float]
 
-# Words that say whether a person is a man or a woman: English grammar's gendered nouns and titles.
-MALE_WORDS = frozenset(
-    {"mr", "sir", "lord", "baron", "he", "man", "father", "son", "husband", "brother", "chairman", "spokesman"}
-    | {"actor", "king", "prince", "boy", "uncle", "nephew", "widower", "businessman", "sportsman", "grandfather"}
-)
-FEMALE_WORDS = frozenset(
-    {"mrs", "ms", "miss", "lady", "dame", "baroness", "she", "woman", "mother", "daughter", "wife", "sister"}
-    | {"chairwoman", "spokeswoman", "actress", "queen", "princess", "girl", "aunt", "niece", "widow"}
-    | {"businesswoman", "sportswoman", "grandmother", "waitress", "heroine"}
-)
 _AGE = re.compile(r"(\d{1,3})-year-old")
 _SOURCE_KINDS = ("name", "pronoun", "nominal", "none")
 _NEAR = 6  # words either side of a mention where a noun may describe it
@@ -115,49 +104,6 @@ def noun_class(lemma: str) -> str:
     return "document" if lemma in DOCUMENT_NOUNS else "other"
 
 
-def entity_gender(doc: Doc, entity: Entity) -> str | None:
-    """'m' or 'f' from the words around the entity's mentions (Mr, Ms, actress, chairman) and its
-    descriptions; None when they say nothing or disagree."""
-    male = female = 0
-    text = text_of(doc)
-    for start, _ in entity.mentions:
-        before = text[max(0, start - 12) : start].lower().split()
-        word = before[-1].rstrip(".") if before else ""
-        male += word in MALE_WORDS
-        female += word in FEMALE_WORDS
-    for description in entity.descriptions:
-        words = set(description.lower().split())
-        male += bool(words & MALE_WORDS)
-        female += bool(words & FEMALE_WORDS)
-    if male == female:
-        return None
-    return "m" if male > female else "f"
-
-
-def pronoun_gender(doc: Doc, entity: Entity, by_token: dict[int, Entity]) -> str | None:
-    """'m' or 'f' from the first he or she after each mention of a person as a clause subject, within
-    that sentence and the next, where no other person is named in between (a subject that goes on as
-    the next subject; a weaker clue than `entity_gender`)."""
-    if entity.kind != "person":
-        return None
-    facts = doc_facts(doc)
-    male = female = 0
-    for i in entity.subject_at:
-        sent = facts.sent(doc[i])
-        end = facts.sent(doc[sent.end]).end if sent.end < len(doc) else sent.end
-        for token in doc[i + 1 : end]:
-            other = by_token.get(token.i)
-            if other is not None and other is not entity and other.kind == "person":
-                break
-            if token.dep_ == "nsubj" and (token.lower_ in MALE_PRONOUNS or token.lower_ in FEMALE_PRONOUNS):
-                male += token.lower_ in MALE_PRONOUNS
-                female += token.lower_ in FEMALE_PRONOUNS
-                break
-    if male == female:
-        return None
-    return "m" if male > female else "f"
-
-
 def _bucket(value: int, edges: tuple[int, ...]) -> str:
     for edge in edges:
         if value <= edge:
@@ -174,6 +120,7 @@ class EntityFacts:
     descriptions: list[str]
     gender: str | None
     nearby: frozenset[str]  # nouns a few words either side of its mentions ('Ann Lee, the judge')
+    owned: frozenset[str]  # nouns its mentions are the possessive owner of ('son' of "Lee's son")
 
 
 class FeatureMaker:
@@ -201,7 +148,12 @@ class FeatureMaker:
             for token in self.doc[max(0, i - _NEAR) : i + _NEAR + 1]
             if token.pos_ == "NOUN"
         )
-        return EntityFacts(starts, list(entity.subject_at), list(entity.descriptions), gender, nearby)
+        owned = frozenset(
+            self.doc[i].head.lemma_.lower()
+            for i, e in self.by_token.items()
+            if e is entity and self.doc[i].dep_ == "poss"
+        )
+        return EntityFacts(starts, list(entity.subject_at), list(entity.descriptions), gender, nearby, owned)
 
     def facts_of(self, entity: Entity) -> EntityFacts:
         """The entity's facts as they were when the maker was made (an entity the rules found since: now)."""
@@ -216,68 +168,69 @@ class FeatureMaker:
             found.append(Candidate(rule if rule is not None and rule.anonymous else None, True))
         return found
 
-    def features(
-        self, draft: DraftQuote, context: QuoteContext, candidate: Candidate, ranks: dict[int, int]
-    ) -> Features:
-        """The features of one candidate of one quote, but for those of the previous quote's speaker
-        (`previous_features`, added once that speaker is chosen)."""
-        kind = context.source_kind
-        features: Features = {}
-
-        def on(*names: str) -> None:
-            for name in names:
-                features[name] = 1.0
-                features[f"{name}|{kind}"] = 1.0
-
+    def features(self, draft: DraftQuote, context: QuoteContext, candidate: Candidate, ranks: Ranks) -> Features:
+        """The features of one candidate of one quote, each also conjoined with the source kind, but for
+        those of the previous quote's speaker (`previous_features`, added once that speaker is chosen)."""
         entity = candidate.entity
-        if candidate.rule:
-            on("rule")
+        names = ["rule"] if candidate.rule else []
         if entity is None or entity.anonymous:
-            on("nobody")
-            if context.noun:
-                on(f"nobody|noun={context.noun}", f"nobody|lemma={context.lemma}")
-                if context.source_head is not None and context.source_head.tag_ in ("NNS", "NNPS"):
-                    on("nobody|plural")
-            if draft.inherits:
-                on("nobody_inherits")
-            return features
-        on(f"kind={entity.kind}")
-        if entity.members:
-            on("joint", f"joint|plural={context.plural}")
-        facts = self.facts_of(entity)
+            names += nobody_features(draft, context)
+        else:
+            facts = self.facts_of(entity)
+            names.append(f"kind={entity.kind}")
+            if entity.members:
+                names += ["joint", f"joint|plural={context.plural}"]
+            names += self._distance_features(draft, context, entity, facts, ranks)
+            names += self._place_features(draft, context, entity, facts)
+            if context.source_span is not None:
+                names += self._source_features(context, entity, facts)
+            if len(entity.name.split()) > 1:
+                names.append("full_name")
+        kind = context.source_kind
+        return {key: 1.0 for name in names for key in (name, f"{name}|{kind}")}
+
+    def _distance_features(
+        self, draft: DraftQuote, context: QuoteContext, entity: Entity, facts: EntityFacts, ranks: Ranks
+    ) -> list[str]:
+        """How far back the candidate was last named (or how soon after it is first named), and how often."""
         starts = facts.starts
         before = [s for s in starts if s < context.anchor]
-        recent = _bucket(ranks.get(id(entity), 99), (0, 1, 2, 4))
-        on(f"recent={recent}")
+        recent = _bucket(ranks.recent.get(id(entity), 99), (0, 1, 2, 4))
+        names = [f"recent={recent}"]
         if context.noun:
-            on(f"noun={context.noun}|recent={recent}|kind={entity.kind}")
-        if not before:
-            after = [s for s in starts if s >= draft.end]
-            on("first_after_quote" if after and after[0] - draft.end < 300 else "not_before")
-            if after and context.source_span is not None:
-                on(f"first_after_source={_bucket(after[0] - context.source_span[1], (40, 150, 400))}")
-            if context.noun and after and after[0] - draft.end < 300:
-                on(f"noun={context.noun}|first_after")
+            names.append(f"noun={context.noun}|recent={recent}|kind={entity.kind}")
+        if before:
+            names.append(f"chars={_bucket(context.anchor - before[-1], (60, 200, 600, 1500))}")
         else:
-            on(f"chars={_bucket(context.anchor - before[-1], (60, 200, 600, 1500))}")
-        subjects = [i for i in facts.subjects if self.doc[i].idx < context.anchor]
-        if subjects:
-            on("was_subject")
-        if kind in ("pronoun", "none"):
-            on(*self._main_subject_features(context.anchor, entity))
-        on(f"mentions={_bucket(len(starts), (1, 2, 4, 8))}")
+            upcoming = _bucket(ranks.upcoming.get(id(entity), 99), (0, 1, 3))
+            names += [f"upcoming={upcoming}", f"upcoming={upcoming}|noun={context.noun}|kind={entity.kind}"]
+            after = [s for s in starts if s >= draft.end]
+            soon = bool(after) and after[0] - draft.end < 300
+            names.append("first_after_quote" if soon else "not_before")
+            if after and context.source_span is not None:
+                names.append(f"first_after_source={_bucket(after[0] - context.source_span[1], (40, 150, 400))}")
+            if context.noun and soon:
+                names.append(f"noun={context.noun}|first_after")
+        names.append(f"mentions={_bucket(len(starts), (1, 2, 4, 8))}")
+        return names
+
+    def _place_features(
+        self, draft: DraftQuote, context: QuoteContext, entity: Entity, facts: EntityFacts
+    ) -> list[str]:
+        """Where the candidate stands: a subject before, in the quote's sentence or paragraph, in the quote."""
+        names = []
+        if any(self.doc[i].idx < context.anchor for i in facts.subjects):
+            names.append("was_subject")
+        if context.source_kind in ("pronoun", "none"):
+            names += self._main_subject_features(context.anchor, entity)
         lo, hi = context.sentence
-        if any(lo <= s < hi and not draft.covers(s) for s in starts):
-            on("same_sentence")
-        if any(context.paragraph_start <= s < context.anchor for s in starts):
-            on("same_paragraph_before")
-        if any(draft.covers(s) for s in starts):
-            on("inside_quote")
-        if context.source_span is not None:
-            on(*self._source_features(context, entity, facts))
-        if len(entity.name.split()) > 1:
-            on("full_name")
-        return features
+        if any(lo <= s < hi and not draft.covers(s) for s in facts.starts):
+            names.append("same_sentence")
+        if any(context.paragraph_start <= s < context.anchor for s in facts.starts):
+            names.append("same_paragraph_before")
+        if any(draft.covers(s) for s in facts.starts):
+            names.append("inside_quote")
+        return names
 
     def _main_subject_features(self, anchor: int, entity: Entity) -> list[str]:
         """Whether the candidate is the subject of the latest main clause (outside quotation marks) that
@@ -310,7 +263,7 @@ class FeatureMaker:
                 *names,
                 f"pron={lower}|kind={entity.kind}",
                 f"pron={lower}|gender={gender}",
-                _agreement(lower, entity, gender),
+                agreement(lower, entity, gender),
             ]
         lemma = context.lemma
         names.append(f"noun={context.noun}|kind={entity.kind}")
@@ -321,10 +274,24 @@ class FeatureMaker:
             names.append("description_match")
         if lemma in facts.nearby:
             names.append("noun_near_mention")
+        if lemma in facts.owned and context.noun == "other":
+            names.append("owns_source_noun")  # "Lee's son ... his son said": not Lee (English grammar)
         age = _AGE.search(self.text[lo:hi])
         if age is not None and _has_age(self.text, facts.starts, age.group(1)):
             names.append("age_match")
         return names
+
+
+def nobody_features(draft: DraftQuote, context: QuoteContext) -> list[str]:
+    """Features of 'nobody that can be named': the nominal source's class, lemma and number."""
+    names = ["nobody"]
+    if context.noun:
+        names += [f"nobody|noun={context.noun}", f"nobody|lemma={context.lemma}"]
+        if context.source_head is not None and context.source_head.tag_ in ("NNS", "NNPS"):
+            names.append("nobody|plural")
+    if draft.inherits:
+        names.append("nobody_inherits")
+    return names
 
 
 def _has_age(text: str, starts: list[int], age: str) -> bool:
@@ -343,11 +310,24 @@ def main_clause_subjects(doc: Doc, index: EntityIndex) -> list[tuple[int, Entity
     return found
 
 
-def recency_ranks(fm: FeatureMaker, anchor: int) -> dict[int, int]:
-    """Each entity's rank by its latest mention before `anchor` (0: the latest)."""
+@dataclass(frozen=True, slots=True)
+class Ranks:
+    """Where each entity stands from a quote's anchor, by `id` of the entity."""
+
+    recent: dict[int, int]  # rank by latest mention before the anchor (0: the latest)
+    upcoming: dict[int, int]  # of entities first named after it: rank by first mention (0: the next)
+
+
+def recency_ranks(fm: FeatureMaker, anchor: int) -> Ranks:
+    """Each entity's rank by its latest mention before `anchor`, and of those first named after it, by
+    that first mention ('research suggests ...' in a lede, the body named in the next sentence)."""
     latest = {key: max((s for s in facts.starts if s < anchor), default=-1) for key, facts in fm.facts.items()}
     order = sorted((key for key, at in latest.items() if at >= 0), key=lambda key: -latest[key])
-    return {key: rank for rank, key in enumerate(order)}
+    first = {key: facts.starts[0] for key, facts in fm.facts.items() if facts.starts and latest[key] < 0}
+    return Ranks(
+        {key: rank for rank, key in enumerate(order)},
+        {key: rank for rank, key in enumerate(sorted(first, key=first.__getitem__))},
+    )
 
 
 SOURCE_KINDS = _SOURCE_KINDS
@@ -361,15 +341,3 @@ def previous_features(kind: str, draft: DraftQuote, candidate: Candidate, previo
     if draft.inherits:
         names += ["previous_inherits", f"previous_inherits|{kind}"]
     return names
-
-
-def _agreement(pronoun: str, entity: Entity, gender: str | None) -> str:
-    """Whether a pronoun can stand for the candidate: 'she' for a man, 'it' for a person, 'he' for a body."""
-    wanted = "m" if pronoun in MALE_PRONOUNS else "f" if pronoun in FEMALE_PRONOUNS else None
-    if wanted is not None:
-        if entity.kind != "person":
-            return "agreement=person_pronoun_for_body"
-        return "agreement=unknown" if gender is None else f"agreement={'yes' if gender == wanted else 'clash'}"
-    if pronoun in ("it", "its"):
-        return f"agreement=it_for_{entity.kind}"
-    return f"agreement=plural_for_{'joint' if entity.members else entity.kind}"

@@ -10,6 +10,8 @@ from spacy.tokens import Doc, Span, Token
 from ..extraction.lexicon import HONORIFICS, PEER_TITLES, ROLE_WORDS, TITLE_WORDS
 
 _POSSESSIVE = ("'s", "’s")
+# Letters written after a name for an office or an honour (English usage): never part of the name.
+POSTNOMINALS = frozenset({"MP", "MEP", "MSP", "AM", "QC", "KC", "OBE", "MBE", "CBE", "KBE"})
 _ACRONYM_IN_BRACKETS = re.compile(r"\s*\(?\s*[A-Z]{2,6}\)?$")
 # Marks that hold a name together when nothing separates them from the letters on either side:
 # 'T-Mobile', 'M&S', "O'Neill", 'Nielsen//NetRatings', 'Yahoo!'.
@@ -122,6 +124,8 @@ def clean_name(span: Span, *, person: bool = True, lowered: frozenset[str] = fro
         tokens = _without_roles(tokens, lowered)
     while len(tokens) > 1 and tokens[0].lower_ in ROLE_WORDS:
         tokens = tokens[1:]  # 'Bookmakers Ladbrokes'
+    while tokens and tokens[-1].text in POSTNOMINALS:
+        tokens = tokens[:-1]  # 'Ann Lee QC' -> 'Ann Lee', 'Harbour Party MEP' -> 'Harbour Party', 'QC' alone: no name
 
     if not tokens:
         return ""
@@ -175,6 +179,12 @@ def is_acronym_of(short: str, full: str) -> bool:
         and sum(ch.isupper() for ch in short) * 2 >= len(short.replace("&", "")) - 1
         and (capitals == initials(full))
     )
+
+
+def has_acronym(name: str) -> bool:
+    """Does a name of several words hold one in capitals ('QX Weekly'), not an initial ('George W Bush')?"""
+    words = name.split()
+    return len(words) > 1 and any(len(word) > 1 and word.isupper() and word.isalpha() for word in words)
 
 
 def is_spelling_slip(a: str, b: str) -> bool:

@@ -105,8 +105,11 @@ def quote_candidates(doc: Doc, drafts: list[DraftQuote]) -> tuple[ResolvingIndex
             | dict.fromkeys(previous_features(context.source_kind, draft, candidate, previous), 1.0)
             for candidate in candidates
         ]
-        # English grammar: 'she' is never a man nor 'he' a woman the article has marked as such.
-        agreeing = [i for i, row in enumerate(features) if "agreement=clash" not in row] or list(range(len(features)))
+        # English grammar: 'she' is never a man nor 'he' a woman the article has marked as such, and
+        # "Lee's son" is never Lee.
+        agreeing = [
+            i for i, row in enumerate(features) if "agreement=clash" not in row and "owns_source_noun" not in row
+        ] or list(range(len(features)))
         candidates, features = [candidates[i] for i in agreeing], [features[i] for i in agreeing]
         found.append(QuoteCandidates(draft, context.source_kind, candidates, features))
         previous = rule

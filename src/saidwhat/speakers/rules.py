@@ -22,7 +22,7 @@ from ..extraction.lexicon import (
 from ..extraction.sources import mention_bounds
 from ..records import SpeakerKind
 from .entities import Entity, EntityIndex, clause_descriptions, description_of, in_possessive, proper_name_chain
-from .names import clean_name
+from .names import POSTNOMINALS, clean_name, has_acronym
 
 
 class ResolvingIndex(EntityIndex):
@@ -62,6 +62,10 @@ class ResolvingIndex(EntityIndex):
             return joint
         if token.i in self.by_token:
             return self._enriched(self.by_token[token.i], token)
+        if token.text in POSTNOMINALS:
+            named = self._named_before_postnominal(token)
+            if named is not None:
+                return named
         start, end = mention_bounds(token)
         if end <= start:  # a mention of punctuation only: the head alone
             start, end = token.i, token.i + 1
@@ -71,8 +75,13 @@ class ResolvingIndex(EntityIndex):
             known = self._match(token.text, "person") or self.person_tagged_as_organisation(token)
             if known is not None:
                 return known  # 'Stam says ...': the parser took a known surname for a noun
+            name = clean_name(proper_name_chain(token), lowered=self.lowered) or token.text
+            body = next((e for e in self.entities if e.kind == "organisation" and name in e.names), None)
+            if body is not None:
+                return body  # a body's name NER missed this once
             if token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.i > doc_facts(token.doc).sent(token).start):
-                return self.add_name(clean_name(proper_name_chain(token), lowered=self.lowered) or token.text, "person")
+                # 'According to QX Weekly': a word in capitals is an acronym, which no one's name holds.
+                return self.add_name(name, "organisation" if has_acronym(name) else "person")
         for child in token.children:
             if child.dep_ == "appos" and child.i in self.by_token:
                 return self.by_token[child.i]  # "Harbour City's caretaker manager, Ivo Brandt"
@@ -81,6 +90,13 @@ class ResolvingIndex(EntityIndex):
             # "Harbour City's caretaker manager Ivo Brandt", "Ms Varga's legal action", "a survey by PwC"
             return named
         return self._resolve_nominal(token, start, end, spoken)
+
+    def _named_before_postnominal(self, token: Token) -> Entity | None:
+        """'Judge Ann Lee, QC told the court': the letters after a name stand for the one named."""
+        before = token.doc[token.i - 1] if token.i > 0 else None
+        if before is not None and before.is_punct and before.i > 0:
+            before = token.doc[before.i - 1]
+        return self.by_token.get(before.i) if before is not None else None
 
     def _joint(self, token: Token) -> Entity | None:
         """'Sony, IBM and Toshiba said': several named speakers speaking together are one speaker,

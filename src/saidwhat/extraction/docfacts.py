@@ -206,3 +206,11 @@ def doc_facts(doc: Doc) -> DocFacts:
 def forget_doc_facts(doc: Doc) -> None:
     """Take the facts off `doc` (they hold Python objects that `Doc.to_bytes` cannot write)."""
     doc.user_data.pop(FACTS_KEY, None)
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text` from the Doc's facts when they are kept (spaCy joins every token on each call), else joined."""
+    facts = doc.user_data.get(FACTS_KEY)
+    if isinstance(facts, DocFacts) and facts.doc() is doc:
+        return facts.text
+    return doc.text

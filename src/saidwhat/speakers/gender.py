@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..constants import FEMALE_PRONOUNS, MALE_PRONOUNS
-from ..docfacts import doc_facts
+from ..extraction.docfacts import doc_facts
+from ..extraction.lexicon import FEMALE_PRONOUNS, MALE_PRONOUNS
 from .entities import Entity
 from .names import text_of
 

@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from ..extraction.docfacts import doc_text
 from ..extraction.lexicon import HONORIFICS, PEER_TITLES, ROLE_WORDS, TITLE_WORDS
 
 _POSSESSIVE = ("'s", "’s")
@@ -22,15 +23,9 @@ _ENTITY_WORD_BEFORE = re.compile(r"(?<![\w&#;])([A-Z][A-Za-z]*(?:&#?\w+;[A-Za-z]
 _SMALL_WORDS = frozenset({"of", "and", "for", "the", "&", "de", "du", "la", "le", "von", "van", "der"})
 
 
-_last_text: tuple[Doc | None, str] = (None, "")
-
-
 def text_of(doc: Doc) -> str:
-    """`doc.text`, joined once per document (spaCy joins every token on each call)."""
-    global _last_text
-    if _last_text[0] is not doc:
-        _last_text = (doc, doc.text)
-    return _last_text[1]
+    """`doc.text`, joined once per document while the Doc is analysed (its facts keep it)."""
+    return doc_text(doc)
 
 
 def _is_joiner(token: Token, span: Span) -> bool:

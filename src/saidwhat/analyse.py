@@ -16,6 +16,7 @@ from .constants import BELIEF_VERBS, SPEECH_VERBS, TOPIC_VERBS
 from .cues import Cue, find_cues, find_poll_cues, one_word_extensions
 from .docfacts import doc_facts
 from .drafts import DraftQuote
+from .headline import trim_glued_headlines
 from .learn.quoteness import is_a_quotation, is_someones_words
 from .model import RULES, Deciders
 from .quotes import draft_marked_quotes
@@ -136,6 +137,7 @@ def find_candidate_quotes(
         ]
         drop_leading_that(doc, drafts)
         keep_names_only_in_sources(doc, drafts)
+        trim_glued_headlines(doc, drafts)
     return drafts, errors, cues
 
 

@@ -19,6 +19,7 @@ from .drafts import DraftQuote
 from .headline import trim_glued_headlines
 from .learn.quoteness import is_a_quotation, is_someones_words
 from .model import RULES, Deciders
+from .quoted_tails import take_in_quoted_tails
 from .quotes import draft_marked_quotes
 from .records import Quote, Speaker, span_of
 from .settle import (
@@ -138,6 +139,7 @@ def find_candidate_quotes(
         drop_leading_that(doc, drafts)
         keep_names_only_in_sources(doc, drafts)
         trim_glued_headlines(doc, drafts)
+        drafts = take_in_quoted_tails(doc, drafts, cues)
     return drafts, errors, cues
 
 

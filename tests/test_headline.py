@@ -27,3 +27,9 @@ def test_headline_on_its_own_line_is_left_alone() -> None:
 def test_content_after_the_cue_is_left_alone() -> None:
     text = "Ferry fares to rise Nola Brandt said the Tarnby ferry would cost more from June."
     assert contents(text) == ["the Tarnby ferry would cost more from June"]
+
+
+def test_one_sentence_with_a_date_has_no_headline() -> None:
+    assert contents("Tarnby ferry fares will rise in June, the operator has said.") == [
+        "Tarnby ferry fares will rise in June"
+    ]

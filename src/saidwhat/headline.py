@@ -20,7 +20,8 @@ _CLOSING = frozenset("'\"’”%")
 
 
 def _ends_a_headline(previous: Token) -> bool:
-    return previous.is_lower or previous.text in _CLOSING or previous.like_num
+    # not a preposition: 'in May' is a date in a sentence more often than a headline's last word
+    return (previous.is_lower and previous.pos_ != "ADP") or previous.text in _CLOSING or previous.like_num
 
 
 def find_body_start(doc: Doc) -> int | None:
@@ -56,5 +57,9 @@ def trim_glued_headlines(doc: Doc, drafts: list[DraftQuote]) -> None:
         return
     for draft in leading:
         end = draft.contents[0][1]
-        if body < end and draft.cue is not None and draft.cue[0] >= body:
+        if body >= end:
+            continue
+        rest = doc.char_span(body, end, alignment_mode="expand")
+        is_clause = rest is not None and any(token.pos_ in ("VERB", "AUX") for token in rest)
+        if is_clause and draft.cue is not None and draft.cue[0] >= body:
             draft.contents[0] = (body, end)

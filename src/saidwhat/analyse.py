@@ -12,6 +12,7 @@ from .attribute import (
     find_indirect_quotes,
     merge_interrupted_quotes,
 )
+from .clause_ends import end_before_other_reports
 from .constants import BELIEF_VERBS, SPEECH_VERBS, TOPIC_VERBS
 from .cues import Cue, find_cues, find_poll_cues, one_word_extensions
 from .docfacts import doc_facts
@@ -140,6 +141,7 @@ def find_candidate_quotes(
         keep_names_only_in_sources(doc, drafts)
         trim_glued_headlines(doc, drafts)
         drafts = take_in_quoted_tails(doc, drafts, cues)
+        end_before_other_reports(doc, drafts, cues)
     return drafts, errors, cues
 
 

@@ -68,7 +68,24 @@ def _source_keys(doc: Doc, draft: DraftQuote) -> list[str]:
     if draft.source_token is None:
         return ["source=none"] if not draft.sources else ["source=some"]
     token = doc[draft.source_token]
-    return [f"source_pos={token.pos_}", f"source_ent={token.ent_type_ or '-'}"]
+    keys = [f"source_pos={token.pos_}", f"source_ent={token.ent_type_ or '-'}"]
+    if token.pos_ == "PRON":
+        keys.append(f"source_pronoun={token.lower_}")
+    return keys
+
+
+def _content_keys(words: list[Token], span: Span) -> list[str]:
+    """What the reported words are: a clause, or a noun phrase or an infinitive after an act
+    ('added two tries', 'declined to comment'); a question reports no one's words."""
+    keys = []
+    if not any(token.pos_ in ("VERB", "AUX") for token in words):
+        keys.append("content_verbless")
+    if words[0].tag_ == "TO" and span.root.pos_ == "VERB":
+        keys.append(f"content_to={span.root.lemma_.lower()}")
+    sentence = doc_facts(span.doc).sent(span[0])
+    if sentence.text.rstrip().endswith("?"):
+        keys.append("sentence_question")
+    return keys
 
 
 def run_keys(doc: Doc, run: QuotedRun, cue_tokens: frozenset[int] = frozenset()) -> list[str]:
@@ -163,6 +180,7 @@ def quote_keys(doc: Doc, draft: DraftQuote, cue_score: float | None = None) -> l
     words = _words(span) or list(span)
     keys += [f"words{_bucket(len(words), _WORD_BUCKETS)}", f"caps={_capitalisation(words)}"]
     keys += [f"first_tag={words[0].tag_}", f"root_dep={span.root.dep_}"]
+    keys += _content_keys(words, span)
     head = span.root.head
     if head.i < span.start or head.i >= span.end:
         keys.append(f"governor={head.lemma_.lower()}")

@@ -15,10 +15,8 @@ def test_clause_runs_on_over_a_dash_to_its_quoted_words() -> None:
 
 
 def test_clause_runs_on_to_the_end_of_its_sentence_after_the_quoted_words() -> None:
-    text = 'Mr Vey said the plan was costly but ministers had been "a bit lax" about the wider cost of debt. He left.'
-    assert quotes(text) == [
-        ("mixed", 'the plan was costly but ministers had been "a bit lax" about the wider cost of debt')
-    ]
+    clause = 'the plan was costly but ministers had been "far too lax for far too long" about the wider cost of debt'
+    assert quotes(f"Mr Vey said {clause}. He left.") == [("mixed", clause)]
 
 
 def test_quoted_words_of_another_report_stay_apart() -> None:

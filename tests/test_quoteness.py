@@ -81,3 +81,15 @@ def test_run_keys_tell_a_title_case_run_after_a_preposition_from_a_sentence(nlp:
     title, sentence = (run_keys(doc, run) for run in doc_facts(doc).runs)
     assert "marked_caps=all" in title and "marked_after_lemma=in" in title
     assert "marked_ends_sentence" in sentence and "marked_after=:" in sentence
+
+
+def test_quote_keys_tell_an_act_from_a_reported_clause(nlp: Language) -> None:
+    from saidwhat.extraction.orchestrator import find_candidate_quotes
+    from saidwhat.learn.quoteness import quote_keys
+
+    doc = nlp("The Tarnby council declined to comment. Mr Vey said the bridge would close in May.")
+    drafts, _, _ = find_candidate_quotes(doc, deciders=load_deciders(use_model=True))
+    keys = {doc.text[draft.start : draft.end]: quote_keys(doc, draft) for draft in drafts}
+    assert "content_to=comment" in keys["to comment"]
+    assert not any(key.startswith("content_to=") for key in keys["the bridge would close in May"])
+    assert "content_verbless" not in keys["the bridge would close in May"]

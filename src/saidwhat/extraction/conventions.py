@@ -14,7 +14,9 @@ from spacy.tokens import Doc, Token
 
 from ..errors import ConfigError
 from .asides import reshape_inverted_asides
+from .clause_ends import end_before_other_reports
 from .drafts import DraftQuote
+from .headline import trim_glued_headlines
 from .passes_polnear import (
     complete_relative_pronoun_contents,
     drop_uncued_partials,
@@ -34,6 +36,7 @@ from .passes_saidwhat import (
     keep_names_only_in_sources,
     keep_reports,
 )
+from .quoted_tails import take_in_quoted_tails
 from .reconcile import link_continuations
 from .transcripts import take_labelled_lines
 
@@ -89,6 +92,9 @@ SAIDWHAT = Conventions(
         keep_reports,
         drop_leading_that,
         keep_names_only_in_sources,
+        trim_glued_headlines,
+        take_in_quoted_tails,
+        end_before_other_reports,
     ),
 )
 

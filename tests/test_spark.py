@@ -221,3 +221,12 @@ def test_run_spark_writes_jsonl_tables(spark: Any, inputs: Path, tmp_path: Path)
     lines = [json.loads(line) for path in (tmp_path / "out" / "articles").rglob("*.json") for line in path.open()]
     assert {line["doc_id"] for line in lines} == {"j1", "j2"}
     assert (tmp_path / "out" / "quotes" / "date=2024-04-01").is_dir()
+
+
+def test_spark_session_leaves_the_local_cores_to_the_python_workers(spark: Any) -> None:
+    from saidwhat.spark.job import LOCAL_JAVA_OPTIONS
+
+    # Without adaptive execution the extraction stage writes the first table itself (job.TABLES).
+    assert spark.conf.get("spark.sql.adaptive.enabled") == "false"
+    jvm_options = list(spark._jvm.java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments())
+    assert set(LOCAL_JAVA_OPTIONS.split()) <= set(jvm_options)

@@ -32,12 +32,19 @@ from .warc import is_warc
 
 OutputFormat = Literal["parquet", "jsonl"]
 OUTPUT_FORMATS: tuple[OutputFormat, ...] = ("parquet", "jsonl")
-TABLES = ("quotes", "articles", "errors")
+# The articles table first: it is written by the stage that runs the extraction (see `spark_session`),
+# so its long text and record columns go out while the Python workers still work; the two
+# light tables then read their few columns back from the cache.
+TABLES = ("articles", "quotes", "errors")
 FILE_SUFFIXES = (".warc", ".warc.gz", ".jsonl", ".jsonl.gz", ".txt", ".html", ".htm")
 PARQUET_SUFFIX = ".parquet"
 # Tasks per core when the input gives too few: small tasks even out the end of a run.
 TASKS_PER_CORE = 4
 DEFAULT_MASTER = "local[*]"
+# In local mode the JVM shares the cores with the Python workers, and its own work (moving Arrow
+# batches, writing Parquet) is light: the C1 compiler alone and one GC thread leave those cores to
+# the workers. On local[2] they cut the JVM's CPU time by half (docs/spark.md, Speed and scaling).
+LOCAL_JAVA_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,19 +69,27 @@ class Summary:
 def spark_session(master: str | None = None, app_name: str = "saidwhat") -> SparkSession:
     """A SparkSession for saidwhat on `master`; None: the master spark-submit set, else local[*].
 
-    On a local master the Python workers import this very saidwhat (its folder goes on their PYTHONPATH).
+    On a local master the Python workers import this very saidwhat (its folder goes on their PYTHONPATH)
+    and a JVM started here gets LOCAL_JAVA_OPTIONS unless spark.driver.extraJavaOptions is set.
+    Adaptive query execution is off: with it, Spark fills the cache of article rows in a job of its
+    own before the first table is written, and writes that table only once every document is done;
+    without it, the stage that runs the extraction writes the first table as it goes.
     """
     from pyspark import SparkConf
 
-    master = master or SparkConf().get("spark.master", DEFAULT_MASTER)
+    conf = SparkConf()
+    master = master or conf.get("spark.master", DEFAULT_MASTER)
     builder = (
         SparkSession.builder.master(master)
         .appName(app_name)
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.execution.arrow.maxRecordsPerBatch", "256")
+        .config("spark.sql.adaptive.enabled", "false")
     )
     if master.startswith("local"):
         builder = builder.config("spark.executorEnv.PYTHONPATH", package_root()).config("spark.ui.enabled", "false")
+        if conf.get("spark.driver.extraJavaOptions") is None:
+            builder = builder.config("spark.driver.extraJavaOptions", LOCAL_JAVA_OPTIONS)
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
     return spark

@@ -28,6 +28,7 @@ from saidwhat.annotations.fragments import EvalDoc, EvalQuote
 from saidwhat.evaluation.gold import load_gold
 from saidwhat.evaluation.metrics import non_quote_figures, score_pairs
 from saidwhat.extraction.deciders import Deciders, load_deciders
+from saidwhat.learn.quoteness import keeps_quote
 from saidwhat.learn.train_quotes import (
     QUOTE_C,
     QUOTE_THRESHOLD,
@@ -93,7 +94,7 @@ def held_out_predictions(
         for example in examples:
             if example.doc_index % folds != fold:
                 continue
-            if model is None or not example.judged or model.probability_of_keys(example.keys) >= model.threshold:
+            if model is None or not example.judged or keeps_quote(model, example.keys):
                 kept[example.doc_index].append(as_eval_quote(example.draft))
     return kept
 

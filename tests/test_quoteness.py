@@ -93,3 +93,24 @@ def test_quote_keys_tell_an_act_from_a_reported_clause(nlp: Language) -> None:
     assert "content_to=comment" in keys["to comment"]
     assert not any(key.startswith("content_to=") for key in keys["the bridge would close in May"])
     assert "content_verbless" not in keys["the bridge would close in May"]
+
+
+def test_an_impression_after_seem_or_appear_is_no_ones_words(nlp: Language) -> None:
+    from saidwhat.extraction.drafts import DraftQuote
+    from saidwhat.learn.linear import LinearModel
+    from saidwhat.learn.quoteness import RAISING_CUE, keeps_quote, quote_keys
+
+    text = "It seems that the Tarnby bridge will close in May. Mr Vey said the ferry would stay."
+    doc = nlp(text)
+    always = LinearModel({"bias": 30.0}, threshold=0.6)
+    for cue, content in (("seems", "the Tarnby bridge will close in May"), ("said", "the ferry would stay")):
+        start, cue_start = text.index(content), text.index(cue)
+        draft = DraftQuote(
+            type="indirect",
+            contents=[(start, start + len(content))],
+            cue=(cue_start, cue_start + len(cue)),
+            cue_token=next(token.i for token in doc if token.idx == cue_start),
+        )
+        keys = quote_keys(doc, draft)
+        assert (RAISING_CUE in keys) == (cue == "seems")
+        assert keeps_quote(always, keys) == (cue == "said")

@@ -245,9 +245,7 @@ def test_the_first_person_named_in_the_sentence_before_a_pronoun_is_marked(nlp: 
     from saidwhat.extraction.orchestrator import find_draft_quotes
     from saidwhat.speakers.ranker import quote_candidates
 
-    text = (
-        'Tom Harlow met Peter Quill at the harbour on Monday. "The crossing is safe again," he said.'
-    )
+    text = 'Tom Harlow met Peter Quill at the harbour on Monday. "The crossing is safe again," he said.'
     with nlp.select_pipes(disable=["saidwhat"]):
         doc = nlp(text)
     drafts, _ = find_draft_quotes(doc)

@@ -140,6 +140,7 @@ class FeatureMaker:
         self.by_token = dict(index.by_token)
         self.facts = {id(e): self._facts_now(e) for e in index.entities}
         self.main_subjects = main_clause_subjects(doc, index)
+        self._firsts: dict[tuple[int, int, str], Entity | None] = {}
 
     def _facts_now(self, entity: Entity) -> EntityFacts:
         gender = entity_gender(self.doc, entity) or pronoun_gender(self.doc, entity, self.by_token)
@@ -261,7 +262,14 @@ class FeatureMaker:
         return names
 
     def _first_of_kind(self, lo: int, hi: int, kind: str) -> Entity | None:
-        """The entity of `kind` first named between characters lo and hi, outside quotation marks."""
+        """The entity of `kind` first named between characters lo and hi, outside quotation marks (once per
+        quote and kind, not per candidate)."""
+        key = (lo, hi, kind)
+        if key not in self._firsts:
+            self._firsts[key] = self._find_first_of_kind(lo, hi, kind)
+        return self._firsts[key]
+
+    def _find_first_of_kind(self, lo: int, hi: int, kind: str) -> Entity | None:
         first: tuple[int, Entity] | None = None
         for entity in self.index.entities:
             if entity.kind != kind or entity.anonymous:

@@ -262,8 +262,3 @@ def test_the_first_person_named_in_the_sentence_before_a_pronoun_is_marked(nlp: 
     text = 'Tom Harlow met Peter Quill at the harbour on Monday. "The crossing is safe again," he said.'
     marked = _marked_for_pronoun(nlp, text, "first_named_previous_sentence")
     assert marked == {"Tom Harlow": True, "Peter Quill": False}
-
-
-def test_a_person_named_only_inside_reported_words_is_marked(nlp: Language) -> None:
-    text = 'Tom Harlow said Peter Quill would lead the crew. "We sail in May," he said.'
-    assert _marked_for_pronoun(nlp, text, "only_in_quotes") == {"Tom Harlow": False, "Peter Quill": True}

@@ -133,9 +133,8 @@ class FeatureMaker:
     own mentions, not the source mentions the rules gave it (which would tell the ranker the rules' choice).
     """
 
-    def __init__(self, doc: Doc, index: EntityIndex, drafts: list[DraftQuote] | None = None) -> None:
+    def __init__(self, doc: Doc, index: EntityIndex) -> None:
         self.doc = doc
-        self.drafts = drafts or []
         self.text = text_of(doc)
         self.index = index
         self.by_token = dict(index.by_token)
@@ -202,8 +201,6 @@ class FeatureMaker:
         before = [s for s in starts if s < context.anchor]
         recent = _bucket(ranks.recent.get(id(entity), 99), (0, 1, 2, 4))
         names = [f"recent={recent}"]
-        if before and all(any(d.covers(s) for d in self.drafts) for s in before):
-            names.append("only_in_quotes")  # talked about in reported words, never named outside them
         if context.noun:
             names.append(f"noun={context.noun}|recent={recent}|kind={entity.kind}")
         if before:

@@ -90,7 +90,7 @@ class QuoteCandidates:
 def quote_candidates(doc: Doc, drafts: list[DraftQuote]) -> tuple[ResolvingIndex, list[QuoteCandidates]]:
     """The entities of a document and, for each draft quote, its candidates and their features."""
     index = ResolvingIndex(doc, drafts)
-    maker = FeatureMaker(doc, index, drafts)
+    maker = FeatureMaker(doc, index)
     rules = rule_speakers(doc, drafts, index)
     found = []
     # The rules' speaker of the quote before, not the ranker's: so it was learned (a choice the ranker

@@ -239,3 +239,26 @@ def test_letters_after_a_name_stand_for_the_one_named(blank_nlp: Language) -> No
     index = ResolvingIndex(doc)
     resolved = index.resolve(doc[4], [])
     assert resolved is not None and resolved.name == "Ann Lee"
+
+
+def _marked_for_pronoun(nlp: Language, text: str, feature: str) -> dict[str, bool]:
+    """Whether each named candidate of the text's quote with a pronoun source has the feature."""
+    from saidwhat.extraction.orchestrator import find_draft_quotes
+    from saidwhat.speakers.ranker import quote_candidates
+
+    with nlp.select_pipes(disable=["saidwhat"]):
+        doc = nlp(text)
+    drafts, _ = find_draft_quotes(doc)
+    _, quotes = quote_candidates(doc, drafts)
+    quote = next(q for q in quotes if q.source_kind == "pronoun")
+    return {
+        c.entity.name: feature in features
+        for c, features in zip(quote.candidates, quote.features, strict=True)
+        if c.entity is not None
+    }
+
+
+def test_the_first_person_named_in_the_sentence_before_a_pronoun_is_marked(nlp: Language) -> None:
+    text = 'Tom Harlow met Peter Quill at the harbour on Monday. "The crossing is safe again," he said.'
+    marked = _marked_for_pronoun(nlp, text, "first_named_previous_sentence")
+    assert marked == {"Tom Harlow": True, "Peter Quill": False}

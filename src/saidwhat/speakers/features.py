@@ -44,6 +44,7 @@ class QuoteContext:
     source_head: Token | None
     source_span: tuple[int, int] | None  # characters of the source mention's noun phrase
     sentence: tuple[int, int]  # characters of the sentence the source (or the quote) is in
+    previous_sentence: tuple[int, int]  # characters of the sentence before it (empty at the start)
     paragraph_start: int
     noun: str  # a nominal source's head: spokes / org / document / other, else ''
     lemma: str
@@ -75,6 +76,7 @@ def quote_context(doc: Doc, draft: DraftQuote, index: EntityIndex) -> QuoteConte
         anchor = draft.start
     token = head if head is not None else token_at(doc, draft.start) or doc[0]
     sent = facts.sent(token)
+    previous = facts.sent(doc[sent.start - 1]) if sent.start > 0 else sent[:0]
     paragraph_start = facts.text.rfind("\n", 0, anchor) + 1
     kind = source_kind(doc, draft, index)
     lemma = head.lemma_.lower() if head is not None and kind == "nominal" else ""
@@ -84,6 +86,7 @@ def quote_context(doc: Doc, draft: DraftQuote, index: EntityIndex) -> QuoteConte
         head,
         span,
         (sent.start_char, sent.end_char),
+        (previous.start_char, previous.end_char) if len(previous) else (0, 0),
         paragraph_start,
         noun_class(lemma),
         lemma,
@@ -137,6 +140,7 @@ class FeatureMaker:
         self.by_token = dict(index.by_token)
         self.facts = {id(e): self._facts_now(e) for e in index.entities}
         self.main_subjects = main_clause_subjects(doc, index)
+        self._firsts: dict[tuple[int, int, str], Entity | None] = {}
 
     def _facts_now(self, entity: Entity) -> EntityFacts:
         gender = entity_gender(self.doc, entity) or pronoun_gender(self.doc, entity, self.by_token)
@@ -223,6 +227,7 @@ class FeatureMaker:
             names.append("was_subject")
         if context.source_kind in ("pronoun", "none"):
             names += self._main_subject_features(context.anchor, entity)
+            names += self._first_named_features(context, entity)
         lo, hi = context.sentence
         if any(lo <= s < hi and not draft.covers(s) for s in facts.starts):
             names.append("same_sentence")
@@ -243,6 +248,38 @@ class FeatureMaker:
         if same_kind and same_kind[-1] is entity:
             names.append(f"last_main_subject_of_kind={entity.kind}")
         return names
+
+    def _first_named_features(self, context: QuoteContext, entity: Entity) -> list[str]:
+        """Whether the candidate is the first of its kind named (outside quotation marks) in the sentence
+        before the source's, or in the source's own before it: who a pronoun most likely refers back to."""
+        names = []
+        lo, hi = context.previous_sentence
+        if hi > lo and self._first_of_kind(lo, hi, entity.kind) is entity:
+            names.append("first_named_previous_sentence")
+        lo = context.sentence[0]
+        if self._first_of_kind(lo, context.anchor, entity.kind) is entity:
+            names.append("first_named_same_sentence")
+        return names
+
+    def _first_of_kind(self, lo: int, hi: int, kind: str) -> Entity | None:
+        """The entity of `kind` first named between characters lo and hi, outside quotation marks (once per
+        quote and kind, not per candidate)."""
+        key = (lo, hi, kind)
+        if key not in self._firsts:
+            self._firsts[key] = self._find_first_of_kind(lo, hi, kind)
+        return self._firsts[key]
+
+    def _find_first_of_kind(self, lo: int, hi: int, kind: str) -> Entity | None:
+        first: tuple[int, Entity] | None = None
+        for entity in self.index.entities:
+            if entity.kind != kind or entity.anonymous:
+                continue
+            for start in self.facts_of(entity).starts:
+                if lo <= start < hi and not any(draft.covers(start) for draft in self.index.quoted):
+                    if first is None or start < first[0]:
+                        first = (start, entity)
+                    break
+        return first[1] if first is not None else None
 
     def _source_features(self, context: QuoteContext, entity: Entity, facts: EntityFacts) -> list[str]:
         """What the source mention says of the candidate: it names it, agrees with it, describes it."""

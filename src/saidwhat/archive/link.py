@@ -15,36 +15,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..extraction.lexicon import HONORIFICS
+from ..extraction.lexicon import HONORIFICS, MENTION_PRONOUNS
 from ..records import Speaker
 
-PRONOUNS = frozenset(
-    [
-        "i",
-        "me",
-        "my",
-        "we",
-        "us",
-        "our",
-        "you",
-        "he",
-        "him",
-        "his",
-        "she",
-        "her",
-        "they",
-        "them",
-        "their",
-        "it",
-        "its",
-        "who",
-        "one",
-        "himself",
-        "herself",
-        "themselves",
-        "itself",
-    ]
-)
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our"})
 # Words that say nothing about who someone is ('the 18-year-old', 'who also said').
 UNINFORMATIVE = frozenset(
@@ -116,7 +89,7 @@ def last_word(text: str) -> str:
 
 
 def is_pronoun(text: str) -> bool:
-    return normalise_name(text) in PRONOUNS
+    return normalise_name(text) in MENTION_PRONOUNS
 
 
 def is_name(text: str) -> bool:

@@ -231,6 +231,21 @@ NOT_SPEAKER_LABELS = frozenset(
     """.strip().splitlines()
 )
 
+# --- Sentence ends and the words that name no one -------------------------------------------------
+
+# Marks that end a sentence in running text (a closing quotation mark may follow). English punctuation;
+# the text-only tests of a sentence's end read it (`quotes.py`, `marks.py`, `learn/quoteness.py`).
+SENTENCE_END_MARKS = (".", "!", "?", "…")
+
+# Mentions that are pronouns, not names, when the archive links speakers across articles. Hand-written
+# with the archive (654a199): the personal pronouns and their possessive determiners, 'who', 'one' and
+# the third-person reflexives (not 'hers', 'mine', 'myself').
+MENTION_PRONOUNS = _words(
+    """
+    i me my we us our you he him his she her they them their it its who one himself herself themselves itself
+    """
+)
+
 # --- Abbreviations -------------------------------------------------------------------------------
 
 # Words whose full stop does not end a sentence ('Rep. John Mica (R-Fla.) said'): titles, US state

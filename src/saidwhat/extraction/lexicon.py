@@ -231,11 +231,13 @@ NOT_SPEAKER_LABELS = frozenset(
     """.strip().splitlines()
 )
 
-# --- Sentence ends and the words that name no one -------------------------------------------------
+# --- Sentence ends ------------------------------------------------------------------------------
 
 # Marks that end a sentence in running text (a closing quotation mark may follow). English punctuation;
 # the text-only tests of a sentence's end read it (`quotes.py`, `marks.py`, `learn/quoteness.py`).
 SENTENCE_END_MARKS = (".", "!", "?", "…")
+
+# --- Speakers compared across articles (archive/link.py) ----------------------------------------
 
 # Mentions that are pronouns, not names, when the archive links speakers across articles. Hand-written
 # with the archive (654a199): the personal pronouns and their possessive determiners, 'who', 'one' and
@@ -245,6 +247,27 @@ MENTION_PRONOUNS = _words(
     i me my we us our you he him his she her they them their it its who one himself herself themselves itself
     """
 )
+# Words that open a description, not a name ('the actor', 'his lawyer'). English grammar: articles,
+# demonstratives and possessive determiners; hand-written with the archive (654a199).
+DESCRIPTION_DETERMINERS = _words("the a an these those its our") | DEMONSTRATIVES | POSSESSIVE_DETERMINERS
+# Words of a description that say nothing about who someone is ('the 18-year-old', 'who also said'), left
+# out when the archive compares two speakers' descriptions. Hand-written with the archive (654a199).
+UNINFORMATIVE_WORDS = _words(
+    """
+    the and for who which that with has have had was were are been also said says told year years old new
+    former current who's from into this its his her their our one two three four five six
+    """
+)
+# Forms that describe the same role, read as one when the archive compares descriptions ('actress' and
+# 'actor'). Hand-written with the archive (654a199); the spokesman forms are `SPOKESPERSON_WORDS`.
+ROLE_FORMS = {
+    "actress": "actor",
+    "actors": "actor",
+    "stars": "star",
+    **dict.fromkeys(sorted(SPOKESPERSON_WORDS - {"spokesman"}), "spokesman"),
+    "chairwoman": "chairman",
+    "chairperson": "chairman",
+}
 
 # --- Abbreviations -------------------------------------------------------------------------------
 

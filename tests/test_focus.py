@@ -7,7 +7,7 @@ from itertools import pairwise
 import pytest
 from spacy.language import Language
 
-from saidwhat.focus import CueLexicon, plan_pieces, sentence_bounds
+from saidwhat.focus import CueLexicon, plan_pieces
 from saidwhat.pipeline import extract_many
 
 # Quiet narration around two quotations, so that some sentences are left out of the parse.
@@ -23,20 +23,6 @@ ARTICLE = (
     "The youth centre should open next spring.\n"
     "According to the council, the library cost six million pounds."
 )
-
-
-def _bounds_text(nlp: Language, text: str) -> list[str]:
-    doc = nlp.make_doc(text)
-    return [doc[start:end].text_with_ws for start, end in sentence_bounds(doc)]
-
-
-def test_sentence_bounds_cut_at_full_stops_and_line_breaks(blank_nlp: Language) -> None:
-    text = 'Mr. Lee spoke first. "It works." she said!\nNext line'
-    assert _bounds_text(blank_nlp, text) == ["Mr. Lee spoke first. ", '"It works." ', "she said!\n", "Next line"]
-
-
-def test_sentence_bounds_keep_a_closing_mark_with_its_sentence(blank_nlp: Language) -> None:
-    assert _bounds_text(blank_nlp, 'He said "no." Then he left.') == ['He said "no." ', "Then he left."]
 
 
 def test_cue_lexicon_knows_inflected_forms() -> None:

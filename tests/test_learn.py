@@ -12,8 +12,9 @@ from saidwhat.annotations.fragments import EvalQuote
 from saidwhat.cli import main
 from saidwhat.errors import ModelError
 from saidwhat.extraction.deciders import load_model, shipped_model_path
+from saidwhat.extraction.docfacts import FACTS_KEY
 from saidwhat.learn.linear import MODEL_FILE, AttributionModel, LinearModel
-from saidwhat.learn.train import learn_cue_gaps
+from saidwhat.learn.train import collect_examples, learn_cue_gaps
 
 pytestmark = pytest.mark.model
 
@@ -168,6 +169,14 @@ def test_train_learns_the_words_between_cue_and_content_that_annotators_count_in
     docs = [(nlp(text), [annotated(text, "complained about", "the noise from the port")]) for text in about]
     docs += [(nlp(text), [annotated(text, "told", "the port was too loud")]) for text in told]
     assert learn_cue_gaps(docs, frozenset()) == ["ADP|about"]
+
+
+def test_collecting_examples_takes_the_doc_facts_off_each_doc(nlp: Language) -> None:
+    text = "Nora Quist said the ferry would sail at noon."
+    doc = nlp(text)
+    examples = collect_examples([(doc, [annotated(text, "said", "the ferry would sail at noon")])])
+    assert examples.cue_y.count(1) == 1
+    assert FACTS_KEY not in doc.user_data  # training holds every Doc: not its facts as well
 
 
 def test_the_cue_scorer_knows_a_subject_who_speaks_elsewhere_in_the_article(nlp: Language) -> None:

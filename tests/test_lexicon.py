@@ -9,9 +9,13 @@ from saidwhat.extraction import lexicon
 from saidwhat.extraction.lexicon import (
     BELIEF_CUE_VERBS,
     BELIEF_VERBS,
+    DEMONSTRATIVES,
+    DESCRIPTION_DETERMINERS,
     HONORIFICS,
     NON_REPORT_VERBS,
     PEER_TITLES,
+    POSSESSIVE_DETERMINERS,
+    ROLE_FORMS,
     SAYING_VERBS,
     SPEECH_VERBS,
     SPOKESPERSON_WORDS,
@@ -36,6 +40,8 @@ def test_agree_is_a_verb_of_saying_that_the_default_conventions_count_as_no_repo
 def test_a_word_shared_by_two_concepts_comes_from_one_list() -> None:
     assert PEER_TITLES <= HONORIFICS
     assert {"spokesman", "spokeswoman"} <= SPOKESPERSON_WORDS
+    assert all(ROLE_FORMS[word] == "spokesman" for word in SPOKESPERSON_WORDS - {"spokesman"})
+    assert DEMONSTRATIVES | POSSESSIVE_DETERMINERS <= DESCRIPTION_DETERMINERS
 
 
 def test_every_list_has_a_comment_saying_where_it_comes_from() -> None:

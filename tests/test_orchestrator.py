@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from saidwhat.extraction.conventions import POLNEAR, SAIDWHAT
 from saidwhat.extraction.cues import CUES_KEY, found_cues
 from saidwhat.extraction.docfacts import FACTS_KEY, doc_facts
-from saidwhat.extraction.orchestrator import analyse_doc, find_candidate_quotes, find_draft_quotes
+from saidwhat.extraction.orchestrator import analyse_doc, find_candidate_quotes, find_draft_quotes, forget_kept_state
 from tests.parses import connor_said, lee_said_that
 
 
@@ -29,6 +29,14 @@ def test_find_candidate_quotes_keeps_the_cues_on_the_doc_for_the_passes(blank_nl
     doc = lee_said_that(blank_nlp)
     _, _, cues = find_candidate_quotes(doc)
     assert list(found_cues(doc).cues) == cues and [cue.token for cue in cues] == [1]
+
+
+def test_forget_kept_state_takes_the_facts_and_the_cues_off_the_doc(blank_nlp: Language) -> None:
+    doc = lee_said_that(blank_nlp)
+    find_candidate_quotes(doc)
+    assert FACTS_KEY in doc.user_data and CUES_KEY in doc.user_data
+    forget_kept_state(doc)
+    assert FACTS_KEY not in doc.user_data and CUES_KEY not in doc.user_data
 
 
 def test_analyse_doc_takes_what_it_kept_off_the_doc_so_that_it_serialises(blank_nlp: Language) -> None:

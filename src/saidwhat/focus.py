@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 
 from .extraction.lexicon import CUE_PHRASES, SPEECH_VERBS
 from .extraction.marks import find_quote_marks, find_quoted_runs
+from .segment import rough_sentence_bounds
 
 logger = logging.getLogger(__name__)
 
@@ -37,9 +38,6 @@ MIN_SKIPPED_SHARE = 0.15
 GAP_PIPES = ("ner",)
 # The first pipe that needs the whole article; it and the pipes after it run on the joined Doc.
 ARTICLE_PIPE = "saidwhat"
-
-_SENTENCE_ENDS = frozenset({".", "!", "?", "…", "...", "?!", "!?", "!!"})
-_CLOSERS = frozenset({'"', "'", "”", "’", "»", ")", "]"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,31 +109,6 @@ def _cue_lemmas_of(nlp: Language) -> frozenset[str]:
     return frozenset(getattr(deciders, "cue_lemmas", SPEECH_VERBS))
 
 
-def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges of the sentences of a tokenized doc: cut after end punctuation and at line breaks."""
-    bounds: list[tuple[int, int]] = []
-    start, i, count = 0, 0, len(doc)
-    while i < count:
-        token = doc[i]
-        if token.is_space and "\n" in token.text:
-            end = i + 1
-        elif token.text in _SENTENCE_ENDS:
-            end = i + 1
-            # '...it never stops."' -- a mark glued to the full stop closes this sentence.
-            while end < count and doc[end].text in _CLOSERS and not doc[end - 1].whitespace_:
-                end += 1
-        else:
-            i += 1
-            continue
-        while end < count and doc[end].is_space:
-            end += 1
-        bounds.append((start, end))
-        start = i = end
-    if start < count:
-        bounds.append((start, count))
-    return bounds
-
-
 def _hot_sentences(nlp: Language, doc: Doc, bounds: list[tuple[int, int]]) -> list[bool]:
     """Which sentences hold a cue word, a quotation mark or part of a quoted run."""
     starts = [doc[start].idx for start, _ in bounds]
@@ -156,7 +129,7 @@ def _hot_sentences(nlp: Language, doc: Doc, bounds: list[tuple[int, int]]) -> li
 
 def plan_pieces(nlp: Language, doc: Doc) -> list[Piece]:
     """The article cut into pieces to parse (hot sentences and neighbours) and pieces to skip."""
-    bounds = sentence_bounds(doc)
+    bounds = rough_sentence_bounds(doc)
     if not bounds:
         return [Piece(0, len(doc), True)]
     hot = _hot_sentences(nlp, doc, bounds)
@@ -182,7 +155,7 @@ def _mark_sentences(doc: Doc, bounds: Iterable[tuple[int, int]]) -> None:
 def _piece_doc(doc: Doc, piece: Piece) -> Doc:
     part = doc[piece.start : piece.end].as_doc()
     if not piece.parse:
-        _mark_sentences(part, sentence_bounds(part))
+        _mark_sentences(part, rough_sentence_bounds(part))
     return part
 
 

@@ -15,91 +15,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..extraction.lexicon import HONORIFICS
+from ..extraction.lexicon import (
+    DESCRIPTION_DETERMINERS,
+    HONORIFICS,
+    MENTION_PRONOUNS,
+    ROLE_FORMS,
+    UNINFORMATIVE_WORDS,
+)
 from ..records import Speaker
 
-PRONOUNS = frozenset(
-    [
-        "i",
-        "me",
-        "my",
-        "we",
-        "us",
-        "our",
-        "you",
-        "he",
-        "him",
-        "his",
-        "she",
-        "her",
-        "they",
-        "them",
-        "their",
-        "it",
-        "its",
-        "who",
-        "one",
-        "himself",
-        "herself",
-        "themselves",
-        "itself",
-    ]
-)
-DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our"})
-# Words that say nothing about who someone is ('the 18-year-old', 'who also said').
-UNINFORMATIVE = frozenset(
-    [
-        "the",
-        "and",
-        "for",
-        "who",
-        "which",
-        "that",
-        "with",
-        "has",
-        "have",
-        "had",
-        "was",
-        "were",
-        "are",
-        "been",
-        "also",
-        "said",
-        "says",
-        "told",
-        "year",
-        "years",
-        "old",
-        "new",
-        "former",
-        "current",
-        "who's",
-        "from",
-        "into",
-        "this",
-        "its",
-        "his",
-        "her",
-        "their",
-        "our",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-    ]
-)
-# Forms that describe the same role.
-ROLE_FORMS = {
-    "actress": "actor",
-    "actors": "actor",
-    "stars": "star",
-    "spokeswoman": "spokesman",
-    "spokesperson": "spokesman",
-    "chairwoman": "chairman",
-    "chairperson": "chairman",
-}
 LINKABLE_KINDS = frozenset({"person", "organisation"})
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -116,13 +40,13 @@ def last_word(text: str) -> str:
 
 
 def is_pronoun(text: str) -> bool:
-    return normalise_name(text) in PRONOUNS
+    return normalise_name(text) in MENTION_PRONOUNS
 
 
 def is_name(text: str) -> bool:
     """A proper name ('Kit Connor', 'Mr Halvorsen'), not a description ('the actor', 'Heartstopper star Kit')."""
     words = text.split()
-    if not words or words[0].lower() in DETERMINERS or is_pronoun(text):
+    if not words or words[0].lower() in DESCRIPTION_DETERMINERS or is_pronoun(text):
         return False
     return all(word[:1].isupper() for word in words)
 
@@ -136,7 +60,7 @@ def description_words(texts: Iterable[str], *, exclude: Iterable[str] = ()) -> f
         for match in _WORD.finditer(text.lower()):
             word = _POSSESSIVE.sub("", match.group())
             word = ROLE_FORMS.get(word, word)
-            if len(word) >= 3 and word not in UNINFORMATIVE and word not in excluded:
+            if len(word) >= 3 and word not in UNINFORMATIVE_WORDS and word not in excluded:
                 words.add(word)
     return frozenset(words)
 

@@ -12,12 +12,12 @@ from spacy.tokens import Doc, Token
 from .docfacts import doc_facts
 from .drafts import DraftQuote
 from .lexicon import DEMONSTRATIVES
+from .sources import FINITE_VERB_TAGS
 from .spans import char_bounds, trim_punct
 
 # Words a source named after an inverted cue may be made of ('reported Radio Nord', 'said the mayor').
 _NAME_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PRON", "PART"})
 _MAX_NAME_WORDS = 8
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def is_discourse_said(token: Token) -> bool:
@@ -53,7 +53,7 @@ def _name_after(doc: Doc, cue: Token, end: int) -> int | None:
 def _inverted_aside(doc: Doc, cue: Token) -> tuple[int, int] | None:
     """(first comma, second comma) around ', reported Radio Nord,' between a subject and its verb."""
     sentence = doc_facts(doc).sent(cue)
-    if cue.tag_ not in _FINITE_TAGS or cue.i - 1 <= sentence.start or doc[cue.i - 1].text != ",":
+    if cue.tag_ not in FINITE_VERB_TAGS or cue.i - 1 <= sentence.start or doc[cue.i - 1].text != ",":
         return None
     closing = _name_after(doc, cue, sentence.end)
     if closing is None:

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..segment import has_sentence_end
 from .cues import Cue
 from .docfacts import doc_facts, token_at
 from .drafts import DraftQuote
-from .lexicon import ABBREVIATIONS
 from .marks import CLOSING_MARKS, STRAIGHT_MARKS
 from .sources import MAX_SOURCE_TOKENS, attach_source, find_source_token
 from .spans import char_bounds, trim_punct
@@ -92,19 +92,6 @@ def is_adjacent(doc: Doc, draft: DraftQuote, cue: Cue) -> bool:
     return any(gap is not None and len(gap) < 4 and all(c in _JOINING for c in gap) for gap in (before, after))
 
 
-_SENTENCE_BREAK = re.compile(r"(?P<word>[\w.]*)[.!?][\"”’']?(\s|$)")
-
-
-def _has_sentence_break(gap: str) -> bool:
-    """A full stop that ends a sentence; not the one of 'Rep.', '(R-Fla.)', 'E.' or 'U.S.'."""
-    for match in _SENTENCE_BREAK.finditer(gap):
-        word = match["word"]
-        is_initial = len(word) == 1 and word.isupper()
-        if not (is_initial or "." in word or word.lower() in ABBREVIATIONS):
-            return True
-    return False
-
-
 def _between(text: str, draft: DraftQuote, cue: Cue) -> str:
     return text[cue.span[1] : draft.start] if cue.span[1] <= draft.start else text[draft.end : cue.span[0]]
 
@@ -135,7 +122,7 @@ def pick_cue_for_quote(doc: Doc, draft: DraftQuote, cues: CueIndex, busy: frozen
         and not (ends_sentence and idx >= draft.end)
     ]
     # '"A," said X. "B."': a full stop between a cue and a quote ends the cue's sentence.
-    candidates = [cue for cue in candidates if not _has_sentence_break(_between(text, draft, cue))]
+    candidates = [cue for cue in candidates if not has_sentence_end(_between(text, draft, cue))]
     adjacent = [cue for cue in candidates if is_adjacent(doc, draft, cue)]
     candidates = adjacent or [cue for cue in candidates if cue.token not in busy]
     if not candidates and around.start > 0:

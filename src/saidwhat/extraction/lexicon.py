@@ -50,6 +50,10 @@ WEAK_SPEECH_VERBS = BELIEF_CUE_VERBS | _words("call continue charge")
 # (thought, expected, seen, worried, agree)'). 'agree' is a verb of saying too: a cue under PolNeAR's
 # conventions, no report under saidwhat's.
 NON_REPORT_VERBS = BELIEF_VERBS | _words("agree wonder ponder forget see")
+# English grammar's raising verbs: 'It seems that ...', 'the fuss appears to be ...' give an impression, not
+# anyone's words. The quote decision drops what they report (on the BBC training gold, none of the 4 quotes
+# found with them is a gold quote; learn/quoteness.py).
+RAISING_VERBS = _words("seem appear")
 
 # The two verbs of saying whose subject is a speaker wherever they stand ('X said', 'X told'): the
 # commonest cues (English usage; the cue scorer's speaker feature, c43ee0b, and the rule scorer's
@@ -230,6 +234,44 @@ NOT_SPEAKER_LABELS = frozenset(
     a
     """.strip().splitlines()
 )
+
+# --- Sentence ends ------------------------------------------------------------------------------
+
+# Marks that end a sentence in running text (a closing quotation mark may follow). English punctuation;
+# the text-only tests of a sentence's end read it (`quotes.py`, `marks.py`, `learn/quoteness.py`).
+SENTENCE_END_MARKS = (".", "!", "?", "…")
+
+# --- Speakers compared across articles (archive/link.py) ----------------------------------------
+
+# Mentions that are pronouns, not names, when the archive links speakers across articles. Hand-written
+# with the archive (654a199): the personal pronouns and their possessive determiners, 'who', 'one' and
+# the third-person reflexives (not 'hers', 'mine', 'myself').
+MENTION_PRONOUNS = _words(
+    """
+    i me my we us our you he him his she her they them their it its who one himself herself themselves itself
+    """
+)
+# Words that open a description, not a name ('the actor', 'his lawyer'). English grammar: articles,
+# demonstratives and possessive determiners; hand-written with the archive (654a199).
+DESCRIPTION_DETERMINERS = _words("the a an these those its our") | DEMONSTRATIVES | POSSESSIVE_DETERMINERS
+# Words of a description that say nothing about who someone is ('the 18-year-old', 'who also said'), left
+# out when the archive compares two speakers' descriptions. Hand-written with the archive (654a199).
+UNINFORMATIVE_WORDS = _words(
+    """
+    the and for who which that with has have had was were are been also said says told year years old new
+    former current who's from into this its his her their our one two three four five six
+    """
+)
+# Forms that describe the same role, read as one when the archive compares descriptions ('actress' and
+# 'actor'). Hand-written with the archive (654a199); the spokesman forms are `SPOKESPERSON_WORDS`.
+ROLE_FORMS = {
+    "actress": "actor",
+    "actors": "actor",
+    "stars": "star",
+    **dict.fromkeys(sorted(SPOKESPERSON_WORDS - {"spokesman"}), "spokesman"),
+    "chairwoman": "chairman",
+    "chairperson": "chairman",
+}
 
 # --- Abbreviations -------------------------------------------------------------------------------
 

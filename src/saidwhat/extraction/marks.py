@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..segment import Paragraph, find_paragraphs
+from .lexicon import SENTENCE_END_MARKS
 
 Family = Literal["double", "single"]
 Role = Literal["open", "close", "either"]
@@ -234,7 +235,7 @@ def _is_reopening(text: str, stack: list[QuotedRun], mark: QuoteMark) -> bool:
     if mark.family != "double" or mark.role != "open" or len(stack) != 1 or stack[0].family != "double":
         return False
     end = skip_space_back(text, mark.offset)
-    return end != mark.offset and text[max(0, end - 2) : end].endswith((".", "!", "?", "…", '."', ".”"))
+    return end != mark.offset and text[max(0, end - 2) : end].endswith((*SENTENCE_END_MARKS, '."', ".”"))
 
 
 def pair_quote_marks(

@@ -125,8 +125,14 @@ def analyse_doc(
     try:
         return _analyse(doc, deciders, min_confidence, conventions)
     finally:
-        forget_doc_facts(doc)
-        forget_found_cues(doc)
+        forget_kept_state(doc)
+
+
+def forget_kept_state(doc: Doc) -> None:
+    """Take off `doc` what the stages keep on it while they work (its facts, its cues): Python objects
+    that `Doc.to_bytes` cannot write, and that training would otherwise hold for every Doc it keeps."""
+    forget_doc_facts(doc)
+    forget_found_cues(doc)
 
 
 def _analyse(doc: Doc, deciders: Deciders, min_confidence: float, conventions: Conventions) -> Analysis:

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 
+from ..segment import INNER_SENTENCE_BREAK
 from .drafts import DraftQuote
-from .lexicon import TITLE_SMALL_WORDS
+from .lexicon import SENTENCE_END_MARKS, TITLE_SMALL_WORDS
 from .marks import QUOTE_MARK_CHARS, QuotedRun, skip_space_back
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_SENTENCE_END = (".", "!", "?", "…")
 # What may stand between a cue and the quote it introduces: 'said:', 'said,', 'told the BBC:'.
 _INTRODUCED = re.compile(r"[:,]\s*$")
 # Words that present what follows as a name or a term, not as anyone's words: 'the so-called
@@ -36,7 +36,6 @@ _ATTRIBUTION_START = re.compile(
     r"|declared|claimed|stated|warned|argued|admitted|according|he|she|they|we|it)\b"
 )
 _LOWER_WORD = re.compile(r"\s*[a-z]")
-_INNER_SENTENCE_BREAK = re.compile(r"[a-z][.!?]\s+[A-Z]")
 # Short words that a title keeps in lower case ("Pride and Prejudice", "His Dark Materials").
 
 
@@ -48,7 +47,7 @@ def inner_text(text: str, run: QuotedRun) -> str:
 def is_title_or_term(words: list[str], inner: str, *, after_title_lead: bool = False) -> bool:
     """'Heartstopper', 'His Dark Materials', 'Iron Lady': capitalised names, not someone's words
     (with a comma or full stop inside the marks only where a title is expected: 'on "Fox and Friends."')."""
-    punctuated = inner.rstrip().endswith((*_SENTENCE_END, ","))
+    punctuated = inner.rstrip().endswith((*SENTENCE_END_MARKS, ","))
     if not words or len(words) > 5 or (punctuated and not after_title_lead):
         return False
     capitalised = [w for w in words if w.lower() not in TITLE_SMALL_WORDS]
@@ -67,7 +66,7 @@ def is_named_term(text: str, run: QuotedRun, words: list[str]) -> bool:
 
 def _starts_sentence(text: str, offset: int) -> bool:
     end = skip_space_back(text, offset)
-    return end == 0 or text[end - 1] in (*_SENTENCE_END, '"', "”", "’", "'") or "\n" in text[end:offset]
+    return end == 0 or text[end - 1] in (*SENTENCE_END_MARKS, '"', "”", "’", "'") or "\n" in text[end:offset]
 
 
 def _is_introduced(text: str, offset: int) -> bool:
@@ -76,7 +75,7 @@ def _is_introduced(text: str, offset: int) -> bool:
 
 def _sentence_goes_on(text: str, run: QuotedRun, inner: str) -> bool:
     """'"Bigger and better" is how Connor described it': the run is the subject of narration, not an utterance."""
-    if inner.rstrip().endswith((*_SENTENCE_END, ",", ":", ";")):
+    if inner.rstrip().endswith((*SENTENCE_END_MARKS, ",", ":", ";")):
         return False
     after = text[run.end : run.end + 40]
     return bool(_LOWER_WORD.match(after)) and not _ATTRIBUTION_START.match(after)
@@ -111,13 +110,13 @@ def classify_run(text: str, run: QuotedRun) -> str | None:
     if is_title_or_term(words, inner, after_title_lead=after_title_lead) or is_named_term(text, run, words):
         return None
     after = text[run.end : run.end + 2].lstrip()
-    closes_sentence = inner.rstrip().endswith((*_SENTENCE_END, ",")) or after[:1] in (",",)
+    closes_sentence = inner.rstrip().endswith((*SENTENCE_END_MARKS, ",")) or after[:1] in (",",)
     if _starts_sentence(text, run.start) and _sentence_goes_on(text, run, inner):
         # '"I wouldn't call it reform. It's a tax increase" for the top bracket': sentences are an utterance
-        return "direct" if _INNER_SENTENCE_BREAK.search(inner) else "partial"
+        return "direct" if INNER_SENTENCE_BREAK.search(inner) else "partial"
     if _starts_sentence(text, run.start) or _is_introduced(text, run.start):
         return "direct" if len(words) >= 3 or closes_sentence else "partial"
-    if len(words) >= 4 and inner[:1].isupper() and inner.rstrip().endswith(_SENTENCE_END):
+    if len(words) >= 4 and inner[:1].isupper() and inner.rstrip().endswith(SENTENCE_END_MARKS):
         return "direct"  # Connor said "I love it." -- a whole utterance without a comma
     return "partial"
 

@@ -13,7 +13,8 @@ from .spans import char_bounds, trim_punct
 _NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 # What a participle hung from a word may describe as the one who speaks.
 _DESCRIBED_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+# The tags of a finite verb (past, present with or without -s): a verb with a tense of its own.
+FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _TENSE_OF_TAG = {"VBD": "past", "VBZ": "present", "VBP": "present"}
 # How a name before an appositive hangs above its last word ('Marc Morial, the head of the League,').
 _APPOSITIVE_CLIMB_DEPS = frozenset({"pobj", "prep", "appos"})
@@ -235,7 +236,7 @@ def _subject_the_parse_missed(verb: Token) -> Token | None:
     the object in 'a meeting with the Washington Post Trump said', 'Clinton' a conjunct of 'war' in
     '..., Obama and Clinton call them', and 'Marc H. Morial, the chief executive of the National
     Urban League, forcefully told' a conjunct of the place before it."""
-    if verb.tag_ not in _FINITE_TAGS or verb.dep_ not in ("ROOT", "conj"):
+    if verb.tag_ not in FINITE_VERB_TAGS or verb.dep_ not in ("ROOT", "conj"):
         return None
     doc = verb.doc
     before = (

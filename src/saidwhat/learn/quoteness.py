@@ -19,9 +19,10 @@ from spacy.tokens import Doc, Span, Token
 from ..errors import ModelError
 from ..extraction.docfacts import doc_facts, token_at
 from ..extraction.drafts import DraftQuote
-from ..extraction.lexicon import SPEECH_VERBS
+from ..extraction.lexicon import RAISING_VERBS, SENTENCE_END_MARKS, SPEECH_VERBS, TITLE_SMALL_WORDS
 from ..extraction.marks import QuotedRun, skip_space_back
 from ..extraction.quotes import classify_run, inner_text
+from ..segment import INNER_SENTENCE_BREAK
 from .linear import LinearModel
 
 # The file `saidwhat train --quotes` writes and the package ships.
@@ -30,12 +31,6 @@ _WORD_BUCKETS = (1, 2, 3, 5, 8, 13, 21)
 _SCORE_STEPS = (0.5, 0.7, 0.9)
 SPEECH_CUE_BESIDE = "marked_sentence_speech_cue"
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_INNER_STOP = re.compile(r"[a-z][.!?]\s+[A-Z]")
-# Short words that a title keeps in lower case ("Pride and Prejudice").
-_TITLE_LOWER_WORDS = frozenset({"a", "an", "and", "the", "of", "in", "on", "to", "for", "at", "by", "or"})
-# English grammar's raising verbs: 'It seems that ...', 'the fuss appears to be ...' give an impression, not
-# anyone's words (on the BBC training gold, none of the 4 quotes found with them is a gold quote).
-_RAISING_VERBS = frozenset({"seem", "appear"})
 RAISING_CUE = "cue_raising"
 
 
@@ -61,7 +56,7 @@ def _cue_keys(doc: Doc, cue: Token, score: float | None) -> list[str]:
     keys += [f"cue_child={dep}" for dep in sorted(children & {"neg", "xcomp", "auxpass", "aux", "dobj", "ccomp"})]
     if cue.lemma_.lower() in SPEECH_VERBS:
         keys.append("cue_speech")
-    if cue.lemma_.lower() in _RAISING_VERBS:
+    if cue.lemma_.lower() in RAISING_VERBS:
         keys.append(RAISING_CUE)
     if any(child.tag_ == "MD" for child in cue.children):
         keys.append("cue_modal")
@@ -102,11 +97,11 @@ def run_keys(doc: Doc, run: QuotedRun, cue_tokens: frozenset[int] = frozenset())
     inner = inner_text(text, run)
     words = _WORD.findall(inner)
     keys = ["marked", f"marked_words{_bucket(len(words), _WORD_BUCKETS)}"]
-    if inner.rstrip().endswith((".", "!", "?", "…")):
+    if inner.rstrip().endswith(SENTENCE_END_MARKS):
         keys.append("marked_ends_sentence")
     elif inner.rstrip().endswith(","):
         keys.append("marked_ends_comma")
-    if _INNER_STOP.search(inner):
+    if INNER_SENTENCE_BREAK.search(inner):
         keys.append("marked_inner_stop")
     if words:
         keys.append(f"marked_caps={_word_caps(words)}")
@@ -160,7 +155,7 @@ def _is_speech_verb(token: Token) -> bool:
 
 
 def _word_caps(words: list[str]) -> str:
-    content = [word for word in words if word.lower() not in _TITLE_LOWER_WORDS] or words
+    content = [word for word in words if word.lower() not in TITLE_SMALL_WORDS] or words
     if all(word[:1].isupper() for word in content):
         return "all"
     return "first" if words[0][:1].isupper() else "none"

@@ -69,7 +69,7 @@ def parse_gold(gold_path: Path, *, settings: Settings | None = None) -> list[Par
     """Parse every text of a BBC-layout gold and find its draft quotes and their candidate speakers."""
     from ..extraction.conventions import conventions_named
     from ..extraction.deciders import load_deciders
-    from ..extraction.orchestrator import find_draft_quotes
+    from ..extraction.orchestrator import find_draft_quotes, forget_kept_state
     from ..pipeline import load_nlp
 
     settings = settings or load_settings()
@@ -84,6 +84,7 @@ def parse_gold(gold_path: Path, *, settings: Settings | None = None) -> list[Par
         for gold_doc, doc in zip(gold.docs, nlp.pipe(doc.text for doc in gold.docs), strict=True):
             drafts, _ = find_draft_quotes(doc, deciders=deciders, conventions=conventions_named(settings.conventions))
             parsed.append(_parsed(gold_doc, doc, drafts, kinds.get(gold_doc.doc_id, {})))
+            forget_kept_state(doc)  # the candidates keep the Doc alive: not its facts (~40% of peak memory)
     return parsed
 
 

@@ -27,7 +27,7 @@ from ..extraction.deciders import Deciders
 from ..extraction.docfacts import doc_facts
 from ..extraction.drafts import DraftQuote
 from ..extraction.marks import QuotedRun
-from ..extraction.orchestrator import find_candidate_quotes
+from ..extraction.orchestrator import find_candidate_quotes, forget_kept_state
 from .linear import LinearModel
 from .quoteness import QuoteModels, is_judged, is_judged_run, quote_keys, run_keys
 from .train import fit_linear
@@ -94,6 +94,7 @@ def collect_quote_examples(
                 continue
             keys = quote_keys(doc, draft, scores.get(draft.cue_token) if draft.cue_token is not None else None)
             examples.append(QuoteExample(index, draft, keys, label_of(draft, gold, uncertain.get(gold.doc_id, []))))
+        forget_kept_state(doc)  # training holds every Doc: see `train.collect_examples`
     return examples
 
 
@@ -129,6 +130,7 @@ def collect_run_examples(
             label = run_label(run, gold, all_attributed=all_attributed)
             if label is not None:
                 examples.append(RunExample(index, run_keys(doc, run, cue_tokens), label))
+        forget_kept_state(doc)
     return examples
 
 

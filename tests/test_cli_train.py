@@ -14,7 +14,7 @@ TEXTS = (
     "text\n"
     '"Orla Brennick told the Kestrel Valley Council on Monday that the bridge would open."\n'
     '"Tomas Ferreday of Glenmoor Foods said the plant in Ashcombe would hire staff."\n'
-    '"The Harwick Institute said Dr Selma Quayle had left for Norvale."\n'
+    '"The Harwick Institute said Dr Ilse Quayle had left for Norvale."\n'
     '"Canadians and Norwegians welcomed the plan, said Ida Pell of Vantor Shipping in London."\n'
 )
 

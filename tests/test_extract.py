@@ -574,12 +574,12 @@ SPEAKER_NAMED_DESPITE_SLIPS = [
         id="short-surnames-one-letter-apart-are-two-people",
     ),
     pytest.param(
-        'Herve Galmard said he would seek action. "It is essential that our friends understand," said Mr Galmard.',
-        ["Herve Galmard", "Herve Galmard"],
+        'Jolivet Galmard said he would seek action. "It is vital that our partners see this," said Mr Galmard.',
+        ["Jolivet Galmard", "Jolivet Galmard"],
         id="tagged-organisation-but-called-mr",
     ),
     pytest.param(
-        'The tapes belonged to engineer Thorne Vasko. "We could use the money," Vasko\'s son Stephen said. '
+        'The tapes belonged to engineer Arlo Vasko. "We could use the money," Vasko\'s son Stephen said. '
         '"He called them his spare tapes," his son said.',
         ["Stephen Vasko", "Stephen Vasko"],
         id="first-name-takes-the-family-name",
@@ -591,8 +591,8 @@ SPEAKER_NAMED_DESPITE_SLIPS = [
         id="company-named-like-a-person",
     ),
     pytest.param(
-        'And ex-Tory education secretary Gillian Shepherd remembered how a colleague called all women "Betty".',
-        ["Gillian Shepherd"],
+        'And ex-Labour transport secretary Moira Penhale remembered how a colleague called all drivers "Captain".',
+        ["Moira Penhale"],
         id="hyphenated-title-before-the-name",
     ),
 ]
@@ -610,7 +610,7 @@ def test_extract_company_named_like_a_person_is_an_organisation(nlp: Language) -
 
 
 def test_extract_his_son_is_not_the_father(nlp: Language) -> None:
-    text = 'Thorne Vasko recorded the sessions. "He called them his spare tapes," his son said.'
+    text = 'Arlo Vasko recorded the sessions. "He called them his spare tapes," his son said.'
     article = run(nlp, text)
     assert [speaker_name(article, q) for q in article.quotes] == ["his son"]  # an unnamed speaker of its own
 

@@ -103,9 +103,9 @@ def test_polnear_conventions_join_a_continuation_to_its_quote(text: str, content
             id="to-the-reported-clause-before-it",
         ),
         pytest.param(
-            '"Subpoenas are not optional," panel Chairman Tom Reyes said after Okafor failed to show up at the '
+            '"Hearings are not optional," panel Chairman Tom Reyes said after Okafor failed to show up at the '
             'second hearing. "Okafor is a crucial witness in this investigation."',
-            ['"Subpoenas are not optional,"', '"Okafor is a crucial witness in this investigation."'],
+            ['"Hearings are not optional,"', '"Okafor is a crucial witness in this investigation."'],
             id="over-a-clause-of-its-own-attribution",
         ),
     ],

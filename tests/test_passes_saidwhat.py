@@ -70,7 +70,7 @@ def test_default_conventions_start_a_reported_clause_after_its_that_and_polnear_
 @pytest.mark.parametrize(
     ("text", "ours"),
     [
-        ("Schools Minister Stephen Haldrow said the plan was sound.", "Stephen Haldrow"),
+        ("Roads Minister Petra Haldrow said the plan was sound.", "Petra Haldrow"),
         ("Lantern Street star Maya Okafor said she was thrilled.", "Maya Okafor"),
         ("Mr Galmard said rates would rise.", "Mr Galmard"),
         ("The harbour board said the pier would reopen.", "The harbour board"),
@@ -135,7 +135,7 @@ def test_default_conventions_list_no_scare_quote_but_a_quoted_word_beside_a_cue(
             "was described",
             ["the mayor"],
         ),
-        ('Barley is described as a "webmaster and film-maker".', "is described", []),
+        ('Quill is described as a "sculptor and part-time baker".', "is described", []),
     ],
 )
 def test_default_conventions_give_a_passive_cue_to_the_quoted_words_it_reports(

@@ -68,12 +68,12 @@ def test_inverted_said_parsed_into_the_name_is_the_cue_and_not_the_source(blank_
     from saidwhat.extraction.drafts import DraftQuote
     from saidwhat.extraction.sources import attach_source
 
-    # 'Said Ellis: "I agree."', parsed with "Said" a compound of "Ellis"
+    # 'Said Pruett: "I agree."', parsed with "Said" a compound of "Pruett"
     doc = hand_parse(
         blank_nlp,
         [
             ("Said", True, 1, "compound", "VERB", "VBD", "say"),
-            ("Ellis", False, 1, "ROOT", "PROPN", "NNP", "Ellis"),
+            ("Pruett", False, 1, "ROOT", "PROPN", "NNP", "Pruett"),
             (":", True, 1, "punct", "PUNCT", ":", ":"),
             ('"', False, 5, "punct", "PUNCT", "``", '"'),
             ("I", True, 5, "nsubj", "PRON", "PRP", "I"),
@@ -85,7 +85,7 @@ def test_inverted_said_parsed_into_the_name_is_the_cue_and_not_the_source(blank_
     said = next(cue for cue in find_cues(doc, leading_adverb=True) if cue.token == 0)
     draft = DraftQuote(type="direct", contents=[(12, len(doc.text))])
     attach_source(draft, said, doc)
-    assert [doc.text[slice(*source)] for source in draft.sources] == ["Ellis"]
+    assert [doc.text[slice(*source)] for source in draft.sources] == ["Pruett"]
 
 
 def test_a_verb_parsed_as_a_plural_noun_takes_the_name_before_it_as_its_source(blank_nlp: Language) -> None:

@@ -147,7 +147,7 @@ def _is_initial(token: Token) -> bool:
 
 
 def _paragraph_sign_off(text: str, start: int) -> re.Match[str] | None:
-    """'"... money." And that's all he has "the root of all evil." ― Christina Lastra': the sign-off
+    """'"... rain." And that is all we ask for "the rest of the summer." ― Mara Velde': the sign-off
     that ends a quote's paragraph after a later closing mark names the speaker of the whole paragraph."""
     end = text.find("\n", start)
     end = len(text) if end < 0 else end
@@ -179,7 +179,7 @@ def find_dash_sign_off(doc: Doc, draft: DraftQuote) -> None:
 
 
 def _name_between_quote_and_cue(doc: Doc, draft: DraftQuote, cue: Cue) -> None:
-    """'"...," Tulsa police Chief Chuck Jordan said': when the parse gives the cue no subject outside
+    """'"...," Norvale police Chief Dan Ostrow said': when the parse gives the cue no subject outside
     the quote, the words between the quote and its cue name the speaker if they end in a name."""
     between = doc.char_span(draft.end, cue.span[0], alignment_mode="contract")
     if between is None:
@@ -205,7 +205,7 @@ def attribute_marked_quotes(
         if cue is not None:
             attach_source(draft, cue, doc)
             if draft.source_token is not None and draft.covers(doc[draft.source_token].idx):
-                # '"... We will achieve justice," Chief Chuck Jordan said': a word of the quote is not its source
+                # '"... We will find them," Chief Dan Ostrow said': a word of the quote is not its source
                 draft.sources, draft.source_token = [], None
             if not draft.sources:
                 _name_between_quote_and_cue(doc, draft, cue)

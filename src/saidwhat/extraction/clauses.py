@@ -257,7 +257,7 @@ def find_indirect_quotes(
         draft = DraftQuote(type="indirect", contents=[(start, end)], confidence=cue.score * 0.9)
         attach_source(draft, cue, doc)
         if any(source_start < end and start < source_end for source_start, source_end in draft.sources):
-            continue  # '"...," said Leslie Wimes, a ...': the words after the cue name who spoke
+            continue  # '"...," said Ada Brenn, a ...': the words after the cue name who spoke
         wrapped = (
             _words_before_a_parenthetical_cue(doc, cue, bounds, adverbs=said_adverbs)
             or _passive_subject(doc, cue, bounds)

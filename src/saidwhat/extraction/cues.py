@@ -179,7 +179,7 @@ def verb_group(token: Token, extensions: frozenset[str] = frozenset(), *, leadin
 
 
 def opens_inverted_attribution(token: Token) -> bool:
-    """'Said Ellis: "..."': the parser makes a sentence-opening 'Said' part of the name after it."""
+    """'Said Pruett: "..."': the parser makes a sentence-opening 'Said' part of the name after it."""
     return token.lower_ in SAID_FORMS and _opens_inverted_attribution_at(doc_facts(token.doc).columns, token.i)
 
 
@@ -224,7 +224,7 @@ def find_cues(
         if words.dep[i] == "aux":
             continue  # 'has' in 'has said' belongs to its verb's group (none scores 0.33 on PolNeAR)
         if words.orth_key[i] == _COLON and i - 1 in inverted_names:
-            continue  # 'Said Ellis:' has its cue already
+            continue  # 'Said Pruett:' has its cue already
         inverted = lower in _SAID and _opens_inverted_attribution_at(words, i)
         if not inverted and not is_candidate_at(words, i):
             continue

@@ -60,7 +60,7 @@ RAISING_VERBS = _words("seem appear")
 # top score read them).
 CORE_SAYING_VERBS = _words("say tell")
 
-# The forms of 'say' that open an inverted attribution ('Said Ellis: ...'). English grammar.
+# The forms of 'say' that open an inverted attribution ('Said Pruett: ...'). English grammar.
 SAID_FORMS = _words("said says")
 
 # Heads a cue may hang from that make it part of another report: a feature of the cue scorer
@@ -275,7 +275,7 @@ ROLE_FORMS = {
 
 # --- Abbreviations -------------------------------------------------------------------------------
 
-# Words whose full stop does not end a sentence ('Rep. John Mica (R-Fla.) said'): titles, US state
+# Words whose full stop does not end a sentence ('Rep. Jane Osterby (R-Fla.) said'): titles, US state
 # abbreviations, company suffixes. English usage (the AP state abbreviations).
 ABBREVIATIONS = _words(
     """

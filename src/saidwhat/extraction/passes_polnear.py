@@ -98,7 +98,7 @@ def _quote_continued(doc: Doc, joined: list[DraftQuote]) -> DraftQuote | None:
 
 def _same_source(doc: Doc, clause: DraftQuote, quote: DraftQuote) -> bool:
     """Is a clause said by the quote's speaker, or part of how the quote names its speaker ('"A,"
-    said Tim Hess, a developer, who introduced X to Y. "B."')?"""
+    said Ray Dunmore, a developer, who introduced X to Y. "B."')?"""
     if clause.sources == quote.sources:
         return True
     if clause.cue_token is None:
@@ -121,7 +121,7 @@ def widen_sources(doc: Doc, drafts: list[DraftQuote]) -> list[DraftQuote]:
             # 'Another critic, Laurence H. Tribe, likened': the comma closing an appositive is marked too.
             if "," in text[start:end] and text[end : end + 1] == ",":
                 end += 1
-            # 'Pat Caddell: Voters Worried ...': the parser may hang the words said from the name.
+            # 'Ann Lowe: Renters Fear ...': the parser may hang the words said from the name.
             said = [*draft.contents, *([draft.cue] if draft.cue else [])]
             if not any(start < said_end and said_start < end for said_start, said_end in said):
                 draft.sources = [(start, end)]

@@ -145,7 +145,7 @@ def _passive_clause_over(doc: Doc, words: Token, passive: list[DraftQuote]) -> D
 
 
 def keep_names_only_in_sources(doc: Doc, drafts: list[DraftQuote]) -> list[DraftQuote]:
-    """'Housing Minister [Petra Lund]', 'Lantern Street star [Maya Okafor]', "France's [Snecma]": the BBC
+    """'Housing Minister [Petra Lund]', 'Lantern Street star [Maya Okafor]', "France's [Corvane]": the BBC
     gold and the seed mark a named source without the words that describe it, keeping an honorific before
     it ('Mr Okoro'). The name is the entity that holds the head word of the source."""
     for draft in drafts:

@@ -16,7 +16,7 @@ _DESCRIBED_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 # The tags of a finite verb (past, present with or without -s): a verb with a tense of its own.
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _TENSE_OF_TAG = {"VBD": "past", "VBZ": "present", "VBP": "present"}
-# How a name before an appositive hangs above its last word ('Marc Morial, the head of the League,').
+# How a name before an appositive hangs above its last word ('Paul Anders, the head of the League,').
 _APPOSITIVE_CLIMB_DEPS = frozenset({"pobj", "prep", "appos"})
 _CLOSING_MARKS = frozenset({'"', "”", "''", "»"})
 # A verb in these relations shares the subject of the verb it hangs from.
@@ -26,8 +26,8 @@ _DESCRIPTIVE_DEPS = frozenset({"relcl", "appos", "acl", "advcl", "punct", "cc", 
 MAX_SOURCE_TOKENS = 12
 # A line that opens with the one who speaks names them in a few words ('Poll: ...', 'NY Daily News: ...').
 _MAX_LABEL_TOKENS = 6
-# A source with its appositive may run long ('David Kamin, an outside adviser to the campaign on
-# tax and budget issues and an associate professor at New York University School of Law').
+# A source with its appositive may run long ('Ruth Okwu, an outside adviser to the campaign on
+# housing and transport and a senior lecturer at the Norvale Institute of Town Planning').
 _MAX_SOURCE_WITH_APPOSITIVE_TOKENS = 40
 
 
@@ -49,8 +49,8 @@ def mention_bounds(token: Token) -> tuple[int, int]:
 
 def _start_of_phrase(head: Token, start: int) -> int:
     """Where a mention starts, after what the parser hung before it: a dateline ('WASHINGTON --
-    President Obama'), a clause before a comma ('After the election, Minyon Moore') or a focus
-    adverb ('Even China')."""
+    President Obama'), a clause before a comma ('After the vote, Nadia Frost') or a focus
+    adverb ('Even Norway')."""
     doc = head.doc
     for i in range(head.i - 1, start - 1, -1):
         if _separates(doc[i]):
@@ -73,9 +73,9 @@ def _is_dash(token: Token) -> bool:
 
 
 def source_bounds(token: Token) -> tuple[int, int]:
-    """Token bounds of a source mention as PolNeAR marks it: the phrase with its appositive ('Brent
-    Bozell III, founder of the Media Research Center') and a who-clause ('Derek Mitchell, who served
-    as ambassador': 251 to 203 on train), but no other relative clause; long phrases are cut back
+    """Token bounds of a source mention as PolNeAR marks it: the phrase with its appositive ('Hal
+    Brewer III, founder of the Civic Ledger Institute') and a who-clause ('Owen Tarrant, who served
+    as consul': 251 to 203 on train), but no other relative clause; long phrases are cut back
     to the name."""
     end = token.i + 1
     for child in token.rights:
@@ -131,7 +131,7 @@ def find_source_token(cue: Cue, doc: Doc) -> Token | None:
         objects = [child for child in preposition.children if child.dep_ == "pobj"]
         return objects[0] if objects else (doc[preposition.i + 1] if preposition.i + 1 < len(doc) else None)
     if opens_inverted_attribution(token):
-        return token.head  # 'Said Ellis: "..."': the parser made the verb part of the name
+        return token.head  # 'Said Pruett: "..."': the parser made the verb part of the name
     if token.text == ":":
         return _label_before_colon(token)
     owner = _owner_of_speech_noun(token) if token.pos_ == "NOUN" else None
@@ -184,10 +184,10 @@ def _best_subject(token: Token, *, climbed: bool) -> Token | None:
         if (child.dep_ == "nsubj" or (climbed and child.dep_ == "nsubjpass"))
         and not (child.i > token.i and facts.inside_quotes(child))
     ]
-    # Of two subjects: the one not closed inside a quotation ('"... Full panic mode," said Leslie
-    # Wimes'), a noun or pronoun, not a dateline before a dash ('WASHINGTON -- President Obama said'),
-    # a person ('Colin Asplin, Blackpool Hotel Association said'), else the nearer ('His ex-wife
-    # agreed', 'ex - Tory education secretary Gillian Shepherd remembered', with 'ex' a subject too).
+    # Of two subjects: the one not closed inside a quotation ('"... Nobody saw it coming," said Ada
+    # Brenn'), a noun or pronoun, not a dateline before a dash ('WASHINGTON -- President Obama said'),
+    # a person ('Ivo Marsh, Westbay Stallholders Association said'), else the nearer ('His ex-wife
+    # agreed', 'ex - Labour transport secretary Moira Penhale remembered', with 'ex' a subject too).
     subjects.sort(
         key=lambda child: (
             _quoted_before(child, token),
@@ -232,10 +232,10 @@ def _is_passive(verb: Token) -> bool:
 
 
 def _subject_the_parse_missed(verb: Token) -> Token | None:
-    """The name or pronoun right before a finite verb left without a subject: the parser made 'Trump'
-    the object in 'a meeting with the Washington Post Trump said', 'Clinton' a conjunct of 'war' in
-    '..., Obama and Clinton call them', and 'Marc H. Morial, the chief executive of the National
-    Urban League, forcefully told' a conjunct of the place before it."""
+    """The name or pronoun right before a finite verb left without a subject: the parser made 'Lund'
+    the object in 'a meeting with the Daily Courier Lund said', 'Okafor' a conjunct of 'war' in
+    '..., Reyes and Okafor call them', and 'Paul J. Anders, the chief executive of the National
+    Harbour League, firmly told' a conjunct of the place before it."""
     if verb.tag_ not in FINITE_VERB_TAGS or verb.dep_ not in ("ROOT", "conj"):
         return None
     doc = verb.doc
@@ -252,8 +252,8 @@ def _subject_the_parse_missed(verb: Token) -> Token | None:
         return objects[0] if objects else None
     if candidate.text == "," and before > 0:
         candidate = doc[before - 1]
-        # Up from 'League' to 'Morial', but not into a quote before the name ('...," Flynn, a top
-        # surrogate, said': the parser made Flynn an appositive of the quote's last word).
+        # Up from 'League' to 'Anders', but not into a quote before the name ('...," Brenn, a close
+        # ally, said': the parser made Brenn an appositive of the quote's last word).
         while candidate.dep_ in _APPOSITIVE_CLIMB_DEPS and candidate.head.i < candidate.i:
             if facts.inside_quotes(candidate.head):
                 break
@@ -359,7 +359,7 @@ def attach_source(draft: DraftQuote, cue: Cue, doc: Doc) -> None:
     if source is not None and source.lower_ not in RELATIVE_PRONOUNS:
         start, end = mention_bounds(source)
         if start <= cue.token < end:
-            start = cue.token + 1  # 'Said Ellis'
+            start = cue.token + 1  # 'Said Pruett'
         if end > start:
             draft.sources = [char_bounds(doc, start, end)]
             draft.source_token = source.i

@@ -1,5 +1,5 @@
 """Lines that open with who speaks: transcripts ('WALLACE: Let's start with ...') and headlines
-('Pat Caddell: Voters Worried About ...'). The label is the source, its colon the cue and the rest
+('Ann Lowe: Renters Fear Another Rise ...'). The label is the source, its colon the cue and the rest
 of the line what was said."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ _LABEL_CONFIDENCE = 0.85
 
 
 def _names_someone(label: Span, known: set[str]) -> bool:
-    """A name that NER takes for a person or a body ('Pat Caddell'), or a name the article knows
+    """A name that NER takes for a person or a body ('Ann Lowe'), or a name the article knows
     otherwise (`known`: 'WALLACE', 'Pence' above a story about Mike Pence); a headline such as
     'Trump Addresses Munich Attack: ...' or a shout such as 'BOOM: ...' is neither."""
     if not all(token.text[:1].isupper() or token.is_punct for token in label):

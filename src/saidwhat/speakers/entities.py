@@ -229,7 +229,7 @@ class EntityIndex:
         entity = self.add_name(name, kind)
         entity.mentions.append((ent.start_char, ent.end_char))
         entity.referred_to_as_which |= _has_which_clause(ent.root)
-        # 'Glass Harbour frontwoman Nell Kray collected ...': the name stands for the subject.
+        # 'Glass Harbour frontwoman Ida Kray collected ...': the name stands for the subject.
         stands_for = ent.root.head if ent.root.dep_ == "appos" else ent.root
         if _is_subject(stands_for) and not any(draft.covers(ent.start_char) for draft in self.quoted):
             entity.subject_at.append(ent.root.i)

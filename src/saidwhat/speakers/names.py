@@ -15,7 +15,7 @@ _POSSESSIVE = ("'s", "’s")
 POSTNOMINALS = frozenset({"MP", "MEP", "MSP", "AM", "QC", "KC", "OBE", "MBE", "CBE", "KBE"})
 _ACRONYM_IN_BRACKETS = re.compile(r"\s*\(?\s*[A-Z]{2,6}\)?$")
 # Marks that hold a name together when nothing separates them from the letters on either side:
-# 'T-Mobile', 'M&S', "O'Neill", 'Nielsen//NetRatings', 'Yahoo!'.
+# 'T-Mobile', 'M&S', "O'Hara", 'Nielsen//NetRatings', 'Yahoo!'.
 _JOINERS = frozenset({"-", "–", "&", "'", "’", "/", "//", "."})
 # A word written with HTML character references just before a name ('Jos&#233; Manuel'): NER often
 # leaves it out because the tokenizer cuts it into pieces.

@@ -74,7 +74,7 @@ class ResolvingIndex(EntityIndex):
         if token.pos_ == "PROPN" or (token.is_title and token.pos_ in ("NOUN", "ADJ")):
             known = self._match(token.text, "person") or self.person_tagged_as_organisation(token)
             if known is not None:
-                return known  # 'Stam says ...': the parser took a known surname for a noun
+                return known  # 'Brack says ...': the parser took a known surname for a noun
             name = clean_name(proper_name_chain(token), lowered=self.lowered) or token.text
             body = next((e for e in self.entities if e.kind == "organisation" and name in e.names), None)
             if body is not None:

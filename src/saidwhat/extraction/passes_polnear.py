@@ -155,7 +155,7 @@ def complete_relative_pronoun_contents(doc: Doc, drafts: list[DraftQuote]) -> li
             continue
         start, end = draft.contents[0]
         cue = doc[draft.cue_token]
-        if end <= draft.cue[0] and doc.text[start:end].strip().lower() in OBJECT_RELATIVE_PRONOUNS:
+        if end <= draft.cue[0] and doc_facts(doc).text[start:end].strip().lower() in OBJECT_RELATIVE_PRONOUNS:
             if any(other is not draft and other.cue_token == draft.cue_token for other in drafts):
                 continue
             complement = _complement_after(cue, draft.cue[1])
@@ -195,7 +195,7 @@ def _complement_after(cue: Token, cue_end: int) -> tuple[int, int] | None:
 def take_in_lead_before_parenthetical_attribution(doc: Doc, drafts: list[DraftQuote]) -> list[DraftQuote]:
     """'Sooner or later, the governor told reporters, "it starts to pay off."': PolNeAR's content starts
     with the words before an attribution set off by commas."""
-    text = doc.text
+    text = doc_facts(doc).text
     for draft in drafts:
         if draft.type not in ("direct", "mixed") or draft.cue is None or not draft.sources:
             continue
@@ -228,7 +228,7 @@ def take_in_that_before_quotes(doc: Doc, drafts: list[DraftQuote]) -> list[Draft
     """'Trump tweeted that, "For those few people ..."': PolNeAR's content starts at 'that' (85 times
     to 2 on train), and the quote is then mixed; its clause goes on after the closing mark
     ('that "Of course he will defend himself" against what ...')."""
-    text = doc.text
+    text = doc_facts(doc).text
     for draft in drafts:
         if draft.type != "direct" or draft.cue is None or draft.cue[1] > draft.start:
             continue
@@ -242,7 +242,7 @@ def take_in_that_before_quotes(doc: Doc, drafts: list[DraftQuote]) -> list[Draft
 
 def _end_of_clause(doc: Doc, end: int) -> int:
     """Where the words after a closing mark end their sentence, if they go on in lower case."""
-    rest = doc.text[end:]
+    rest = doc_facts(doc).text[end:]
     word = end + len(rest) - len(rest.lstrip(" "))
     if not rest.lstrip(" ")[:1].islower():
         return end

@@ -32,7 +32,7 @@ def _is_tail(doc: Doc, clause: DraftQuote, partial: DraftQuote, cue_offsets: Seq
         return False
     if partial.cue_token is not None and partial.cue_token != clause.cue_token:
         return False
-    between = doc.text[clause.end : partial.start]
+    between = doc_facts(doc).text[clause.end : partial.start]
     if any(char in _SENTENCE_ENDS for char in between) or "\n" in between or '"' in between:
         return False
     if any(clause.end <= offset < partial.start for offset in cue_offsets):
@@ -47,11 +47,12 @@ def _clause_end(doc: Doc, end: int, cue_offsets: Sequence[int]) -> int:
     token = doc.char_span(end - 1, end, alignment_mode="expand")
     if token is None or not len(token):
         return end
-    sentence = doc_facts(doc).sent(token[0])
-    stop = sentence.end_char
-    while stop > end and (doc.text[stop - 1] in _SENTENCE_ENDS or doc.text[stop - 1].isspace()):
+    facts = doc_facts(doc)
+    text = facts.text
+    stop = facts.sent(token[0]).end_char
+    while stop > end and (text[stop - 1] in _SENTENCE_ENDS or text[stop - 1].isspace()):
         stop -= 1
-    rest = doc.text[end:stop]
+    rest = text[end:stop]
     if not rest.strip() or any(mark in rest for mark in _CLAUSE_BREAKS):
         return end
     return end if any(end <= offset < stop for offset in cue_offsets) else stop

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..extraction.docfacts import doc_facts, token_at
+from ..extraction.docfacts import doc_facts, doc_text, token_at
 from ..extraction.drafts import DraftQuote
 from ..extraction.lexicon import (
     DOCUMENT_NOUNS,
@@ -18,7 +18,6 @@ from ..extraction.lexicon import (
 from ..extraction.sources import mention_bounds
 from .entities import Entity, EntityIndex
 from .gender import FEMALE_WORDS, MALE_WORDS, agreement, entity_gender, pronoun_gender
-from .names import text_of
 
 Features = dict[str, float]
 
@@ -135,7 +134,7 @@ class FeatureMaker:
 
     def __init__(self, doc: Doc, index: EntityIndex) -> None:
         self.doc = doc
-        self.text = text_of(doc)
+        self.text = doc_text(doc)
         self.index = index
         self.by_token = dict(index.by_token)
         self.facts = {id(e): self._facts_now(e) for e in index.entities}

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..extraction.docfacts import doc_facts
+from ..extraction.docfacts import doc_facts, doc_text
 from ..extraction.lexicon import FEMALE_PRONOUNS, MALE_PRONOUNS
 from .entities import Entity
-from .names import text_of
 
 # Words that say whether a person is a man or a woman: English grammar's gendered nouns and titles.
 MALE_WORDS = frozenset(
@@ -25,7 +24,7 @@ def entity_gender(doc: Doc, entity: Entity) -> str | None:
     """'m' or 'f' from the words around the entity's mentions (Mr, Ms, actress, chairman) and its
     descriptions; None when they say nothing or disagree."""
     male = female = 0
-    text = text_of(doc)
+    text = doc_text(doc)
     for start, _ in entity.mentions:
         before = text[max(0, start - 12) : start].lower().split()
         word = before[-1].rstrip(".") if before else ""

@@ -23,11 +23,6 @@ _ENTITY_WORD_BEFORE = re.compile(r"(?<![\w&#;])([A-Z][A-Za-z]*(?:&#?\w+;[A-Za-z]
 _SMALL_WORDS = frozenset({"of", "and", "for", "the", "&", "de", "du", "la", "le", "von", "van", "der"})
 
 
-def text_of(doc: Doc) -> str:
-    """`doc.text`, joined once per document while the Doc is analysed (its facts keep it)."""
-    return doc_text(doc)
-
-
 def _is_joiner(token: Token, span: Span) -> bool:
     """A mark inside a word of the name: no space before or after it, and a word after it in the span."""
     doc = token.doc
@@ -124,7 +119,7 @@ def clean_name(span: Span, *, person: bool = True, lowered: frozenset[str] = fro
 
     if not tokens:
         return ""
-    text = text_of(span.doc)
+    text = doc_text(span.doc)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     before = _ENTITY_WORD_BEFORE.search(text, max(0, start - 40), start)
     if before is not None and before.end() == start:

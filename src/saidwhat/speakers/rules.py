@@ -21,6 +21,7 @@ from ..extraction.lexicon import (
 )
 from ..extraction.sources import mention_bounds
 from ..records import SpeakerKind
+from .antecedents import is_embedded_subject, spokesperson_continued, untagged_subjects
 from .entities import Entity, EntityIndex, clause_descriptions, description_of, in_possessive, proper_name_chain
 from .names import POSTNOMINALS, clean_name, has_acronym
 
@@ -29,10 +30,17 @@ class ResolvingIndex(EntityIndex):
     """The entities of a document, and the rules that tell which one a source mention means."""
 
     def latest(
-        self, token_index: int, kind: SpeakerKind, *, gender: str | None = None, prefer: list[Entity] | None = None
+        self,
+        token_index: int,
+        kind: SpeakerKind,
+        *,
+        gender: str | None = None,
+        prefer: list[Entity] | None = None,
+        main_only: bool = False,
     ) -> Entity | None:
         """The entity a pronoun or description most likely means: the one last seen as a clause
-        subject or a quote's source before it, else the one last mentioned at all."""
+        subject or a quote's source before it (with `main_only`, not in a relative or reported clause),
+        else the one last mentioned at all."""
         offset = self.doc[token_index].idx
         pool = [
             e
@@ -44,7 +52,14 @@ class ResolvingIndex(EntityIndex):
         ]
 
         def last_salient(entity: Entity) -> int:
-            return max((i for i in entity.subject_at if i < token_index), default=-1)
+            return max(
+                (
+                    i
+                    for i in entity.subject_at
+                    if i < token_index and not (main_only and is_embedded_subject(self.doc[i]))
+                ),
+                default=-1,
+            )
 
         salient = [e for e in pool if last_salient(e) >= 0]
         if salient:
@@ -54,6 +69,10 @@ class ResolvingIndex(EntityIndex):
             if candidates:
                 return max(candidates, key=lambda e: e.mentioned_before(offset))
         return None
+
+    def known_person(self, text: str) -> Entity | None:
+        """The person of the article this name or surname is, if any."""
+        return self._match(text, "person")
 
     def resolve(self, token: Token, spoken: list[Entity]) -> Entity | None:
         """The entity a source mention headed by `token` refers to; None for unknown."""
@@ -151,7 +170,7 @@ class ResolvingIndex(EntityIndex):
             if lower == "it" or (organisation is not None and spoken and spoken[-1] is organisation):
                 return organisation or (spoken[-1] if spoken and not spoken[-1].anonymous else None)
         gender = "m" if lower in MALE_PRONOUNS else "f" if lower in FEMALE_PRONOUNS else None
-        entity = self.latest(token.i, "person", gender=gender, prefer=spoken)
+        entity = self.latest(token.i, "person", gender=gender, prefer=spoken, main_only=True)
         if entity is not None and gender and entity.gender is None:
             entity.gender = gender
         return entity
@@ -234,11 +253,15 @@ def rule_speakers(doc: Doc, drafts: list[DraftQuote], index: ResolvingIndex) -> 
     """The entity the hand-written rules attribute each draft quote to (None when unknown), in order."""
     speakers: list[Entity | None] = []
     spoken: list[Entity] = []
+    for i, known in untagged_subjects(index, index.known_person):
+        known.subject_at.append(i)
+    previous: DraftQuote | None = None
     for draft in drafts:
         entity: Entity | None = None
         if draft.source_token is not None:
             token = doc[draft.source_token]
-            entity = index.resolve(token, spoken)
+            said_for = spokesperson_continued(index, token, previous, speakers[-1] if speakers else None)
+            entity = said_for or index.resolve(token, spoken)
             if entity is not None and draft.sources:
                 _record_mention(doc, entity, token, draft.sources[0])
             if entity is not None:
@@ -250,5 +273,6 @@ def rule_speakers(doc: Doc, drafts: list[DraftQuote], index: ResolvingIndex) -> 
         speakers.append(entity)
         if entity is not None:
             spoken.append(entity)
+        previous = draft
     index.complete_surnames()
     return speakers

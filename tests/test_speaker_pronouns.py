@@ -55,7 +55,7 @@ def test_untagged_subjects_a_known_surname_the_ner_missed(blank_nlp: Language) -
     ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O"]
     doc = _doc(blank_nlp, words, deps, [1, 2, 2, 2, 6, 6, 6, 6], ents)
     index = ResolvingIndex(doc, [])
-    found = untagged_subjects(index, index.known_person)
+    found = untagged_subjects(index)
     assert [(i, entity.name) for i, entity in found] == [(5, "Ola Lund")]
 
 

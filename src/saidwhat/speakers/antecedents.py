@@ -6,8 +6,6 @@ reports ('X said Y had spoken') is not who the next 'he' is about; the subject o
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from spacy.tokens import Token
 
 from ..extraction.docfacts import doc_facts
@@ -40,18 +38,19 @@ def is_embedded_subject(token: Token) -> bool:
     return False
 
 
-def untagged_subjects(index: EntityIndex, known_person: Callable[[str], Entity | None]) -> list[tuple[int, Entity]]:
-    """(token, person) of each subject outside quotation marks that is a known person's surname the NER
-    did not tag there ('But Lund feels ...' after 'Ola Lund said'): a subject all the same."""
+def untagged_subjects(index: EntityIndex) -> list[tuple[int, Entity]]:
+    """(token, person) of each subject outside quotation marks that is a person's surname where the NER
+    tagged nothing ('But Lund feels ...' after 'Ola Lund said'): a subject all the same (of two people
+    with that surname, the one named last, as a surname source is matched)."""
     found = []
     for token in index.doc:
         if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "PROPN" or token.i in index.by_token:
             continue
         if any(draft.covers(token.idx) for draft in index.quoted):
             continue
-        entity = known_person(token.text)
-        if entity is not None:
-            found.append((token.i, entity))
+        people = [e for e in index.entities if e.kind == "person" and not e.anonymous and e.surname == token.lower_]
+        if people:
+            found.append((token.i, people[-1]))
     return found
 
 

@@ -70,10 +70,6 @@ class ResolvingIndex(EntityIndex):
                 return max(candidates, key=lambda e: e.mentioned_before(offset))
         return None
 
-    def known_person(self, text: str) -> Entity | None:
-        """The person of the article this name or surname is, if any."""
-        return self._match(text, "person")
-
     def resolve(self, token: Token, spoken: list[Entity]) -> Entity | None:
         """The entity a source mention headed by `token` refers to; None for unknown."""
         joint = self._joint(token)
@@ -253,7 +249,7 @@ def rule_speakers(doc: Doc, drafts: list[DraftQuote], index: ResolvingIndex) -> 
     """The entity the hand-written rules attribute each draft quote to (None when unknown), in order."""
     speakers: list[Entity | None] = []
     spoken: list[Entity] = []
-    for i, known in untagged_subjects(index, index.known_person):
+    for i, known in untagged_subjects(index):
         known.subject_at.append(i)
     previous: DraftQuote | None = None
     for draft in drafts:

@@ -95,6 +95,13 @@ def _speakers(nlp: Language, text: str) -> list[str | None]:
             ' "He is tired," he said.',
             ["Ola Lund"],
         ),
+        # 'a spokesman' speaks for the body last seen as a main clause's subject, not for one inside a
+        # clause a verb reports.
+        (
+            "The Harbour Party insisted it would ask whether the Port Authority would pay for the bridge."
+            ' "It will cost too much," a spokesman said.',
+            ["Harbour Party", "Harbour Party"],
+        ),
         # An unnamed spokesperson's words are the body's, and so are the next 'she's.
         (
             'A spokeswoman for Orbis Air said: "We are proud of our crews." She added that fares would not rise.',

@@ -30,17 +30,11 @@ class ResolvingIndex(EntityIndex):
     """The entities of a document, and the rules that tell which one a source mention means."""
 
     def latest(
-        self,
-        token_index: int,
-        kind: SpeakerKind,
-        *,
-        gender: str | None = None,
-        prefer: list[Entity] | None = None,
-        main_only: bool = False,
+        self, token_index: int, kind: SpeakerKind, *, gender: str | None = None, prefer: list[Entity] | None = None
     ) -> Entity | None:
-        """The entity a pronoun or description most likely means: the one last seen as a clause
-        subject or a quote's source before it (with `main_only`, not in a relative or reported clause),
-        else the one last mentioned at all."""
+        """The entity a pronoun or description most likely means: the one last seen as a quote's source or
+        as the subject of a clause that is neither a relative clause nor one a verb reports ('X, whose
+        coach was Y, said Z had left': X), else the one last mentioned at all."""
         offset = self.doc[token_index].idx
         pool = [
             e
@@ -53,11 +47,7 @@ class ResolvingIndex(EntityIndex):
 
         def last_salient(entity: Entity) -> int:
             return max(
-                (
-                    i
-                    for i in entity.subject_at
-                    if i < token_index and not (main_only and is_embedded_subject(self.doc[i]))
-                ),
+                (i for i in entity.subject_at if i < token_index and not is_embedded_subject(self.doc[i])),
                 default=-1,
             )
 
@@ -166,7 +156,7 @@ class ResolvingIndex(EntityIndex):
             if lower == "it" or (organisation is not None and spoken and spoken[-1] is organisation):
                 return organisation or (spoken[-1] if spoken and not spoken[-1].anonymous else None)
         gender = "m" if lower in MALE_PRONOUNS else "f" if lower in FEMALE_PRONOUNS else None
-        entity = self.latest(token.i, "person", gender=gender, prefer=spoken, main_only=True)
+        entity = self.latest(token.i, "person", gender=gender, prefer=spoken)
         if entity is not None and gender and entity.gender is None:
             entity.gender = gender
         return entity

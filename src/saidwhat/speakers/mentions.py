@@ -1,0 +1,84 @@
+"""What the parse says of a name's mention: its honorific, its clause role, its article, the words
+around it that belong to it and the descriptions the text gives it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..extraction.lexicon import HONORIFICS, RELATIVE_PRONOUNS
+from ..extraction.sources import mention_bounds
+
+
+def has_honorific(span: Span) -> bool:
+    """'Mr Okoro', 'Dr Lim Wei Ling': only people carry these."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    tokens = [before, *span] if before is not None else list(span)
+    return any(token.lower_.rstrip(".") in HONORIFICS for token in tokens)
+
+
+def has_which_clause(token: Token) -> bool:
+    """'Mabel Finch, which floated in 2001': people take 'who', bodies 'which'."""
+    return any(
+        child.dep_ == "relcl" and any(grand.lower_ == "which" and is_subject(grand) for grand in child.children)
+        for child in token.rights
+    )
+
+
+def is_subject(token: Token) -> bool:
+    return token.dep_ in ("nsubj", "nsubjpass")
+
+
+def is_subject_or_conjunct(token: Token) -> bool:
+    """A subject, or a word coordinated with one ('Vell' of 'Both Tarn and the Vell said')."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return is_subject(token)
+
+
+def in_possessive(token: Token, head: Token) -> bool:
+    """Is `token` part of a possessive modifier of `head` ('Brandt's' in "Brandt's son")?"""
+    while token.i != head.i and token.head.i != token.i:
+        if token.dep_ == "poss":
+            return True
+        token = token.head
+    return False
+
+
+def with_capitalised_head(ent: Span) -> Span:
+    """'the Harbour Democrat leader' where NER saw only 'Harbour': the capitalised proper noun right after
+    a body's name that the name modifies is a word of it."""
+    doc = ent.doc
+    root = ent.root
+    if ent.end >= len(doc) or root.head.i != ent.end or root.dep_ not in ("amod", "compound"):
+        return ent
+    head = doc[ent.end]
+    if head.pos_ != "PROPN" or not head.is_title:
+        return ent
+    return Span(doc, ent.start, ent.end + 1, label=ent.label)
+
+
+def is_common_noun(ent: Span) -> bool:
+    """'the 22-year-old Welshman' tagged PERSON: one word after an article is a noun, not a person's name
+    (English grammar: names take no article)."""
+    return len(ent) == 1 and any(
+        child.dep_ == "det" and child.lower_ in ("the", "a", "an") for child in ent.root.children
+    )
+
+
+def description_of(doc: Doc, token: Token) -> str | None:
+    """'The 18-year-old actor' -> '18-year-old actor'."""
+    start, end = mention_bounds(token)
+    words = [t for t in doc[start:end] if t.dep_ != "det"]
+    return doc[words[0].i : words[-1].i + 1].text if words else None
+
+
+def clause_descriptions(token: Token) -> list[str]:
+    """What appositives and relative clauses say of a mention ('who plays Nick Nelson in the show')."""
+    found = []
+    for child in token.rights:
+        if child.dep_ in ("appos", "relcl", "acl"):
+            words = [t for t in child.subtree if t.lower_ not in RELATIVE_PRONOUNS]
+            text = token.doc[words[0].i : words[-1].i + 1].text.strip(" ,") if words else ""
+            if text and len(text) < 120:
+                found.append(text)
+    return found

@@ -21,9 +21,9 @@ from .mentions import (
     has_honorific,
     has_which_clause,
     is_common_noun,
+    is_study_agent,
     is_subject,
     is_subject_or_conjunct,
-    with_capitalised_head,
 )
 from .names import (
     clean_name,
@@ -232,12 +232,14 @@ class EntityIndex:
         if kind == "person" and is_common_noun(ent):
             return
         if kind == "organisation":
-            ent = with_capitalised_head(with_capitalised_modifiers(ent))
+            ent = with_capitalised_modifiers(ent)
         name = clean_name(ent, person=kind == "person" or has_honorific(ent), lowered=self.lowered)
         if name and kind == "organisation" and self._match(name, "person") is not None:
             kind = "person"  # 'Ferguson' tagged ORG after 'Alex Ferguson' tagged PERSON
         if not name or (
-            kind == "organisation" and ent.label_ in ("GPE", "NORP") and not is_subject_or_conjunct(ent.root)
+            kind == "organisation"
+            and ent.label_ in ("GPE", "NORP")
+            and not (is_subject_or_conjunct(ent.root) or is_study_agent(ent.root))
         ):
             return
         if kind == "person" and self._is_organisation_name(name):

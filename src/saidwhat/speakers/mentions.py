@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ..extraction.lexicon import HONORIFICS, RELATIVE_PRONOUNS
+from ..extraction.lexicon import HONORIFICS, RELATIVE_PRONOUNS, STUDY_NOUNS
 from ..extraction.sources import mention_bounds
 
 
@@ -35,6 +35,17 @@ def is_subject_or_conjunct(token: Token) -> bool:
     return is_subject(token)
 
 
+def is_study_agent(token: Token) -> bool:
+    """The agent of a study ('The survey was conducted by Tarnside', 'The study, carried out by
+    Tarnside, found'): the body the findings speak for."""
+    if token.dep_ != "pobj" or token.head.dep_ != "agent":
+        return False
+    verb = token.head.head
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in STUDY_NOUNS:
+        return True
+    return any(child.dep_ == "nsubjpass" and child.lemma_.lower() in STUDY_NOUNS for child in verb.children)
+
+
 def in_possessive(token: Token, head: Token) -> bool:
     """Is `token` part of a possessive modifier of `head` ('Brandt's' in "Brandt's son")?"""
     while token.i != head.i and token.head.i != token.i:
@@ -42,19 +53,6 @@ def in_possessive(token: Token, head: Token) -> bool:
             return True
         token = token.head
     return False
-
-
-def with_capitalised_head(ent: Span) -> Span:
-    """'the Harbour Democrat leader' where NER saw only 'Harbour': the capitalised proper noun right after
-    a body's name that the name modifies is a word of it."""
-    doc = ent.doc
-    root = ent.root
-    if ent.end >= len(doc) or root.head.i != ent.end or root.dep_ not in ("amod", "compound"):
-        return ent
-    head = doc[ent.end]
-    if head.pos_ != "PROPN" or not head.is_title:
-        return ent
-    return Span(doc, ent.start, ent.end + 1, label=ent.label)
 
 
 def is_common_noun(ent: Span) -> bool:

@@ -22,7 +22,7 @@ from ..extraction.lexicon import (
 from ..extraction.sources import mention_bounds
 from ..records import SpeakerKind
 from .entities import Entity, EntityIndex, proper_name_chain
-from .mentions import clause_descriptions, description_of, in_possessive
+from .mentions import clause_descriptions, description_of, in_possessive, is_study_agent
 from .names import POSTNOMINALS, clean_name, has_acronym
 
 
@@ -144,14 +144,9 @@ class ResolvingIndex(EntityIndex):
         """The members of a coordination that carried out a study ('The survey was conducted by Tarn and
         Vell'): the study, the survey or the research the article speaks of is theirs."""
         for token in self.doc:
-            if _is_coordination_head(token) and token.dep_ == "pobj":
-                verb = token.head.head
-                studied = any(
-                    child.dep_ == "nsubjpass" and child.lemma_.lower() in STUDY_NOUNS for child in verb.children
-                )
-                members = self._coordinated(token) if studied else []
-                if len(members) > 1:
-                    return members
+            members = self._coordinated(token) if _is_coordination_head(token) and is_study_agent(token) else []
+            if len(members) > 1:
+                return members
         return []
 
     def _coordination_referred_to(self, token: Token) -> list[Entity]:

@@ -121,3 +121,18 @@ def test_a_study_carried_out_by_two_bodies_is_theirs(nlp: Language) -> None:
 def test_a_lower_case_title_is_no_ones_name(nlp: Language) -> None:
     text = "Mr Quill met Ann Lee on Monday. The lord chancellor said the courts would close in May."
     assert "chancellor" not in _rule_picks(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Tom Harlow 6-1,6-4 was the score.", (0, 7), "Tom Harlow"),  # a score glued to a name
+        ("Harbour Radio 4 said so.", (0, 3), "Harbour Radio 4"),  # a number that names a station stays
+        ("The nightclub said so.", (1, 2), ""),  # no capital letter: no name
+    ],
+)
+def test_figures_glued_to_a_name_are_no_part_of_it(
+    nlp: Language, text: str, span: tuple[int, int], expected: str
+) -> None:
+    doc = nlp(text)
+    assert clean_name(doc[span[0] : span[1]], person=False) == expected

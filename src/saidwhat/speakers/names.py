@@ -137,7 +137,23 @@ def clean_name(span: Span, *, person: bool = True, lowered: frozenset[str] = fro
         name = f"{_peer_title(span)} {name}{_peer_seat(tokens[-1])}"
     if not person:
         name = _without_model_number(_with_acronym_word(name, tokens[-1]))
-    return name.strip()
+    return _without_figures(name)
+
+
+def _is_figure(word: str) -> bool:
+    """'6-1,6-4', '12.5secs', '£9.99': digits with marks and no capital letter ('7-Eleven' is a name)."""
+    return any(ch.isdigit() for ch in word) and not word.isalnum() and not any("A" <= ch <= "Z" for ch in word)
+
+
+def _without_figures(name: str) -> str:
+    """'Tom Harlow 6-1,6-4' -> 'Tom Harlow', '12.5secs' -> '': a score, a price or a time glued to a name
+    is no word of it, and a name has a capital letter (English usage: 'the lord chancellor' names no one)."""
+    words = name.split()
+    while words and _is_figure(words[-1]):
+        words.pop()
+    if not any(ch.isupper() for word in words for ch in word):
+        return ""
+    return " ".join(words)
 
 
 def _peer_seat(surname: Token) -> str:

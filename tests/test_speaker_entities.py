@@ -136,3 +136,8 @@ def test_figures_glued_to_a_name_are_no_part_of_it(
 ) -> None:
     doc = nlp(text)
     assert clean_name(doc[span[0] : span[1]], person=False) == expected
+
+
+def test_an_article_before_a_bodys_name_is_no_part_of_it(nlp: Language) -> None:
+    doc = nlp("Officials said a Harbour Party official had resigned.")
+    assert clean_name(doc[2:5], person=False) == "Harbour Party"

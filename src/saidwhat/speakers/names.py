@@ -50,6 +50,11 @@ def _is_spaced_ampersand(token: Token, span: Span) -> bool:
     )
 
 
+def _is_article(token: Token) -> bool:
+    """'the', or 'a'/'an' the tagger calls a determiner ('a Harbour Party official'; not the initial 'A')."""
+    return token.lower_ == "the" or (token.lower_ in ("a", "an") and token.pos_ == "DET")
+
+
 def _name_tokens(span: Span) -> tuple[list[Token], bool]:
     """The tokens of a mention that belong to the name, and whether a peer's title came before them."""
     tokens: list[Token] = []
@@ -63,7 +68,7 @@ def _name_tokens(span: Span) -> tuple[list[Token], bool]:
                 break
             continue
         lower = token.lower_.rstrip(".")
-        if lower in HONORIFICS or (not tokens and token.lower_ == "the"):
+        if lower in HONORIFICS or (not tokens and _is_article(token)):
             peer |= lower in PEER_TITLES and not tokens and token.is_title
             continue
         tokens.append(token)

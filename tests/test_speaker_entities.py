@@ -141,3 +141,18 @@ def test_figures_glued_to_a_name_are_no_part_of_it(
 def test_an_article_before_a_bodys_name_is_no_part_of_it(nlp: Language) -> None:
     doc = nlp("Officials said a Harbour Party official had resigned.")
     assert clean_name(doc[2:5], person=False) == "Harbour Party"
+
+
+@pytest.mark.parametrize(
+    ("text", "ent", "kind"),
+    [
+        ("Tobi Okoro QC warned that the law was unclear.", (0, 3), "person"),  # letters for an office
+        ("Nina Vell, spokeswoman for the trust, said it would appeal.", (0, 2), "person"),  # a role in apposition
+        ("Harbour Mills, which makes rope, said it would appeal.", (0, 2), "organisation"),
+    ],
+)
+def test_a_name_tagged_org_is_a_persons_when_the_text_says_so(
+    nlp: Language, text: str, ent: tuple[int, int], kind: str
+) -> None:
+    doc = _tagged(nlp, text, [(ent[0], ent[1], "ORG")])
+    assert [e.kind for e in EntityIndex(doc).entities] == [kind]

@@ -21,6 +21,7 @@ from .mentions import (
     has_honorific,
     has_which_clause,
     is_common_noun,
+    is_described_as_person,
     is_study_agent,
     is_subject,
     is_subject_or_conjunct,
@@ -246,8 +247,8 @@ class EntityIndex:
             kind = "organisation"  # 'Labour' tagged PERSON after 'Labour' tagged ORG: one body
         if kind == "person":
             name = self._with_family_name(name, ent.root)
-        elif has_honorific(ent):
-            kind = "person"  # 'Mr Okoro' tagged ORG
+        elif has_honorific(ent) or (ent.label_ == "ORG" and is_described_as_person(ent)):
+            kind = "person"  # 'Mr Okoro' or 'Tobi Okoro QC' tagged ORG
         entity = self.add_name(name, kind)
         entity.mentions.append((ent.start_char, ent.end_char))
         entity.referred_to_as_which |= has_which_clause(ent.root)

@@ -5,8 +5,19 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ..extraction.lexicon import HONORIFICS, RELATIVE_PRONOUNS, STUDY_NOUNS
+from ..extraction.lexicon import (
+    HONORIFICS,
+    RELATIVE_PRONOUNS,
+    ROLE_WORDS,
+    SPOKESPERSON_WORDS,
+    STUDY_NOUNS,
+    TITLE_WORDS,
+)
 from ..extraction.sources import mention_bounds
+from .names import POSTNOMINALS
+
+# Nouns that say a name in apposition is a person's ('Ann Lee, spokeswoman for ...'): the lexicon's roles.
+PERSON_ROLES = TITLE_WORDS | ROLE_WORDS | SPOKESPERSON_WORDS
 
 
 def has_honorific(span: Span) -> bool:
@@ -21,6 +32,24 @@ def has_which_clause(token: Token) -> bool:
     return any(
         child.dep_ == "relcl" and any(grand.lower_ == "which" and is_subject(grand) for grand in child.children)
         for child in token.rights
+    )
+
+
+def is_described_as_person(ent: Span) -> bool:
+    """'Ann Lee QC', 'Ann Lee, spokeswoman for ...', 'Ann Lee, who ...': letters after a name for an office
+    or an honour, a person's role in apposition or a 'who' clause say a name of two or three capitalised
+    words is a person's, whatever NER said."""
+    words = [token for token in ent if token.is_alpha]
+    if words and words[-1].text in POSTNOMINALS:
+        words = words[:-1]
+        if 2 <= len(words) <= 3 and all(token.is_title for token in words):
+            return True
+    if not (2 <= len(words) <= 3 and all(token.is_title for token in words)):
+        return False
+    return any(
+        (child.dep_ == "appos" and child.lemma_.lower() in PERSON_ROLES)
+        or (child.dep_ == "relcl" and any(g.lower_ == "who" and is_subject(g) for g in child.children))
+        for child in ent.root.rights
     )
 
 

@@ -156,3 +156,12 @@ def test_a_name_tagged_org_is_a_persons_when_the_text_says_so(
 ) -> None:
     doc = _tagged(nlp, text, [(ent[0], ent[1], "ORG")])
     assert [e.kind for e in EntityIndex(doc).entities] == [kind]
+
+
+def test_a_singular_pronoun_never_stands_for_a_joint_speaker() -> None:
+    from saidwhat.speakers.entities import Entity
+    from saidwhat.speakers.gender import agreement
+
+    joint = Entity(["Tom Harlow and Anna Berrow"], "person", members=(1, 2))
+    assert agreement("he", joint, None) == "agreement=singular_for_joint"
+    assert agreement("they", joint, None) == "agreement=plural_for_joint"

@@ -40,6 +40,7 @@ class ResolvingIndex(EntityIndex):
             for e in self.entities
             if e.kind == kind
             and not e.anonymous
+            and not e.members  # a singular reference is never several speakers together
             and (gender is None or e.gender in (None, gender))
             and e.mentioned_before(offset) >= 0
         ]

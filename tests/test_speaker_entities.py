@@ -7,7 +7,8 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from saidwhat.speakers.entities import EntityIndex
+from saidwhat.speakers.entities import Entity, EntityIndex
+from saidwhat.speakers.gender import agreement
 from saidwhat.speakers.names import clean_name, is_abbreviation_of, surname_of
 
 
@@ -159,9 +160,6 @@ def test_a_name_tagged_org_is_a_persons_when_the_text_says_so(
 
 
 def test_a_singular_pronoun_never_stands_for_a_joint_speaker() -> None:
-    from saidwhat.speakers.entities import Entity
-    from saidwhat.speakers.gender import agreement
-
     joint = Entity(["Tom Harlow and Anna Berrow"], "person", members=(1, 2))
     assert agreement("he", joint, None) == "agreement=singular_for_joint"
     assert agreement("they", joint, None) == "agreement=plural_for_joint"

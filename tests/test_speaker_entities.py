@@ -163,3 +163,15 @@ def test_a_singular_pronoun_never_stands_for_a_joint_speaker() -> None:
     joint = Entity(["Tom Harlow and Anna Berrow"], "person", members=(1, 2))
     assert agreement("he", joint, None) == "agreement=singular_for_joint"
     assert agreement("they", joint, None) == "agreement=plural_for_joint"
+
+
+def test_an_adjective_tagged_org_alone_names_no_body(blank_nlp: Language) -> None:
+    doc = Doc(
+        blank_nlp.vocab,
+        words=["The", "Radical", "Unionist", "leader", "promised", "a", "vote", "."],
+        pos=["DET", "ADJ", "PROPN", "NOUN", "VERB", "DET", "NOUN", "PUNCT"],
+        deps=["det", "amod", "compound", "nsubj", "ROOT", "det", "dobj", "punct"],
+        heads=[3, 2, 3, 4, 4, 6, 4, 4],
+        ents=["O", "B-ORG", "O", "O", "O", "O", "O", "O"],
+    )
+    assert EntityIndex(doc).entities == []

@@ -22,6 +22,7 @@ from .mentions import (
     has_which_clause,
     is_common_noun,
     is_described_as_person,
+    is_lone_adjective,
     is_study_agent,
     is_subject,
     is_subject_or_conjunct,
@@ -230,7 +231,7 @@ class EntityIndex:
 
     def _add_mention(self, ent: Span) -> None:
         kind: SpeakerKind = "person" if ent.label_ in _PERSON_LABELS else "organisation"
-        if kind == "person" and is_common_noun(ent):
+        if (kind == "person" and is_common_noun(ent)) or is_lone_adjective(ent):
             return
         if kind == "organisation":
             ent = with_capitalised_modifiers(ent)

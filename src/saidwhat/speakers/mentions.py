@@ -92,6 +92,13 @@ def is_common_noun(ent: Span) -> bool:
     )
 
 
+def is_lone_adjective(ent: Span) -> bool:
+    """'the Harbour Democrat leader' where NER tagged 'Harbour' alone, read as an adjective: one adjective
+    that modifies the noun after it names nobody (English grammar: a name is a noun)."""
+    token = ent.root
+    return len(ent) == 1 and token.pos_ == "ADJ" and token.dep_ == "amod" and token.head.i == token.i + 1
+
+
 def description_of(doc: Doc, token: Token) -> str | None:
     """'The 18-year-old actor' -> '18-year-old actor'."""
     start, end = mention_bounds(token)

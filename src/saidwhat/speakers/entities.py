@@ -11,13 +11,32 @@ from ..extraction.lexicon import (
     HONORIFICS,
     KINSHIP_NOUNS,
     ORGANISATION_NOUNS,
-    RELATIVE_PRONOUNS,
     ROLE_WORDS,
     TITLE_WORDS,
 )
-from ..extraction.sources import mention_bounds
 from ..records import SpeakerKind
-from .names import clean_name, is_acronym_of, is_peer_name, is_spelling_slip, lowercase_words, organisation_key
+from .mentions import (
+    clause_descriptions,
+    description_of,
+    has_honorific,
+    has_which_clause,
+    is_common_noun,
+    is_described_as_person,
+    is_lone_adjective,
+    is_study_agent,
+    is_subject,
+    is_subject_or_conjunct,
+)
+from .names import (
+    clean_name,
+    is_abbreviation_of,
+    is_acronym_of,
+    is_peer_name,
+    is_spelling_slip,
+    lowercase_words,
+    organisation_key,
+    surname_of,
+)
 
 _PERSON_LABELS = frozenset({"PERSON"})
 # Nouns that describe a body right before or after its name: the organisation nouns, and the makers and
@@ -48,7 +67,7 @@ class Entity:
 
     @property
     def surname(self) -> str:
-        return self.name.split()[-1].lower()
+        return surname_of(self.name)
 
     def mentioned_before(self, offset: int) -> int:
         """Start of the latest mention before a character offset, or -1."""
@@ -67,34 +86,6 @@ def is_described_as_body(entity: Entity) -> bool:
 
 def _starts_with_words(words: list[str], prefix: list[str]) -> bool:
     return len(prefix) < len(words) and words[: len(prefix)] == prefix
-
-
-def _has_honorific(span: Span) -> bool:
-    """'Mr Okoro', 'Dr Lim Wei Ling': only people carry these."""
-    before = span.doc[span.start - 1] if span.start > 0 else None
-    tokens = [before, *span] if before is not None else list(span)
-    return any(token.lower_.rstrip(".") in HONORIFICS for token in tokens)
-
-
-def _has_which_clause(token: Token) -> bool:
-    """'Mabel Finch, which floated in 2001': people take 'who', bodies 'which'."""
-    return any(
-        child.dep_ == "relcl" and any(grand.lower_ == "which" and _is_subject(grand) for grand in child.children)
-        for child in token.rights
-    )
-
-
-def _is_subject(token: Token) -> bool:
-    return token.dep_ in ("nsubj", "nsubjpass")
-
-
-def in_possessive(token: Token, head: Token) -> bool:
-    """Is `token` part of a possessive modifier of `head` ('Brandt's' in "Brandt's son")?"""
-    while token.i != head.i and token.head.i != token.i:
-        if token.dep_ == "poss":
-            return True
-        token = token.head
-    return False
 
 
 def proper_name_chain(token: Token) -> Span:
@@ -127,6 +118,7 @@ class EntityIndex:
             if entity.kind == "person" and (entity.referred_to_as_which or is_described_as_body(entity)):
                 entity.kind = "organisation"  # 'Mabel Finch' the retailer, tagged PERSON
         self._merge_acronyms()
+        self._merge_abbreviations()
 
     def _merge_acronyms(self) -> None:
         """'the EC' and 'the European Commission' are one body, named in full ('JK' and 'Jason King' one person)."""
@@ -145,14 +137,40 @@ class EntityIndex:
                 continue
             if short.kind == "organisation" and len(full.name.split()) > 2:
                 full.kind = "organisation"  # 'Dresdner Kleinwort Wasserstein' tagged PERSON, 'DrKW' ORG
-            full.names.extend(n for n in short.names if n not in full.names)
-            full.mentions.extend(short.mentions)
-            full.subject_at.extend(short.subject_at)
-            full.descriptions.extend(short.descriptions)
-            for i, entity in list(self.by_token.items()):
-                if entity is short:
-                    self.by_token[i] = full
-            self.entities.remove(short)
+            self._absorb(full, short)
+
+    def _merge_abbreviations(self) -> None:
+        """'Lib Dems' tagged PERSON and 'Liberal Democrats' tagged ORG: a name that shortens each word of
+        another names the same body, whatever NER said of either."""
+        for short in list(self.entities):
+            if short.anonymous or short not in self.entities:
+                continue
+            key = organisation_key(short.name.lower().split())
+            full = next(
+                (
+                    e
+                    for e in self.entities
+                    if e is not short
+                    and not e.anonymous
+                    and "organisation" in (e.kind, short.kind)
+                    and is_abbreviation_of(key, organisation_key(e.name.lower().split()))
+                ),
+                None,
+            )
+            if full is not None:
+                full.kind = "organisation"
+                self._absorb(full, short)
+
+    def _absorb(self, full: Entity, short: Entity) -> None:
+        """Make `short`'s names and mentions `full`'s, and forget `short`."""
+        full.names.extend(n for n in short.names if n not in full.names)
+        full.mentions.extend(short.mentions)
+        full.subject_at.extend(short.subject_at)
+        full.descriptions.extend(short.descriptions)
+        for i, entity in list(self.by_token.items()):
+            if entity is short:
+                self.by_token[i] = full
+        self.entities.remove(short)
 
     def _match(self, name: str, kind: SpeakerKind) -> Entity | None:
         """A known entity with this name, or (people) this surname or first name; a surname spelt
@@ -213,25 +231,31 @@ class EntityIndex:
 
     def _add_mention(self, ent: Span) -> None:
         kind: SpeakerKind = "person" if ent.label_ in _PERSON_LABELS else "organisation"
+        if (kind == "person" and is_common_noun(ent)) or is_lone_adjective(ent):
+            return
         if kind == "organisation":
             ent = with_capitalised_modifiers(ent)
-        name = clean_name(ent, person=kind == "person" or _has_honorific(ent), lowered=self.lowered)
+        name = clean_name(ent, person=kind == "person" or has_honorific(ent), lowered=self.lowered)
         if name and kind == "organisation" and self._match(name, "person") is not None:
             kind = "person"  # 'Ferguson' tagged ORG after 'Alex Ferguson' tagged PERSON
-        if not name or (kind == "organisation" and ent.label_ in ("GPE", "NORP") and not _is_subject(ent.root)):
+        if not name or (
+            kind == "organisation"
+            and ent.label_ in ("GPE", "NORP")
+            and not (is_subject_or_conjunct(ent.root) or is_study_agent(ent.root))
+        ):
             return
         if kind == "person" and self._is_organisation_name(name):
             kind = "organisation"  # 'Labour' tagged PERSON after 'Labour' tagged ORG: one body
         if kind == "person":
             name = self._with_family_name(name, ent.root)
-        elif _has_honorific(ent):
-            kind = "person"  # 'Mr Okoro' tagged ORG
+        elif has_honorific(ent) or (ent.label_ == "ORG" and is_described_as_person(ent)):
+            kind = "person"  # 'Mr Okoro' or 'Tobi Okoro QC' tagged ORG
         entity = self.add_name(name, kind)
         entity.mentions.append((ent.start_char, ent.end_char))
-        entity.referred_to_as_which |= _has_which_clause(ent.root)
+        entity.referred_to_as_which |= has_which_clause(ent.root)
         # 'Glass Harbour frontwoman Ida Kray collected ...': the name stands for the subject.
         stands_for = ent.root.head if ent.root.dep_ == "appos" else ent.root
-        if _is_subject(stands_for) and not any(draft.covers(ent.start_char) for draft in self.quoted):
+        if is_subject(stands_for) and not any(draft.covers(ent.start_char) for draft in self.quoted):
             entity.subject_at.append(ent.root.i)
         self._collect_descriptions(entity, ent)
         for token in ent:
@@ -251,7 +275,7 @@ class EntityIndex:
 
     def person_tagged_as_organisation(self, token: Token) -> Entity | None:
         """'Tobi Okoro' tagged ORG, then 'Mr Okoro': the honorific settles it."""
-        if not _has_honorific(proper_name_chain(token)):
+        if not has_honorific(proper_name_chain(token)):
             return None
         for entity in reversed(self.entities):
             words = entity.name.split()
@@ -282,7 +306,7 @@ class EntityIndex:
             first = self.doc[token.i - 1]
             if (
                 first.pos_ == "PROPN"
-                and first.dep_ == "compound"
+                and first.dep_ in ("compound", "nmod")  # the parser's 'nmod' in lists: 'A B, Ada Brill and C D'
                 and first.head.i == token.i
                 and first.is_title
                 and first.lower_ not in self.lowered
@@ -336,22 +360,3 @@ def with_capitalised_modifiers(ent: Span) -> Span:
             break  # 'Mr Quill' tagged ORG stays a person's mention after the honorific
         start -= 1
     return ent if start == ent.start else Span(doc, start, ent.end, label=ent.label)
-
-
-def description_of(doc: Doc, token: Token) -> str | None:
-    """'The 18-year-old actor' -> '18-year-old actor'."""
-    start, end = mention_bounds(token)
-    words = [t for t in doc[start:end] if t.dep_ != "det"]
-    return doc[words[0].i : words[-1].i + 1].text if words else None
-
-
-def clause_descriptions(token: Token) -> list[str]:
-    """What appositives and relative clauses say of a mention ('who plays Nick Nelson in the show')."""
-    found = []
-    for child in token.rights:
-        if child.dep_ in ("appos", "relcl", "acl"):
-            words = [t for t in child.subtree if t.lower_ not in RELATIVE_PRONOUNS]
-            text = token.doc[words[0].i : words[-1].i + 1].text.strip(" ,") if words else ""
-            if text and len(text) < 120:
-                found.append(text)
-    return found

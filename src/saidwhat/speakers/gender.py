@@ -66,6 +66,8 @@ def pronoun_gender(doc: Doc, entity: Entity, by_token: dict[int, Entity]) -> str
 def agreement(pronoun: str, entity: Entity, gender: str | None) -> str:
     """Whether a pronoun can stand for the candidate: 'she' for a man, 'it' for a person, 'he' for a body."""
     wanted = "m" if pronoun in MALE_PRONOUNS else "f" if pronoun in FEMALE_PRONOUNS else None
+    if entity.members and (wanted is not None or pronoun in ("it", "its")):
+        return "agreement=singular_for_joint"  # 'Tarn and Vell unveiled it. He said ...': one of them, or neither
     if wanted is not None:
         if entity.kind != "person":
             return "agreement=person_pronoun_for_body"

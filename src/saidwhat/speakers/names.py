@@ -21,6 +21,9 @@ _JOINERS = frozenset({"-", "–", "&", "'", "’", "/", "//", "."})
 # leaves it out because the tokenizer cuts it into pieces.
 _ENTITY_WORD_BEFORE = re.compile(r"(?<![\w&#;])([A-Z][A-Za-z]*(?:&#?\w+;[A-Za-z]*)+)\s+$")
 _SMALL_WORDS = frozenset({"of", "and", "for", "the", "&", "de", "du", "la", "le", "von", "van", "der"})
+# A model number after a maker's name ('Vektor X200', 'Vektor X200s', 'Vektor 747s'): the maker's
+# product, no word of its name (letters then digits, or digits in the plural; not 'Radio 4').
+_MODEL_NUMBER = re.compile(r"^([A-Z]+\d+[A-Za-z]*|\d+s)$")
 
 
 def _is_joiner(token: Token, span: Span) -> bool:
@@ -47,6 +50,11 @@ def _is_spaced_ampersand(token: Token, span: Span) -> bool:
     )
 
 
+def _is_article(token: Token) -> bool:
+    """'the', or 'a'/'an' the tagger calls a determiner ('a Harbour Party official'; not the initial 'A')."""
+    return token.lower_ == "the" or (token.lower_ in ("a", "an") and token.pos_ == "DET")
+
+
 def _name_tokens(span: Span) -> tuple[list[Token], bool]:
     """The tokens of a mention that belong to the name, and whether a peer's title came before them."""
     tokens: list[Token] = []
@@ -60,7 +68,7 @@ def _name_tokens(span: Span) -> tuple[list[Token], bool]:
                 break
             continue
         lower = token.lower_.rstrip(".")
-        if lower in HONORIFICS or (not tokens and token.lower_ == "the"):
+        if lower in HONORIFICS or (not tokens and _is_article(token)):
             peer |= lower in PEER_TITLES and not tokens and token.is_title
             continue
         tokens.append(token)
@@ -130,8 +138,61 @@ def clean_name(span: Span, *, person: bool = True, lowered: frozenset[str] = fro
     if len(name.split()) > 2:
         name = _ACRONYM_IN_BRACKETS.sub("", name)  # 'World Health Organisation WHO'
     if peer and person and len(name.split()) == 1 and name[:1].isupper():
-        name = f"{_peer_title(span)} {name}"  # a peer's bare surname is not a name ('Lord Falconer')
-    return name.strip()
+        # A peer's bare surname is not a name ('Lord Falconer'); the seat is part of it ('Lord Fenwick of Dale').
+        name = f"{_peer_title(span)} {name}{_peer_seat(tokens[-1])}"
+    if not person:
+        name = _without_model_number(_with_acronym_word(name, tokens[-1]))
+    return _without_figures(name)
+
+
+def _is_figure(word: str) -> bool:
+    """'6-1,6-4', '12.5secs', '£9.99': digits with marks and no capital letter ('7-Eleven' is a name)."""
+    return any(ch.isdigit() for ch in word) and not word.isalnum() and not any("A" <= ch <= "Z" for ch in word)
+
+
+def _without_figures(name: str) -> str:
+    """'Tom Harlow 6-1,6-4' -> 'Tom Harlow', '12.5secs' -> '': a score, a price or a time glued to a name
+    is no word of it, and a name has a capital letter (English usage: 'the lord chancellor' names no one)."""
+    words = name.split()
+    while words and _is_figure(words[-1]):
+        words.pop()
+    if not any(ch.isupper() for word in words for ch in word):
+        return ""
+    return " ".join(words)
+
+
+def _peer_seat(surname: Token) -> str:
+    """' of Dale' after 'Lord Fenwick of Dale': a peer's territorial designation (English usage)."""
+    doc = surname.doc
+    if surname.i + 2 >= len(doc) or doc[surname.i + 1].lower_ != "of":
+        return ""
+    seat = doc[surname.i + 2]
+    if seat.pos_ != "PROPN" or not seat.is_title or seat.head.i != surname.i + 1:
+        return ""
+    return f" of {seat.text}"
+
+
+def _with_acronym_word(name: str, last: Token) -> str:
+    """'Office for Rural (ORA) affairs' -> 'Office for Rural Affairs': an acronym in brackets written
+    inside a body's name stands for the whole name, so the word after the brackets belongs to it."""
+    doc = last.doc
+    i = last.i + 1
+    if i + 3 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")":
+        return name
+    acronym, word = doc[i + 1].text, doc[i + 3]
+    if not (acronym.isupper() and word.is_alpha and word.pos_ in ("NOUN", "PROPN")):
+        return name
+    longer = f"{name} {word.text[:1].upper()}{word.text[1:]}"
+    if initials(name) == acronym or initials(longer) != acronym:
+        return name
+    return longer
+
+
+def _without_model_number(name: str) -> str:
+    words = name.split()
+    if len(words) > 1 and _MODEL_NUMBER.match(words[-1]):
+        return " ".join(words[:-1])
+    return name
 
 
 def organisation_key(words: list[str]) -> list[str]:
@@ -139,8 +200,27 @@ def organisation_key(words: list[str]) -> list[str]:
     return [word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word for word in words]
 
 
+def is_abbreviation_of(short: list[str], full: list[str]) -> bool:
+    """Does each of two or more words of `short` open the word of `full` in its place ('lib dem' of
+    'liberal democrat'), with one word at least shorter than its full form?"""
+    return (
+        len(short) == len(full) > 1
+        and short != full
+        and all(len(a) >= 3 and b.startswith(a) for a, b in zip(short, full, strict=True))
+    )
+
+
 def _peer_title(span: Span) -> str:
     return next(t.text for t in span if t.lower_ in PEER_TITLES)
+
+
+def surname_of(name: str) -> str:
+    """The lower-case surname of a person's name: its last word, the one before the seat of a peer
+    ('Lord Fenwick of Dale' -> 'fenwick')."""
+    words = name.lower().split()
+    if len(words) == 4 and words[0] in PEER_TITLES and words[2] == "of":
+        return words[1]
+    return words[-1]
 
 
 def is_peer_name(name: str) -> bool:

@@ -22,7 +22,8 @@ from ..extraction.lexicon import (
 from ..extraction.sources import mention_bounds
 from ..records import SpeakerKind
 from .antecedents import is_embedded_subject, spokesperson_continued, untagged_subjects
-from .entities import Entity, EntityIndex, clause_descriptions, description_of, in_possessive, proper_name_chain
+from .entities import Entity, EntityIndex, proper_name_chain
+from .mentions import clause_descriptions, description_of, in_possessive, is_study_agent
 from .names import POSTNOMINALS, clean_name, has_acronym
 
 
@@ -41,6 +42,7 @@ class ResolvingIndex(EntityIndex):
             for e in self.entities
             if e.kind == kind
             and not e.anonymous
+            and not e.members  # a singular reference is never several speakers together
             and (gender is None or e.gender in (None, gender))
             and e.mentioned_before(offset) >= 0
         ]
@@ -76,7 +78,7 @@ class ResolvingIndex(EntityIndex):
             start, end = token.i, token.i + 1
         if token.pos_ == "PRON":
             return self._resolve_pronoun(token, spoken)
-        if token.pos_ == "PROPN" or (token.is_title and token.pos_ in ("NOUN", "ADJ")):
+        if (token.pos_ == "PROPN" and not token.is_lower) or (token.is_title and token.pos_ in ("NOUN", "ADJ")):
             known = self._match(token.text, "person") or self.person_tagged_as_organisation(token)
             if known is not None:
                 return known  # 'Brack says ...': the parser took a known surname for a noun
@@ -105,13 +107,14 @@ class ResolvingIndex(EntityIndex):
 
     def _joint(self, token: Token) -> Entity | None:
         """'Sony, IBM and Toshiba said': several named speakers speaking together are one speaker,
-        named by joining their names (the BBC gold's convention)."""
-        members: list[Entity] = []
-        for part in (token, *_conjuncts(token)):
-            entity = self.by_token.get(part.i)
-            if entity is not None and entity not in members:
-                members.append(entity)
-        if len(members) < 2 or token.i not in self.by_token:
+        named by joining their names (the BBC gold's convention); so are 'the firms' or 'they' just
+        after such a coordination ('Tarn and Vell unveiled the chip. The firms said ...')."""
+        members = self._coordinated(token) if token.i in self.by_token else []
+        if len(members) < 2 and _is_plural_source(token):
+            members = self._coordination_referred_to(token)
+        if len(members) < 2 and token.lemma_.lower() in STUDY_NOUNS:
+            members = self._joint_authors()
+        if len(members) < 2:
             return None
         key = tuple(id(member) for member in members)
         for entity in self.entities:
@@ -122,6 +125,56 @@ class ResolvingIndex(EntityIndex):
         joint = Entity([f"{', '.join(names[:-1])} and {names[-1]}"], kind, members=key)
         self.entities.append(joint)
         return joint
+
+    def _coordinated(self, token: Token) -> list[Entity]:
+        """The named entities of a coordination headed by `token`, in order."""
+        members: list[Entity] = []
+        for part in (token, *_conjuncts(token)):
+            entity = self.by_token.get(part.i) or self._named_after_noun(part)
+            if entity is not None and entity not in members and not entity.members:
+                members.append(entity)
+        return members
+
+    def _named_after_noun(self, token: Token) -> Entity | None:
+        """'its rival Vell', 'training body Vell': the name a conjunct noun describes, as an appositive
+        or as the proper noun right after it."""
+        if token.pos_ != "NOUN":
+            return None
+        for child in token.children:
+            if child.dep_ == "appos" and child.i in self.by_token:
+                return self.by_token[child.i]
+        after = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
+        return self.by_token.get(after.i) if after is not None and after.pos_ == "PROPN" else None
+
+    def _joint_authors(self) -> list[Entity]:
+        """The members of a coordination that carried out a study ('The survey was conducted by Tarn and
+        Vell'): the study, the survey or the research the article speaks of is theirs."""
+        for token in self.doc:
+            members = self._coordinated(token) if _is_coordination_head(token) and is_study_agent(token) else []
+            if len(members) > 1:
+                return members
+        return []
+
+    def _coordination_referred_to(self, token: Token) -> list[Entity]:
+        """The members of the latest named coordination that is a clause's subject or a passive's agent,
+        in the plural source's sentence before it or the two sentences before; else the first in the next
+        sentence (a lede names the speakers after describing them: 'its makers said. Tarn and Vell ...')."""
+        facts = doc_facts(self.doc)
+        sent = facts.sent(token)
+        first = sent
+        for _ in range(_JOINT_SENTENCES_BACK):
+            if first.start == 0:
+                break
+            first = facts.sent(self.doc[first.start - 1])
+        before = [self._coordinated(t) for t in self.doc[first.start : token.i] if _is_coordination_head(t)]
+        before = [members for members in before if len(members) > 1]
+        if before:
+            return before[-1]
+        if sent.end >= len(self.doc):
+            return []
+        after = facts.sent(self.doc[sent.end])
+        found = [self._coordinated(t) for t in after if _is_coordination_head(t)]
+        return next((members for members in found if len(members) > 1), [])
 
     def _named_inside(self, start: int, end: int) -> Entity | None:
         """A person named inside a mention, else an organisation, else None.
@@ -198,6 +251,24 @@ class ResolvingIndex(EntityIndex):
             return described[-1]
         # '"...," said the minister' with nobody named before: the description is all we know.
         return self.latest(token.i, "person", prefer=spoken) or self._anonymous(phrase, "unknown")
+
+
+# How many sentences back a plural source ('the firms', 'they') looks for the coordination it stands for
+# (5-fold CV on bbc-train-gold: 516 of 631 right at 1, 2 and 3; looking on into the next sentence: +2).
+_JOINT_SENTENCES_BACK = 2
+
+
+def _is_plural_source(token: Token) -> bool:
+    """'they', 'the firms', 'its designers': a plural noun or pronoun heading a source."""
+    return token.lower_ in ("they", "both") or token.tag_ == "NNS"
+
+
+def _is_coordination_head(token: Token) -> bool:
+    """The first conjunct of a coordination that is a subject ('Tarn and Vell said') or a passive's
+    agent ('carried out by Tarn and Vell')."""
+    if not any(child.dep_ == "conj" for child in token.children):
+        return False
+    return token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "pobj" and token.head.dep_ == "agent")
 
 
 def _conjuncts(token: Token) -> list[Token]:

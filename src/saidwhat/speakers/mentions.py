@@ -1,0 +1,118 @@
+"""What the parse says of a name's mention: its honorific, its clause role, its article, the words
+around it that belong to it and the descriptions the text gives it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..extraction.lexicon import (
+    HONORIFICS,
+    RELATIVE_PRONOUNS,
+    ROLE_WORDS,
+    SPOKESPERSON_WORDS,
+    STUDY_NOUNS,
+    TITLE_WORDS,
+)
+from ..extraction.sources import mention_bounds
+from .names import POSTNOMINALS
+
+# Nouns that say a name in apposition is a person's ('Ann Lee, spokeswoman for ...'): the lexicon's roles.
+PERSON_ROLES = TITLE_WORDS | ROLE_WORDS | SPOKESPERSON_WORDS
+
+
+def has_honorific(span: Span) -> bool:
+    """'Mr Okoro', 'Dr Lim Wei Ling': only people carry these."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    tokens = [before, *span] if before is not None else list(span)
+    return any(token.lower_.rstrip(".") in HONORIFICS for token in tokens)
+
+
+def has_which_clause(token: Token) -> bool:
+    """'Mabel Finch, which floated in 2001': people take 'who', bodies 'which'."""
+    return any(
+        child.dep_ == "relcl" and any(grand.lower_ == "which" and is_subject(grand) for grand in child.children)
+        for child in token.rights
+    )
+
+
+def is_described_as_person(ent: Span) -> bool:
+    """'Ann Lee QC', 'Ann Lee, spokeswoman for ...', 'Ann Lee, who ...': letters after a name for an office
+    or an honour, a person's role in apposition or a 'who' clause say a name of two or three capitalised
+    words is a person's, whatever NER said."""
+    words = [token for token in ent if token.is_alpha]
+    if words and words[-1].text in POSTNOMINALS:
+        words = words[:-1]
+        if 2 <= len(words) <= 3 and all(token.is_title for token in words):
+            return True
+    if not (2 <= len(words) <= 3 and all(token.is_title for token in words)):
+        return False
+    return any(
+        (child.dep_ == "appos" and child.lemma_.lower() in PERSON_ROLES)
+        or (child.dep_ == "relcl" and any(g.lower_ == "who" and is_subject(g) for g in child.children))
+        for child in ent.root.rights
+    )
+
+
+def is_subject(token: Token) -> bool:
+    return token.dep_ in ("nsubj", "nsubjpass")
+
+
+def is_subject_or_conjunct(token: Token) -> bool:
+    """A subject, or a word coordinated with one ('Vell' of 'Both Tarn and the Vell said')."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return is_subject(token)
+
+
+def is_study_agent(token: Token) -> bool:
+    """The agent of a study ('The survey was conducted by Tarnside', 'The study, carried out by
+    Tarnside, found'): the body the findings speak for."""
+    if token.dep_ != "pobj" or token.head.dep_ != "agent":
+        return False
+    verb = token.head.head
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in STUDY_NOUNS:
+        return True
+    return any(child.dep_ == "nsubjpass" and child.lemma_.lower() in STUDY_NOUNS for child in verb.children)
+
+
+def in_possessive(token: Token, head: Token) -> bool:
+    """Is `token` part of a possessive modifier of `head` ('Brandt's' in "Brandt's son")?"""
+    while token.i != head.i and token.head.i != token.i:
+        if token.dep_ == "poss":
+            return True
+        token = token.head
+    return False
+
+
+def is_common_noun(ent: Span) -> bool:
+    """'the 22-year-old Welshman' tagged PERSON: one word after an article is a noun, not a person's name
+    (English grammar: names take no article)."""
+    return len(ent) == 1 and any(
+        child.dep_ == "det" and child.lower_ in ("the", "a", "an") for child in ent.root.children
+    )
+
+
+def is_lone_adjective(ent: Span) -> bool:
+    """'the Harbour Democrat leader' where NER tagged 'Harbour' alone, read as an adjective: one adjective
+    that modifies the noun after it names nobody (English grammar: a name is a noun)."""
+    token = ent.root
+    return len(ent) == 1 and token.pos_ == "ADJ" and token.dep_ == "amod" and token.head.i == token.i + 1
+
+
+def description_of(doc: Doc, token: Token) -> str | None:
+    """'The 18-year-old actor' -> '18-year-old actor'."""
+    start, end = mention_bounds(token)
+    words = [t for t in doc[start:end] if t.dep_ != "det"]
+    return doc[words[0].i : words[-1].i + 1].text if words else None
+
+
+def clause_descriptions(token: Token) -> list[str]:
+    """What appositives and relative clauses say of a mention ('who plays Nick Nelson in the show')."""
+    found = []
+    for child in token.rights:
+        if child.dep_ in ("appos", "relcl", "acl"):
+            words = [t for t in child.subtree if t.lower_ not in RELATIVE_PRONOUNS]
+            text = token.doc[words[0].i : words[-1].i + 1].text.strip(" ,") if words else ""
+            if text and len(text) < 120:
+                found.append(text)
+    return found

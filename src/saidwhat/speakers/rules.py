@@ -21,6 +21,7 @@ from ..extraction.lexicon import (
 )
 from ..extraction.sources import mention_bounds
 from ..records import SpeakerKind
+from .descriptions import description_rank, profile_in, source_words, study_role
 from .entities import Entity, EntityIndex, clause_descriptions, description_of, in_possessive, proper_name_chain
 from .names import POSTNOMINALS, clean_name, has_acronym
 
@@ -129,7 +130,10 @@ class ResolvingIndex(EntityIndex):
         inside = [
             self.by_token[i]
             for i in range(start, end)
-            if i in self.by_token and (owner_speaks or not in_possessive(self.doc[i], head))
+            if i in self.by_token
+            and (owner_speaks or not in_possessive(self.doc[i], head))
+            and not _is_client(self.doc[i])
+            and not _is_employer(self.doc[i], head, self.by_token[i])
         ]
         people = [e for e in inside if e.kind == "person"]
         return people[-1] if people else inside[-1] if inside else None
@@ -156,6 +160,48 @@ class ResolvingIndex(EntityIndex):
             entity.gender = gender
         return entity
 
+    def _described(self, token: Token, start: int) -> list[Entity]:
+        """Entities the article describes with the source's head noun, best fit last: most modifiers shared,
+        then latest named; never one whose titles hold the head but none of its modifiers."""
+        head = token.lemma_.lower()
+        words = source_words(self.doc, token, start)
+        fits = []
+        for position, entity in enumerate(self.entities):
+            if any(head in d.lower().split() for d in entity.descriptions):
+                rank = description_rank(profile_in(self, entity), words)
+                if rank is not None:
+                    fits.append((rank, position, entity))
+        return [entity for _, _, entity in sorted(fits, key=lambda fit: fit[:2])]
+
+    def _study_author(self, token: Token) -> Entity | None:
+        """Who carried out a study: the latest body or person named as a study's author or owner before the
+        mention ('a survey by Zell Weekly', "Arko's report"), else the first named so after it."""
+        offset = token.idx
+        authors = [
+            e for e in self.entities if not e.anonymous and {"by", "from", "owner"} & profile_in(self, e).study_roles
+        ]
+        before = [e for e in authors if e.mentioned_before(offset) >= 0]
+        if before:
+            return max(before, key=lambda e: e.mentioned_before(offset))
+        after = [e for e in authors if e.mentions]
+        return min(after, key=lambda e: min(start for start, _ in e.mentions)) if after else None
+
+    def _maker(self, known: Entity | None, token: Token) -> Entity | None:
+        """'the company' is not a product or brand the article names as a body's ('its new Zell technology'):
+        the latest body named before that is not one."""
+        if known is None or not profile_in(self, known).thing:
+            return known
+        offset = token.idx
+        makers = [
+            e
+            for e in self.entities
+            if e.kind == "organisation"
+            and not e.anonymous
+            and e.mentioned_before(offset) >= 0
+            and not profile_in(self, e).thing
+        ]
+        return max(makers, key=lambda e: e.mentioned_before(offset)) if makers else known
+
     def _anonymous(self, phrase: Span, kind: SpeakerKind) -> Entity:
         """An unnamed source ('a source', 'officials', 'the council'): a speaker of its own, never linked."""
         entity = Entity([phrase.text], kind, anonymous=True)
@@ -166,7 +212,7 @@ class ResolvingIndex(EntityIndex):
         """'the actor', 'the 18-year-old actor', 'a spokesperson for X', 'the company', 'a source', 'officials'."""
         head = token.lemma_.lower()
         phrase = self.doc[start:end]
-        inside = [self.by_token[i] for i in range(start, end) if i in self.by_token]
+        inside = [self.by_token[i] for i in range(start, end) if i in self.by_token and not _is_client(self.doc[i])]
         if head in SPOKESPERSON_NOUNS:
             organisations = [e for e in inside if e.kind == "organisation"]
             if organisations:
@@ -176,13 +222,14 @@ class ResolvingIndex(EntityIndex):
         if head in STUDY_NOUNS:
             # 'The Bank's minutes', 'a survey by the firm', else the body last spoken of
             organisations = [e for e in inside if e.kind == "organisation"]
-            known = organisations[-1] if organisations else self.latest(token.i, "organisation", prefer=spoken)
+            known = organisations[-1] if organisations else self._study_author(token)
+            known = known or self.latest(token.i, "organisation", prefer=spoken)
             return known if known is not None else self._anonymous(phrase, "unknown")
         if head in ORGANISATION_NOUNS and phrase[0].lower_ in ("the", "this", "its"):
-            known = self.latest(token.i, "organisation", prefer=spoken)
+            known = self._maker(self.latest(token.i, "organisation", prefer=spoken), token)
             # 'according to the council' with no council named: a body all the same, if an unnamed one.
             return known if known is not None else self._anonymous(phrase, "organisation")
-        described = [e for e in self.entities if any(head in d.lower().split() for d in e.descriptions)]
+        described = self._described(token, start)
         if phrase[0].lower_ in POSSESSIVE_DETERMINERS:
             # 'his son said': the son met before, never the father 'his' stands for.
             return described[-1] if described else self._anonymous(phrase, "unknown")
@@ -193,6 +240,31 @@ class ResolvingIndex(EntityIndex):
             return described[-1]
         # '"...," said the minister' with nobody named before: the description is all we know.
         return self.latest(token.i, "person", prefer=spoken) or self._anonymous(phrase, "unknown")
+
+
+def _stand_in(token: Token) -> Token:
+    """The noun a name's word is compounded into ('magazine' of 'Zell Weekly magazine'), else the word."""
+    while token.dep_ == "compound" and token.head.i != token.i and token.head.pos_ == "PROPN":
+        token = token.head
+    return token.head if token.dep_ == "compound" else token
+
+
+def _is_client(token: Token) -> bool:
+    """'a poll for the Daily Courier': the paper paid for the poll, its pollster carried it out."""
+    return study_role(_stand_in(token)) == "for"
+
+
+def _is_employer(token: Token, head: Token, entity: Entity) -> bool:
+    """'the Harbour Party leader': a body named before a singular role noun is whom the speaker serves, not
+    the speaker (English grammar; not 'a Harbour Party spokesman', 'Harbour Party officials')."""
+    while token.i != head.i and token.dep_ in ("compound", "amod", "nmod", "det"):  # NER may take in "The"
+        token = token.head
+    return (
+        entity.kind == "organisation"
+        and token.i == head.i
+        and head.tag_ == "NN"
+        and head.lemma_.lower() not in ANONYMOUS_HEADS | ORGANISATION_NOUNS | DOCUMENT_NOUNS | STUDY_NOUNS
+    )
 
 
 def _conjuncts(token: Token) -> list[Token]:

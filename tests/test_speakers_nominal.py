@@ -54,7 +54,10 @@ def test_a_body_named_before_a_spokesman_is_the_speaker(nlp: Language) -> None:
 
 def test_a_poll_for_a_paper_is_not_the_papers_words(nlp: Language) -> None:
     text = "A poll for the Daily Courier newspaper suggests the vote will be close."
-    assert study_role(_parse(nlp, text)[6]) == "for"  # 'newspaper', the noun 'Daily Courier' is compounded into
+    assert study_role(_parse(nlp, text)[6]) == (
+        "for",
+        "poll",
+    )  # 'newspaper', the noun 'Daily Courier' is compounded into
     assert _rule_for(nlp, text, "poll") != "Daily Courier"
 
 
@@ -66,7 +69,7 @@ def test_the_tests_are_by_whoever_carried_out_the_survey(nlp: Language) -> None:
     doc = _parse(nlp, text)
     index = ResolvingIndex(doc)
     body = next(e for e in index.entities if e.name == "Harbour Mutual")
-    assert "by" in profile_in(index, body).study_roles
+    assert ("by", "survey") in profile_in(index, body).study_roles
     assert _rule_for(nlp, text, "tests") == "Harbour Mutual"
 
 
@@ -81,3 +84,24 @@ def test_the_company_is_not_a_product_the_company_makes(nlp: Language) -> None:
     if product is not None:  # only where NER takes the product for a body
         assert profile_in(index, product).thing
     assert _rule_for(nlp, text, "company") == "Arkwell Systems"
+
+
+def test_the_book_says_what_its_author_wrote(nlp: Language) -> None:
+    text = (
+        "Bram Oster met Ada Vell on Monday. Journalist Tom Harlow's new book describes the meeting. "
+        "The book claims Mr Oster offered Ms Vell a job."
+    )
+    assert _rule_for(nlp, text, "book") == "Tom Harlow"
+
+
+def test_a_poll_named_after_its_pollster_is_the_pollsters(nlp: Language) -> None:
+    text = (
+        "A poll for the Daily Courier suggests the vote will be close. The Zentrix Research survey found that "
+        "turnout may rise."
+    )
+    doc = _parse(nlp, text)
+    index = ResolvingIndex(doc)
+    pollster = next((e for e in index.entities if e.name == "Zentrix Research"), None)
+    if pollster is not None:  # only where NER names the pollster
+        assert ("owner", "survey") in profile_in(index, pollster).study_roles
+        assert _rule_for(nlp, text, "poll") == "Zentrix Research"

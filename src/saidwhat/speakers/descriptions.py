@@ -16,6 +16,10 @@ _TITLE_RUN = 4  # words before a name that may be its title ('British team membe
 # Prepositions that tie a body to a study or document: 'a survey by X', 'carried out by X', 'a poll for X'.
 _STUDY_PREPOSITIONS = frozenset({"by", "for", "from"})
 _REPORTED_NOUNS = STUDY_NOUNS | DOCUMENT_NOUNS
+# Pieces of writing whose words are their author's ('the book says'). English usage, hand-written.
+WRITING_NOUNS = frozenset(
+    ("book", "report", "letter", "statement", "paper", "document", "memo", "email", "blog", "website", "release")
+)
 
 
 def words_of(token: Token) -> list[str]:
@@ -34,7 +38,7 @@ class Profile:
     """What the article says of an entity that tells which one a nominal source means."""
 
     words: frozenset[str]  # titles right before its names and appositives after them
-    study_roles: frozenset[str]  # how it stands to a study or document: 'by', 'for', 'owner'
+    study_roles: frozenset[tuple[str, str]]  # how it stands to a study or document: ('by', 'survey')
     thing: bool  # named as something a body makes or owns: 'its new Zell technology', "Arko's Zell"
 
 
@@ -50,7 +54,7 @@ def entity_profile(doc: Doc, tokens: list[int]) -> Profile:
                 words |= _content_words(list(child.subtree))
     return Profile(
         frozenset(words),
-        frozenset(role for root in roots if (role := study_role(_stand_in(root, covered)))),
+        frozenset(role for root in roots if (role := _study_role_of_name(root, covered))),
         any(_is_thing(root, covered) for root in roots),
     )
 
@@ -72,20 +76,28 @@ def _title_words(doc: Doc, start: int) -> set[str]:
     return _content_words(found)
 
 
-def study_role(token: Token) -> str:
-    """'by' of 'a survey carried out by X' or 'a poll by X', 'from' of 'research from X', 'for' of 'a poll
-    for X', 'owner' of "X's report"; '' where the mention stands to no study or document noun."""
+def _study_role_of_name(root: Token, covered: set[int]) -> tuple[str, str] | None:
+    """A name's role towards a study, 'the Zell survey' (owner) among them."""
+    if root.dep_ == "compound" and root.head.i not in covered and root.head.lemma_.lower() in STUDY_NOUNS:
+        return ("owner", root.head.lemma_.lower())
+    return study_role(_stand_in(root, covered))
+
+
+def study_role(token: Token) -> tuple[str, str] | None:
+    """('by', 'survey') of 'a survey carried out by X', ('from', 'research') of 'research from X', ('for',
+    'poll') of 'a poll for X', ('owner', 'report') of "X's report"; None where the mention stands to no
+    study or document noun."""
     if token.dep_ == "poss" and token.head.lemma_.lower() in _REPORTED_NOUNS:
-        return "owner"
+        return ("owner", token.head.lemma_.lower())
     if token.dep_ != "pobj" or token.head.lower_ not in _STUDY_PREPOSITIONS:
-        return ""
+        return None
     prep = token.head
     governor = prep.head
     if governor.pos_ == "VERB" and governor.dep_ in ("acl", "relcl"):
         governor = governor.head  # 'a study conducted by X', 'a survey which was carried out by X'
     # 'a spokesman for X', 'a lawyer for X' speak for X: only a study is made for someone else.
     nouns = STUDY_NOUNS if prep.lower_ == "for" else _REPORTED_NOUNS
-    return prep.lower_ if governor.lemma_.lower() in nouns else ""
+    return (prep.lower_, governor.lemma_.lower()) if governor.lemma_.lower() in nouns else None
 
 
 def _stand_in(root: Token, covered: set[int]) -> Token:

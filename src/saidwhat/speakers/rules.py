@@ -21,7 +21,7 @@ from ..extraction.lexicon import (
 )
 from ..extraction.sources import mention_bounds
 from ..records import SpeakerKind
-from .descriptions import description_rank, profile_in, source_words, study_role
+from .descriptions import WRITING_NOUNS, description_rank, profile_in, source_words, study_role
 from .entities import Entity, EntityIndex, clause_descriptions, description_of, in_possessive, proper_name_chain
 from .names import POSTNOMINALS, clean_name, has_acronym
 
@@ -127,16 +127,21 @@ class ResolvingIndex(EntityIndex):
         """
         head = self.doc[start:end].root
         owner_speaks = head.lemma_.lower() in DOCUMENT_NOUNS | STUDY_NOUNS
+        clients = self._clients(start, end)
         inside = [
             self.by_token[i]
             for i in range(start, end)
             if i in self.by_token
             and (owner_speaks or not in_possessive(self.doc[i], head))
-            and not _is_client(self.doc[i])
+            and self.by_token[i] not in clients
             and not _is_employer(self.doc[i], head, self.by_token[i])
         ]
         people = [e for e in inside if e.kind == "person"]
         return people[-1] if people else inside[-1] if inside else None
+
+    def _clients(self, start: int, end: int) -> list[Entity]:
+        """The entities named between tokens start and end that a study was made for, not by."""
+        return [self.by_token[i] for i in range(start, end) if i in self.by_token and _is_client(self.doc[i])]
 
     def _enriched(self, entity: Entity, head: Token) -> Entity:
         """Add 'Ravi Dastidar' to an entity NER knew only as 'Dastidar'."""
@@ -173,12 +178,20 @@ class ResolvingIndex(EntityIndex):
                     fits.append((rank, position, entity))
         return [entity for _, _, entity in sorted(fits, key=lambda fit: fit[:2])]
 
-    def _study_author(self, token: Token) -> Entity | None:
+    def _study_author(self, token: Token, *, same_noun: bool = False) -> Entity | None:
         """Who carried out a study: the latest body or person named as a study's author or owner before the
-        mention ('a survey by Zell Weekly', "Arko's report"), else the first named so after it."""
+        mention ('a survey by Zell Weekly', "Arko's report"), else the first named so after it; with
+        `same_noun`, of a study or document named with the mention's own noun ('the book'), not any study."""
         offset = token.idx
+        lemma = token.lemma_.lower()
         authors = [
-            e for e in self.entities if not e.anonymous and {"by", "from", "owner"} & profile_in(self, e).study_roles
+            e
+            for e in self.entities
+            if not e.anonymous
+            and any(
+                role in ("by", "from", "owner") and (noun == lemma if same_noun else noun in STUDY_NOUNS)
+                for role, noun in profile_in(self, e).study_roles
+            )
         ]
         before = [e for e in authors if e.mentioned_before(offset) >= 0]
         if before:
@@ -212,7 +225,8 @@ class ResolvingIndex(EntityIndex):
         """'the actor', 'the 18-year-old actor', 'a spokesperson for X', 'the company', 'a source', 'officials'."""
         head = token.lemma_.lower()
         phrase = self.doc[start:end]
-        inside = [self.by_token[i] for i in range(start, end) if i in self.by_token and not _is_client(self.doc[i])]
+        clients = self._clients(start, end)
+        inside = [self.by_token[i] for i in range(start, end) if i in self.by_token and self.by_token[i] not in clients]
         if head in SPOKESPERSON_NOUNS:
             organisations = [e for e in inside if e.kind == "organisation"]
             if organisations:
@@ -229,6 +243,10 @@ class ResolvingIndex(EntityIndex):
             known = self._maker(self.latest(token.i, "organisation", prefer=spoken), token)
             # 'according to the council' with no council named: a body all the same, if an unnamed one.
             return known if known is not None else self._anonymous(phrase, "organisation")
+        if head in WRITING_NOUNS and phrase[0].lower_ in ("the", "this", "its"):
+            author = self._study_author(token, same_noun=True)  # "Ann Lee's new book ... the book says"
+            if author is not None:
+                return author
         described = self._described(token, start)
         if phrase[0].lower_ in POSSESSIVE_DETERMINERS:
             # 'his son said': the son met before, never the father 'his' stands for.
@@ -251,7 +269,8 @@ def _stand_in(token: Token) -> Token:
 
 def _is_client(token: Token) -> bool:
     """'a poll for the Daily Courier': the paper paid for the poll, its pollster carried it out."""
-    return study_role(_stand_in(token)) == "for"
+    role = study_role(token) or study_role(_stand_in(token))
+    return role is not None and role[0] == "for"
 
 
 def _is_employer(token: Token, head: Token, entity: Entity) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from saidwhat.speakers.descriptions import profile_in, study_role
+from saidwhat.speakers.descriptions import is_common_word, profile_in, study_role
 from saidwhat.speakers.rules import ResolvingIndex
 
 
@@ -105,3 +105,16 @@ def test_a_poll_named_after_its_pollster_is_the_pollsters(nlp: Language) -> None
     if pollster is not None:  # only where NER names the pollster
         assert ("owner", "survey") in profile_in(index, pollster).study_roles
         assert _rule_for(nlp, text, "poll") == "Zentrix Research"
+
+
+def test_a_common_word_taken_for_a_name_is_not_the_body_a_noun_means(nlp: Language) -> None:
+    text = (
+        "Broadcasters should fix a date for the debate, according to the Harlow Shipping Company. The "
+        "broadcasters would then decide, the company said."
+    )
+    doc = _parse(nlp, text)
+    index = ResolvingIndex(doc)
+    common = next((e for e in index.entities if e.name == "Broadcasters"), None)
+    if common is not None:  # only where NER takes the word for a name
+        assert is_common_word(common, index.lowered)
+    assert _rule_for(nlp, text, "company") == "Harlow Shipping Company"

@@ -144,3 +144,12 @@ def description_rank(profile: Profile, source: SourceWords) -> int | None:
     if head_known and source.modifiers and not matched:
         return None
     return matched + head_known
+
+
+def is_common_word(entity: Entity, lowered: frozenset[str]) -> bool:
+    """A one-word name the article also writes in lower case ('Broadcasters' and 'broadcasters'), or a
+    lower-case one ('chancellor'): a word NER took for a name."""
+    if len(entity.names) != 1 or " " in entity.names[0]:
+        return False
+    name = entity.names[0]
+    return name.islower() or name.lower() in lowered

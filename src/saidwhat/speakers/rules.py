@@ -21,7 +21,7 @@ from ..extraction.lexicon import (
 )
 from ..extraction.sources import mention_bounds
 from ..records import SpeakerKind
-from .descriptions import WRITING_NOUNS, description_rank, profile_in, source_words, study_role
+from .descriptions import WRITING_NOUNS, description_rank, is_common_word, profile_in, source_words, study_role
 from .entities import Entity, EntityIndex, clause_descriptions, description_of, in_possessive, proper_name_chain
 from .names import POSTNOMINALS, clean_name, has_acronym
 
@@ -199,21 +199,25 @@ class ResolvingIndex(EntityIndex):
         after = [e for e in authors if e.mentions]
         return min(after, key=lambda e: min(start for start, _ in e.mentions)) if after else None
 
-    def _maker(self, known: Entity | None, token: Token) -> Entity | None:
-        """'the company' is not a product or brand the article names as a body's ('its new Zell technology'):
-        the latest body named before that is not one."""
-        if known is None or not profile_in(self, known).thing:
+    def _speaker_like(self, known: Entity | None, token: Token) -> Entity | None:
+        """'the company' is not a product or brand the article names as a body's ('its new Zell technology'),
+        and no description means a common word NER took for a name ('Broadcasters should ...' where the
+        article also writes 'broadcasters'): the latest entity of its kind named before that is neither."""
+        if known is None or not self._is_unlike_speaker(known):
             return known
         offset = token.idx
-        makers = [
+        others = [
             e
             for e in self.entities
-            if e.kind == "organisation"
+            if e.kind == known.kind
             and not e.anonymous
             and e.mentioned_before(offset) >= 0
-            and not profile_in(self, e).thing
+            and not self._is_unlike_speaker(e)
         ]
-        return max(makers, key=lambda e: e.mentioned_before(offset)) if makers else known
+        return max(others, key=lambda e: e.mentioned_before(offset)) if others else known
+
+    def _is_unlike_speaker(self, entity: Entity) -> bool:
+        return profile_in(self, entity).thing or is_common_word(entity, self.lowered)
 
     def _anonymous(self, phrase: Span, kind: SpeakerKind) -> Entity:
         """An unnamed source ('a source', 'officials', 'the council'): a speaker of its own, never linked."""
@@ -240,7 +244,7 @@ class ResolvingIndex(EntityIndex):
             known = known or self.latest(token.i, "organisation", prefer=spoken)
             return known if known is not None else self._anonymous(phrase, "unknown")
         if head in ORGANISATION_NOUNS and phrase[0].lower_ in ("the", "this", "its"):
-            known = self._maker(self.latest(token.i, "organisation", prefer=spoken), token)
+            known = self._speaker_like(self.latest(token.i, "organisation", prefer=spoken), token)
             # 'according to the council' with no council named: a body all the same, if an unnamed one.
             return known if known is not None else self._anonymous(phrase, "organisation")
         if head in WRITING_NOUNS and phrase[0].lower_ in ("the", "this", "its"):
@@ -257,7 +261,8 @@ class ResolvingIndex(EntityIndex):
         if described:
             return described[-1]
         # '"...," said the minister' with nobody named before: the description is all we know.
-        return self.latest(token.i, "person", prefer=spoken) or self._anonymous(phrase, "unknown")
+        known = self._speaker_like(self.latest(token.i, "person", prefer=spoken), token)
+        return known or self._anonymous(phrase, "unknown")
 
 
 def _stand_in(token: Token) -> Token:

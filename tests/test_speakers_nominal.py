@@ -6,6 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from saidwhat.speakers.descriptions import is_common_word, profile_in, study_role
+from saidwhat.speakers.entities import Entity
 from saidwhat.speakers.rules import ResolvingIndex
 
 
@@ -118,3 +119,12 @@ def test_a_common_word_taken_for_a_name_is_not_the_body_a_noun_means(nlp: Langua
     if common is not None:  # only where NER takes the word for a name
         assert is_common_word(common, index.lowered)
     assert _rule_for(nlp, text, "company") == "Harlow Shipping Company"
+
+
+def test_a_one_word_person_always_after_an_article_is_a_common_word(nlp: Language) -> None:
+    text = "Rory Vellan won in Leeds. The 22-year-old Scot finished fourth in Madrid."
+    doc = _parse(nlp, text)
+    start = text.index("Scot")
+    assert is_common_word(Entity(["Scot"], "person", mentions=[(start, start + 4)]), frozenset(), doc)
+    start = text.index("Vellan")
+    assert not is_common_word(Entity(["Vellan"], "person", mentions=[(start, start + 6)]), frozenset(), doc)

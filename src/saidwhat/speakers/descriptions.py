@@ -146,10 +146,29 @@ def description_rank(profile: Profile, source: SourceWords) -> int | None:
     return matched + head_known
 
 
-def is_common_word(entity: Entity, lowered: frozenset[str]) -> bool:
+def is_common_word(entity: Entity, lowered: frozenset[str], doc: Doc | None = None) -> bool:
     """A one-word name the article also writes in lower case ('Broadcasters' and 'broadcasters'), or a
-    lower-case one ('chancellor'): a word NER took for a name."""
+    lower-case one ('chancellor'), or a person's that always follows an article ('the 22-year-old Scot'):
+    a word NER took for a name."""
     if len(entity.names) != 1 or " " in entity.names[0]:
         return False
     name = entity.names[0]
-    return name.islower() or name.lower() in lowered
+    if name.islower() or name.lower() in lowered:
+        return True
+    if doc is None or entity.kind != "person" or not entity.mentions:
+        return False
+    return all(_follows_article(doc, start) for start, _ in entity.mentions)
+
+
+def _follows_article(doc: Doc, start: int) -> bool:
+    """Is the word before character `start` 'the', 'a' or 'an' (within a few words: 'the 22-year-old Scot')?"""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    for token in reversed(doc[max(0, span.start - 7) : span.start]):
+        if token.lower_ in ("the", "a", "an"):
+            return True
+        hyphenated = token.i > 0 and "-" in (doc[token.i - 1].text + doc[min(token.i + 1, len(doc) - 1)].text)
+        if token.pos_ not in ("ADJ", "NUM", "PUNCT") and not hyphenated:
+            return False
+    return False

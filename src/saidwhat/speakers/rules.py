@@ -217,7 +217,7 @@ class ResolvingIndex(EntityIndex):
         return max(others, key=lambda e: e.mentioned_before(offset)) if others else known
 
     def _is_unlike_speaker(self, entity: Entity) -> bool:
-        return profile_in(self, entity).thing or is_common_word(entity, self.lowered)
+        return profile_in(self, entity).thing or is_common_word(entity, self.lowered, self.doc)
 
     def _anonymous(self, phrase: Span, kind: SpeakerKind) -> Entity:
         """An unnamed source ('a source', 'officials', 'the council'): a speaker of its own, never linked."""

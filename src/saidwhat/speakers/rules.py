@@ -21,6 +21,7 @@ from ..extraction.lexicon import (
 )
 from ..extraction.sources import mention_bounds
 from ..records import SpeakerKind
+from .antecedents import is_embedded_subject, spokesperson_continued, untagged_subjects
 from .descriptions import WRITING_NOUNS, description_rank, is_common_word, profile_in, source_words, study_role
 from .entities import Entity, EntityIndex, clause_descriptions, description_of, in_possessive, proper_name_chain
 from .names import POSTNOMINALS, clean_name, has_acronym
@@ -32,8 +33,9 @@ class ResolvingIndex(EntityIndex):
     def latest(
         self, token_index: int, kind: SpeakerKind, *, gender: str | None = None, prefer: list[Entity] | None = None
     ) -> Entity | None:
-        """The entity a pronoun or description most likely means: the one last seen as a clause
-        subject or a quote's source before it, else the one last mentioned at all."""
+        """The entity a pronoun or description most likely means: the one last seen as a quote's source or
+        as the subject of a clause that is neither a relative clause nor one a verb reports ('X, whose
+        coach was Y, said Z had left': X), else the one last mentioned at all."""
         offset = self.doc[token_index].idx
         pool = [
             e
@@ -45,7 +47,10 @@ class ResolvingIndex(EntityIndex):
         ]
 
         def last_salient(entity: Entity) -> int:
-            return max((i for i in entity.subject_at if i < token_index), default=-1)
+            return max(
+                (i for i in entity.subject_at if i < token_index and not is_embedded_subject(self.doc[i])),
+                default=-1,
+            )
 
         salient = [e for e in pool if last_salient(e) >= 0]
         if salient:
@@ -330,11 +335,15 @@ def rule_speakers(doc: Doc, drafts: list[DraftQuote], index: ResolvingIndex) -> 
     """The entity the hand-written rules attribute each draft quote to (None when unknown), in order."""
     speakers: list[Entity | None] = []
     spoken: list[Entity] = []
+    for i, known in untagged_subjects(index):
+        known.subject_at.append(i)
+    previous: DraftQuote | None = None
     for draft in drafts:
         entity: Entity | None = None
         if draft.source_token is not None:
             token = doc[draft.source_token]
-            entity = index.resolve(token, spoken)
+            said_for = spokesperson_continued(index, token, previous, speakers[-1] if speakers else None)
+            entity = said_for or index.resolve(token, spoken)
             if entity is not None and draft.sources:
                 _record_mention(doc, entity, token, draft.sources[0])
             if entity is not None:
@@ -346,5 +355,6 @@ def rule_speakers(doc: Doc, drafts: list[DraftQuote], index: ResolvingIndex) -> 
         speakers.append(entity)
         if entity is not None:
             spoken.append(entity)
+        previous = draft
     index.complete_surnames()
     return speakers

@@ -1,0 +1,122 @@
+"""Pronoun sources and continuations: who 'he', 'she' or a quote with no source refers back to."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from saidwhat import extract
+from saidwhat.extraction.conventions import conventions_named
+from saidwhat.extraction.deciders import load_deciders
+from saidwhat.extraction.orchestrator import find_draft_quotes
+from saidwhat.speakers.antecedents import is_embedded_subject, untagged_subjects
+from saidwhat.speakers.rules import ResolvingIndex, rule_speakers
+
+
+def _doc(nlp: Language, words: list[str], deps: list[str], heads: list[int], ents: list[str] | None = None) -> Doc:
+    pos = ["PROPN" if word.istitle() and word not in ("He", "The") else "X" for word in words]
+    return Doc(nlp.vocab, words=words, deps=deps, heads=heads, pos=pos, ents=ents)
+
+
+def test_is_embedded_subject_a_reported_clauses_subject(blank_nlp: Language) -> None:
+    # Ann said Bell had left .
+    doc = _doc(
+        blank_nlp,
+        ["Ann", "said", "Bell", "had", "left", "."],
+        ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "punct"],
+        [1, 1, 4, 4, 1, 1],
+    )
+    assert not is_embedded_subject(doc[0])
+    assert is_embedded_subject(doc[2])
+
+
+def test_is_embedded_subject_a_relative_clauses_subject(blank_nlp: Language) -> None:
+    # Bell , who Ann coached , stayed .
+    words = ["Bell", ",", "who", "Ann", "coached", ",", "stayed", "."]
+    deps = ["nsubj", "punct", "dobj", "nsubj", "relcl", "punct", "ROOT", "punct"]
+    doc = _doc(blank_nlp, words, deps, [6, 0, 4, 4, 0, 0, 6, 6])
+    assert not is_embedded_subject(doc[0])
+    assert is_embedded_subject(doc[3])
+
+
+def test_is_embedded_subject_not_across_a_quotation_mark(blank_nlp: Language) -> None:
+    # Bell stayed calm . " We won , " he said .  (the parser hung 'stayed' from 'said')
+    words = ["Bell", "stayed", "calm", ".", '"', "We", "won", ",", '"', "he", "said", "."]
+    deps = ["nsubj", "ccomp", "acomp", "punct", "punct", "nsubj", "ccomp", "punct", "punct", "nsubj", "ROOT", "punct"]
+    doc = _doc(blank_nlp, words, deps, [1, 10, 1, 1, 6, 6, 10, 10, 10, 10, 10, 10])
+    assert not is_embedded_subject(doc[0])
+
+
+def test_untagged_subjects_a_known_surname_the_ner_missed(blank_nlp: Language) -> None:
+    # Ola Lund spoke . But Lund feels ...
+    words = ["Ola", "Lund", "spoke", ".", "But", "Lund", "feels", "."]
+    deps = ["compound", "nsubj", "ROOT", "punct", "cc", "nsubj", "ROOT", "punct"]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O"]
+    doc = _doc(blank_nlp, words, deps, [1, 2, 2, 2, 6, 6, 6, 6], ents)
+    index = ResolvingIndex(doc, [])
+    found = untagged_subjects(index)
+    assert [(i, entity.name) for i, entity in found] == [(5, "Ola Lund")]
+
+
+def _rule_choices(nlp: Language, text: str) -> list[str | None]:
+    with nlp.select_pipes(disable=["saidwhat"]):
+        doc = nlp(text)
+    drafts, _ = find_draft_quotes(
+        doc, deciders=load_deciders(use_model=True), conventions=conventions_named("saidwhat")
+    )
+    index = ResolvingIndex(doc, drafts)
+    return [entity.name if entity else None for entity in rule_speakers(doc, drafts, index)]
+
+
+def _speakers(nlp: Language, text: str) -> list[str | None]:
+    article = extract(text, nlp=nlp)
+    return [speaker.name if (speaker := article.speaker_of(quote)) else None for quote in article.quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The subject of a clause a verb reports is not who the next 'he' is about.
+        (
+            "Tom Harlow praised the squad on Monday. He said Ben Walsh had played well."
+            ' "We will win the cup," he said.',
+            ["Tom Harlow", "Tom Harlow"],
+        ),
+        # Nor is a name inside a relative clause; the main clause's subject is.
+        (
+            "Coach Tom Harlow said Ben Walsh had played well. Ben Walsh, whose first coach was Peter Quill, stayed"
+            ' calm after the game. "We will win the cup," he said.',
+            ["Tom Harlow", "Ben Walsh"],
+        ),
+        # A known surname the NER did not tag is a subject all the same.
+        (
+            "Ola Lund, the coach, praised the squad. But Lund feels that Piet Brandt should rest."
+            ' "He is tired," he said.',
+            ["Ola Lund"],
+        ),
+        # 'a spokesman' speaks for the body last seen as a main clause's subject, not for one inside a
+        # clause a verb reports.
+        (
+            "The Harbour Party insisted it would ask whether the Port Authority would pay for the bridge."
+            ' "It will cost too much," a spokesman said.',
+            ["Harbour Party", "Harbour Party"],
+        ),
+        # An unnamed spokesperson's words are the body's, and so are the next 'she's.
+        (
+            'A spokeswoman for Orbis Air said: "We are proud of our crews." She added that fares would not rise.',
+            ["Orbis Air", "Orbis Air"],
+        ),
+    ],
+)
+def test_rule_speakers_pronoun_antecedents(nlp: Language, text: str, expected: list[str | None]) -> None:
+    assert _rule_choices(nlp, text) == expected
+    assert _speakers(nlp, text) == expected
+
+
+def test_rule_speakers_spokesperson_not_after_someone_named_since(nlp: Language) -> None:
+    text = (
+        'A spokeswoman for Orbis Air said: "We are proud of our crews." The pilots met Mrs Ada Quell on Monday.'
+        " She said that fares would not rise."
+    )
+    assert _rule_choices(nlp, text) == ["Orbis Air", "Ada Quell"]

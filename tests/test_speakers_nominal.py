@@ -128,3 +128,8 @@ def test_a_one_word_person_always_after_an_article_is_a_common_word(nlp: Languag
     assert is_common_word(Entity(["Scot"], "person", mentions=[(start, start + 4)]), frozenset(), doc)
     start = text.index("Vellan")
     assert not is_common_word(Entity(["Vellan"], "person", mentions=[(start, start + 6)]), frozenset(), doc)
+
+
+def test_the_firms_are_the_bodies_last_named_together(nlp: Language) -> None:
+    text = "Arkwell Systems and Zentrix Corp unveiled the ship on Monday. It will sail in May, the firms said."
+    assert _rule_for(nlp, text, "firms") == "Arkwell Systems and Zentrix Corp"

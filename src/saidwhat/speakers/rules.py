@@ -204,6 +204,19 @@ class ResolvingIndex(EntityIndex):
         after = [e for e in authors if e.mentions]
         return min(after, key=lambda e: min(start for start, _ in e.mentions)) if after else None
 
+    def _latest_together(self, token: Token, kind: SpeakerKind) -> Entity | None:
+        """The speakers of `kind` last named together before `token` ('Arko, Zell and Brix'), as one."""
+        for i in range(token.i - 1, -1, -1):
+            entity = self.by_token.get(i)
+            first = self.doc[i]
+            if entity is None or entity.kind != kind or first.dep_ == "conj":
+                continue
+            if any(child.dep_ == "conj" and child.i in self.by_token for child in first.children):
+                joint = self._joint(first)
+                if joint is not None:
+                    return joint
+        return None
+
     def _speaker_like(self, known: Entity | None, token: Token) -> Entity | None:
         """'the company' is not a product or brand the article names as a body's ('its new Zell technology'),
         and no description means a common word NER took for a name ('Broadcasters should ...' where the
@@ -248,6 +261,11 @@ class ResolvingIndex(EntityIndex):
             known = organisations[-1] if organisations else self._study_author(token)
             known = known or self.latest(token.i, "organisation", prefer=spoken)
             return known if known is not None else self._anonymous(phrase, "unknown")
+        if token.tag_ == "NNS" and phrase[0].lower_ in ("the", "these", "both") and head in ORGANISATION_NOUNS:
+            # 'Arko and Zell unveiled the chip ... the firms said': those named together last
+            together = self._latest_together(token, "organisation")
+            if together is not None:
+                return together
         if head in ORGANISATION_NOUNS and phrase[0].lower_ in ("the", "this", "its"):
             known = self._speaker_like(self.latest(token.i, "organisation", prefer=spoken), token)
             # 'according to the council' with no council named: a body all the same, if an unnamed one.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -24,33 +25,46 @@ def _rule_for(nlp: Language, text: str, head: str) -> str | None:
     return None if entity is None or entity.anonymous else entity.name
 
 
-def test_a_title_that_shares_the_head_but_not_its_modifier_is_someone_else(nlp: Language) -> None:
-    text = (
-        "Home Secretary Ada Vell met Bram Oster in Leeds on Monday. Bram Oster praised the port workers. "
-        "The foreign secretary said the talks had gone well."
-    )
-    assert _rule_for(nlp, text, "secretary") == "Bram Oster"
+def _entity_named(nlp: Language, text: str, name: str) -> tuple[ResolvingIndex, Entity | None]:
+    """The text's entities, and the one of them with this name (None where NER did not find it)."""
+    index = ResolvingIndex(_parse(nlp, text))
+    return index, next((e for e in index.entities if e.name == name), None)
 
 
-def test_a_title_that_shares_the_head_and_its_modifier_names_the_person(nlp: Language) -> None:
-    text = (
-        "Foreign Secretary Bram Oster and Home Secretary Ada Vell visited the port on Monday. "
-        "The foreign secretary said the talks had gone well."
-    )
-    assert _rule_for(nlp, text, "secretary") == "Bram Oster"
-
-
-def test_a_body_named_before_a_role_noun_is_not_the_speaker(nlp: Language) -> None:
-    text = "Tom Harlow has said the vote will be close. The Harbour Party leader said turnout would rise in the spring."
-    assert _rule_for(nlp, text, "leader") == "Tom Harlow"
-
-
-def test_a_body_named_before_a_spokesman_is_the_speaker(nlp: Language) -> None:
-    text = (
-        "Harlow Shipping Company said profits rose. A Harlow Shipping Company spokesman said the branch would "
-        "stay open."
-    )
-    assert _rule_for(nlp, text, "spokesman") == "Harlow Shipping Company"
+@pytest.mark.parametrize(
+    ("text", "head", "expected"),
+    [
+        pytest.param(
+            "Home Secretary Ada Vell met Bram Oster in Leeds on Monday. Bram Oster praised the port workers. "
+            "The foreign secretary said the talks had gone well.",
+            "secretary",
+            "Bram Oster",
+            id="a title with the head but not its modifier is someone else",
+        ),
+        pytest.param(
+            "Foreign Secretary Bram Oster and Home Secretary Ada Vell visited the port on Monday. "
+            "The foreign secretary said the talks had gone well.",
+            "secretary",
+            "Bram Oster",
+            id="a title with the head and its modifier names the person",
+        ),
+        pytest.param(
+            "Tom Harlow has said the vote will be close. The Harbour Party leader said turnout would rise.",
+            "leader",
+            "Tom Harlow",
+            id="a body named before a role noun is not the speaker",
+        ),
+        pytest.param(
+            "Harlow Shipping Company said profits rose. A Harlow Shipping Company spokesman said the branch "
+            "would stay open.",
+            "spokesman",
+            "Harlow Shipping Company",
+            id="a body named before a spokesman is the speaker",
+        ),
+    ],
+)
+def test_a_description_is_the_one_its_words_fit(nlp: Language, text: str, head: str, expected: str) -> None:
+    assert _rule_for(nlp, text, head) == expected
 
 
 def test_a_poll_for_a_paper_is_not_the_papers_words(nlp: Language) -> None:
@@ -67,10 +81,8 @@ def test_the_tests_are_by_whoever_carried_out_the_survey(nlp: Language) -> None:
         "A survey carried out by Harbour Mutual looked at forty printers. The tests found that cheap ink "
         "fades within months."
     )
-    doc = _parse(nlp, text)
-    index = ResolvingIndex(doc)
-    body = next(e for e in index.entities if e.name == "Harbour Mutual")
-    assert ("by", "survey") in profile_in(index, body).study_roles
+    index, body = _entity_named(nlp, text, "Harbour Mutual")
+    assert body is not None and ("by", "survey") in profile_in(index, body).study_roles
     assert _rule_for(nlp, text, "tests") == "Harbour Mutual"
 
 
@@ -79,9 +91,7 @@ def test_the_company_is_not_a_product_the_company_makes(nlp: Language) -> None:
         "Arkwell Systems said its new Zentrix technology would block most copying programs. Zentrix is "
         "expected to reach shops in May, the company said."
     )
-    doc = _parse(nlp, text)
-    index = ResolvingIndex(doc)
-    product = next((e for e in index.entities if e.name == "Zentrix"), None)
+    index, product = _entity_named(nlp, text, "Zentrix")
     if product is not None:  # only where NER takes the product for a body
         assert profile_in(index, product).thing
     assert _rule_for(nlp, text, "company") == "Arkwell Systems"
@@ -100,9 +110,7 @@ def test_a_poll_named_after_its_pollster_is_the_pollsters(nlp: Language) -> None
         "A poll for the Daily Courier suggests the vote will be close. The Zentrix Research survey found that "
         "turnout may rise."
     )
-    doc = _parse(nlp, text)
-    index = ResolvingIndex(doc)
-    pollster = next((e for e in index.entities if e.name == "Zentrix Research"), None)
+    index, pollster = _entity_named(nlp, text, "Zentrix Research")
     if pollster is not None:  # only where NER names the pollster
         assert ("owner", "survey") in profile_in(index, pollster).study_roles
         assert _rule_for(nlp, text, "poll") == "Zentrix Research"
@@ -113,9 +121,7 @@ def test_a_common_word_taken_for_a_name_is_not_the_body_a_noun_means(nlp: Langua
         "Broadcasters should fix a date for the debate, according to the Harlow Shipping Company. The "
         "broadcasters would then decide, the company said."
     )
-    doc = _parse(nlp, text)
-    index = ResolvingIndex(doc)
-    common = next((e for e in index.entities if e.name == "Broadcasters"), None)
+    index, common = _entity_named(nlp, text, "Broadcasters")
     if common is not None:  # only where NER takes the word for a name
         assert is_common_word(common, index.lowered)
     assert _rule_for(nlp, text, "company") == "Harlow Shipping Company"

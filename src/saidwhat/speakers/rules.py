@@ -22,6 +22,7 @@ from ..extraction.lexicon import (
 from ..extraction.sources import mention_bounds
 from ..records import SpeakerKind
 from .antecedents import is_embedded_subject, spokesperson_continued, untagged_subjects
+from .descriptions import WRITING_NOUNS, description_rank, is_common_word, profile_in, source_words, study_role
 from .entities import Entity, EntityIndex, proper_name_chain
 from .mentions import clause_descriptions, description_of, in_possessive, is_study_agent
 from .names import POSTNOMINALS, clean_name, has_acronym
@@ -184,13 +185,21 @@ class ResolvingIndex(EntityIndex):
         """
         head = self.doc[start:end].root
         owner_speaks = head.lemma_.lower() in DOCUMENT_NOUNS | STUDY_NOUNS
+        clients = self._clients(start, end)
         inside = [
             self.by_token[i]
             for i in range(start, end)
-            if i in self.by_token and (owner_speaks or not in_possessive(self.doc[i], head))
+            if i in self.by_token
+            and (owner_speaks or not in_possessive(self.doc[i], head))
+            and self.by_token[i] not in clients
+            and not _is_employer(self.doc[i], head, self.by_token[i])
         ]
         people = [e for e in inside if e.kind == "person"]
         return people[-1] if people else inside[-1] if inside else None
+
+    def _clients(self, start: int, end: int) -> list[Entity]:
+        """The entities named between tokens start and end that a study was made for, not by."""
+        return [self.by_token[i] for i in range(start, end) if i in self.by_token and _is_client(self.doc[i])]
 
     def _enriched(self, entity: Entity, head: Token) -> Entity:
         """Add 'Ravi Dastidar' to an entity NER knew only as 'Dastidar'."""
@@ -214,6 +223,73 @@ class ResolvingIndex(EntityIndex):
             entity.gender = gender
         return entity
 
+    def _described(self, token: Token, start: int) -> list[Entity]:
+        """Entities the article describes with the source's head noun, best fit last: most modifiers shared,
+        then latest named; never one whose titles hold the head but none of its modifiers."""
+        head = token.lemma_.lower()
+        words = source_words(self.doc, token, start)
+        fits = []
+        for position, entity in enumerate(self.entities):
+            if any(head in d.lower().split() for d in entity.descriptions):
+                rank = description_rank(profile_in(self, entity), words)
+                if rank is not None:
+                    fits.append((rank, position, entity))
+        return [entity for _, _, entity in sorted(fits, key=lambda fit: fit[:2])]
+
+    def _study_author(self, token: Token, *, same_noun: bool = False) -> Entity | None:
+        """Who carried out a study: the latest body or person named as a study's author or owner before the
+        mention ('a survey by Zell Weekly', "Arko's report"), else the first named so after it; with
+        `same_noun`, of a study or document named with the mention's own noun ('the book'), not any study."""
+        offset = token.idx
+        lemma = token.lemma_.lower()
+        authors = [
+            e
+            for e in self.entities
+            if not e.anonymous
+            and any(
+                role in ("by", "from", "owner") and (noun == lemma if same_noun else noun in STUDY_NOUNS)
+                for role, noun in profile_in(self, e).study_roles
+            )
+        ]
+        before = [e for e in authors if e.mentioned_before(offset) >= 0]
+        if before:
+            return max(before, key=lambda e: e.mentioned_before(offset))
+        after = [e for e in authors if e.mentions]
+        return min(after, key=lambda e: min(start for start, _ in e.mentions)) if after else None
+
+    def _latest_together(self, token: Token, kind: SpeakerKind) -> Entity | None:
+        """The speakers of `kind` last named together before `token` ('Arko, Zell and Brix'), as one."""
+        for i in range(token.i - 1, -1, -1):
+            entity = self.by_token.get(i)
+            first = self.doc[i]
+            if entity is None or entity.kind != kind or first.dep_ == "conj":
+                continue
+            if any(child.dep_ == "conj" and child.i in self.by_token for child in first.children):
+                joint = self._joint(first)
+                if joint is not None:
+                    return joint
+        return None
+
+    def _speaker_like(self, known: Entity | None, token: Token) -> Entity | None:
+        """'the company' is not a product or brand the article names as a body's ('its new Zell technology'),
+        and no description means a common word NER took for a name ('Broadcasters should ...' where the
+        article also writes 'broadcasters'): the latest entity of its kind named before that is neither."""
+        if known is None or not self._is_unlike_speaker(known):
+            return known
+        offset = token.idx
+        others = [
+            e
+            for e in self.entities
+            if e.kind == known.kind
+            and not e.anonymous
+            and e.mentioned_before(offset) >= 0
+            and not self._is_unlike_speaker(e)
+        ]
+        return max(others, key=lambda e: e.mentioned_before(offset)) if others else known
+
+    def _is_unlike_speaker(self, entity: Entity) -> bool:
+        return profile_in(self, entity).thing or is_common_word(entity, self.lowered, self.doc)
+
     def _anonymous(self, phrase: Span, kind: SpeakerKind) -> Entity:
         """An unnamed source ('a source', 'officials', 'the council'): a speaker of its own, never linked."""
         entity = Entity([phrase.text], kind, anonymous=True)
@@ -224,7 +300,8 @@ class ResolvingIndex(EntityIndex):
         """'the actor', 'the 18-year-old actor', 'a spokesperson for X', 'the company', 'a source', 'officials'."""
         head = token.lemma_.lower()
         phrase = self.doc[start:end]
-        inside = [self.by_token[i] for i in range(start, end) if i in self.by_token]
+        clients = self._clients(start, end)
+        inside = [self.by_token[i] for i in range(start, end) if i in self.by_token and self.by_token[i] not in clients]
         if head in SPOKESPERSON_NOUNS:
             organisations = [e for e in inside if e.kind == "organisation"]
             if organisations:
@@ -234,13 +311,23 @@ class ResolvingIndex(EntityIndex):
         if head in STUDY_NOUNS:
             # 'The Bank's minutes', 'a survey by the firm', else the body last spoken of
             organisations = [e for e in inside if e.kind == "organisation"]
-            known = organisations[-1] if organisations else self.latest(token.i, "organisation", prefer=spoken)
+            known = organisations[-1] if organisations else self._study_author(token)
+            known = known or self.latest(token.i, "organisation", prefer=spoken)
             return known if known is not None else self._anonymous(phrase, "unknown")
+        if token.tag_ == "NNS" and phrase[0].lower_ in ("the", "these", "both") and head in ORGANISATION_NOUNS:
+            # 'Arko and Zell unveiled the chip ... the firms said': those named together last
+            together = self._latest_together(token, "organisation")
+            if together is not None:
+                return together
         if head in ORGANISATION_NOUNS and phrase[0].lower_ in ("the", "this", "its"):
-            known = self.latest(token.i, "organisation", prefer=spoken)
+            known = self._speaker_like(self.latest(token.i, "organisation", prefer=spoken), token)
             # 'according to the council' with no council named: a body all the same, if an unnamed one.
             return known if known is not None else self._anonymous(phrase, "organisation")
-        described = [e for e in self.entities if any(head in d.lower().split() for d in e.descriptions)]
+        if head in WRITING_NOUNS and phrase[0].lower_ in ("the", "this", "its"):
+            author = self._study_author(token, same_noun=True)  # "Ann Lee's new book ... the book says"
+            if author is not None:
+                return author
+        described = self._described(token, start)
         if phrase[0].lower_ in POSSESSIVE_DETERMINERS:
             # 'his son said': the son met before, never the father 'his' stands for.
             return described[-1] if described else self._anonymous(phrase, "unknown")
@@ -250,7 +337,34 @@ class ResolvingIndex(EntityIndex):
         if described:
             return described[-1]
         # '"...," said the minister' with nobody named before: the description is all we know.
-        return self.latest(token.i, "person", prefer=spoken) or self._anonymous(phrase, "unknown")
+        known = self._speaker_like(self.latest(token.i, "person", prefer=spoken), token)
+        return known or self._anonymous(phrase, "unknown")
+
+
+def _stand_in(token: Token) -> Token:
+    """The noun a name's word is compounded into ('magazine' of 'Zell Weekly magazine'), else the word."""
+    while token.dep_ == "compound" and token.head.i != token.i and token.head.pos_ == "PROPN":
+        token = token.head
+    return token.head if token.dep_ == "compound" else token
+
+
+def _is_client(token: Token) -> bool:
+    """'a poll for the Daily Courier': the paper paid for the poll, its pollster carried it out."""
+    role = study_role(token) or study_role(_stand_in(token))
+    return role is not None and role[0] == "for"
+
+
+def _is_employer(token: Token, head: Token, entity: Entity) -> bool:
+    """'the Harbour Party leader': a body named before a singular role noun is whom the speaker serves, not
+    the speaker (English grammar; not 'a Harbour Party spokesman', 'Harbour Party officials')."""
+    while token.i != head.i and token.dep_ in ("compound", "amod", "nmod", "det"):  # NER may take in "The"
+        token = token.head
+    return (
+        entity.kind == "organisation"
+        and token.i == head.i
+        and head.tag_ == "NN"
+        and head.lemma_.lower() not in ANONYMOUS_HEADS | ORGANISATION_NOUNS | DOCUMENT_NOUNS | STUDY_NOUNS
+    )
 
 
 # How many sentences back a plural source ('the firms', 'they') looks for the coordination it stands for

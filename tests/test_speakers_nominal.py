@@ -1,0 +1,141 @@
+"""The rules' choice for nominal sources ('the foreign secretary', 'the study', 'the company'), on short texts."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from saidwhat.speakers.descriptions import is_common_word, profile_in, study_role
+from saidwhat.speakers.entities import Entity
+from saidwhat.speakers.rules import ResolvingIndex
+
+
+def _parse(nlp: Language, text: str) -> Doc:
+    with nlp.select_pipes(disable=["saidwhat"]):
+        return nlp(text)
+
+
+def _rule_for(nlp: Language, text: str, head: str) -> str | None:
+    """The name the rules give the source mention headed by the last `head` word of the text."""
+    doc = _parse(nlp, text)
+    index = ResolvingIndex(doc)
+    token = [t for t in doc if t.text == head][-1]
+    entity = index.resolve(token, [])
+    return None if entity is None or entity.anonymous else entity.name
+
+
+def _entity_named(nlp: Language, text: str, name: str) -> tuple[ResolvingIndex, Entity | None]:
+    """The text's entities, and the one of them with this name (None where NER did not find it)."""
+    index = ResolvingIndex(_parse(nlp, text))
+    return index, next((e for e in index.entities if e.name == name), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "expected"),
+    [
+        pytest.param(
+            "Home Secretary Ada Vell met Bram Oster in Leeds on Monday. Bram Oster praised the port workers. "
+            "The foreign secretary said the talks had gone well.",
+            "secretary",
+            "Bram Oster",
+            id="a title with the head but not its modifier is someone else",
+        ),
+        pytest.param(
+            "Foreign Secretary Bram Oster and Home Secretary Ada Vell visited the port on Monday. "
+            "The foreign secretary said the talks had gone well.",
+            "secretary",
+            "Bram Oster",
+            id="a title with the head and its modifier names the person",
+        ),
+        pytest.param(
+            "Tom Harlow has said the vote will be close. The Harbour Party leader said turnout would rise.",
+            "leader",
+            "Tom Harlow",
+            id="a body named before a role noun is not the speaker",
+        ),
+        pytest.param(
+            "Harlow Shipping Company said profits rose. A Harlow Shipping Company spokesman said the branch "
+            "would stay open.",
+            "spokesman",
+            "Harlow Shipping Company",
+            id="a body named before a spokesman is the speaker",
+        ),
+    ],
+)
+def test_a_description_is_the_one_its_words_fit(nlp: Language, text: str, head: str, expected: str) -> None:
+    assert _rule_for(nlp, text, head) == expected
+
+
+def test_a_poll_for_a_paper_is_not_the_papers_words(nlp: Language) -> None:
+    text = "A poll for the Daily Courier newspaper suggests the vote will be close."
+    assert study_role(_parse(nlp, text)[6]) == (
+        "for",
+        "poll",
+    )  # 'newspaper', the noun 'Daily Courier' is compounded into
+    assert _rule_for(nlp, text, "poll") != "Daily Courier"
+
+
+def test_the_tests_are_by_whoever_carried_out_the_survey(nlp: Language) -> None:
+    text = (
+        "A survey carried out by Harbour Mutual looked at forty printers. The tests found that cheap ink "
+        "fades within months."
+    )
+    index, body = _entity_named(nlp, text, "Harbour Mutual")
+    assert body is not None and ("by", "survey") in profile_in(index, body).study_roles
+    assert _rule_for(nlp, text, "tests") == "Harbour Mutual"
+
+
+def test_the_company_is_not_a_product_the_company_makes(nlp: Language) -> None:
+    text = (
+        "Arkwell Systems said its new Zentrix technology would block most copying programs. Zentrix is "
+        "expected to reach shops in May, the company said."
+    )
+    index, product = _entity_named(nlp, text, "Zentrix")
+    if product is not None:  # only where NER takes the product for a body
+        assert profile_in(index, product).thing
+    assert _rule_for(nlp, text, "company") == "Arkwell Systems"
+
+
+def test_the_book_says_what_its_author_wrote(nlp: Language) -> None:
+    text = (
+        "Bram Oster met Ada Vell on Monday. Journalist Tom Harlow's new book describes the meeting. "
+        "The book claims Mr Oster offered Ms Vell a job."
+    )
+    assert _rule_for(nlp, text, "book") == "Tom Harlow"
+
+
+def test_a_poll_named_after_its_pollster_is_the_pollsters(nlp: Language) -> None:
+    text = (
+        "A poll for the Daily Courier suggests the vote will be close. The Zentrix Research survey found that "
+        "turnout may rise."
+    )
+    index, pollster = _entity_named(nlp, text, "Zentrix Research")
+    if pollster is not None:  # only where NER names the pollster
+        assert ("owner", "survey") in profile_in(index, pollster).study_roles
+        assert _rule_for(nlp, text, "poll") == "Zentrix Research"
+
+
+def test_a_common_word_taken_for_a_name_is_not_the_body_a_noun_means(nlp: Language) -> None:
+    text = (
+        "Broadcasters should fix a date for the debate, according to the Harlow Shipping Company. The "
+        "broadcasters would then decide, the company said."
+    )
+    index, common = _entity_named(nlp, text, "Broadcasters")
+    if common is not None:  # only where NER takes the word for a name
+        assert is_common_word(common, index.lowered)
+    assert _rule_for(nlp, text, "company") == "Harlow Shipping Company"
+
+
+def test_a_one_word_person_always_after_an_article_is_a_common_word(nlp: Language) -> None:
+    text = "Rory Vellan won in Leeds. The 22-year-old Scot finished fourth in Madrid."
+    doc = _parse(nlp, text)
+    start = text.index("Scot")
+    assert is_common_word(Entity(["Scot"], "person", mentions=[(start, start + 4)]), frozenset(), doc)
+    start = text.index("Vellan")
+    assert not is_common_word(Entity(["Vellan"], "person", mentions=[(start, start + 6)]), frozenset(), doc)
+
+
+def test_the_firms_are_the_bodies_last_named_together(nlp: Language) -> None:
+    text = "Arkwell Systems and Zentrix Corp unveiled the ship on Monday. It will sail in May, the firms said."
+    assert _rule_for(nlp, text, "firms") == "Arkwell Systems and Zentrix Corp"

@@ -23,12 +23,13 @@ from ..extraction.sources import mention_bounds
 from ..records import SpeakerKind
 from .antecedents import is_embedded_subject, spokesperson_continued, untagged_subjects
 from .descriptions import WRITING_NOUNS, description_rank, is_common_word, profile_in, source_words, study_role
-from .entities import Entity, EntityIndex, proper_name_chain
-from .mentions import clause_descriptions, description_of, in_possessive, is_study_agent
+from .entities import Entity, proper_name_chain
+from .joints import JointSpeakers
+from .mentions import clause_descriptions, description_of, in_possessive
 from .names import POSTNOMINALS, clean_name, has_acronym
 
 
-class ResolvingIndex(EntityIndex):
+class ResolvingIndex(JointSpeakers):
     """The entities of a document, and the rules that tell which one a source mention means."""
 
     def latest(
@@ -105,77 +106,6 @@ class ResolvingIndex(EntityIndex):
         if before is not None and before.is_punct and before.i > 0:
             before = token.doc[before.i - 1]
         return self.by_token.get(before.i) if before is not None else None
-
-    def _joint(self, token: Token) -> Entity | None:
-        """'Sony, IBM and Toshiba said': several named speakers speaking together are one speaker,
-        named by joining their names (the BBC gold's convention); so are 'the firms' or 'they' just
-        after such a coordination ('Tarn and Vell unveiled the chip. The firms said ...')."""
-        members = self._coordinated(token) if token.i in self.by_token else []
-        if len(members) < 2 and _is_plural_source(token):
-            members = self._coordination_referred_to(token)
-        if len(members) < 2 and token.lemma_.lower() in STUDY_NOUNS:
-            members = self._joint_authors()
-        if len(members) < 2:
-            return None
-        key = tuple(id(member) for member in members)
-        for entity in self.entities:
-            if entity.members == key:
-                return entity
-        names = [member.name for member in members]
-        kind: SpeakerKind = "person" if all(m.kind == "person" for m in members) else "organisation"
-        joint = Entity([f"{', '.join(names[:-1])} and {names[-1]}"], kind, members=key)
-        self.entities.append(joint)
-        return joint
-
-    def _coordinated(self, token: Token) -> list[Entity]:
-        """The named entities of a coordination headed by `token`, in order."""
-        members: list[Entity] = []
-        for part in (token, *_conjuncts(token)):
-            entity = self.by_token.get(part.i) or self._named_after_noun(part)
-            if entity is not None and entity not in members and not entity.members:
-                members.append(entity)
-        return members
-
-    def _named_after_noun(self, token: Token) -> Entity | None:
-        """'its rival Vell', 'training body Vell': the name a conjunct noun describes, as an appositive
-        or as the proper noun right after it."""
-        if token.pos_ != "NOUN":
-            return None
-        for child in token.children:
-            if child.dep_ == "appos" and child.i in self.by_token:
-                return self.by_token[child.i]
-        after = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
-        return self.by_token.get(after.i) if after is not None and after.pos_ == "PROPN" else None
-
-    def _joint_authors(self) -> list[Entity]:
-        """The members of a coordination that carried out a study ('The survey was conducted by Tarn and
-        Vell'): the study, the survey or the research the article speaks of is theirs."""
-        for token in self.doc:
-            members = self._coordinated(token) if _is_coordination_head(token) and is_study_agent(token) else []
-            if len(members) > 1:
-                return members
-        return []
-
-    def _coordination_referred_to(self, token: Token) -> list[Entity]:
-        """The members of the latest named coordination that is a clause's subject or a passive's agent,
-        in the plural source's sentence before it or the two sentences before; else the first in the next
-        sentence (a lede names the speakers after describing them: 'its makers said. Tarn and Vell ...')."""
-        facts = doc_facts(self.doc)
-        sent = facts.sent(token)
-        first = sent
-        for _ in range(_JOINT_SENTENCES_BACK):
-            if first.start == 0:
-                break
-            first = facts.sent(self.doc[first.start - 1])
-        before = [self._coordinated(t) for t in self.doc[first.start : token.i] if _is_coordination_head(t)]
-        before = [members for members in before if len(members) > 1]
-        if before:
-            return before[-1]
-        if sent.end >= len(self.doc):
-            return []
-        after = facts.sent(self.doc[sent.end])
-        found = [self._coordinated(t) for t in after if _is_coordination_head(t)]
-        return next((members for members in found if len(members) > 1), [])
 
     def _named_inside(self, start: int, end: int) -> Entity | None:
         """A person named inside a mention, else an organisation, else None.
@@ -257,19 +187,6 @@ class ResolvingIndex(EntityIndex):
         after = [e for e in authors if e.mentions]
         return min(after, key=lambda e: min(start for start, _ in e.mentions)) if after else None
 
-    def _latest_together(self, token: Token, kind: SpeakerKind) -> Entity | None:
-        """The speakers of `kind` last named together before `token` ('Arko, Zell and Brix'), as one."""
-        for i in range(token.i - 1, -1, -1):
-            entity = self.by_token.get(i)
-            first = self.doc[i]
-            if entity is None or entity.kind != kind or first.dep_ == "conj":
-                continue
-            if any(child.dep_ == "conj" and child.i in self.by_token for child in first.children):
-                joint = self._joint(first)
-                if joint is not None:
-                    return joint
-        return None
-
     def _speaker_like(self, known: Entity | None, token: Token) -> Entity | None:
         """'the company' is not a product or brand the article names as a body's ('its new Zell technology'),
         and no description means a common word NER took for a name ('Broadcasters should ...' where the
@@ -314,11 +231,6 @@ class ResolvingIndex(EntityIndex):
             known = organisations[-1] if organisations else self._study_author(token)
             known = known or self.latest(token.i, "organisation", prefer=spoken)
             return known if known is not None else self._anonymous(phrase, "unknown")
-        if token.tag_ == "NNS" and phrase[0].lower_ in ("the", "these", "both") and head in ORGANISATION_NOUNS:
-            # 'Arko and Zell unveiled the chip ... the firms said': those named together last
-            together = self._latest_together(token, "organisation")
-            if together is not None:
-                return together
         if head in ORGANISATION_NOUNS and phrase[0].lower_ in ("the", "this", "its"):
             known = self._speaker_like(self.latest(token.i, "organisation", prefer=spoken), token)
             # 'according to the council' with no council named: a body all the same, if an unnamed one.
@@ -365,33 +277,6 @@ def _is_employer(token: Token, head: Token, entity: Entity) -> bool:
         and head.tag_ == "NN"
         and head.lemma_.lower() not in ANONYMOUS_HEADS | ORGANISATION_NOUNS | DOCUMENT_NOUNS | STUDY_NOUNS
     )
-
-
-# How many sentences back a plural source ('the firms', 'they') looks for the coordination it stands for
-# (5-fold CV on bbc-train-gold: 516 of 631 right at 1, 2 and 3; looking on into the next sentence: +2).
-_JOINT_SENTENCES_BACK = 2
-
-
-def _is_plural_source(token: Token) -> bool:
-    """'they', 'the firms', 'its designers': a plural noun or pronoun heading a source."""
-    return token.lower_ in ("they", "both") or token.tag_ == "NNS"
-
-
-def _is_coordination_head(token: Token) -> bool:
-    """The first conjunct of a coordination that is a subject ('Tarn and Vell said') or a passive's
-    agent ('carried out by Tarn and Vell')."""
-    if not any(child.dep_ == "conj" for child in token.children):
-        return False
-    return token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "pobj" and token.head.dep_ == "agent")
-
-
-def _conjuncts(token: Token) -> list[Token]:
-    """'IBM' and 'Toshiba' of 'Sony, IBM and Toshiba' (the parser chains or fans out the conjuncts)."""
-    found = []
-    for child in token.children:
-        if child.dep_ == "conj":
-            found += [child, *_conjuncts(child)]
-    return found
 
 
 def _record_mention(doc: Doc, entity: Entity, token: Token, source: Offsets) -> None:

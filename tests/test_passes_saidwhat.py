@@ -203,3 +203,15 @@ def test_a_belief_verb_is_no_report_even_where_the_lemmatizer_misreads_it(blank_
     )
     assert is_belief_or_perception(doc[1])
     assert not is_belief_or_perception(doc[0])
+
+
+def test_a_belief_verb_in_the_past_is_no_report_either(blank_nlp: Language) -> None:
+    doc = hand_parse(
+        blank_nlp,
+        [
+            ("Lee", True, 1, "nsubj", "PROPN", "NNP", "Lee"),
+            ("hoped", True, 1, "ROOT", "VERB", "VBD", "hop"),
+            ("so", False, 1, "advmod", "ADV", "RB", "so"),
+        ],
+    )
+    assert is_belief_or_perception(doc[1])

@@ -192,12 +192,15 @@ def test_keep_names_only_in_sources_keeps_the_name_and_an_honorific_before_it(bl
     assert [doc.text[slice(*source)] for source in kept.sources] == ["Mr Lund"]
 
 
-def test_a_belief_verb_is_no_report_even_where_the_lemmatizer_misreads_it(blank_nlp: Language) -> None:
+@pytest.mark.parametrize(("verb", "tag"), [("hopes", "VBZ"), ("hoped", "VBD")])
+def test_a_belief_verb_is_no_report_even_where_the_lemmatizer_misreads_it(
+    blank_nlp: Language, verb: str, tag: str
+) -> None:
     doc = hand_parse(
         blank_nlp,
         [
             ("Lee", True, 1, "nsubj", "PROPN", "NNP", "Lee"),
-            ("hopes", True, 1, "ROOT", "VERB", "VBZ", "hop"),
+            (verb, True, 1, "ROOT", "VERB", tag, "hop"),
             ("so", False, 1, "advmod", "ADV", "RB", "so"),
         ],
     )

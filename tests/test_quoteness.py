@@ -93,24 +93,31 @@ def test_quote_keys_tell_an_act_from_a_reported_clause(nlp: Language) -> None:
     assert "content_to=comment" in keys["to comment"]
     assert not any(key.startswith("content_to=") for key in keys["the bridge would close in May"])
     assert "content_verbless" not in keys["the bridge would close in May"]
+    assert "content_subjectless" in keys["to comment"]
+    assert "content_subjectless" not in keys["the bridge would close in May"]
+    assert "content_root_pos=VERB" in keys["the bridge would close in May"]
 
 
-def test_an_impression_after_seem_or_appear_is_no_ones_words(nlp: Language) -> None:
-    from saidwhat.extraction.drafts import DraftQuote
-    from saidwhat.learn.linear import LinearModel
-    from saidwhat.learn.quoteness import RAISING_CUE, keeps_quote, quote_keys
+def test_a_belief_verb_in_the_passive_does_not_vouch_for_a_run(nlp: Language) -> None:
+    from saidwhat.learn.quoteness import SPEECH_CUE_BESIDE
 
-    text = "It seems that the Tarnby bridge will close in May. Mr Vey said the ferry would stay."
-    doc = nlp(text)
-    always = LinearModel({"bias": 30.0}, threshold=0.6)
-    for cue, content in (("seems", "the Tarnby bridge will close in May"), ("said", "the ferry would stay")):
-        start, cue_start = text.index(content), text.index(cue)
-        draft = DraftQuote(
-            type="indirect",
-            contents=[(start, start + len(content))],
-            cue=(cue_start, cue_start + len(cue)),
-            cue_token=next(token.i for token in doc if token.idx == cue_start),
-        )
-        keys = quote_keys(doc, draft)
-        assert (RAISING_CUE in keys) == (cue == "seems")
-        assert keeps_quote(always, keys) == (cue == "said")
+    for text, verb, vouches in (
+        ('Ms Lind said the toll on the "old ferry road" would rise.', "said", True),
+        ('Ms Lind hopes the "old ferry road" will reopen.', "hopes", True),
+        ('The lake lies on the Varna, or "silver river" as the stream is known.', "known", False),
+    ):
+        doc = nlp(text)
+        (run,) = doc_facts(doc).runs
+        cue = next(token.i for token in doc if token.text == verb)
+        assert (SPEECH_CUE_BESIDE in run_keys(doc, run, frozenset({cue}))) == vouches
+
+
+def test_a_few_words_after_a_comma_are_judged_like_a_fragment(nlp: Language) -> None:
+    from saidwhat.learn.quoteness import is_judged_run
+
+    doc = nlp(
+        'The rule covers code, in other words, "machine aided design". '
+        'Ms Lind said, "We are ready to open the bridge in May". Mr Vey said, "It is done."'
+    )
+    text = doc_facts(doc).text
+    assert [is_judged_run(text, run) for run in doc_facts(doc).runs] == [True, False, False]

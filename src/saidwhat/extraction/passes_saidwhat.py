@@ -29,8 +29,11 @@ _NAME_LABELS = frozenset({"PERSON", "ORG"})
 
 def is_belief_or_perception(token: Token) -> bool:
     """'I think Robbie deserves it' reports a belief, not words (the BBC gold's rule)."""
-    # the lemmatizer reads 'hopes' as 'hop'
-    return token.lemma_.lower() in NON_REPORT_VERBS or token.lower_.removesuffix("s") in NON_REPORT_VERBS
+    # the lemmatizer reads 'hopes' and 'hoped' as 'hop'
+    lower = token.lower_
+    return token.lemma_.lower() in NON_REPORT_VERBS or not NON_REPORT_VERBS.isdisjoint(
+        (lower.removesuffix("s"), lower.removesuffix("d"))
+    )
 
 
 def keep_reports(doc: Doc, drafts: list[DraftQuote]) -> list[DraftQuote]:

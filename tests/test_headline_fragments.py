@@ -1,0 +1,40 @@
+"""Quoted words in a headline glued to the body (headline.take_headline_fragments): each a partial quote."""
+
+from __future__ import annotations
+
+import saidwhat
+from saidwhat.extraction.marks import find_quoted_runs
+
+
+def quotes(text: str) -> list[tuple[str, str]]:
+    return [(quote.type, quote.contents[0].text) for quote in saidwhat.extract(text).quotes]
+
+
+def test_quoted_words_in_a_glued_headline_are_a_partial_quote() -> None:
+    text = "Ferry firm 'to raise' fares The Tarnby ferry will cost more from June, the operator has said."
+    assert ("partial", "'to raise'") in quotes(text)
+
+
+def test_a_clause_trimmed_to_the_body_is_indirect() -> None:
+    text = "Ferry firm 'to raise' fares The Tarnby ferry will cost more from June, the operator has said."
+    assert ("indirect", "The Tarnby ferry will cost more from June") in quotes(text)
+
+
+def test_quoted_words_after_a_preposition_name_a_topic() -> None:
+    text = "Town debate over 'loud' music The Eastbury council will vote on a noise rule, its leader has said."
+    assert all("loud" not in content for _, content in quotes(text))
+
+
+def test_quoted_words_in_a_headline_line_of_its_own_are_left_to_the_run_decision() -> None:
+    text = "Ferry firm 'to raise' fares\n\nThe Tarnby ferry will cost more from June, the operator has said."
+    assert ("indirect", "The Tarnby ferry will cost more from June") in quotes(text)
+
+
+def test_a_quoted_word_that_starts_like_an_elision_opens_a_quotation() -> None:
+    text = "Mayor attacked river 'embankment' plan"
+    assert [text[run.start : run.end] for run in find_quoted_runs(text)[0]] == ["'embankment'"]
+
+
+def test_an_elision_on_its_own_is_an_apostrophe() -> None:
+    text = "Go and get 'em, she told the 'home' side."
+    assert [text[run.start : run.end] for run in find_quoted_runs(text)[0]] == ["'home'"]

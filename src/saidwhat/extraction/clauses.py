@@ -231,6 +231,21 @@ def _passive_subject(doc: Doc, cue: Cue, bounds: tuple[int, int]) -> tuple[int, 
     return (start, end) if end > start else None
 
 
+def _words_before_inverted_cue(doc: Doc, cue: Cue) -> tuple[int, int] | None:
+    """'Prices will rise, warned the council.': the words before the comma of a cue whose subject comes
+    after it, where they make a clause and open with no quotation mark (a quote is attributed as such)."""
+    sentence = doc_facts(doc).sent(doc[cue.token])
+    if cue.phrase or cue.token - 1 <= sentence.start or doc[cue.token - 1].text != ",":
+        return None
+    start, end = trim_punct(doc, sentence.start, cue.token - 1)
+    opening = doc[sentence.start].text
+    if start < end and doc[start].pos_ == "CCONJ":
+        start, end = trim_punct(doc, start + 1, end)  # 'But prices will rise, warned ...': the link is the writer's
+    if end <= start or opening in OPENING_MARKS or opening in STRAIGHT_MARKS or opening in DOUBLED_MARKS:
+        return None
+    return (start, end) if any(token.pos_ in ("VERB", "AUX") for token in doc[start:end]) else None
+
+
 def find_indirect_quotes(
     doc: Doc,
     cues: list[Cue],
@@ -257,7 +272,10 @@ def find_indirect_quotes(
         draft = DraftQuote(type="indirect", contents=[(start, end)], confidence=cue.score * 0.9)
         attach_source(draft, cue, doc)
         if any(source_start < end and start < source_end for source_start, source_end in draft.sources):
-            continue  # '"...," said Ada Brenn, a ...': the words after the cue name who spoke
+            before = _words_before_inverted_cue(doc, cue)
+            if before is None:
+                continue  # '"...," said Ada Brenn, a ...': the words after the cue name who spoke
+            draft.contents = [char_bounds(doc, *before)]
         wrapped = (
             _words_before_a_parenthetical_cue(doc, cue, bounds, adverbs=said_adverbs)
             or _passive_subject(doc, cue, bounds)

@@ -231,6 +231,24 @@ def _passive_subject(doc: Doc, cue: Cue, bounds: tuple[int, int]) -> tuple[int, 
     return (start, end) if end > start else None
 
 
+def _cuts_a_run(doc: Doc, bounds: tuple[int, int]) -> bool:
+    """Do token bounds take one quotation mark of a quoted run and not the other ('few surprises" are left')?"""
+    start, end = char_bounds(doc, *bounds)
+    return any((start <= run.start < end) != (start < run.end <= end) for run in doc_facts(doc).runs)
+
+
+def _whole_runs(doc: Doc, bounds: tuple[int, int]) -> tuple[int, int]:
+    """Token bounds widened to both marks of every quoted run they cut."""
+    start, end = bounds
+    for run in doc_facts(doc).runs:
+        first, last = char_bounds(doc, start, end)
+        if (first <= run.start < last) != (first < run.end <= last):
+            span = doc.char_span(run.start, run.end, alignment_mode="expand")
+            if span is not None:
+                start, end = min(start, span.start), max(end, span.end)
+    return start, end
+
+
 def _words_before_inverted_cue(doc: Doc, cue: Cue) -> tuple[int, int] | None:
     """'Prices will rise, warned the council.': the words before the comma of a cue whose subject comes
     after it, where they make a clause and open with no quotation mark (a quote is attributed as such)."""
@@ -264,6 +282,8 @@ def find_indirect_quotes(
         # 'According to Politico, X': the phrase's rule is exact; the learned boundaries serve verbs.
         learned = choose_content is not None and not cue.phrase
         bounds = choose_content(doc, doc[cue.token]) if learned and choose_content else _clause_of(cue, doc)
+        if learned and bounds is not None and _cuts_a_run(doc, bounds):
+            bounds = _whole_runs(doc, _clause_of(cue, doc) or bounds)
         if bounds is not None:
             bounds = _cut_before_sibling_reports(doc, cue, bounds, cue_tokens)
         if bounds is None or _is_setting(doc, cue, bounds):

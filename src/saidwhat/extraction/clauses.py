@@ -203,17 +203,19 @@ def _words_after_a_parenthetical_cue(doc: Doc, cue: Cue, bounds: tuple[int, int]
 
 def _words_after_according(doc: Doc, cue: Cue) -> tuple[int, int] | None:
     """'The top 1 percent paid 25 percent, according to the CBO, and the top 10 percent paid 69 percent':
-    a sentence that goes on after a phrase cue in its middle with 'and' or 'but' says more."""
+    a sentence that goes on after a phrase cue in its middle, with 'and' or 'but' or not ('It has merit,
+    according to Lee, because ...'), says more."""
     if not cue.phrase:
         return None
     sentence = doc_facts(doc).sent(doc[cue.token])
     phrase_end = _phrase_end(phrase_preposition(doc, cue))
     if cue.token <= sentence.start + 1 or phrase_end + 2 >= sentence.end:
         return None
-    comma, conjunction = doc[phrase_end], doc[phrase_end + 1]
-    if comma.text != "," or conjunction.lower_ not in ("and", "but"):
+    comma, following = doc[phrase_end], doc[phrase_end + 1]
+    if comma.text != ",":
         return None
-    start, end = trim_punct(doc, phrase_end + 2, sentence.end)
+    skip = 2 if following.lower_ in ("and", "but") else 1
+    start, end = trim_punct(doc, phrase_end + skip, sentence.end)
     return (start, end) if end - start >= 3 else None
 
 

@@ -273,9 +273,11 @@ def find_indirect_quotes(
     choose_content: ContentChooser | None = None,
     *,
     said_adverbs: bool = False,
+    whole_runs: bool = False,
 ) -> list[DraftQuote]:
     """The reported clause of every cue that is not itself inside a marked quote. With `said_adverbs`,
-    an adverb before a parenthetical cue is part of what it reports ('After all, she argued, ...')."""
+    an adverb before a parenthetical cue is part of what it reports ('After all, she argued, ...'); with
+    `whole_runs`, learned bounds that cut a quoted run give way to the clause by the grammar."""
     found: list[DraftQuote] = []
     cue_tokens = frozenset(cue.token for cue in cues)
     for cue in cues:
@@ -284,7 +286,7 @@ def find_indirect_quotes(
         # 'According to Politico, X': the phrase's rule is exact; the learned boundaries serve verbs.
         learned = choose_content is not None and not cue.phrase
         bounds = choose_content(doc, doc[cue.token]) if learned and choose_content else _clause_of(cue, doc)
-        if learned and bounds is not None and _cuts_a_run(doc, bounds):
+        if whole_runs and learned and bounds is not None and _cuts_a_run(doc, bounds):
             bounds = _whole_runs(doc, _clause_of(cue, doc) or bounds)
         if bounds is not None:
             bounds = _cut_before_sibling_reports(doc, cue, bounds, cue_tokens)

@@ -30,3 +30,7 @@ def test_a_content_that_cuts_a_quoted_run_takes_the_clause_of_the_grammar() -> N
     assert [(quote.type, quote.contents[0].text) for quote in saidwhat.extract(text).quotes] == [
         ("mixed", 'Behind this plan should be a rich robust ferry network and "deep storage"')
     ]
+
+
+def test_a_participle_after_a_comma_names_its_object_not_its_speaker() -> None:
+    assert found("Ada Brenn resigned on Monday, citing the report.") == []

@@ -270,7 +270,10 @@ def _subject_the_parse_missed(verb: Token) -> Token | None:
 def _inverted_subject(verb: Token) -> Token | None:
     """'Prices will rise, warned the council.': after a comma, a verb with no subject of its own and a noun
     that ends the sentence, which the parser made its object, has that noun for its subject."""
-    if verb.i == 0 or verb.doc[verb.i - 1].text != "," or _agent_of(verb) is not None:
+    # a finite verb: 'He resigned, citing the report' names what he cited, not who cited it
+    if verb.tag_ not in FINITE_VERB_TAGS or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    if _agent_of(verb) is not None:
         return None
     if _best_subject(verb, climbed=True) is not None:
         return None

@@ -203,17 +203,19 @@ def _words_after_a_parenthetical_cue(doc: Doc, cue: Cue, bounds: tuple[int, int]
 
 def _words_after_according(doc: Doc, cue: Cue) -> tuple[int, int] | None:
     """'The top 1 percent paid 25 percent, according to the CBO, and the top 10 percent paid 69 percent':
-    a sentence that goes on after a phrase cue in its middle with 'and' or 'but' says more."""
+    a sentence that goes on after a phrase cue in its middle, with 'and' or 'but' or not ('It has merit,
+    according to Lee, because ...'), says more."""
     if not cue.phrase:
         return None
     sentence = doc_facts(doc).sent(doc[cue.token])
     phrase_end = _phrase_end(phrase_preposition(doc, cue))
     if cue.token <= sentence.start + 1 or phrase_end + 2 >= sentence.end:
         return None
-    comma, conjunction = doc[phrase_end], doc[phrase_end + 1]
-    if comma.text != "," or conjunction.lower_ not in ("and", "but"):
+    comma, following = doc[phrase_end], doc[phrase_end + 1]
+    if comma.text != ",":
         return None
-    start, end = trim_punct(doc, phrase_end + 2, sentence.end)
+    skip = 2 if following.lower_ in ("and", "but") else 1
+    start, end = trim_punct(doc, phrase_end + skip, sentence.end)
     return (start, end) if end - start >= 3 else None
 
 
@@ -231,6 +233,39 @@ def _passive_subject(doc: Doc, cue: Cue, bounds: tuple[int, int]) -> tuple[int, 
     return (start, end) if end > start else None
 
 
+def _cuts_a_run(doc: Doc, bounds: tuple[int, int]) -> bool:
+    """Do token bounds take one quotation mark of a quoted run and not the other ('few surprises" are left')?"""
+    start, end = char_bounds(doc, *bounds)
+    return any((start <= run.start < end) != (start < run.end <= end) for run in doc_facts(doc).runs)
+
+
+def _whole_runs(doc: Doc, bounds: tuple[int, int]) -> tuple[int, int]:
+    """Token bounds widened to both marks of every quoted run they cut."""
+    start, end = bounds
+    for run in doc_facts(doc).runs:
+        first, last = char_bounds(doc, start, end)
+        if (first <= run.start < last) != (first < run.end <= last):
+            span = doc.char_span(run.start, run.end, alignment_mode="expand")
+            if span is not None:
+                start, end = min(start, span.start), max(end, span.end)
+    return start, end
+
+
+def _words_before_inverted_cue(doc: Doc, cue: Cue) -> tuple[int, int] | None:
+    """'Prices will rise, warned the council.': the words before the comma of a cue whose subject comes
+    after it, where they make a clause and open with no quotation mark (a quote is attributed as such)."""
+    sentence = doc_facts(doc).sent(doc[cue.token])
+    if cue.phrase or cue.token - 1 <= sentence.start or doc[cue.token - 1].text != ",":
+        return None
+    start, end = trim_punct(doc, sentence.start, cue.token - 1)
+    opening = doc[sentence.start].text
+    if start < end and doc[start].pos_ == "CCONJ":
+        start, end = trim_punct(doc, start + 1, end)  # 'But prices will rise, warned ...': the link is the writer's
+    if end <= start or opening in OPENING_MARKS or opening in STRAIGHT_MARKS or opening in DOUBLED_MARKS:
+        return None
+    return (start, end) if any(token.pos_ in ("VERB", "AUX") for token in doc[start:end]) else None
+
+
 def find_indirect_quotes(
     doc: Doc,
     cues: list[Cue],
@@ -238,9 +273,11 @@ def find_indirect_quotes(
     choose_content: ContentChooser | None = None,
     *,
     said_adverbs: bool = False,
+    whole_runs: bool = False,
 ) -> list[DraftQuote]:
     """The reported clause of every cue that is not itself inside a marked quote. With `said_adverbs`,
-    an adverb before a parenthetical cue is part of what it reports ('After all, she argued, ...')."""
+    an adverb before a parenthetical cue is part of what it reports ('After all, she argued, ...'); with
+    `whole_runs`, learned bounds that cut a quoted run give way to the clause by the grammar."""
     found: list[DraftQuote] = []
     cue_tokens = frozenset(cue.token for cue in cues)
     for cue in cues:
@@ -249,6 +286,8 @@ def find_indirect_quotes(
         # 'According to Politico, X': the phrase's rule is exact; the learned boundaries serve verbs.
         learned = choose_content is not None and not cue.phrase
         bounds = choose_content(doc, doc[cue.token]) if learned and choose_content else _clause_of(cue, doc)
+        if whole_runs and learned and bounds is not None and _cuts_a_run(doc, bounds):
+            bounds = _whole_runs(doc, _clause_of(cue, doc) or bounds)
         if bounds is not None:
             bounds = _cut_before_sibling_reports(doc, cue, bounds, cue_tokens)
         if bounds is None or _is_setting(doc, cue, bounds):
@@ -257,7 +296,10 @@ def find_indirect_quotes(
         draft = DraftQuote(type="indirect", contents=[(start, end)], confidence=cue.score * 0.9)
         attach_source(draft, cue, doc)
         if any(source_start < end and start < source_end for source_start, source_end in draft.sources):
-            continue  # '"...," said Ada Brenn, a ...': the words after the cue name who spoke
+            before = _words_before_inverted_cue(doc, cue)
+            if before is None:
+                continue  # '"...," said Ada Brenn, a ...': the words after the cue name who spoke
+            draft.contents = [char_bounds(doc, *before)]
         wrapped = (
             _words_before_a_parenthetical_cue(doc, cue, bounds, adverbs=said_adverbs)
             or _passive_subject(doc, cue, bounds)

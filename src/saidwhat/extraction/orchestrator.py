@@ -97,7 +97,14 @@ def _settle_quotes_and_clauses(
     """Reported clauses around the cues, each marked quote's cue and source, then one quotation where
     a quote and a clause overlap."""
     text = doc_facts(doc).text
-    clauses = find_indirect_quotes(doc, cues, marked, deciders.choose_content, said_adverbs=conventions.adverb_is_said)
+    clauses = find_indirect_quotes(
+        doc,
+        cues,
+        marked,
+        deciders.choose_content,
+        said_adverbs=conventions.adverb_is_said,
+        whole_runs=conventions.whole_runs,
+    )
     marked = attribute_marked_quotes(doc, marked, cues, _narrating_cues(clauses, marked))
     marked = merge_interrupted_quotes(text, marked)
     is_belief, is_nested = conventions.is_belief_cue, conventions.is_nested_cue

@@ -14,7 +14,14 @@ from spacy.tokens import Doc, Span, Token
 from .cues import Cue, found_cues
 from .docfacts import doc_facts, token_at
 from .drafts import DraftQuote
-from .lexicon import CONVERSATION_VERBS, HONORIFICS, NON_REPORT_VERBS, SPEECH_VERBS, TOPIC_VERBS
+from .lexicon import (
+    CONVERSATION_VERBS,
+    HONORIFICS,
+    NON_REPORT_VERBS,
+    SPEECH_VERBS,
+    TOPIC_PHRASAL_VERBS,
+    TOPIC_VERBS,
+)
 
 # An indirect quote whose cue is not a speech verb needs this score.
 ACT_CUE_MIN_SCORE = 0.6
@@ -193,6 +200,8 @@ def has_reported_content(doc: Doc, draft: DraftQuote) -> bool:
     if lemma in CONVERSATION_VERBS and any(c.dep_ == "prep" and c.lower_ in ("with", "to") for c in cue.children):
         return False  # 'spoke with Jane Garvey about his show': who talked with whom, not what was said
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if lemma in TOPIC_PHRASAL_VERBS and before == TOPIC_PHRASAL_VERBS[lemma]:
+        return True  # 'has ruled out [any chance of ...]'
     return lemma in TOPIC_VERBS or before in ("about", "on", "of")
 
 

@@ -143,6 +143,9 @@ def find_source_token(cue: Cue, doc: Doc) -> Token | None:
 def _source_up_the_verbs(doc: Doc, cue: Cue) -> Token | None:
     """The agent or subject of the cue, else of the verb whose subject it shares, up to two verbs up."""
     token = doc[cue.token]
+    inverted = _inverted_subject(token)
+    if inverted is not None:
+        return inverted
     for climbed in (False, True, True):
         # 'Trump is supported by [an unusual coalition]': a passive's speaker is its agent; its subject
         # is what was said or whom it was said to ('Clinton was told').
@@ -262,6 +265,31 @@ def _subject_the_parse_missed(verb: Token) -> Token | None:
     if not nominal or candidate.ent_type_ in ("DATE", "TIME", "CARDINAL") or facts.inside_quotes(candidate):
         return None
     return candidate
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """'Prices will rise, warned the council.': after a comma, a verb with no subject of its own and a noun
+    that ends the sentence, which the parser made its object, has that noun for its subject."""
+    # a finite verb: 'He resigned, citing the report' names what he cited, not who cited it
+    if verb.tag_ not in FINITE_VERB_TAGS or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    if _agent_of(verb) is not None:
+        return None
+    if _best_subject(verb, climbed=True) is not None:
+        return None
+    return _object_ending_sentence(verb)
+
+
+def _object_ending_sentence(verb: Token) -> Token | None:
+    """The noun object of a verb that, with its words, is all that is left of the sentence after the verb."""
+    sentence = doc_facts(verb.doc).sent(verb)
+    end = sentence.end
+    while end > verb.i + 1 and (verb.doc[end - 1].is_punct or verb.doc[end - 1].is_space):
+        end -= 1
+    objects = [child for child in verb.rights if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN")]
+    if len(objects) != 1 or objects[0].left_edge.i != verb.i + 1 or objects[0].right_edge.i + 1 != end:
+        return None
+    return objects[0]
 
 
 def goes_on_from_reported_clause(token: Token) -> bool:

@@ -11,9 +11,15 @@ def trim_punct(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token bounds without punctuation at either end."""
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and not _closes_bracket(doc, start, end):
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and not _keeps_last(doc, start, end):
         end -= 1
     return start, end
+
+
+def _keeps_last(doc: Doc, start: int, end: int) -> bool:
+    """A closing bracket whose opening one is in the span, or a per cent sign after its number ('30%')."""
+    last = doc[end - 1]
+    return _closes_bracket(doc, start, end) or (last.text == "%" and end - 1 > start and doc[end - 2].like_num)
 
 
 def _closes_bracket(doc: Doc, start: int, end: int) -> bool:

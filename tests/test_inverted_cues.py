@@ -1,0 +1,36 @@
+"""A cue whose subject follows it at the end of a sentence ('..., warned the magazine.')."""
+
+from __future__ import annotations
+
+import saidwhat
+
+
+def found(text: str) -> list[tuple[str, str, str]]:
+    return [
+        (quote.contents[0].text, quote.cue.text if quote.cue else "", quote.sources[0].text if quote.sources else "")
+        for quote in saidwhat.extract(text).quotes
+    ]
+
+
+def test_an_inverted_subject_parsed_as_an_object_is_the_source() -> None:
+    text = "The Tarnby ferry will cost a lot more from June, warned the operator."
+    assert found(text) == [("The Tarnby ferry will cost a lot more from June", "warned", "the operator")]
+
+
+def test_a_leading_but_is_left_out_of_the_words_before_an_inverted_cue() -> None:
+    text = "Fares fell last year. But using the old tickets could mean fines for riders, warned the operator."
+    assert found(text) == [("using the old tickets could mean fines for riders", "warned", "the operator")]
+
+
+
+
+def test_a_content_that_cuts_a_quoted_run_takes_the_clause_of_the_grammar() -> None:
+    # the learned bounds take the quoted words and their closing mark only ('deep storage"')
+    text = 'Behind this plan should be a rich robust ferry network and "deep storage", says Mr Brenn.'
+    assert [(quote.type, quote.contents[0].text) for quote in saidwhat.extract(text).quotes] == [
+        ("mixed", 'Behind this plan should be a rich robust ferry network and "deep storage"')
+    ]
+
+
+def test_a_participle_after_a_comma_names_its_object_not_its_speaker() -> None:
+    assert found("Ada Brenn resigned on Monday, citing the report.") == []

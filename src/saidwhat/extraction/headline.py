@@ -79,8 +79,7 @@ def take_headline_fragments(doc: Doc, drafts: list[DraftQuote]) -> list[DraftQuo
     """The drafts, and a partial quote with no cue for each quoted run of a glued headline that no draft
     holds ('Steel firm 'to cut' jobs The ...'): a headline quotes someone's claim in marks. On the BBC
     training gold 12 of the 14 quoted runs of its headlines are quotes; the other two name a topic after a
-    preposition ('debate over 'loud' music'), and a run after a preposition is left out. Not yet one of the
-    saidwhat passes: the speaker ranker does not give these quotes their speakers (docs/model.md)."""
+    preposition ('debate over 'loud' music'), and a run after a preposition is left out."""
     body = find_body_start(doc)
     if body is None:
         return drafts

@@ -11,6 +11,7 @@ from saidwhat.extraction.conventions import conventions_named
 from saidwhat.extraction.deciders import load_deciders
 from saidwhat.extraction.orchestrator import find_draft_quotes
 from saidwhat.speakers.antecedents import is_embedded_subject, untagged_subjects
+from saidwhat.speakers.mentions import is_described_as_person
 from saidwhat.speakers.rules import ResolvingIndex, rule_speakers
 
 
@@ -107,6 +108,17 @@ def _speakers(nlp: Language, text: str) -> list[str | None]:
             'A spokeswoman for Orbis Air said: "We are proud of our crews." She added that fares would not rise.',
             ["Orbis Air", "Orbis Air"],
         ),
+        # 'X quoted Y as saying': the words are Y's, not the quoter's.
+        (
+            '"He has cheated people for years," Reuters quoted prosecutor Ann Lowry as saying.',
+            ["Ann Lowry"],
+        ),
+        # A person named after a description and a comma is the one it describes, and the next 'he'.
+        (
+            "However, one of the so-called Harbour Five, Tom Brack - who was wrongly convicted of setting the"
+            ' fires - said the men were pleased. He said Mr Okoro had spoken with "great care".',
+            ["Tom Brack", "Tom Brack"],
+        ),
     ],
 )
 def test_rule_speakers_pronoun_antecedents(nlp: Language, text: str, expected: list[str | None]) -> None:
@@ -120,3 +132,17 @@ def test_rule_speakers_spokesperson_not_after_someone_named_since(nlp: Language)
         " She said that fares would not rise."
     )
     assert _rule_choices(nlp, text) == ["Orbis Air", "Ada Quell"]
+
+
+def test_a_role_before_a_name_tagged_as_a_body_makes_it_a_persons(blank_nlp: Language) -> None:
+    # but captain Tomas Vell sees hope .  (NER took 'Tomas Vell' for an organisation)
+    words = ["but", "captain", "Tomas", "Vell", "sees", "hope", "."]
+    doc = Doc(
+        blank_nlp.vocab,
+        words=words,
+        deps=["cc", "compound", "compound", "nsubj", "ROOT", "dobj", "punct"],
+        heads=[4, 3, 3, 4, 4, 4, 4],
+        lemmas=["but", "captain", "Tomas", "Vell", "see", "hope", "."],
+        ents=["O", "O", "B-ORG", "I-ORG", "O", "O", "O"],
+    )
+    assert is_described_as_person(doc.ents[0])

@@ -37,8 +37,8 @@ def has_which_clause(token: Token) -> bool:
 
 def is_described_as_person(ent: Span) -> bool:
     """'Ann Lee QC', 'Ann Lee, spokeswoman for ...', 'Ann Lee, who ...': letters after a name for an office
-    or an honour, a person's role in apposition or a 'who' clause say a name of two or three capitalised
-    words is a person's, whatever NER said."""
+    or an honour, a person's role before it ('captain Ann Lee'), in apposition or a 'who' clause say a name
+    of two or three capitalised words is a person's, whatever NER said."""
     words = [token for token in ent if token.is_alpha]
     if words and words[-1].text in POSTNOMINALS:
         words = words[:-1]
@@ -46,6 +46,9 @@ def is_described_as_person(ent: Span) -> bool:
             return True
     if not (2 <= len(words) <= 3 and all(token.is_title for token in words)):
         return False
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.is_lower and before.lemma_ in PERSON_ROLES:
+        return True  # 'captain Ola Lund': a person's role written as a title before the name
     return any(
         (child.dep_ == "appos" and child.lemma_.lower() in PERSON_ROLES)
         or (child.dep_ == "relcl" and any(g.lower_ == "who" and is_subject(g) for g in child.children))

@@ -66,6 +66,7 @@ class ResolvingIndex(JointSpeakers):
 
     def resolve(self, token: Token, spoken: list[Entity]) -> Entity | None:
         """The entity a source mention headed by `token` refers to; None for unknown."""
+        token = _quoted_person(token)
         joint = self._joint(token)
         if joint is not None:
             return joint
@@ -94,11 +95,22 @@ class ResolvingIndex(JointSpeakers):
         for child in token.children:
             if child.dep_ == "appos" and child.i in self.by_token:
                 return self.by_token[child.i]  # "Harbour City's caretaker manager, Ivo Brandt"
+        named_after = self._named_after_comma(token, end)
+        if named_after is not None:
+            return named_after
         named = self._named_inside(start, end)
         if named is not None:
             # "Harbour City's caretaker manager Ivo Brandt", "Ms Varga's legal action", "a survey by PwC"
             return named
         return self._resolve_nominal(token, start, end, spoken)
+
+    def _named_after_comma(self, token: Token, end: int) -> Entity | None:
+        """'One of the Harbour Five, Tom Brack - who ... - said': a person named right after a description,
+        set off by a comma, is the one it describes (apposition, English grammar), however it was parsed."""
+        if end + 1 >= len(self.doc) or self.doc[end].text != "," or self.doc[end + 1].i not in self.by_token:
+            return None
+        named = self.by_token[self.doc[end + 1].i]
+        return named if named.kind == "person" and token.pos_ != "PROPN" else None
 
     def _named_before_postnominal(self, token: Token) -> Entity | None:
         """'Judge Ann Lee, QC told the court': the letters after a name stand for the one named."""
@@ -251,6 +263,19 @@ class ResolvingIndex(JointSpeakers):
         # '"...," said the minister' with nobody named before: the description is all we know.
         known = self._speaker_like(self.latest(token.i, "person", prefer=spoken), token)
         return known or self._anonymous(phrase, "unknown")
+
+
+def _quoted_person(token: Token) -> Token:
+    """'Reuters quoted prosecutor Ann Lowry as saying': the words are the one quoted's, not the quoter's
+    (English grammar)."""
+    verb = token.head
+    if token.dep_ != "nsubj" or verb.lemma_ != "quote":
+        return token
+    says = any(
+        child.lower_ == "as" and any(grand.lemma_ == "say" for grand in child.children) for child in verb.children
+    )
+    quoted = [child for child in verb.children if child.dep_ == "dobj"]
+    return quoted[0] if says and quoted else token
 
 
 def _stand_in(token: Token) -> Token:

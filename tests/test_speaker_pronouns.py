@@ -119,6 +119,20 @@ def _speakers(nlp: Language, text: str) -> list[str | None]:
             ' fires - said the men were pleased. He said Mr Okoro had spoken with "great care".',
             ["Tom Brack", "Tom Brack"],
         ),
+        # One person named in the sentence just before, with no subject of its own, is who 'he' means,
+        # even where NER tagged only the first mention of the name.
+        (
+            "The film follows Tom Brack-Ellis, a former MP. Ivo Marsh, the deputy leader, spoke at a meeting."
+            ' Mr Marsh said the plan was "a mistake". The film showed the rows between Mr Brack-Ellis and his'
+            ' fellow members. He said he had never wanted to lead "the party".',
+            ["Ivo Marsh", "Tom Brack-Ellis"],
+        ),
+        # Not where a pronoun is that sentence's subject: it carries the older subject on.
+        (
+            "Alice Fenwick danced in Paris for years. In 1950 she and Peter Marsh founded a ballet company."
+            ' "It was a joy," she said.',
+            ["Alice Fenwick"],
+        ),
     ],
 )
 def test_rule_speakers_pronoun_antecedents(nlp: Language, text: str, expected: list[str | None]) -> None:

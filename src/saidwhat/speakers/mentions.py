@@ -119,3 +119,16 @@ def clause_descriptions(token: Token) -> list[str]:
             if text and len(text) < 120:
                 found.append(text)
     return found
+
+
+def quoted_person(token: Token) -> Token:
+    """'Reuters quoted prosecutor Ann Lowry as saying': the words are the one quoted's, not the quoter's
+    (English grammar)."""
+    verb = token.head
+    if token.dep_ != "nsubj" or verb.lemma_ != "quote":
+        return token
+    says = any(
+        child.lower_ == "as" and any(grand.lemma_ == "say" for grand in child.children) for child in verb.children
+    )
+    quoted = [child for child in verb.children if child.dep_ == "dobj"]
+    return quoted[0] if says and quoted else token

@@ -21,11 +21,11 @@ from ..extraction.lexicon import (
 )
 from ..extraction.sources import mention_bounds
 from ..records import SpeakerKind
-from .antecedents import is_embedded_subject, spokesperson_continued, untagged_subjects
+from .antecedents import is_embedded_subject, only_one_just_before, spokesperson_continued, untagged_subjects
 from .descriptions import WRITING_NOUNS, description_rank, is_common_word, profile_in, source_words, study_role
 from .entities import Entity, proper_name_chain
 from .joints import JointSpeakers
-from .mentions import clause_descriptions, description_of, in_possessive
+from .mentions import clause_descriptions, description_of, in_possessive, quoted_person
 from .names import POSTNOMINALS, clean_name, has_acronym
 
 
@@ -57,7 +57,11 @@ class ResolvingIndex(JointSpeakers):
 
         salient = [e for e in pool if last_salient(e) >= 0]
         if salient:
-            return max(salient, key=last_salient)
+            best = max(salient, key=last_salient)
+            only = only_one_just_before(self, token_index, pool)
+            if only is not None and last_salient(best) < only[1]:
+                return only[0]
+            return best
         preferred = [e for e in pool if e in (prefer or [])]
         for candidates in (preferred, pool):
             if candidates:
@@ -66,7 +70,7 @@ class ResolvingIndex(JointSpeakers):
 
     def resolve(self, token: Token, spoken: list[Entity]) -> Entity | None:
         """The entity a source mention headed by `token` refers to; None for unknown."""
-        token = _quoted_person(token)
+        token = quoted_person(token)
         joint = self._joint(token)
         if joint is not None:
             return joint
@@ -263,19 +267,6 @@ class ResolvingIndex(JointSpeakers):
         # '"...," said the minister' with nobody named before: the description is all we know.
         known = self._speaker_like(self.latest(token.i, "person", prefer=spoken), token)
         return known or self._anonymous(phrase, "unknown")
-
-
-def _quoted_person(token: Token) -> Token:
-    """'Reuters quoted prosecutor Ann Lowry as saying': the words are the one quoted's, not the quoter's
-    (English grammar)."""
-    verb = token.head
-    if token.dep_ != "nsubj" or verb.lemma_ != "quote":
-        return token
-    says = any(
-        child.lower_ == "as" and any(grand.lemma_ == "say" for grand in child.children) for child in verb.children
-    )
-    quoted = [child for child in verb.children if child.dep_ == "dobj"]
-    return quoted[0] if says and quoted else token
 
 
 def _stand_in(token: Token) -> Token:

@@ -160,3 +160,18 @@ def test_a_role_before_a_name_tagged_as_a_body_makes_it_a_persons(blank_nlp: Lan
         ents=["O", "O", "B-ORG", "I-ORG", "O", "O", "O"],
     )
     assert is_described_as_person(doc.ents[0])
+
+
+def test_a_name_after_a_description_and_a_comma_is_who_it_describes(blank_nlp: Language) -> None:
+    # one of the Zell Five , Tom Brack said .  (the parser hung 'Brack' from 'said', not from 'one')
+    words = ["one", "of", "the", "Zell", "Five", ",", "Tom", "Brack", "said", "."]
+    doc = Doc(
+        blank_nlp.vocab,
+        words=words,
+        deps=["nsubj", "prep", "det", "compound", "pobj", "punct", "compound", "npadvmod", "ROOT", "punct"],
+        heads=[8, 0, 4, 4, 1, 8, 7, 8, 8, 8],
+        pos=["NUM", "ADP", "DET", "PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "VERB", "PUNCT"],
+        ents=["O", "O", "O", "B-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON", "O", "O"],
+    )
+    entity = ResolvingIndex(doc, []).resolve(doc[0], [])
+    assert entity is not None and entity.name == "Tom Brack"

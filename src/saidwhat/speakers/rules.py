@@ -99,7 +99,7 @@ class ResolvingIndex(JointSpeakers):
         for child in token.children:
             if child.dep_ == "appos" and child.i in self.by_token:
                 return self.by_token[child.i]  # "Harbour City's caretaker manager, Ivo Brandt"
-        named_after = self._named_after_comma(token, end)
+        named_after = self._named_after(token, end)
         if named_after is not None:
             return named_after
         named = self._named_inside(start, end)
@@ -108,13 +108,15 @@ class ResolvingIndex(JointSpeakers):
             return named
         return self._resolve_nominal(token, start, end, spoken)
 
-    def _named_after_comma(self, token: Token, end: int) -> Entity | None:
-        """'One of the Harbour Five, Tom Brack - who ... - said': a person named right after a description,
-        set off by a comma, is the one it describes (apposition, English grammar), however it was parsed."""
-        if end + 1 >= len(self.doc) or self.doc[end].text != "," or self.doc[end + 1].i not in self.by_token:
-            return None
-        named = self.by_token[self.doc[end + 1].i]
-        return named if named.kind == "person" and token.pos_ != "PROPN" else None
+    def _named_after(self, token: Token, end: int) -> Entity | None:
+        """'One of the Harbour Five, Tom Brack - who ... - said', 'according to local paper the Zell Courier':
+        a name right after a description is the one it describes (apposition, English grammar), however it
+        was parsed."""
+        at = end + 1 if end < len(self.doc) and self.doc[end].text == "," else end
+        if at < len(self.doc) and self.doc[at].lower_ == "the":
+            at += 1
+        named = self.by_token.get(at) if at < len(self.doc) and token.pos_ != "PROPN" else None
+        return named if named is not None and not named.anonymous else None
 
     def _named_before_postnominal(self, token: Token) -> Entity | None:
         """'Judge Ann Lee, QC told the court': the letters after a name stand for the one named."""

@@ -133,6 +133,12 @@ def _speakers(nlp: Language, text: str) -> list[str | None]:
             ' "It was a joy," she said.',
             ["Alice Fenwick"],
         ),
+        # 'they' after a sentence that names one body only (here as a passive verb's agent) is that body.
+        (
+            "Ministers met on Monday. The bill, which ministers say will cut crime, is expected to be opposed by"
+            ' the Liberal Unionists. They have said the scheme is "deeply flawed" and a waste of money.',
+            ["Liberal Unionists"],
+        ),
     ],
 )
 def test_rule_speakers_pronoun_antecedents(nlp: Language, text: str, expected: list[str | None]) -> None:

@@ -95,7 +95,7 @@ def only_one_just_before(index: EntityIndex, token_index: int, pool: list[Entity
         return None
     before = facts.sent(index.doc[start - 1])
     told = [t for t in before if not facts.inside_quotes(t)]
-    if any(t.pos_ == "PRON" and t.dep_ in ("nsubj", "nsubjpass") and t.lower_ not in ("it", "they") for t in told):
+    if any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS for t in told):
         return None  # 'She and Ivo Brandt founded it. She ...': the pronoun carries the older subject on
     named = {id(e): e for e in (_known_person(index, t) for t in told) if e is not None and e in pool}
     return (next(iter(named.values())), before.start) if len(named) == 1 else None

@@ -78,6 +78,12 @@ def is_study_agent(token: Token) -> bool:
     return any(child.dep_ == "nsubjpass" and child.lemma_.lower() in STUDY_NOUNS for child in verb.children)
 
 
+def is_passive_agent(token: Token) -> bool:
+    """'The bill is opposed by the Tarn Democrats': the agent of a passive verb is who acts, a subject in all
+    but form (English grammar)."""
+    return token.dep_ == "pobj" and token.head.dep_ == "agent"
+
+
 def in_possessive(token: Token, head: Token) -> bool:
     """Is `token` part of a possessive modifier of `head` ('Brandt's' in "Brandt's son")?"""
     while token.i != head.i and token.head.i != token.i:

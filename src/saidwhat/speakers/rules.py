@@ -165,6 +165,10 @@ class ResolvingIndex(JointSpeakers):
             organisation = self.latest(token.i, "organisation", prefer=spoken)
             if lower == "it" or (organisation is not None and spoken and spoken[-1] is organisation):
                 return organisation or (spoken[-1] if spoken and not spoken[-1].anonymous else None)
+            bodies = [e for e in self.entities if e.kind == "organisation" and not e.anonymous]
+            just_named = only_one_just_before(self, token.i, bodies)
+            if lower == "they" and just_named is not None:
+                return just_named[0]  # '... opposed by the Tarn Democrats. They have said ...'
         gender = "m" if lower in MALE_PRONOUNS else "f" if lower in FEMALE_PRONOUNS else None
         entity = self.latest(token.i, "person", gender=gender, prefer=spoken)
         if entity is not None and gender and entity.gender is None:

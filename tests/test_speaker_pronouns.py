@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from saidwhat import extract
 from saidwhat.extraction.conventions import conventions_named
 from saidwhat.extraction.deciders import load_deciders
+from saidwhat.extraction.drafts import DraftQuote
 from saidwhat.extraction.orchestrator import find_draft_quotes
 from saidwhat.speakers.antecedents import is_embedded_subject, untagged_subjects
 from saidwhat.speakers.mentions import is_described_as_person
@@ -181,3 +182,21 @@ def test_a_name_after_a_description_and_a_comma_is_who_it_describes(blank_nlp: L
     )
     entity = ResolvingIndex(doc, []).resolve(doc[0], [])
     assert entity is not None and entity.name == "Tom Brack"
+
+
+def test_a_quoted_word_with_no_cue_is_the_relative_clauses_subjects(blank_nlp: Language) -> None:
+    # Ola Lund spoke . This echoed comedian Ben Hollis , who called shows " idiotic " .
+    words = ["Ola", "Lund", "spoke", ".", "This", "echoed", "comedian", "Ben", "Hollis", ",", "who", "called"]
+    words += ["shows", '"', "idiotic", '"', "."]
+    deps = ["compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "compound", "compound", "dobj", "punct"]
+    deps += ["nsubj", "relcl", "dobj", "punct", "oprd", "punct", "punct"]
+    heads = [1, 2, 2, 2, 5, 5, 8, 8, 5, 8, 11, 8, 11, 14, 11, 14, 5]
+    tags = ["NNP", "NNP", "VBD", ".", "DT", "VBD", "NN", "NNP", "NNP", ",", "WP", "VBD", "NNS", "``", "JJ", "''", "."]
+    pos = ["PROPN", "PROPN", "VERB", "PUNCT", "PRON", "VERB", "NOUN", "PROPN", "PROPN", "PUNCT", "PRON", "VERB"]
+    pos += ["NOUN", "PUNCT", "ADJ", "PUNCT", "PUNCT"]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON"] + ["O"] * 8
+    doc = Doc(blank_nlp.vocab, words=words, deps=deps, heads=heads, tags=tags, pos=pos, ents=ents)
+    start = doc[14].idx - 1
+    draft = DraftQuote("partial", [(start, doc[15].idx + 1)])
+    speakers = rule_speakers(doc, [draft], ResolvingIndex(doc, [draft]))
+    assert [entity.name if entity else None for entity in speakers] == ["Ben Hollis"]

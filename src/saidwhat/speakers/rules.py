@@ -321,7 +321,10 @@ def _speaker_of_sentence(doc: Doc, index: ResolvingIndex, draft: DraftQuote, spo
     for token in doc_facts(doc).sent(span[0]):
         if token.dep_ in ("nsubj", "nsubjpass") and not draft.covers(token.idx):
             # Only a known person or body, or a pronoun: 'The $499 Macintosh' says nothing.
-            entity = index.by_token.get(token.i) or (index.resolve(token, spoken) if token.pos_ == "PRON" else None)
+            if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
+                token = token.head.head  # 'comedian Ola Lund, who called the shows "idiotic"': Lund
+            # A personal pronoun only: 'This echoed ...' is no one.
+            entity = index.by_token.get(token.i) or (index.resolve(token, spoken) if token.tag_ == "PRP" else None)
             if entity is not None and not entity.anonymous:
                 return entity
     return None

@@ -9,8 +9,10 @@ from spacy.tokens import Doc
 from saidwhat import extract
 from saidwhat.extraction.conventions import conventions_named
 from saidwhat.extraction.deciders import load_deciders
+from saidwhat.extraction.drafts import DraftQuote
 from saidwhat.extraction.orchestrator import find_draft_quotes
 from saidwhat.speakers.antecedents import is_embedded_subject, untagged_subjects
+from saidwhat.speakers.mentions import is_described_as_person
 from saidwhat.speakers.rules import ResolvingIndex, rule_speakers
 
 
@@ -107,6 +109,37 @@ def _speakers(nlp: Language, text: str) -> list[str | None]:
             'A spokeswoman for Orbis Air said: "We are proud of our crews." She added that fares would not rise.',
             ["Orbis Air", "Orbis Air"],
         ),
+        # 'X quoted Y as saying': the words are Y's, not the quoter's.
+        (
+            '"He has cheated people for years," Reuters quoted prosecutor Ann Lowry as saying.',
+            ["Ann Lowry"],
+        ),
+        # A person named after a description and a comma is the one it describes, and the next 'he'.
+        (
+            "However, one of the so-called Harbour Five, Tom Brack - who was wrongly convicted of setting the"
+            ' fires - said the men were pleased. He said Mr Okoro had spoken with "great care".',
+            ["Tom Brack", "Tom Brack"],
+        ),
+        # One person named in the sentence just before, with no subject of its own, is who 'he' means,
+        # even where NER tagged only the first mention of the name.
+        (
+            "The film follows Tom Brack-Ellis, a former MP. Ivo Marsh, the deputy leader, spoke at a meeting."
+            ' Mr Marsh said the plan was "a mistake". The film showed the rows between Mr Brack-Ellis and his'
+            ' fellow members. He said he had never wanted to lead "the party".',
+            ["Ivo Marsh", "Tom Brack-Ellis"],
+        ),
+        # Not where a pronoun is that sentence's subject: it carries the older subject on.
+        (
+            "Alice Fenwick danced in Paris for years. In 1950 she and Peter Marsh founded a ballet company."
+            ' "It was a joy," she said.',
+            ["Alice Fenwick"],
+        ),
+        # 'they' after a sentence that names one body only (here as a passive verb's agent) is that body.
+        (
+            "Ministers met on Monday. The bill, which ministers say will cut crime, is expected to be opposed by"
+            ' the Liberal Unionists. They have said the scheme is "deeply flawed" and a waste of money.',
+            ["Liberal Unionists"],
+        ),
     ],
 )
 def test_rule_speakers_pronoun_antecedents(nlp: Language, text: str, expected: list[str | None]) -> None:
@@ -120,3 +153,50 @@ def test_rule_speakers_spokesperson_not_after_someone_named_since(nlp: Language)
         " She said that fares would not rise."
     )
     assert _rule_choices(nlp, text) == ["Orbis Air", "Ada Quell"]
+
+
+def test_a_role_before_a_name_tagged_as_a_body_makes_it_a_persons(blank_nlp: Language) -> None:
+    # but captain Tomas Vell sees hope .  (NER took 'Tomas Vell' for an organisation)
+    words = ["but", "captain", "Tomas", "Vell", "sees", "hope", "."]
+    doc = Doc(
+        blank_nlp.vocab,
+        words=words,
+        deps=["cc", "compound", "compound", "nsubj", "ROOT", "dobj", "punct"],
+        heads=[4, 3, 3, 4, 4, 4, 4],
+        lemmas=["but", "captain", "Tomas", "Vell", "see", "hope", "."],
+        ents=["O", "O", "B-ORG", "I-ORG", "O", "O", "O"],
+    )
+    assert is_described_as_person(doc.ents[0])
+
+
+def test_a_name_after_a_description_and_a_comma_is_who_it_describes(blank_nlp: Language) -> None:
+    # one of the Zell Five , Tom Brack said .  (the parser hung 'Brack' from 'said', not from 'one')
+    words = ["one", "of", "the", "Zell", "Five", ",", "Tom", "Brack", "said", "."]
+    doc = Doc(
+        blank_nlp.vocab,
+        words=words,
+        deps=["nsubj", "prep", "det", "compound", "pobj", "punct", "compound", "npadvmod", "ROOT", "punct"],
+        heads=[8, 0, 4, 4, 1, 8, 7, 8, 8, 8],
+        pos=["NUM", "ADP", "DET", "PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "VERB", "PUNCT"],
+        ents=["O", "O", "O", "B-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON", "O", "O"],
+    )
+    entity = ResolvingIndex(doc, []).resolve(doc[0], [])
+    assert entity is not None and entity.name == "Tom Brack"
+
+
+def test_a_quoted_word_with_no_cue_is_the_relative_clauses_subjects(blank_nlp: Language) -> None:
+    # Ola Lund spoke . This echoed comedian Ben Hollis , who called shows " idiotic " .
+    words = ["Ola", "Lund", "spoke", ".", "This", "echoed", "comedian", "Ben", "Hollis", ",", "who", "called"]
+    words += ["shows", '"', "idiotic", '"', "."]
+    deps = ["compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "compound", "compound", "dobj", "punct"]
+    deps += ["nsubj", "relcl", "dobj", "punct", "oprd", "punct", "punct"]
+    heads = [1, 2, 2, 2, 5, 5, 8, 8, 5, 8, 11, 8, 11, 14, 11, 14, 5]
+    tags = ["NNP", "NNP", "VBD", ".", "DT", "VBD", "NN", "NNP", "NNP", ",", "WP", "VBD", "NNS", "``", "JJ", "''", "."]
+    pos = ["PROPN", "PROPN", "VERB", "PUNCT", "PRON", "VERB", "NOUN", "PROPN", "PROPN", "PUNCT", "PRON", "VERB"]
+    pos += ["NOUN", "PUNCT", "ADJ", "PUNCT", "PUNCT"]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON"] + ["O"] * 8
+    doc = Doc(blank_nlp.vocab, words=words, deps=deps, heads=heads, tags=tags, pos=pos, ents=ents)
+    start = doc[14].idx - 1
+    draft = DraftQuote("partial", [(start, doc[15].idx + 1)])
+    speakers = rule_speakers(doc, [draft], ResolvingIndex(doc, [draft]))
+    assert [entity.name if entity else None for entity in speakers] == ["Ben Hollis"]

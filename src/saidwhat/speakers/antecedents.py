@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from ..extraction.docfacts import doc_facts
 from ..extraction.drafts import DraftQuote
-from ..extraction.lexicon import FEMALE_PRONOUNS, MALE_PRONOUNS, SPOKESPERSON_NOUNS
+from ..extraction.lexicon import FEMALE_PRONOUNS, HONORIFICS, MALE_PRONOUNS, SPOKESPERSON_NOUNS
 from .entities import Entity, EntityIndex
 
 # Clause relations that put a clause under a noun (a relative clause or a participle describing it).
@@ -83,3 +83,33 @@ def _names_someone(index: EntityIndex, lo: int, hi: int) -> bool:
         if entity is None or entity.kind == "person":
             return True
     return False
+
+
+def only_one_just_before(index: EntityIndex, token_index: int, pool: list[Entity]) -> tuple[Entity, int] | None:
+    """The one entity of `pool` named in the sentence before the token's, outside quotation marks, with
+    that sentence's first token; None where it names none or several ('The film showed Ann Lee's
+    rows. She ...': Lee, not a subject of an older sentence)."""
+    facts = doc_facts(index.doc)
+    start = facts.sent(index.doc[token_index]).start
+    if start == 0:
+        return None
+    before = facts.sent(index.doc[start - 1])
+    told = [t for t in before if not facts.inside_quotes(t)]
+    if any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS for t in told):
+        return None  # 'She and Ivo Brandt founded it. She ...': the pronoun carries the older subject on
+    named = {id(e): e for e in (_known_person(index, t) for t in told) if e is not None and e in pool}
+    return (next(iter(named.values())), before.start) if len(named) == 1 else None
+
+
+def _known_person(index: EntityIndex, token: Token) -> Entity | None:
+    """The entity a name's word stands for: NER's, else a known person's ('Mr Lund' untagged)."""
+    if token.i in index.by_token:
+        return index.by_token[token.i]
+    if token.pos_ != "PROPN" or token.lower_ in HONORIFICS:
+        return None
+    doc, start, end = index.doc, token.i, token.i + 1
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ + doc[start - 1].whitespace_:
+        start -= 2  # 'Kilroy-Silk' is one surname, tokenised in three
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ + doc[end].whitespace_:
+        end += 2
+    return index._match(doc[start:end].text, "person")

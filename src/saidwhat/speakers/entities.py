@@ -23,7 +23,7 @@ from .mentions import (
     is_common_noun,
     is_described_as_person,
     is_lone_adjective,
-    is_study_agent,
+    is_passive_agent,
     is_subject,
     is_subject_or_conjunct,
 )
@@ -241,7 +241,7 @@ class EntityIndex:
         if not name or (
             kind == "organisation"
             and ent.label_ in ("GPE", "NORP")
-            and not (is_subject_or_conjunct(ent.root) or is_study_agent(ent.root))
+            and not (is_subject_or_conjunct(ent.root) or is_passive_agent(ent.root))
         ):
             return
         if kind == "person" and self._is_organisation_name(name):

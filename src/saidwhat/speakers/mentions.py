@@ -37,8 +37,8 @@ def has_which_clause(token: Token) -> bool:
 
 def is_described_as_person(ent: Span) -> bool:
     """'Ann Lee QC', 'Ann Lee, spokeswoman for ...', 'Ann Lee, who ...': letters after a name for an office
-    or an honour, a person's role in apposition or a 'who' clause say a name of two or three capitalised
-    words is a person's, whatever NER said."""
+    or an honour, a person's role before it ('captain Ann Lee'), in apposition or a 'who' clause say a name
+    of two or three capitalised words is a person's, whatever NER said."""
     words = [token for token in ent if token.is_alpha]
     if words and words[-1].text in POSTNOMINALS:
         words = words[:-1]
@@ -46,6 +46,9 @@ def is_described_as_person(ent: Span) -> bool:
             return True
     if not (2 <= len(words) <= 3 and all(token.is_title for token in words)):
         return False
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.is_lower and before.lemma_ in PERSON_ROLES:
+        return True  # 'captain Ola Lund': a person's role written as a title before the name
     return any(
         (child.dep_ == "appos" and child.lemma_.lower() in PERSON_ROLES)
         or (child.dep_ == "relcl" and any(g.lower_ == "who" and is_subject(g) for g in child.children))
@@ -73,6 +76,12 @@ def is_study_agent(token: Token) -> bool:
     if verb.dep_ == "acl" and verb.head.lemma_.lower() in STUDY_NOUNS:
         return True
     return any(child.dep_ == "nsubjpass" and child.lemma_.lower() in STUDY_NOUNS for child in verb.children)
+
+
+def is_passive_agent(token: Token) -> bool:
+    """'The bill is opposed by the Tarn Democrats': the agent of a passive verb is who acts, a subject in all
+    but form (English grammar)."""
+    return token.dep_ == "pobj" and token.head.dep_ == "agent"
 
 
 def in_possessive(token: Token, head: Token) -> bool:
@@ -116,3 +125,16 @@ def clause_descriptions(token: Token) -> list[str]:
             if text and len(text) < 120:
                 found.append(text)
     return found
+
+
+def quoted_person(token: Token) -> Token:
+    """'Reuters quoted prosecutor Ann Lowry as saying': the words are the one quoted's, not the quoter's
+    (English grammar)."""
+    verb = token.head
+    if token.dep_ != "nsubj" or verb.lemma_ != "quote":
+        return token
+    says = any(
+        child.lower_ == "as" and any(grand.lemma_ == "say" for grand in child.children) for child in verb.children
+    )
+    quoted = [child for child in verb.children if child.dep_ == "dobj"]
+    return quoted[0] if says and quoted else token

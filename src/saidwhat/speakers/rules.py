@@ -22,11 +22,11 @@ from ..extraction.lexicon import (
 )
 from ..extraction.sources import mention_bounds
 from ..records import SpeakerKind
-from .antecedents import is_embedded_subject, spokesperson_continued, untagged_subjects
+from .antecedents import is_embedded_subject, only_one_just_before, spokesperson_continued, untagged_subjects
 from .descriptions import WRITING_NOUNS, description_rank, is_common_word, profile_in, source_words, study_role
 from .entities import Entity, proper_name_chain
 from .joints import JointSpeakers
-from .mentions import clause_descriptions, description_of, in_possessive
+from .mentions import clause_descriptions, description_of, in_possessive, quoted_person
 from .names import POSTNOMINALS, clean_name, has_acronym
 
 
@@ -58,7 +58,11 @@ class ResolvingIndex(JointSpeakers):
 
         salient = [e for e in pool if last_salient(e) >= 0]
         if salient:
-            return max(salient, key=last_salient)
+            best = max(salient, key=last_salient)
+            only = only_one_just_before(self, token_index, pool)
+            if only is not None and last_salient(best) < only[1]:
+                return only[0]
+            return best
         preferred = [e for e in pool if e in (prefer or [])]
         for candidates in (preferred, pool):
             if candidates:
@@ -67,6 +71,7 @@ class ResolvingIndex(JointSpeakers):
 
     def resolve(self, token: Token, spoken: list[Entity]) -> Entity | None:
         """The entity a source mention headed by `token` refers to; None for unknown."""
+        token = quoted_person(token)
         joint = self._joint(token)
         if joint is not None:
             return joint
@@ -95,11 +100,24 @@ class ResolvingIndex(JointSpeakers):
         for child in token.children:
             if child.dep_ == "appos" and child.i in self.by_token:
                 return self.by_token[child.i]  # "Harbour City's caretaker manager, Ivo Brandt"
+        named_after = self._named_after(token, end)
+        if named_after is not None:
+            return named_after
         named = self._named_inside(start, end)
         if named is not None:
             # "Harbour City's caretaker manager Ivo Brandt", "Ms Varga's legal action", "a survey by PwC"
             return named
         return self._resolve_nominal(token, start, end, spoken)
+
+    def _named_after(self, token: Token, end: int) -> Entity | None:
+        """'One of the Harbour Five, Tom Brack - who ... - said', 'according to local paper the Zell Courier':
+        a name right after a description is the one it describes (apposition, English grammar), however it
+        was parsed."""
+        at = end + 1 if end < len(self.doc) and self.doc[end].text == "," else end
+        if at < len(self.doc) and self.doc[at].lower_ == "the":
+            at += 1
+        named = self.by_token.get(at) if at < len(self.doc) and token.pos_ != "PROPN" else None
+        return named if named is not None and not named.anonymous else None
 
     def _named_before_postnominal(self, token: Token) -> Entity | None:
         """'Judge Ann Lee, QC told the court': the letters after a name stand for the one named."""
@@ -148,6 +166,10 @@ class ResolvingIndex(JointSpeakers):
             organisation = self.latest(token.i, "organisation", prefer=spoken)
             if lower == "it" or (organisation is not None and spoken and spoken[-1] is organisation):
                 return organisation or (spoken[-1] if spoken and not spoken[-1].anonymous else None)
+            bodies = [e for e in self.entities if e.kind == "organisation" and not e.anonymous]
+            just_named = only_one_just_before(self, token.i, bodies)
+            if lower == "they" and just_named is not None:
+                return just_named[0]  # '... opposed by the Tarn Democrats. They have said ...'
         gender = "m" if lower in MALE_PRONOUNS else "f" if lower in FEMALE_PRONOUNS else None
         entity = self.latest(token.i, "person", gender=gender, prefer=spoken)
         if entity is not None and gender and entity.gender is None:
@@ -300,7 +322,10 @@ def _speaker_of_sentence(doc: Doc, index: ResolvingIndex, draft: DraftQuote, spo
     for token in doc_facts(doc).sent(span[0]):
         if token.dep_ in ("nsubj", "nsubjpass") and not draft.covers(token.idx):
             # Only a known person or body, or a pronoun: 'The $499 Macintosh' says nothing.
-            entity = index.by_token.get(token.i) or (index.resolve(token, spoken) if token.pos_ == "PRON" else None)
+            if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
+                token = token.head.head  # 'comedian Ola Lund, who called the shows "idiotic"': Lund
+            # A personal pronoun only: 'This echoed ...' is no one.
+            entity = index.by_token.get(token.i) or (index.resolve(token, spoken) if token.tag_ == "PRP" else None)
             if entity is not None and not entity.anonymous:
                 return entity
     return None

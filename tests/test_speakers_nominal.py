@@ -139,3 +139,38 @@ def test_a_one_word_person_always_after_an_article_is_a_common_word(nlp: Languag
 def test_the_firms_are_the_bodies_last_named_together(nlp: Language) -> None:
     text = "Arkwell Systems and Zentrix Corp unveiled the ship on Monday. It will sail in May, the firms said."
     assert _rule_for(nlp, text, "firms") == "Arkwell Systems and Zentrix Corp"
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "expected"),
+    [
+        pytest.param(
+            "A Danish firm has said it will open a plant near Tarvik. Holmvik Energy plans to hire 300 people there.",
+            "firm",
+            "Holmvik Energy",
+            id="a lede's firm is the body named next",
+        ),
+        pytest.param(
+            "Orvane Steel could cut 900 jobs, its chief executive has said. Mr John Pelham told staff on Monday.",
+            "executive",
+            "John Pelham",
+            id="a lede's chief executive is the person named next",
+        ),
+        pytest.param(
+            "Orvane Steel opened a plant in Tarvik in March. Sales rose by a tenth in the spring. "
+            "Rain fell for days. A Danish firm has said it will open a plant there. "
+            "Holmvik Energy plans to hire 300 people there.",
+            "firm",
+            None,
+            id="not past the lede",
+        ),
+        pytest.param(
+            "A source has said the plant will close. Mr John Pelham told staff on Monday.",
+            "source",
+            None,
+            id="not an anonymous source",
+        ),
+    ],
+)
+def test_a_lede_nominal_announces_whoever_is_named_next(nlp: Language, text: str, head: str, expected: str) -> None:
+    assert _rule_for(nlp, text, head) == expected

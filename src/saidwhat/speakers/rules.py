@@ -22,6 +22,7 @@ from ..extraction.lexicon import (
 from ..extraction.sources import mention_bounds
 from ..records import SpeakerKind
 from .antecedents import is_embedded_subject, spokesperson_continued, untagged_subjects
+from .cataphora import lede_referent
 from .descriptions import WRITING_NOUNS, description_rank, is_common_word, profile_in, source_words, study_role
 from .entities import Entity, proper_name_chain
 from .joints import JointSpeakers
@@ -98,7 +99,10 @@ class ResolvingIndex(JointSpeakers):
         if named is not None:
             # "Harbour City's caretaker manager Ivo Brandt", "Ms Varga's legal action", "a survey by PwC"
             return named
-        return self._resolve_nominal(token, start, end, spoken)
+        found = self._resolve_nominal(token, start, end, spoken)
+        if found is None or found.anonymous:
+            return lede_referent(token, self.entities) or found
+        return found
 
     def _named_before_postnominal(self, token: Token) -> Entity | None:
         """'Judge Ann Lee, QC told the court': the letters after a name stand for the one named."""

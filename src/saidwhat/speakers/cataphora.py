@@ -1,0 +1,36 @@
+"""A lede's source that names its speaker only later: "A US firm has said ...", the firm named in the
+next sentence; "its chief executive has said ...", the executive named after it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..extraction.docfacts import doc_facts
+from ..extraction.lexicon import ANONYMOUS_HEADS, ORGANISATION_NOUNS, SPOKESPERSON_NOUNS, STUDY_NOUNS
+from .entities import Entity
+
+_WINDOW = 500  # characters after the lede's sentence where the speaker it announces must be first named
+
+
+def lede_referent(token: Token, entities: list[Entity]) -> Entity | None:
+    """The speaker a singular nominal source in an article's first two sentences announces: the first
+    entity of the noun's kind (a body or a study: an organisation; any other noun: a person) that the
+    article names for the first time after the source's sentence. English: a nominal with nothing to
+    refer back to points forward; a headline and its lede name their source just after."""
+    lemma = token.lemma_.lower()
+    if token.tag_ in ("NNS", "NNPS") or lemma in ANONYMOUS_HEADS or lemma in SPOKESPERSON_NOUNS:
+        return None
+    facts = doc_facts(token.doc)
+    sent = facts.sent(token)
+    if sent.start > 0 and facts.sent(token.doc[sent.start - 1]).start > 0:
+        return None
+    kind = "organisation" if lemma in ORGANISATION_NOUNS or lemma in STUDY_NOUNS else "person"
+    after = sent.end_char
+    ahead = [
+        (first, entity)
+        for entity in entities
+        if entity.kind == kind and not entity.anonymous and entity.mentions
+        for first in [min(start for start, _ in entity.mentions)]
+        if after <= first < after + _WINDOW
+    ]
+    return min(ahead, key=lambda pair: pair[0])[1] if ahead else None

@@ -174,3 +174,16 @@ def test_the_firms_are_the_bodies_last_named_together(nlp: Language) -> None:
 )
 def test_a_lede_nominal_announces_whoever_is_named_next(nlp: Language, text: str, head: str, expected: str) -> None:
     assert _rule_for(nlp, text, head) == expected
+
+
+def test_the_tests_are_by_a_body_ner_missed(nlp: Language) -> None:
+    text = (
+        "Home kettles beat cafe ones, tests show. A survey carried out by Kettle Pro magazine looked at "
+        "forty kettles. The tests found that cheap kettles boiled faster."
+    )
+    doc = _parse(nlp, text)
+    doc.ents = []  # as if NER had seen no name: the rules find it from the survey's author
+    index = ResolvingIndex(doc)
+    first, last = (index.resolve(t, []) for t in doc if t.text == "tests")  # the headline's, the survey's
+    assert first is not None and first.name == "Kettle Pro" and first.kind == "organisation"
+    assert last is first

@@ -187,3 +187,11 @@ def test_the_tests_are_by_a_body_ner_missed(nlp: Language) -> None:
     first, last = (index.resolve(t, []) for t in doc if t.text == "tests")  # the headline's, the survey's
     assert first is not None and first.name == "Kettle Pro" and first.kind == "organisation"
     assert last is first
+
+
+def test_a_report_from_a_body_after_according_to_is_the_bodys(nlp: Language) -> None:
+    text = (
+        "The Tarvik Bank raised rates on Monday. Sales of kettles fell by a tenth, according to a report "
+        "earlier this week from the Kettle Traders Association."
+    )
+    assert _rule_for(nlp, text, "report") == "Kettle Traders Association"

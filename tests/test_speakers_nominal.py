@@ -195,3 +195,11 @@ def test_a_report_from_a_body_after_according_to_is_the_bodys(nlp: Language) -> 
         "earlier this week from the Kettle Traders Association."
     )
     assert _rule_for(nlp, text, "report") == "Kettle Traders Association"
+
+
+def test_lede_research_from_an_unnamed_bank_is_the_body_named_next(nlp: Language) -> None:
+    text = (
+        "Zell Stores cuts prices Zell Stores has cut prices by a tenth, according to research from a City "
+        "investment bank. Harbin Securities said the cuts were the deepest in years."
+    )
+    assert _rule_for(nlp, text, "research") == "Harbin Securities"

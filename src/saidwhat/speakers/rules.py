@@ -198,6 +198,8 @@ class ResolvingIndex(JointSpeakers):
         latest so named before the mention, else the first after it."""
         words = [t for t in token.doc if t.pos_ == "PROPN" and t.i not in self.by_token]
         for word in sorted(words, key=lambda t: (t.i > token.i, -t.i if t.i < token.i else t.i)):
+            if any(child.lower_ in ("a", "an") for child in _stand_in(word).children):
+                continue  # 'research from a City investment bank': a word in capitals, no body's name
             role = study_role(_stand_in(word)) or study_role(word)
             if (
                 role is not None
@@ -251,7 +253,7 @@ class ResolvingIndex(JointSpeakers):
             # 'The Bank's minutes', 'a survey by the firm', else the body last spoken of
             organisations = [e for e in inside if e.kind == "organisation"]
             known = organisations[-1] if organisations else self._study_author(token)
-            known = known or self.latest(token.i, "organisation", prefer=spoken)
+            known = known or lede_referent(token, self.entities) or self.latest(token.i, "organisation", prefer=spoken)
             return known if known is not None else self._anonymous(phrase, "unknown")
         if head in ORGANISATION_NOUNS and phrase[0].lower_ in ("the", "this", "its"):
             known = self._speaker_like(self.latest(token.i, "organisation", prefer=spoken), token)

@@ -61,9 +61,49 @@ def _entity_named(nlp: Language, text: str, name: str) -> tuple[ResolvingIndex, 
             "Harlow Shipping Company",
             id="a body named before a spokesman is the speaker",
         ),
+        pytest.param(
+            "A Danish firm has said it will open a plant near Tarvik. Holmvik Energy plans to hire 300 people there.",
+            "firm",
+            "Holmvik Energy",
+            id="a lede's firm is the body named next",
+        ),
+        pytest.param(
+            "Orvane Steel could cut 900 jobs, its chief executive has said. Mr John Pelham told staff on Monday.",
+            "executive",
+            "John Pelham",
+            id="a lede's chief executive is the person named next",
+        ),
+        pytest.param(
+            "Orvane Steel opened a plant in Tarvik in March. Sales rose by a tenth in the spring. "
+            "Rain fell for days. A Danish firm has said it will open a plant there. "
+            "Holmvik Energy plans to hire 300 people there.",
+            "firm",
+            None,
+            id="not past the lede",
+        ),
+        pytest.param(
+            "A source has said the plant will close. Mr John Pelham told staff on Monday.",
+            "source",
+            None,
+            id="not an anonymous source",
+        ),
+        pytest.param(
+            "The Tarvik Bank raised rates on Monday. Sales of kettles fell by a tenth, according to a report "
+            "earlier this week from the Kettle Traders Association.",
+            "report",
+            "Kettle Traders Association",
+            id="a report from a body after according to is the body's",
+        ),
+        pytest.param(
+            "Zell Stores cuts prices Zell Stores has cut prices by a tenth, according to research from a City "
+            "investment bank. Harbin Securities said the cuts were the deepest in years.",
+            "research",
+            "Harbin Securities",
+            id="a lede's research from an unnamed bank is the body named next",
+        ),
     ],
 )
-def test_a_description_is_the_one_its_words_fit(nlp: Language, text: str, head: str, expected: str) -> None:
+def test_a_description_is_the_one_its_words_fit(nlp: Language, text: str, head: str, expected: str | None) -> None:
     assert _rule_for(nlp, text, head) == expected
 
 
@@ -141,41 +181,6 @@ def test_the_firms_are_the_bodies_last_named_together(nlp: Language) -> None:
     assert _rule_for(nlp, text, "firms") == "Arkwell Systems and Zentrix Corp"
 
 
-@pytest.mark.parametrize(
-    ("text", "head", "expected"),
-    [
-        pytest.param(
-            "A Danish firm has said it will open a plant near Tarvik. Holmvik Energy plans to hire 300 people there.",
-            "firm",
-            "Holmvik Energy",
-            id="a lede's firm is the body named next",
-        ),
-        pytest.param(
-            "Orvane Steel could cut 900 jobs, its chief executive has said. Mr John Pelham told staff on Monday.",
-            "executive",
-            "John Pelham",
-            id="a lede's chief executive is the person named next",
-        ),
-        pytest.param(
-            "Orvane Steel opened a plant in Tarvik in March. Sales rose by a tenth in the spring. "
-            "Rain fell for days. A Danish firm has said it will open a plant there. "
-            "Holmvik Energy plans to hire 300 people there.",
-            "firm",
-            None,
-            id="not past the lede",
-        ),
-        pytest.param(
-            "A source has said the plant will close. Mr John Pelham told staff on Monday.",
-            "source",
-            None,
-            id="not an anonymous source",
-        ),
-    ],
-)
-def test_a_lede_nominal_announces_whoever_is_named_next(nlp: Language, text: str, head: str, expected: str) -> None:
-    assert _rule_for(nlp, text, head) == expected
-
-
 def test_the_tests_are_by_a_body_ner_missed(nlp: Language) -> None:
     text = (
         "Home kettles beat cafe ones, tests show. A survey carried out by Kettle Pro magazine looked at "
@@ -187,19 +192,3 @@ def test_the_tests_are_by_a_body_ner_missed(nlp: Language) -> None:
     first, last = (index.resolve(t, []) for t in doc if t.text == "tests")  # the headline's, the survey's
     assert first is not None and first.name == "Kettle Pro" and first.kind == "organisation"
     assert last is first
-
-
-def test_a_report_from_a_body_after_according_to_is_the_bodys(nlp: Language) -> None:
-    text = (
-        "The Tarvik Bank raised rates on Monday. Sales of kettles fell by a tenth, according to a report "
-        "earlier this week from the Kettle Traders Association."
-    )
-    assert _rule_for(nlp, text, "report") == "Kettle Traders Association"
-
-
-def test_lede_research_from_an_unnamed_bank_is_the_body_named_next(nlp: Language) -> None:
-    text = (
-        "Zell Stores cuts prices Zell Stores has cut prices by a tenth, according to research from a City "
-        "investment bank. Harbin Securities said the cuts were the deepest in years."
-    )
-    assert _rule_for(nlp, text, "research") == "Harbin Securities"

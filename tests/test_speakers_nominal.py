@@ -88,6 +88,12 @@ def _entity_named(nlp: Language, text: str, name: str) -> tuple[ResolvingIndex, 
             id="not an anonymous source",
         ),
         pytest.param(
+            "The board that runs the port has said it will close a dock. Holmvik Energy plans to buy it.",
+            "board",
+            None,
+            id="not a definite one the reader is taken to know",
+        ),
+        pytest.param(
             "The Tarvik Bank raised rates on Monday. Sales of kettles fell by a tenth, according to a report "
             "earlier this week from the Kettle Traders Association.",
             "report",

@@ -9,6 +9,8 @@ from ..extraction.docfacts import doc_facts
 from ..extraction.lexicon import ANONYMOUS_HEADS, ORGANISATION_NOUNS, SPOKESPERSON_NOUNS, STUDY_NOUNS
 from .entities import Entity
 
+_DEFINITE = frozenset(("the", "this", "that"))  # English definite determiners
+
 _WINDOW = 500  # characters after the lede's sentence where the speaker it announces must be first named
 
 
@@ -20,6 +22,8 @@ def lede_referent(token: Token, entities: list[Entity]) -> Entity | None:
     lemma = token.lemma_.lower()
     if token.tag_ in ("NNS", "NNPS") or lemma in ANONYMOUS_HEADS or lemma in SPOKESPERSON_NOUNS:
         return None
+    if any(child.dep_ == "det" and child.lower_ in _DEFINITE for child in token.children):
+        return None  # 'the body', 'the shadow cabinet': one the reader is taken to know, not one introduced
     facts = doc_facts(token.doc)
     sent = facts.sent(token)
     if sent.start > 0 and facts.sent(token.doc[sent.start - 1]).start > 0:

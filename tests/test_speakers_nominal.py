@@ -61,9 +61,55 @@ def _entity_named(nlp: Language, text: str, name: str) -> tuple[ResolvingIndex, 
             "Harlow Shipping Company",
             id="a body named before a spokesman is the speaker",
         ),
+        pytest.param(
+            "A Danish firm has said it will open a plant near Tarvik. Holmvik Energy plans to hire 300 people there.",
+            "firm",
+            "Holmvik Energy",
+            id="a lede's firm is the body named next",
+        ),
+        pytest.param(
+            "Orvane Steel could cut 900 jobs, its chief executive has said. Mr John Pelham told staff on Monday.",
+            "executive",
+            "John Pelham",
+            id="a lede's chief executive is the person named next",
+        ),
+        pytest.param(
+            "Orvane Steel opened a plant in Tarvik in March. Sales rose by a tenth in the spring. "
+            "Rain fell for days. A Danish firm has said it will open a plant there. "
+            "Holmvik Energy plans to hire 300 people there.",
+            "firm",
+            None,
+            id="not past the lede",
+        ),
+        pytest.param(
+            "A source has said the plant will close. Mr John Pelham told staff on Monday.",
+            "source",
+            None,
+            id="not an anonymous source",
+        ),
+        pytest.param(
+            "The board that runs the port has said it will close a dock. Holmvik Energy plans to buy it.",
+            "board",
+            None,
+            id="not a definite one the reader is taken to know",
+        ),
+        pytest.param(
+            "The Tarvik Bank raised rates on Monday. Sales of kettles fell by a tenth, according to a report "
+            "earlier this week from the Kettle Traders Association.",
+            "report",
+            "Kettle Traders Association",
+            id="a report from a body after according to is the body's",
+        ),
+        pytest.param(
+            "Zell Stores cuts prices Zell Stores has cut prices by a tenth, according to research from a City "
+            "investment bank. Harbin Securities said the cuts were the deepest in years.",
+            "research",
+            "Harbin Securities",
+            id="a lede's research from an unnamed bank is the body named next",
+        ),
     ],
 )
-def test_a_description_is_the_one_its_words_fit(nlp: Language, text: str, head: str, expected: str) -> None:
+def test_a_description_is_the_one_its_words_fit(nlp: Language, text: str, head: str, expected: str | None) -> None:
     assert _rule_for(nlp, text, head) == expected
 
 
@@ -139,3 +185,16 @@ def test_a_one_word_person_always_after_an_article_is_a_common_word(nlp: Languag
 def test_the_firms_are_the_bodies_last_named_together(nlp: Language) -> None:
     text = "Arkwell Systems and Zentrix Corp unveiled the ship on Monday. It will sail in May, the firms said."
     assert _rule_for(nlp, text, "firms") == "Arkwell Systems and Zentrix Corp"
+
+
+def test_the_tests_are_by_a_body_ner_missed(nlp: Language) -> None:
+    text = (
+        "Home kettles beat cafe ones, tests show. A survey carried out by Kettle Pro magazine looked at "
+        "forty kettles. The tests found that cheap kettles boiled faster."
+    )
+    doc = _parse(nlp, text)
+    doc.ents = []  # as if NER had seen no name: the rules find it from the survey's author
+    index = ResolvingIndex(doc)
+    first, last = (index.resolve(t, []) for t in doc if t.text == "tests")  # the headline's, the survey's
+    assert first is not None and first.name == "Kettle Pro" and first.kind == "organisation"
+    assert last is first

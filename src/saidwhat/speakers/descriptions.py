@@ -95,6 +95,10 @@ def study_role(token: Token) -> tuple[str, str] | None:
     governor = prep.head
     if governor.pos_ == "VERB" and governor.dep_ in ("acl", "relcl"):
         governor = governor.head  # 'a study conducted by X', 'a survey which was carried out by X'
+    if governor.lower_ == "according" and prep.lower_ != "to":
+        # 'according to a report this week from X': the parser hangs 'from X' on 'according'.
+        reports = [obj for to in governor.children if to.lower_ == "to" for obj in to.children if obj.dep_ == "pobj"]
+        governor = reports[0] if reports else governor
     # 'a spokesman for X', 'a lawyer for X' speak for X: only a study is made for someone else.
     nouns = STUDY_NOUNS if prep.lower_ == "for" else _REPORTED_NOUNS
     return (prep.lower_, governor.lemma_.lower()) if governor.lemma_.lower() in nouns else None

@@ -6,6 +6,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
+import saidwhat
 from saidwhat.speakers.descriptions import is_common_word, profile_in, study_role
 from saidwhat.speakers.entities import Entity
 from saidwhat.speakers.rules import ResolvingIndex
@@ -198,3 +199,13 @@ def test_the_tests_are_by_a_body_ner_missed(nlp: Language) -> None:
     first, last = (index.resolve(t, []) for t in doc if t.text == "tests")  # the headline's, the survey's
     assert first is not None and first.name == "Kettle Pro" and first.kind == "organisation"
     assert last is first
+
+
+def test_the_magazine_is_the_publication_named_before() -> None:
+    text = (
+        "A survey by Lenswork Monthly tested forty cameras. "
+        "Cheap models took sharper pictures than dear ones, the magazine said."
+    )
+    article = saidwhat.extract(text)
+    speaker = article.speaker_of(article.quotes[0])
+    assert speaker is not None and speaker.name == "Lenswork Monthly"

@@ -574,7 +574,7 @@ SPEAKER_NAMED_DESPITE_SLIPS = [
         id="short-surnames-one-letter-apart-are-two-people",
     ),
     pytest.param(
-        'Jolivet Galmard said he would seek action. "It is vital that our partners see this," said Mr Galmard.',
+        'Jolivet Galmard said he would press for a vote. "It is vital that our partners see this," said Mr Galmard.',
         ["Jolivet Galmard", "Jolivet Galmard"],
         id="tagged-organisation-but-called-mr",
     ),

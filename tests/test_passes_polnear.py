@@ -94,18 +94,18 @@ def test_polnear_conventions_join_a_continuation_to_its_quote(text: str, content
     ("text", "contents"),
     [
         pytest.param(
-            'Okafor called him a master at building bridges. "He showed again and again an ability to put '
-            "together deals that other people couldn't.\"",
+            'Okafor called him a gifted mediator. "He proved time after time that he could settle disputes '
+            "nobody else could settle.\"",
             [
-                "him a master at building bridges",
-                '"He showed again and again an ability to put together deals that other people couldn\'t."',
+                "him a gifted mediator",
+                '"He proved time after time that he could settle disputes nobody else could settle."',
             ],
             id="to-the-reported-clause-before-it",
         ),
         pytest.param(
-            '"Hearings are not optional," panel Chairman Tom Reyes said after Okafor failed to show up at the '
+            '"Hearings are not a choice," panel Chairman Tom Reyes said after Okafor failed to attend the '
             'second hearing. "Okafor is a crucial witness in this investigation."',
-            ['"Hearings are not optional,"', '"Okafor is a crucial witness in this investigation."'],
+            ['"Hearings are not a choice,"', '"Okafor is a crucial witness in this investigation."'],
             id="over-a-clause-of-its-own-attribution",
         ),
     ],
@@ -175,13 +175,13 @@ def test_polnear_conventions_go_on_from_a_relative_pronoun_to_what_the_cue_calls
     ("text", "contents"),
     [
         pytest.param(
-            'Apple fought the tax ruling, which Tim Cook called "total political crap."',
-            ["which", '"total political crap."'],
+            'Arko Mills fought the tax ruling, which Ana Reyes called "utter nonsense."',
+            ["which", '"utter nonsense."'],
             id="object-of-the-cue",
         ),
         pytest.param(
-            "He hired bodyguards, which he said were at his side when he was shot.",
-            ["which", "were at his side when he was shot"],
+            "He bought two boats, which he said were in the harbour when the storm hit.",
+            ["which", "were in the harbour when the storm hit"],
             id="subject-of-the-reported-clause",
         ),
     ],
@@ -250,7 +250,7 @@ def test_polnear_conventions_leave_a_lead_in_the_polls_unattributed() -> None:
 
 
 def test_polnear_conventions_keep_a_relative_clauses_own_subject_as_its_source() -> None:
-    text = "One of the many reasons that Okafor refuses to release his tax returns may be the audit."
+    text = "One of the reasons that Okafor refuses to publish his diaries may be the lawsuit."
     (quote,) = with_polnear_conventions(text).quotes
     assert [span.text for span in quote.sources] == ["Okafor"]  # not the relative pronoun 'that'
 
@@ -270,11 +270,11 @@ def test_polnear_conventions_keep_a_headline_label_as_the_whole_source() -> None
 
 
 def test_polnear_conventions_end_a_reported_clause_before_a_trailing_who_clause(nlp: Language) -> None:
-    text = "The mayor asked the governor to pardon Tom Hale, who has not been charged with any crime."
+    text = "The mayor asked the governor to pardon Tom Hale, who was never tried for theft."
     ours = extract(text, nlp=nlp)
     theirs = with_polnear_conventions(text)
     assert [q.contents[0].text for q in ours.quotes] == [
-        "the governor to pardon Tom Hale, who has not been charged with any crime"
+        "the governor to pardon Tom Hale, who was never tried for theft"
     ]
     assert [q.contents[0].text for q in theirs.quotes] == ["the governor to pardon Tom Hale"]
 

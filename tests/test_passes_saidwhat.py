@@ -119,7 +119,7 @@ def test_default_conventions_keep_a_reported_clause_the_parser_hung_under_a_noun
 
 
 def test_default_conventions_list_no_scare_quote_but_a_quoted_word_beside_a_cue() -> None:
-    assert extract('The comedy is a send-up of the stereotypical "cool" media scene.').quotes == ()
+    assert extract('The play is a spoof of the so-called "smart" set of the town.').quotes == ()
     text = 'On the show\'s warmth and "fuzziness", Okafor commented: "It is lovely to be part of it."'
     assert [(quote.type, quote.contents[0].text) for quote in extract(text).quotes] == [
         ("partial", '"fuzziness"'),

@@ -64,7 +64,7 @@ def _sentences_around(doc: Doc, draft: DraftQuote) -> Span:
 
 def _window(doc: Doc, draft: DraftQuote) -> Span:
     """The sentences a quote's cue may stand in: the quote's own, and the next one when the quote
-    hands over to an attribution ('"It's hard to avoid," said Ryan Ellis' split after the mark)."""
+    hands over to an attribution ('"We could not wait," said Nell Parry' split after the mark)."""
     around = _sentences_around(doc, draft)
     inner_end = doc_facts(doc).text[draft.start : draft.end].rstrip("\"”’' ")
     if around.end < len(doc) and inner_end.endswith((",", "?", "!", "—", "-")):

@@ -53,7 +53,7 @@ def _clause_around_according(cue: Cue, doc: Doc) -> tuple[int, int] | None:
     first_word = next((t.i for t in sent if not (t.is_punct or t.is_space)), sent.start)
     if cue.token <= first_word + 1:
         if all(t.is_punct or t.is_space for t in doc[phrase_end : sent.end]):
-            # 'According to Rush Limbaugh, the move reeks of "fear"': the parser made the clause an
+            # 'According to Dana Pryce, the plan smacks of "panic"': the parser made the clause an
             # appositive of the name; the phrase ends at its comma.
             phrase_end = next((t.i + 1 for t in doc[to.i + 1 : phrase_end] if t.text == ","), phrase_end)
         start, end = phrase_end, sent.end
@@ -158,7 +158,7 @@ def _cue_token_bounds(doc: Doc, cue: Cue) -> tuple[int, int]:
 def _words_before_a_parenthetical_cue(
     doc: Doc, cue: Cue, bounds: tuple[int, int], *, adverbs: bool = False
 ) -> tuple[int, int] | None:
-    """'Climate change, Mr. Obama often says, is the greatest threat': the words before a cue set off
+    """'The harbour, the mayor often says, is the heart of the town': the words before a cue set off
     by commas are said too; an adverb alone ('After all, she argued, ...') only with `adverbs`."""
     if cue.phrase:
         return None
@@ -169,7 +169,7 @@ def _words_before_a_parenthetical_cue(
     between = doc[cue_end : bounds[0]]
     if first - 1 <= sentence.start or doc[first - 1].text != "," or not between or between[-1].text != ",":
         return None
-    # 'The difference now, he told me on Friday, is ...': the cue's own words may stand before the comma.
+    # 'The problem, she told us on Monday, is ...': the cue's own words may stand before the comma.
     if not all(doc[cue.token].is_ancestor(token) for token in between[:-1]):
         return None
     start, end = trim_punct(doc, sentence.start, first - 1)
@@ -220,7 +220,7 @@ def _words_after_according(doc: Doc, cue: Cue) -> tuple[int, int] | None:
 
 
 def _passive_subject(doc: Doc, cue: Cue, bounds: tuple[int, int]) -> tuple[int, int] | None:
-    """'Peacekeepers have been blamed for introducing cholera': with no agent, what a passive cue
+    """'The guards have been blamed for starting the fire': with no agent, what a passive cue
     reports is its subject and its complement."""
     token = doc[cue.token]
     # 'The council was warned that ...', 'Clinton was told ...': a clause makes the subject its audience.

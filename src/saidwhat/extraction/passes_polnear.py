@@ -104,7 +104,7 @@ def _same_source(doc: Doc, clause: DraftQuote, quote: DraftQuote) -> bool:
     if clause.cue_token is None:
         return False
     cue = doc[clause.cue_token]
-    # '"A," Chaffetz said after Pagliano failed to show up. "B."': a clause inside the quote's own
+    # '"A," Reyes said after Okafor failed to attend. "B."': a clause inside the quote's own
     # attribution, whoever its subject.
     if quote.cue_token is not None and doc[quote.cue_token].is_ancestor(cue):
         return True
@@ -168,7 +168,7 @@ def complete_relative_pronoun_contents(doc: Doc, drafts: list[DraftQuote]) -> li
 
 
 def _relative_object(cue: Token) -> Token | None:
-    """'which Tim Cook called "total political crap"', 'what the senators said was gerrymandering': the
+    """'which Ana Reyes called "utter nonsense"', 'what the senators said was gerrymandering': the
     relative pronoun before the cue that is its object or the subject of the clause it reports."""
     clauses = [child for child in cue.rights if child.dep_ in ("ccomp", "xcomp")]
     candidates = [child for child in cue.lefts if child.dep_ == "dobj"]
@@ -225,7 +225,7 @@ _THAT_BEFORE = re.compile(r"\bthat,?\s*$")
 
 
 def take_in_that_before_quotes(doc: Doc, drafts: list[DraftQuote]) -> list[DraftQuote]:
-    """'Trump tweeted that, "For those few people ..."': PolNeAR's content starts at 'that' (85 times
+    """'Okafor wrote that, "For the few who ..."': PolNeAR's content starts at 'that' (85 times
     to 2 on train), and the quote is then mixed; its clause goes on after the closing mark
     ('that "Of course he will defend himself" against what ...')."""
     text = doc_facts(doc).text
@@ -263,7 +263,7 @@ def reach_cues_to_content(doc: Doc, drafts: list[DraftQuote]) -> list[DraftQuote
         if draft.cue is None or draft.cue[1] > draft.start:
             continue
         if any(draft.cue[1] <= start < draft.start for start, _ in draft.sources):
-            continue  # never over the source: 'According to [Rush Limbaugh], the move reeks of "fear"'
+            continue  # never over the source: 'According to [Dana Pryce], the plan smacks of "panic"'
         words = words_between(doc, draft.cue[1], draft.start)
         if words and gap_key(words) in gaps:
             draft.cue = (draft.cue[0], words[-1].idx + len(words[-1]))
@@ -271,9 +271,9 @@ def reach_cues_to_content(doc: Doc, drafts: list[DraftQuote]) -> list[DraftQuote
 
 
 def trim_trailing_relative_clauses(doc: Doc, drafts: list[DraftQuote]) -> list[DraftQuote]:
-    """'to pardon Hillary Clinton[, who has not been charged]': PolNeAR's annotators end a reported
+    """'to pardon Tom Hale[, who was never tried]': PolNeAR's annotators end a reported
     clause before a non-restrictive relative clause two times in three (179 to 95 on train); the BBC
-    gold keeps it ('mild early-winter weather, which has tempered demand')."""
+    gold keeps it ('a wet spring, which has slowed sales')."""
     for draft in drafts:
         if draft.type != "indirect" or len(draft.contents) != 1:
             continue

@@ -122,7 +122,7 @@ def drop_leading_that(doc: Doc, drafts: list[DraftQuote]) -> list[DraftQuote]:
 
 
 def give_passive_cues_to_quoted_words(doc: Doc, drafts: list[DraftQuote]) -> list[DraftQuote]:
-    """'The machine was described by Jobs as the "most important Mac"': the quoted words are what the
+    """'The ferry was described by Lund as the "finest boat on the lake"': the quoted words are what the
     passive cue reports, with its agent for source (the BBC gold's partial quote); the subject before the
     cue is what they describe, not a quote of its own."""
     described: list[DraftQuote] = []
@@ -208,7 +208,7 @@ def has_reported_content(doc: Doc, draft: DraftQuote) -> bool:
 def _heads_a_clause(token: Token, span: Span) -> bool:
     """A verb of the reported words themselves, not of a clause that describes a noun in them
     ('spoke with Jane Garvey about his show, which has just been renewed'), nor one inside a relative
-    clause ('criticised the new series, which is about to be aired')."""
+    clause ('praised the new album, which comes out in May')."""
     if token.pos_ not in ("VERB", "AUX"):
         return False
     # 'told reporters in an interview that the bridge would reopen': 'that' opens a clause the parser hung as acl

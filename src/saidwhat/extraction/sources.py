@@ -26,7 +26,7 @@ _DESCRIPTIVE_DEPS = frozenset({"relcl", "appos", "acl", "advcl", "punct", "cc", 
 MAX_SOURCE_TOKENS = 12
 # A line that opens with the one who speaks names them in a few words ('Poll: ...', 'NY Daily News: ...').
 _MAX_LABEL_TOKENS = 6
-# A source with its appositive may run long ('Ruth Okwu, an outside adviser to the campaign on
+# A source with its appositive may run long ('Ruth Okwu, an unpaid adviser to the council on
 # housing and transport and a senior lecturer at the Norvale Institute of Town Planning').
 _MAX_SOURCE_WITH_APPOSITIVE_TOKENS = 40
 
@@ -147,14 +147,14 @@ def _source_up_the_verbs(doc: Doc, cue: Cue) -> Token | None:
     if inverted is not None:
         return inverted
     for climbed in (False, True, True):
-        # 'Trump is supported by [an unusual coalition]': a passive's speaker is its agent; its subject
+        # 'The plan is backed by [a group of farmers]': a passive's speaker is its agent; its subject
         # is what was said or whom it was said to ('Clinton was told').
         agent = _agent_of(token)
         if agent is not None:
             return agent
         subject = _best_subject(token, climbed=climbed)
         if subject is not None:
-            # "actor George C Scott, who said ...": the relative pronoun stands for the noun.
+            # "singer Mae Lund, who said ...": the relative pronoun stands for the noun.
             return _antecedent(subject, token.head) if is_relative_subject(subject) else subject
         # "Connor laughed and said ...", "he said, adding that ...": the subject of the verb above.
         above = _verb_above(token)
@@ -204,7 +204,7 @@ def _best_subject(token: Token, *, climbed: bool) -> Token | None:
 
 
 def _label_before_colon(colon: Token) -> Token | None:
-    """'Poll: Clinton and Trump in dead heat', 'Trump Addresses Munich Attack: ...': a colon taken for
+    """'Poll: Reyes and Okafor neck and neck', 'Okafor Visits Flooded Town: ...': a colon taken for
     a cue at the head of a line is said by the few words before it, by the subject where they make
     a clause. (Names alone are labelled lines already, `transcripts.py`.)"""
     doc = colon.doc
@@ -237,7 +237,7 @@ def _is_passive(verb: Token) -> bool:
 def _subject_the_parse_missed(verb: Token) -> Token | None:
     """The name or pronoun right before a finite verb left without a subject: the parser made 'Lund'
     the object in 'a meeting with the Daily Courier Lund said', 'Okafor' a conjunct of 'war' in
-    '..., Reyes and Okafor call them', and 'Paul J. Anders, the chief executive of the National
+    '..., Reyes and Okafor call them', and 'Paul J. Anders, who runs the National
     Harbour League, firmly told' a conjunct of the place before it."""
     if verb.tag_ not in FINITE_VERB_TAGS or verb.dep_ not in ("ROOT", "conj"):
         return None
@@ -293,7 +293,7 @@ def _object_ending_sentence(verb: Token) -> Token | None:
 
 
 def goes_on_from_reported_clause(token: Token) -> bool:
-    """'Trump said he would order a review [and warned] against hackers': a speech verb joined to a
+    """'Okafor said she would call an inquiry [and warned] against delay': a speech verb joined to a
     reported clause whose subject is a pronoun for the speaker goes on with the speaker's own words
     (the parser hangs it from 'order')."""
     head = token.head
@@ -346,7 +346,7 @@ def _verb_above(token: Token) -> Token | None:
     head = token.head
     facts = doc_facts(token.doc)
     if facts.inside_quotes(head) and not facts.inside_quotes(token):
-        # '"...," Sanders said, going on to say that "... young people do not want ..."': the parser
+        # '"...," Okafor said, adding later that "... the farmers have had enough ..."': the parser
         # hung 'going' from a verb of the quote; it shares the subject of the verb before its comma,
         # or of the verb that reports the quote ('insisted that he has "expanded the party," claiming').
         if token.tag_ != "VBG":

@@ -34,3 +34,13 @@ def test_a_content_that_cuts_a_quoted_run_takes_the_clause_of_the_grammar() -> N
 
 def test_a_participle_after_a_comma_names_its_object_not_its_speaker() -> None:
     assert found("Ada Brenn resigned on Monday, citing the report.") == []
+
+
+def test_a_cue_set_off_after_a_link_word_reports_the_rest_of_the_sentence() -> None:
+    text = "But, says Ada Brenn, head of research at Kelso, it was not the engine that changed how people travel."
+    assert found(text) == [("it was not the engine that changed how people travel", "says", "Ada Brenn")]
+
+
+def test_a_link_adverb_before_an_inverted_cue_is_not_reported() -> None:
+    text = "More importantly, argues the study, cheap fares are pushing people to take the train more often."
+    assert found(text) == [("cheap fares are pushing people to take the train more often", "argues", "the study")]

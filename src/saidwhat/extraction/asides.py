@@ -18,6 +18,8 @@ from .spans import char_bounds, trim_punct
 # Words a source named after an inverted cue may be made of ('reported Radio Nord', 'said the mayor').
 _NAME_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PRON", "PART"})
 _MAX_NAME_WORDS = 8
+# Words a subject before an inverted cue holds one of ('The council, reported ...').
+_SUBJECT_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
 
 def is_discourse_said(token: Token) -> bool:
@@ -61,6 +63,9 @@ def _inverted_aside(doc: Doc, cue: Token) -> tuple[int, int] | None:
     before, after = doc[sentence.start : cue.i - 1], doc[closing + 1 : sentence.end]
     # the subject before, its verb after: 'The council' ... 'will close the station'
     if any(word.pos_ in ("VERB", "AUX") for word in before) or not any(w.pos_ in ("VERB", "AUX") for w in after):
+        return None
+    # 'More significantly, argues the report, ...': a link with no subject in it is the writer's
+    if not any(word.pos_ in _SUBJECT_POS for word in before):
         return None
     return cue.i - 1, closing
 

@@ -266,6 +266,33 @@ def _words_before_inverted_cue(doc: Doc, cue: Cue) -> tuple[int, int] | None:
     return (start, end) if any(token.pos_ in ("VERB", "AUX") for token in doc[start:end]) else None
 
 
+# Words that may lead a sentence before a cue set off by commas without being said ('But, says ...',
+# 'More significantly, argues ...'): adverbs and conjunctions, the writer's links (English grammar).
+_LINK_POS = frozenset({"ADV", "CCONJ", "SCONJ", "PUNCT", "SPACE"})
+
+
+def _words_after_inverted_aside(doc: Doc, cue: Cue) -> tuple[int, int] | None:
+    """'But, says Ada Brenn, a planner, the bridge will close': after a link word or two, a cue set off
+    by commas with its subject after it reports the rest of the sentence, from the comma that closes
+    the subject and what describes it; the link is the writer's."""
+    token = doc[cue.token]
+    sentence = doc_facts(doc).sent(token)
+    subject = find_source_token(cue, doc)
+    if cue.phrase or subject is None or subject.i <= token.i or doc[cue.token - 1].text != ",":
+        return None
+    lead = doc[sentence.start : cue.token - 1]
+    if not lead or not all(word.pos_ in _LINK_POS for word in lead):
+        return None
+    comma = subject.right_edge.i if subject.right_edge.text == "," else subject.right_edge.i + 1
+    if comma >= sentence.end or doc[comma].text != ",":
+        return None
+    start, end = trim_punct(doc, comma + 1, sentence.end)
+    opening = doc[start].text if start < end else ""
+    if end <= start or opening in OPENING_MARKS or opening in STRAIGHT_MARKS or opening in DOUBLED_MARKS:
+        return None
+    return (start, end) if any(word.pos_ in ("VERB", "AUX") for word in doc[start:end]) else None
+
+
 def find_indirect_quotes(
     doc: Doc,
     cues: list[Cue],
@@ -296,7 +323,7 @@ def find_indirect_quotes(
         draft = DraftQuote(type="indirect", contents=[(start, end)], confidence=cue.score * 0.9)
         attach_source(draft, cue, doc)
         if any(source_start < end and start < source_end for source_start, source_end in draft.sources):
-            before = _words_before_inverted_cue(doc, cue)
+            before = _words_before_inverted_cue(doc, cue) or _words_after_inverted_aside(doc, cue)
             if before is None:
                 continue  # '"...," said Ada Brenn, a ...': the words after the cue name who spoke
             draft.contents = [char_bounds(doc, *before)]

@@ -16,6 +16,8 @@ from .spans import char_bounds, trim_punct
 
 ContentChooser = Callable[[Doc, Token], "tuple[int, int] | None"]
 
+# What ends a quoted sentence inside its closing mark ('... at home."').
+_ENDS = frozenset({".", "?", "!"})
 _SAYABLE_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "VERB", "AUX", "ADJ"})
 # Objects that carry what was said when there is no clause: "discussed the importance of the show".
 _TOPIC_DEPS = frozenset({"dobj"})
@@ -251,6 +253,22 @@ def _whole_runs(doc: Doc, bounds: tuple[int, int]) -> tuple[int, int]:
     return start, end
 
 
+def _start_after_closed_quotes(doc: Doc, cue: Cue, bounds: tuple[int, int]) -> tuple[int, int]:
+    """'... saying: "The plan is dead." Fares will rise, he said.': a quoted sentence closed by its own full
+    stop ends the sentence, though the parser ran on over it; what a cue after it reports starts after it."""
+    start, end = bounds
+    if cue.token < end:
+        return bounds
+    text = doc_facts(doc).text
+    for run in doc_facts(doc).runs:
+        first, last = char_bounds(doc, start, end)
+        if first <= run.start and run.end < last and run.closed and text[run.end - 2 : run.end - 1] in _ENDS:
+            after = doc.char_span(run.end, last, alignment_mode="contract")
+            if after is not None and len(after) and after[0].is_title:
+                start = after.start
+    return trim_punct(doc, start, end) if start > bounds[0] else bounds
+
+
 def _words_before_inverted_cue(doc: Doc, cue: Cue) -> tuple[int, int] | None:
     """'Prices will rise, warned the council.': the words before the comma of a cue whose subject comes
     after it, where they make a clause and open with no quotation mark (a quote is attributed as such)."""
@@ -317,6 +335,8 @@ def find_indirect_quotes(
             bounds = _whole_runs(doc, _clause_of(cue, doc) or bounds)
         if bounds is not None:
             bounds = _cut_before_sibling_reports(doc, cue, bounds, cue_tokens)
+        if bounds is not None:
+            bounds = _start_after_closed_quotes(doc, cue, bounds)
         if bounds is None or _is_setting(doc, cue, bounds):
             continue
         start, end = char_bounds(doc, *bounds)

@@ -55,3 +55,20 @@ def test_a_verb_in_another_tense_than_the_speech_verb_stays_in_the_reported_clau
     )
     assert _reports(doc, [1])[0] == ("She", "said", "she is glad it went well and looks forward")
     assert _reports(doc, [1, 9])[0] == ("She", "said", "she is glad it went well and looks forward")
+
+
+def test_learned_bounds_that_end_before_the_clause_verb_take_the_clause_of_the_grammar(blank_nlp: Language) -> None:
+    # "Lind said the vote - due in May - would be close ." with bounds that stop at 'the vote', as the
+    # learned boundary scorer may do at a dash
+    doc = parsed(
+        blank_nlp,
+        ["Lind", "said", "the", "vote", "-", "due", "in", "May", "-", "would", "be", "close", "."],
+        [1, 1, 3, 10, 3, 3, 5, 6, 3, 10, 1, 10, 1],
+        ["nsubj", "ROOT", "det", "nsubj", "punct", "amod", "prep", "pobj", "punct", "aux", "ccomp", "acomp", "punct"],
+        ["PROPN", "VERB", "DET", "NOUN", "PUNCT", "ADJ", "ADP", "PROPN", "PUNCT", "AUX", "AUX", "ADJ", "PUNCT"],
+        ["Lind", "say", "the", "vote", "-", "due", "in", "May", "-", "would", "be", "close", "."],
+        tags=["NNP", "VBD", "DT", "NN", ":", "JJ", "IN", "NNP", ":", "MD", "VB", "JJ", "."],
+    )
+    cues = [Cue(1, (doc[1].idx, doc[1].idx + 4), 0.9)]
+    found = find_indirect_quotes(doc, cues, [], lambda doc, token: (2, 4))
+    assert [doc.text[slice(*q.contents[0])] for q in found] == ["the vote - due in May - would be close"]

@@ -241,6 +241,19 @@ def _cuts_a_run(doc: Doc, bounds: tuple[int, int]) -> bool:
     return any((start <= run.start < end) != (start < run.end <= end) for run in doc_facts(doc).runs)
 
 
+def _keep_clause_verb(doc: Doc, cue: Cue, bounds: tuple[int, int]) -> tuple[int, int]:
+    """'said the vote - expected in May - would be close': learned bounds that start the cue's clause but
+    end before its verb take the clause of the grammar, since a clause holds its verb. Of such bounds,
+    the grammar's clause is nearer a gold content 9 times and farther once (bbc-train-gold 1 of 1,
+    PolNeAR train 8 of 10 nearer, 1 as near)."""
+    heads = [child for child in doc[cue.token].children if child.dep_ in CLAUSE_DEPS and child.dep_ != "xcomp"]
+    grammar = _clause_of(cue, doc) if heads else None
+    start, end = bounds
+    if grammar is None or grammar[0] != start or grammar[0] <= cue.token or not end <= heads[0].i < grammar[1]:
+        return bounds
+    return grammar
+
+
 def _whole_runs(doc: Doc, bounds: tuple[int, int]) -> tuple[int, int]:
     """Token bounds widened to both marks of every quoted run they cut."""
     start, end = bounds
@@ -333,6 +346,8 @@ def find_indirect_quotes(
         bounds = choose_content(doc, doc[cue.token]) if learned and choose_content else _clause_of(cue, doc)
         if whole_runs and learned and bounds is not None and _cuts_a_run(doc, bounds):
             bounds = _whole_runs(doc, _clause_of(cue, doc) or bounds)
+        if learned and bounds is not None:
+            bounds = _keep_clause_verb(doc, cue, bounds)
         if bounds is not None:
             bounds = _cut_before_sibling_reports(doc, cue, bounds, cue_tokens)
         if bounds is not None:

@@ -33,3 +33,14 @@ def test_a_clause_before_its_cue_starts_after_a_quoted_sentence_closed_by_its_fu
             ["The council had broken promises by raising fares six times and closed the busiest bridge in the county"],
         ),
     ]
+
+
+def test_a_report_joined_by_while_to_another_speakers_report_is_its_own_quote(nlp: Language) -> None:
+    text = (
+        'The Greens say a vote for the Reds could "let the Blues in", while the Blues say the Greens would mean '
+        '"higher fares, weak bridges, more power to the county".'
+    )
+    assert reports(nlp, text) == [
+        ("mixed", "say", ['a vote for the Reds could "let the Blues in"']),
+        ("mixed", "say", ['the Greens would mean "higher fares, weak bridges, more power to the county"']),
+    ]

@@ -25,7 +25,7 @@ _TOPIC_DEPS = frozenset({"dobj"})
 _BESIDE_DEPS = frozenset({"conj", "prep", "pcomp", "advcl"})
 
 
-def _clause_of(cue: Cue, doc: Doc) -> tuple[int, int] | None:
+def clause_of(cue: Cue, doc: Doc) -> tuple[int, int] | None:
     """Token bounds of what a cue reports: its clause, or its object for 'discussed the importance'."""
     token = doc[cue.token]
     if cue.phrase:
@@ -247,7 +247,7 @@ def _keep_clause_verb(doc: Doc, cue: Cue, bounds: tuple[int, int]) -> tuple[int,
     the grammar's clause is nearer a gold content 9 times and farther once (bbc-train-gold 1 of 1,
     PolNeAR train 8 of 10 nearer, 1 as near)."""
     heads = [child for child in doc[cue.token].children if child.dep_ in CLAUSE_DEPS and child.dep_ != "xcomp"]
-    grammar = _clause_of(cue, doc) if heads else None
+    grammar = clause_of(cue, doc) if heads else None
     start, end = bounds
     if grammar is None or grammar[0] != start or grammar[0] <= cue.token or not end <= heads[0].i < grammar[1]:
         return bounds
@@ -343,9 +343,9 @@ def find_indirect_quotes(
             continue  # attributions nested in someone's quoted words are not listed
         # 'According to Politico, X': the phrase's rule is exact; the learned boundaries serve verbs.
         learned = choose_content is not None and not cue.phrase
-        bounds = choose_content(doc, doc[cue.token]) if learned and choose_content else _clause_of(cue, doc)
+        bounds = choose_content(doc, doc[cue.token]) if learned and choose_content else clause_of(cue, doc)
         if whole_runs and learned and bounds is not None and _cuts_a_run(doc, bounds):
-            bounds = _whole_runs(doc, _clause_of(cue, doc) or bounds)
+            bounds = _whole_runs(doc, clause_of(cue, doc) or bounds)
         if learned and bounds is not None:
             bounds = _keep_clause_verb(doc, cue, bounds)
         if bounds is not None:

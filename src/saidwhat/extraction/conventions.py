@@ -17,6 +17,7 @@ from .asides import reshape_inverted_asides
 from .clause_ends import end_before_other_reports
 from .drafts import DraftQuote
 from .headline import take_headline_fragments, trim_glued_headlines
+from .joined_reports import take_joined_reports
 from .passes_polnear import (
     complete_relative_pronoun_contents,
     drop_uncued_partials,
@@ -100,6 +101,7 @@ SAIDWHAT = Conventions(
         trim_glued_headlines,
         take_in_quoted_tails,
         end_before_other_reports,
+        take_joined_reports,
         take_headline_fragments,
     ),
 )

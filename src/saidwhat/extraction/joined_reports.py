@@ -14,12 +14,10 @@ from .clauses import clause_of
 from .cues import Cue, found_cues
 from .docfacts import doc_facts
 from .drafts import DraftQuote
+from .lexicon import CLAUSE_JOINTS
 from .passes_saidwhat import drop_leading_that, keep_reports
 from .sources import attach_source
 from .spans import char_bounds
-
-# What joins two clauses ('..., while the Tories say ...'): English grammar, as `clause_ends` reads it.
-_JOINTS = frozenset({",", ";", "-", "–", "—", "but", "and", "although", "though", "while", "whereas"})
 
 
 def _subject_start(cue: Token) -> int | None:
@@ -33,7 +31,7 @@ def _is_cut_free(doc: Doc, cue: Cue, ends: frozenset[int]) -> bool:
     if first is None:
         return False
     stop = first
-    while stop > 0 and doc[stop - 1].lower_ in _JOINTS:
+    while stop > 0 and doc[stop - 1].lower_ in CLAUSE_JOINTS:
         stop -= 1
     return 0 < stop < first and doc[stop - 1].idx + len(doc[stop - 1].text) in ends
 

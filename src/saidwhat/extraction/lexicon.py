@@ -91,6 +91,10 @@ TOPIC_VERBS = _words(
     """
 )
 
+# What joins two clauses ('..., while the Tories say ...', '..., but designers would not confirm ...'):
+# English grammar. The words of clause_ends._JOINTS, which ends a content before them.
+CLAUSE_JOINTS = _words(", ; - – — but and although though while whereas")
+
 # --- Words around a cue --------------------------------------------------------------------------
 
 # 'according to X': the phrase is the cue, X the source. English usage.

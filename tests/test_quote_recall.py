@@ -44,3 +44,12 @@ def test_a_report_joined_by_while_to_another_speakers_report_is_its_own_quote(nl
         ("mixed", "say", ['a vote for the Reds could "let the Blues in"']),
         ("mixed", "say", ['the Greens would mean "higher fares, weak bridges, more power to the county"']),
     ]
+
+
+def test_quoted_words_after_a_parenthetical_cue_leave_the_rest_of_the_sentence_said(nlp: Language) -> None:
+    text = (
+        '"Somebody had a new thing that would awe you. It was cool." But change in farming that people will see '
+        'in their daily lives, she says, will come about slowly, and in ways that will no longer be "in your face".'
+    )
+    kind, cue, contents = reports(nlp, text)[-1]
+    assert (kind, cue, contents[-1]) == ("mixed", "says", 'will come about slowly, and in ways that will no longer be "in your face"')

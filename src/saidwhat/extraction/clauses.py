@@ -188,7 +188,7 @@ def _words_after_a_parenthetical_cue(doc: Doc, cue: Cue, bounds: tuple[int, int]
     sentence is said too."""
     token, facts = doc[cue.token], doc_facts(doc)
     subject = find_source_token(cue, doc)
-    if cue.phrase or subject is None or subject.i > token.i or facts.sentence_has_mark(token):
+    if cue.phrase or subject is None or subject.i > token.i:
         return None
     cue_start, cue_end = _cue_token_bounds(doc, cue)
     first = min(cue_start, subject.left_edge.i)
@@ -200,7 +200,17 @@ def _words_after_a_parenthetical_cue(doc: Doc, cue: Cue, bounds: tuple[int, int]
     if comma is None or not all(token.is_ancestor(word) for word in doc[cue_end:comma]):
         return None
     start, end = trim_punct(doc, comma + 1, sentence.end)
+    # quoted words before the cue, or opening what follows it, are a quote of their own ('"...," she says,
+    # ...'); quoted words inside the rest are part of it ('..., she says, will come "slowly"')
+    before = (sentence[0].idx, doc[first].idx)
+    if any(run.start < before[1] and before[0] < run.end for run in facts.runs) or _opens_with_mark(doc, start):
+        return None
     return (start, end) if start <= token.head.i < end else None
+
+
+def _opens_with_mark(doc: Doc, start: int) -> bool:
+    opening = doc[start].text if start < len(doc) else ""
+    return opening in OPENING_MARKS or opening in STRAIGHT_MARKS or opening in DOUBLED_MARKS
 
 
 def _words_after_according(doc: Doc, cue: Cue) -> tuple[int, int] | None:

@@ -52,4 +52,5 @@ def test_quoted_words_after_a_parenthetical_cue_leave_the_rest_of_the_sentence_s
         'in their daily lives, she says, will come about slowly, and in ways that will no longer be "in your face".'
     )
     kind, cue, contents = reports(nlp, text)[-1]
-    assert (kind, cue, contents[-1]) == ("mixed", "says", 'will come about slowly, and in ways that will no longer be "in your face"')
+    rest = 'will come about slowly, and in ways that will no longer be "in your face"'
+    assert (kind, cue, contents[-1]) == ("mixed", "says", rest)

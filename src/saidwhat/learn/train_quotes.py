@@ -29,7 +29,7 @@ from ..extraction.drafts import DraftQuote
 from ..extraction.marks import QuotedRun
 from ..extraction.orchestrator import find_candidate_quotes, forget_kept_state
 from .linear import LinearModel
-from .quoteness import QuoteModels, is_judged, is_judged_run, quote_keys, run_keys
+from .quoteness import QuoteModels, is_judged, is_judged_run, learned_keys, quote_keys, run_keys
 from .train import fit_linear
 
 logger = logging.getLogger(__name__)
@@ -148,9 +148,9 @@ def fit_run_model(examples: Sequence[RunExample], *, c: float = RUN_C, threshold
 def fit_quote_model(
     examples: Sequence[QuoteExample], *, c: float = QUOTE_C, threshold: float = QUOTE_THRESHOLD
 ) -> LinearModel:
-    """Logistic regression over the labelled examples."""
+    """Logistic regression over the labelled examples (on the keys it weighs: `quoteness.learned_keys`)."""
     known = [example for example in examples if example.label is not None]
-    x = [dict.fromkeys(example.keys, 1.0) for example in known]
+    x = [dict.fromkeys(learned_keys(example.keys), 1.0) for example in known]
     y = [int(example.label or 0) for example in known]
     return dataclasses.replace(fit_linear(x, y, c=c), threshold=threshold)
 

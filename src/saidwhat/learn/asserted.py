@@ -1,0 +1,51 @@
+"""Does a found quote's cue put its content forward as someone's words? Grammar the quote decision weighs.
+
+A reported clause is someone's words when its cue asserts it. Two shapes look like reports and assert nothing:
+- a question under a verb that is negated or says something is not known ('did not say where the cuts would
+  fall', 'doubted whether the plan would work', 'Asked if he would stand, ...'): no answer is reported;
+- a participle that names a noun of the narrator's sentence ('the sum announced by the mayor is lower',
+  'firms mentioned in the bid are ...'): the words around it are the narrator's, and the content that takes
+  in the noun (or the verb of its clause) is no one's words.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..extraction.drafts import DraftQuote
+from ..extraction.lexicon import DOUBT_VERBS, WH_WORDS
+
+# Keys of the quote decision (`quoteness.quote_keys`) that drop a found quote whatever its score.
+UNASSERTED_QUESTION = "content_question_unasserted"
+CUE_NAMES_CONTENT = "cue_modifies_content"
+RULE_KEYS = frozenset({UNASSERTED_QUESTION, CUE_NAMES_CONTENT})
+# A participle that modifies a noun: 'the sum announced', 'the recently announced sum'.
+_NOUN_MODIFIER_DEPS = frozenset({"acl", "amod"})
+
+
+def asserted_keys(doc: Doc, draft: DraftQuote, span: Span) -> list[str]:
+    """Keys for a question right after a cue that does not assert it, and for a cue that modifies a noun
+    inside its own content."""
+    if draft.cue_token is None:
+        return []
+    cue = doc[draft.cue_token]
+    keys = []
+    if _is_question_after(draft, span) and _leaves_open(cue):
+        keys.append(UNASSERTED_QUESTION)
+    if cue.dep_ in _NOUN_MODIFIER_DEPS and any(draft.covers(token.idx) for token in cue.ancestors):
+        keys.append(CUE_NAMES_CONTENT)
+    return keys
+
+
+def _is_question_after(draft: DraftQuote, span: Span) -> bool:
+    """Is the content an embedded question that its cue takes with nothing between ('say where ...'; not
+    'warned that if ...')?"""
+    if draft.cue is None or span[0].lower_ not in WH_WORDS:
+        return False
+    between = span.doc.text[draft.cue[1] : draft.start]
+    return draft.cue[1] <= draft.start and not between.strip()
+
+
+def _leaves_open(cue: Token) -> bool:
+    """Does the cue say the answer is not given: negated ('did not say') or a verb of not knowing ('doubt')?"""
+    return cue.lemma_.lower() in DOUBT_VERBS or any(child.dep_ == "neg" for child in cue.children)

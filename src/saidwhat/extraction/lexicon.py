@@ -112,8 +112,8 @@ NOT_CUE_ADVERBS = _words("when where how why as so however instead there here")
 WH_WORDS = _words("when what how why whether if where who")
 
 # Verbs that take a question to say its answer is not known ('doubted whether it would work', 'asked if he
-# would stand'). English grammar; on the BBC training gold 3 of the 3 embedded questions found after one of
-# them are not quotes.
+# would stand'). English grammar; on the BBC training gold none of the 3 embedded questions found after one
+# of them is a quote.
 DOUBT_VERBS = _words("doubt wonder ask question")
 
 # Prepositions and nouns of a phrase that says where, when or to whom something was said ('said on

@@ -1,13 +1,15 @@
 """Does a found quote's cue put its content forward as someone's words? Grammar the quote decision weighs.
 
-A reported clause is someone's words when its cue asserts it. Two shapes look like reports and assert nothing:
+A reported clause is someone's words when its cue asserts it. Three shapes look like reports and assert nothing:
 - a question under a verb that says something is not known ('doubted whether the plan would work', 'Asked if
   he would stand, ...'): no answer is reported (on the BBC training gold none of the 3 such questions found
   is a quote);
 - a participle that names a noun of the narrator's sentence ('the sum announced by the mayor is lower',
   'firms mentioned in the bid are ...'): the words around it are the narrator's, and the content that takes
   in the noun (or the verb of its clause) is no one's words (on the BBC training gold none of the 3 such
-  contents found is a quote).
+  contents found is a quote);
+- a cue in a condition ('if I say the plan is safe, people believe me'): a saying supposed, not reported (the one
+  such quote found on the BBC training gold is not a quote).
 """
 
 from __future__ import annotations
@@ -20,14 +22,17 @@ from ..extraction.lexicon import DOUBT_VERBS, WH_WORDS
 # Keys of the quote decision (`quoteness.quote_keys`) that drop a found quote whatever its score.
 UNASSERTED_QUESTION = "content_question_unasserted"
 CUE_NAMES_CONTENT = "cue_modifies_content"
-RULE_KEYS = frozenset({UNASSERTED_QUESTION, CUE_NAMES_CONTENT})
+CONDITIONAL_CUE = "cue_conditional"
+RULE_KEYS = frozenset({UNASSERTED_QUESTION, CUE_NAMES_CONTENT, CONDITIONAL_CUE})
+# What opens a condition ('if I say ...'). English grammar.
+_CONDITION_MARKS = frozenset({"if", "unless"})
 # A participle that modifies a noun: 'the sum announced', 'the recently announced sum'.
 _NOUN_MODIFIER_DEPS = frozenset({"acl", "amod"})
 
 
 def asserted_keys(doc: Doc, draft: DraftQuote, span: Span) -> list[str]:
-    """Keys for a question right after a verb of not knowing, and for a cue that modifies a noun inside its
-    own content."""
+    """Keys for a question right after a verb of not knowing, a cue that modifies a noun inside its own
+    content, and a cue in a condition."""
     if draft.cue_token is None:
         return []
     cue = doc[draft.cue_token]
@@ -36,6 +41,8 @@ def asserted_keys(doc: Doc, draft: DraftQuote, span: Span) -> list[str]:
         keys.append(UNASSERTED_QUESTION)
     if cue.dep_ in _NOUN_MODIFIER_DEPS and any(draft.covers(token.idx) for token in cue.ancestors):
         keys.append(CUE_NAMES_CONTENT)
+    if any(child.dep_ == "mark" and child.lower_ in _CONDITION_MARKS for child in cue.children):
+        keys.append(CONDITIONAL_CUE)
     return keys
 
 

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import saidwhat
-
-
-def quotes(text: str) -> list[tuple[str, str]]:
-    return [(quote.type, " | ".join(part.text for part in quote.contents)) for quote in saidwhat.extract(text).quotes]
+from .test_quoted_tails import quotes
 
 
 def test_words_after_a_parenthetical_cue_are_the_content() -> None:

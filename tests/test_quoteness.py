@@ -126,10 +126,11 @@ def test_a_few_words_after_a_comma_are_judged_like_a_fragment(nlp: Language) -> 
 @pytest.mark.parametrize(
     ("text", "content", "ruled_out"),
     [
+        ("Ms Lind was asked whether the bridge would open in May.", "whether the bridge would open in May", True),
         (
             "The mayor asked whether the new road would run past the school.",
             "whether the new road would run past the school",
-            True,
+            False,
         ),
         ("Mr Vey doubted whether the bridge would open in May.", "whether the bridge would open in May", True),
         ("The sum announced by the mayor is lower than last year.", "The sum", True),

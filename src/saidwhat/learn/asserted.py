@@ -1,9 +1,9 @@
 """Does a found quote's cue put its content forward as someone's words? Grammar the quote decision weighs.
 
 A reported clause is someone's words when its cue asserts it. Three shapes look like reports and assert nothing:
-- a question under a verb that says something is not known ('doubted whether the plan would work', 'Asked if
-  he would stand, ...'): no answer is reported (on the BBC training gold none of the 3 such questions found
-  is a quote);
+- a question under a verb that says something is not known ('doubted whether the plan would work'), or put to
+  the subject ('Asked if he would stand, ...'): no answer is reported, and the question is not the subject's
+  (on the BBC training gold neither of the 2 such questions found is a quote);
 - a participle that names a noun of the narrator's sentence ('the sum announced by the mayor is lower',
   'firms mentioned in the bid are ...'): the words around it are the narrator's, and the content that takes
   in the noun (or the verb of its clause) is no one's words (on the BBC training gold none of the 3 such
@@ -17,7 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..extraction.drafts import DraftQuote
-from ..extraction.lexicon import DOUBT_VERBS, WH_WORDS
+from ..extraction.lexicon import ASKING_VERBS, DOUBT_VERBS, WH_WORDS
 
 # Keys of the quote decision (`quoteness.quote_keys`) that drop a found quote whatever its score.
 UNASSERTED_QUESTION = "content_question_unasserted"
@@ -31,8 +31,8 @@ _NOUN_MODIFIER_DEPS = frozenset({"acl", "amod"})
 
 
 def asserted_keys(doc: Doc, draft: DraftQuote, span: Span) -> list[str]:
-    """Keys for a question right after a verb of not knowing, a cue that modifies a noun inside its own
-    content, and a cue in a condition."""
+    """Keys for a question right after a verb of not knowing or of asking in the passive, a cue that
+    modifies a noun inside its own content, and a cue in a condition."""
     if draft.cue_token is None:
         return []
     cue = doc[draft.cue_token]
@@ -56,7 +56,17 @@ def _is_question_after(draft: DraftQuote, span: Span) -> bool:
 
 
 def _leaves_open(cue: Token) -> bool:
-    """Is the cue a verb of not knowing ('doubt', 'ask')? A negated verb of saying leaves the answer open too
-    ('did not say where ...'), but the BBC training gold counts 1 of its 2 such questions as a quote ('would
-    not reveal whether ...'), so a negation is left to the model's weights."""
-    return cue.lemma_.lower() in DOUBT_VERBS
+    """Is the cue a verb of not knowing ('doubted whether'), or one of asking in the passive ('was asked if')?
+    A negated verb of saying leaves the answer open too ('did not say where ...'), but the BBC training gold
+    counts 1 of its 2 such questions as a quote ('would not reveal whether ...'), so a negation is left to the
+    model's weights; so is a question someone asks ('she asked whether ...')."""
+    lemma = cue.lemma_.lower()
+    return lemma in DOUBT_VERBS or (lemma in ASKING_VERBS and _is_passive(cue))
+
+
+def _is_passive(verb: Token) -> bool:
+    """'was asked', or a participle with no subject nor auxiliary ('Asked if ..., she said')."""
+    deps = {child.dep_ for child in verb.children}
+    if "auxpass" in deps:
+        return True
+    return verb.tag_ == "VBN" and not deps & {"aux", "nsubj", "nsubjpass"}

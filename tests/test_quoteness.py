@@ -135,6 +135,8 @@ def test_a_few_words_after_a_comma_are_judged_like_a_fragment(nlp: Language) -> 
         ("Mr Vey doubted whether the bridge would open in May.", "whether the bridge would open in May", True),
         ("The sum announced by the mayor is lower than last year.", "The sum", True),
         ("If I say the plan is safe, people will believe me.", "the plan is safe", True),
+        ("The mayor did not say where the new road would run.", "where the new road would run", True),
+        ("The council would not confirm that the bridge would close.", "the bridge would close", True),
         ("Ms Lind has revealed when she hopes to open the bridge.", "when she hopes to open the bridge", False),
         ("Mr Vey said the bridge would open in May.", "the bridge would open in May", False),
     ],

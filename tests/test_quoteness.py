@@ -141,9 +141,7 @@ def test_a_few_words_after_a_comma_are_judged_like_a_fragment(nlp: Language) -> 
         ("Mr Vey said the bridge would open in May.", "the bridge would open in May", False),
     ],
 )
-def test_an_open_question_or_a_participles_noun_is_ruled_out(
-    nlp: Language, text: str, content: str, ruled_out: bool
-) -> None:
+def test_a_report_that_asserts_nothing_is_ruled_out(nlp: Language, text: str, content: str, ruled_out: bool) -> None:
     from saidwhat.extraction.orchestrator import find_candidate_quotes
     from saidwhat.learn.quoteness import is_ruled_out, quote_keys
 

@@ -121,3 +121,31 @@ def test_a_few_words_after_a_comma_are_judged_like_a_fragment(nlp: Language) -> 
     )
     text = doc_facts(doc).text
     assert [is_judged_run(text, run) for run in doc_facts(doc).runs] == [True, False, False]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "ruled_out"),
+    [
+        ("Ms Lind was asked whether the bridge would open in May.", "whether the bridge would open in May", True),
+        (
+            "The mayor asked whether the new road would run past the school.",
+            "whether the new road would run past the school",
+            False,
+        ),
+        ("Mr Vey doubted whether the bridge would open in May.", "whether the bridge would open in May", True),
+        ("The sum announced by the mayor is lower than last year.", "The sum", True),
+        ("If I say the plan is safe, people will believe me.", "the plan is safe", True),
+        ("The mayor did not say where the new road would run.", "where the new road would run", True),
+        ("The council would not confirm that the bridge would close.", "the bridge would close", True),
+        ("Ms Lind has revealed when she hopes to open the bridge.", "when she hopes to open the bridge", False),
+        ("Mr Vey said the bridge would open in May.", "the bridge would open in May", False),
+    ],
+)
+def test_a_report_that_asserts_nothing_is_ruled_out(nlp: Language, text: str, content: str, ruled_out: bool) -> None:
+    from saidwhat.extraction.orchestrator import find_candidate_quotes
+    from saidwhat.learn.quoteness import is_ruled_out, quote_keys
+
+    doc = nlp(text)
+    drafts, _, _ = find_candidate_quotes(doc, deciders=load_deciders(use_model=True))
+    (draft,) = (draft for draft in drafts if doc.text[draft.start : draft.end] == content)
+    assert is_ruled_out(quote_keys(doc, draft)) == ruled_out

@@ -18,6 +18,7 @@ from .clause_ends import end_before_other_reports
 from .drafts import DraftQuote
 from .headline import take_headline_fragments, trim_glued_headlines
 from .joined_reports import take_joined_reports
+from .parenthetical_cues import take_words_after_parenthetical_cues
 from .passes_polnear import (
     complete_relative_pronoun_contents,
     drop_uncued_partials,
@@ -99,6 +100,7 @@ SAIDWHAT = Conventions(
         drop_leading_that,
         keep_names_only_in_sources,
         trim_glued_headlines,
+        take_words_after_parenthetical_cues,
         take_in_quoted_tails,
         end_before_other_reports,
         take_joined_reports,

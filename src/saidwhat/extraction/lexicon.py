@@ -115,6 +115,13 @@ NOT_CUE_ADVERBS = _words("when where how why as so however instead there here")
 # Words that open an embedded question ('revealed [when] he hopes to start'). English grammar.
 WH_WORDS = _words("when what how why whether if where who")
 
+# Verbs that take a question to say its answer is not known ('doubted whether it would work'). English grammar.
+DOUBT_VERBS = _words("doubt wonder")
+
+# Verbs of asking: in the passive ('was asked whether ...', 'Asked if he would stand, he said ...') the
+# question was put to the subject, who did not ask it. English grammar.
+ASKING_VERBS = _words("ask question")
+
 # Prepositions and nouns of a phrase that says where, when or to whom something was said ('said on
 # Twitter', 'told reporters in an interview'), never what. Hand-written (fd0645e, whose message gives
 # dev figures only: these lists have no count on training data).

@@ -23,6 +23,7 @@ from ..extraction.lexicon import RAISING_VERBS, SAYING_VERBS, SENTENCE_END_MARKS
 from ..extraction.marks import QuotedRun, skip_space_back
 from ..extraction.quotes import classify_run, inner_text
 from ..segment import INNER_SENTENCE_BREAK
+from .asserted import RULE_KEYS, asserted_keys
 from .linear import LinearModel
 
 # The file `saidwhat train --quotes` writes and the package ships.
@@ -32,6 +33,9 @@ _SCORE_STEPS = (0.5, 0.7, 0.9)
 SPEECH_CUE_BESIDE = "marked_sentence_speech_cue"
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 RAISING_CUE = "cue_raising"
+# Keys that leave a judged quote out whatever its score: an impression ('it seems that ...'), a question
+# whose answer is not given, a cue naming a noun of its own content (`asserted.py`).
+_NO_ONES_WORDS = frozenset({RAISING_CUE, *RULE_KEYS})
 _GLOSS_WORDS = 4
 _OWN_PUNCTUATION = (*SENTENCE_END_MARKS, ",", ";", ":")
 # A clause names its subject ('he hopes to ...'); what an act takes has none ('admitted fraud', 'sought
@@ -197,7 +201,7 @@ def quote_keys(doc: Doc, draft: DraftQuote, cue_score: float | None = None) -> l
     words = _words(span) or list(span)
     keys += [f"words{_bucket(len(words), _WORD_BUCKETS)}", f"caps={_capitalisation(words)}"]
     keys += [f"first_tag={words[0].tag_}", f"root_dep={span.root.dep_}"]
-    keys += _content_keys(words, span)
+    keys += _content_keys(words, span) + asserted_keys(doc, draft, span)
     head = span.root.head
     if head.i < span.start or head.i >= span.end:
         keys.append(f"governor={head.lemma_.lower()}")
@@ -237,9 +241,21 @@ def is_someones_words(doc: Doc, draft: DraftQuote, model: LinearModel, cue_score
 
 
 def keeps_quote(model: LinearModel, keys: list[str]) -> bool:
-    """The decision on a judged quote's features: an impression ('it seems that ...') is no one's words,
-    and otherwise the model's probability must reach its threshold."""
-    return RAISING_CUE not in keys and model.probability_of_keys(keys) >= model.threshold
+    """The decision on a judged quote's features: an impression ('it seems that ...'), an open question
+    ('did not say where ...') and a participle's noun ('the sum announced by ...') are no one's words, and
+    otherwise the model's probability must reach its threshold."""
+    return not is_ruled_out(keys) and model.probability_of_keys(keys) >= model.threshold
+
+
+def is_ruled_out(keys: list[str]) -> bool:
+    """Do a judged quote's features leave it out whatever the model says?"""
+    return not _NO_ONES_WORDS.isdisjoint(keys)
+
+
+def learned_keys(keys: list[str]) -> list[str]:
+    """The keys the model weighs: all but the grammar's vetoes (`asserted.py`). The quotes they leave out stay
+    among the model's negatives, so that what they share with other acts (a negation, a modal) keeps its weight."""
+    return [key for key in keys if key not in RULE_KEYS]
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,18 +1,25 @@
 """Cross-validate the learned "is this someone's words?" decisions on the BBC training gold, by article.
 
     python3 benchmarks/nonquote_cv.py [--gold ../shared/data/bbc-train-gold] [--polnear ../shared/data/polnear]
+        [--shipped] [--polnear-runs]
 
 For each setting (run decision: regularisation C and threshold, with or without PolNeAR train's quoted runs;
 quote decision: C and threshold), both decisions are fitted on four folds of the articles and applied to the
 fifth; the table gives content exact and overlap precision and recall over all held-out folds, and the share
 of the gold's `non_quotes` still reported as quotes. Parsed texts are cached under the system's temp folder
 (DocBin), so a second run only pays for the fitting (about half a minute per row here). The shipped setting
-(`learn/train_quotes.py`) is marked with *.
+(`learn/train_quotes.py`) is marked with *; `--shipped` prints its row alone.
+
+`--polnear-runs` also holds PolNeAR train out, by fold: the run decision is fitted on the BBC training gold and
+the other folds, the shipped quote decision applied, and the quoted runs that no attribution covers and that a
+kept quote's content touches are counted (PolNeAR annotates every attribution, so these are non-quotes), beside
+the runs an attribution covers that are touched, by the kind of run.
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
 import dataclasses
 import hashlib
 import sys
@@ -28,7 +35,12 @@ from saidwhat.annotations.fragments import EvalDoc, EvalQuote
 from saidwhat.evaluation.gold import load_gold
 from saidwhat.evaluation.metrics import non_quote_figures, score_pairs
 from saidwhat.extraction.deciders import Deciders, load_deciders
-from saidwhat.learn.quoteness import keeps_quote
+from saidwhat.extraction.docfacts import doc_facts
+from saidwhat.extraction.headline import find_body_start
+from saidwhat.extraction.marks import QuotedRun
+from saidwhat.extraction.orchestrator import find_draft_quotes, forget_kept_state
+from saidwhat.extraction.quotes import classify_run
+from saidwhat.learn.quoteness import is_judged_run, keeps_quote
 from saidwhat.learn.train_quotes import (
     QUOTE_C,
     QUOTE_THRESHOLD,
@@ -40,6 +52,7 @@ from saidwhat.learn.train_quotes import (
     collect_run_examples,
     fit_quote_model,
     fit_run_model,
+    run_label,
     uncertain_contents,
 )
 from saidwhat.pipeline import load_parser
@@ -120,20 +133,60 @@ def describe(setting: tuple[float | None, float, bool, float | None, float]) -> 
     return f"{runs} | {quotes}{' *' if shipped else ''}"
 
 
+def polnear_run_counts(
+    parsed: Sequence[tuple[Doc, EvalDoc]], deciders: Deciders, bbc_runs: Sequence[RunExample], folds: int
+) -> collections.Counter[tuple[int, str, bool]]:
+    """(label, kind of run, touched by a kept quote) -> count over PolNeAR train's quoted runs, each text's
+    runs judged by a run decision fitted without its fold (`deciders` holds the shipped quote decision)."""
+    base = dataclasses.replace(deciders, run_model=None, quote_model=None)
+    runs = collect_run_examples(parsed, base, all_attributed=True)
+    counts: collections.Counter[tuple[int, str, bool]] = collections.Counter()
+    for fold in range(folds):
+        model = fit_run_model(list(bbc_runs) + [e for e in runs if e.doc_index % folds != fold])
+        fitted = dataclasses.replace(deciders, run_model=model)
+        for doc, gold in parsed[fold::folds]:
+            drafts, _ = find_draft_quotes(doc, deciders=fitted)
+            for run in doc_facts(doc).runs:
+                touched = any(start < run.end and run.start < end for d in drafts for start, end in d.contents)
+                counts[(run_label(run, gold, all_attributed=True) or 0, _run_kind(doc, run), touched)] += 1
+            forget_kept_state(doc)
+    return counts
+
+
+def _run_kind(doc: Doc, run: QuotedRun) -> str:
+    text = doc_facts(doc).text
+    body = find_body_start(doc)
+    if body is not None and run.end <= body:
+        return "headline"
+    return "judged" if is_judged_run(text, run) else str(classify_run(text, run) or "none")
+
+
+def print_polnear_runs(counts: collections.Counter[tuple[int, str, bool]]) -> None:
+    for label, name in ((0, "no attribution covers"), (1, "an attribution covers")):
+        touched = sum(n for (lab, _, hit), n in counts.items() if lab == label and hit)
+        total = sum(n for (lab, _, _), n in counts.items() if lab == label)
+        kinds = sorted({kind for lab, kind, _ in counts if lab == label})
+        by_kind = ", ".join(
+            f"{k} {counts[(label, k, True)]}/{sum(counts[(label, k, hit)] for hit in (True, False))}" for k in kinds
+        )
+        print(f"PolNeAR train runs {name}: {touched}/{total} touched by a kept quote ({by_kind})")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--gold", type=Path, default=DATA / "bbc-train-gold")
     parser.add_argument("--polnear", type=Path, default=DATA / "polnear")
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--shipped", action="store_true", help="the shipped setting's row only")
+    parser.add_argument("--polnear-runs", action="store_true", help="also PolNeAR train's runs, held out by fold")
     args = parser.parse_args()
     gold = load_gold(args.gold).docs
     parsed = list(zip(parsed_docs(gold), gold, strict=True))
     deciders = dataclasses.replace(load_deciders(use_model=True), run_model=None, quote_model=None)
     runs = collect_run_examples(parsed, deciders, all_attributed=False)
     polnear = load_gold(args.polnear, split="train").docs
-    extra = collect_run_examples(
-        list(zip(parsed_docs(polnear), polnear, strict=True)), deciders, all_attributed=True, first_index=len(gold)
-    )
+    parsed_polnear = list(zip(parsed_docs(polnear), polnear, strict=True))
+    extra = collect_run_examples(parsed_polnear, deciders, all_attributed=True, first_index=len(gold))
     uncertain = uncertain_contents(args.gold)
     print(
         f"{len(gold)} texts, {len(runs)} labelled quoted runs (+{len(extra)} from {len(polnear)} PolNeAR train texts);"
@@ -142,9 +195,12 @@ def main() -> int:
     print(
         f"{'setting':34s} {'exP':5s} {'exR':5s} {'exF1':5s}  {'ovP':5s} {'ovR':5s}  {'pred':>5s}  non-quotes reported"
     )
-    for setting in SETTINGS:
+    shipped = (RUN_C, RUN_THRESHOLD, True, QUOTE_C, QUOTE_THRESHOLD)
+    for setting in [shipped] if args.shipped else SETTINGS:
         kept = held_out_predictions(parsed, deciders, uncertain, runs, extra, setting, args.folds)
         print(row(describe(setting), gold, kept), flush=True)
+    if args.polnear_runs:
+        print_polnear_runs(polnear_run_counts(parsed_polnear, load_deciders(use_model=True), runs, args.folds))
     return 0
 
 

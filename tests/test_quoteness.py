@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from saidwhat.cli import main
 from saidwhat.errors import ModelError
@@ -149,3 +150,67 @@ def test_a_report_that_asserts_nothing_is_ruled_out(nlp: Language, text: str, co
     drafts, _, _ = find_candidate_quotes(doc, deciders=load_deciders(use_model=True))
     (draft,) = (draft for draft in drafts if doc.text[draft.start : draft.end] == content)
     assert is_ruled_out(quote_keys(doc, draft)) == ruled_out
+
+
+# Hand-built parses (words, heads, dependency labels, parts of speech), so that a model upgrade cannot change
+# what the clause features read.
+MODIFIER_WORDS = ["Mara", "opposes", "the", '"', "smart", '"', "meters", "."]
+MODIFIER_SPACES = [True, True, True, False, False, True, False, False]
+MODIFIER_PARSE = {
+    "heads": [1, 1, 6, 4, 6, 4, 1, 1],
+    "deps": ["nsubj", "ROOT", "det", "punct", "amod", "punct", "dobj", "punct"],
+    "pos": ["PROPN", "VERB", "DET", "PUNCT", "ADJ", "PUNCT", "NOUN", "PUNCT"],
+}
+CLAUSE_WORDS = ["Mara", "said", "the", "plan", "was", '"', "a", "mess", '"', "."]
+CLAUSE_SPACES = [True, True, True, True, True, False, True, False, False, False]
+CLAUSE_PARSE = {
+    "heads": [1, 1, 3, 4, 1, 7, 7, 4, 7, 1],
+    "deps": ["nsubj", "ROOT", "det", "nsubj", "ccomp", "punct", "det", "attr", "punct", "punct"],
+    "pos": ["PROPN", "VERB", "DET", "NOUN", "AUX", "PUNCT", "DET", "NOUN", "PUNCT", "PUNCT"],
+}
+
+
+def test_a_quoted_word_before_its_noun_is_a_noun_modifier(blank_nlp: Language) -> None:
+    from saidwhat.learn.run_features import standing_keys
+
+    doc = Doc(blank_nlp.vocab, words=MODIFIER_WORDS, spaces=MODIFIER_SPACES, **MODIFIER_PARSE)
+    (run,) = doc_facts(doc).runs
+    assert "marked_noun_modifier" in standing_keys(doc, run, frozenset())
+    doc = Doc(blank_nlp.vocab, words=CLAUSE_WORDS, spaces=CLAUSE_SPACES, **CLAUSE_PARSE)
+    (run,) = doc_facts(doc).runs
+    assert "marked_noun_modifier" not in standing_keys(doc, run, frozenset())
+
+
+def test_a_run_in_the_clause_of_a_cue_is_governed_by_it(blank_nlp: Language) -> None:
+    from saidwhat.learn.run_features import standing_keys
+
+    doc = Doc(blank_nlp.vocab, words=CLAUSE_WORDS, spaces=CLAUSE_SPACES, **CLAUSE_PARSE)
+    (run,) = doc_facts(doc).runs
+    assert "marked_cue_governs" in standing_keys(doc, run, frozenset({1}))
+    assert "marked_cue_governs" not in standing_keys(doc, run, frozenset({0}))
+
+
+@pytest.mark.parametrize(
+    ("text", "recurs"),
+    [
+        ('The firm sells a "cloud wallet". The Cloud Wallet stores cards.', True),
+        ('Ms Lind said the plan was "a mess". The bridge will open in May.', False),
+        # only quoted again: someone's words repeated, not a term used plainly
+        ('Ms Lind called it "a mess". "A mess," she said again.', False),
+    ],
+)
+def test_a_term_used_plainly_elsewhere_recurs(nlp: Language, text: str, recurs: bool) -> None:
+    from saidwhat.learn.run_features import standing_keys
+
+    doc = nlp(text)
+    run = doc_facts(doc).runs[0]
+    assert ("marked_recurs_plain" in standing_keys(doc, run, frozenset())) == recurs
+
+
+def test_the_run_decision_weighs_the_standing_keys_and_the_quote_decision_does_not(blank_nlp: Language) -> None:
+    from saidwhat.learn.quoteness import run_decision_keys
+
+    doc = Doc(blank_nlp.vocab, words=MODIFIER_WORDS, spaces=MODIFIER_SPACES, **MODIFIER_PARSE)
+    (run,) = doc_facts(doc).runs
+    assert "marked_noun_modifier" in run_decision_keys(doc, run, frozenset())
+    assert "marked_noun_modifier" not in run_keys(doc, run)

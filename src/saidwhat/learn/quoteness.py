@@ -25,6 +25,7 @@ from ..extraction.quotes import classify_run, inner_text
 from ..segment import INNER_SENTENCE_BREAK
 from .asserted import RULE_KEYS, asserted_keys
 from .linear import LinearModel
+from .run_features import standing_keys
 
 # The file `saidwhat train --quotes` writes and the package ships.
 QUOTE_MODEL_FILE = "quotes.json"
@@ -132,6 +133,13 @@ def run_keys(doc: Doc, run: QuotedRun, cue_tokens: frozenset[int] = frozenset())
     if not text[line_start : line_end if line_end >= 0 else len(text)].replace(text[run.start : run.end], "").strip():
         keys.append("marked_whole_paragraph")
     return keys
+
+
+def run_decision_keys(doc: Doc, run: QuotedRun, cue_tokens: frozenset[int]) -> list[str]:
+    """The features the run decision weighs: `run_keys`, and how the run stands in its article and its clause
+    (`run_features.standing_keys`). The quote decision leaves these out: in it too, they moved nothing but
+    overlap precision on the BBC training folds, 0.949 -> 0.948."""
+    return run_keys(doc, run, cue_tokens) + standing_keys(doc, run, cue_tokens)
 
 
 def _run_grammar_keys(doc: Doc, run: QuotedRun, cue_tokens: frozenset[int]) -> list[str]:
@@ -305,7 +313,7 @@ def is_a_quotation(doc: Doc, run: QuotedRun, model: LinearModel, cue_tokens: fro
     """Does the learned decision take this quoted run for someone's words (not a title, term or scare quote)?"""
     if not is_judged_run(doc_facts(doc).text, run):
         return True
-    keys = run_keys(doc, run, cue_tokens)
+    keys = run_decision_keys(doc, run, cue_tokens)
     # Beside a verb of saying of its sentence a quoted word is the speaker's (on the BBC training gold 87 of the
     # 90 fragments judged here are quotes): 'On the show's warmth and "fuzziness", Connor commented'.
     return SPEECH_CUE_BESIDE in keys or model.probability_of_keys(keys) >= model.threshold

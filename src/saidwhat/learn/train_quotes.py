@@ -29,7 +29,7 @@ from ..extraction.drafts import DraftQuote
 from ..extraction.marks import QuotedRun
 from ..extraction.orchestrator import find_candidate_quotes, forget_kept_state
 from .linear import LinearModel
-from .quoteness import QuoteModels, is_judged, is_judged_run, learned_keys, quote_keys, run_keys
+from .quoteness import QuoteModels, is_judged, is_judged_run, learned_keys, quote_keys, run_decision_keys
 from .train import fit_linear
 
 logger = logging.getLogger(__name__)
@@ -130,7 +130,7 @@ def collect_run_examples(
                 continue
             label = run_label(run, gold, all_attributed=all_attributed)
             if label is not None:
-                examples.append(RunExample(index, run_keys(doc, run, cue_tokens), label))
+                examples.append(RunExample(index, run_decision_keys(doc, run, cue_tokens), label))
         forget_kept_state(doc)
     return examples
 

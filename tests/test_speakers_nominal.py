@@ -89,6 +89,13 @@ def _entity_named(nlp: Language, text: str, name: str) -> tuple[ResolvingIndex, 
             id="not an anonymous source",
         ),
         pytest.param(
+            "Mill boss 'kept no books' Former mill boss Bram Oster never kept the books, a witness has told "
+            "the court. Tom Harlow made the remarks under questioning by lawyers.",
+            "witness",
+            "Tom Harlow",
+            id="a lede's witness is the person named next",
+        ),
+        pytest.param(
             "The board that runs the port has said it will close a dock. Holmvik Energy plans to buy it.",
             "board",
             None,
@@ -209,3 +216,10 @@ def test_the_magazine_is_the_publication_named_before() -> None:
     article = saidwhat.extract(text)
     speaker = article.speaker_of(article.quotes[0])
     assert speaker is not None and speaker.name == "Lenswork Monthly"
+
+
+def test_a_place_before_a_name_gives_a_nationality_not_an_owner(nlp: Language) -> None:
+    text = "Norway's Anna Berrow won the race in Leeds. The 29-year-old said she would race again in March."
+    index, runner = _entity_named(nlp, text, "Anna Berrow")
+    assert runner is not None and not profile_in(index, runner).thing
+    assert _rule_for(nlp, text, "old") == "Anna Berrow"

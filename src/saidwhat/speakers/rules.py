@@ -5,6 +5,8 @@ Their choice is one of the speaker ranker's features (and its answer where no mo
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Span, Token
 
 from ..extraction.docfacts import doc_facts
@@ -34,7 +36,13 @@ class ResolvingIndex(JointSpeakers):
     """The entities of a document, and the rules that tell which one a source mention means."""
 
     def latest(
-        self, token_index: int, kind: SpeakerKind, *, gender: str | None = None, prefer: list[Entity] | None = None
+        self,
+        token_index: int,
+        kind: SpeakerKind,
+        *,
+        gender: str | None = None,
+        prefer: list[Entity] | None = None,
+        skip: Callable[[Entity], bool] | None = None,
     ) -> Entity | None:
         """The entity a pronoun or description most likely means: the one last seen as a quote's source or
         as the subject of a clause that is neither a relative clause nor one a verb reports ('X, whose
@@ -48,6 +56,7 @@ class ResolvingIndex(JointSpeakers):
             and not e.members  # a singular reference is never several speakers together
             and (gender is None or e.gender in (None, gender))
             and e.mentioned_before(offset) >= 0
+            and not (skip is not None and skip(e))
         ]
 
         def last_salient(entity: Entity) -> int:
@@ -233,22 +242,13 @@ class ResolvingIndex(JointSpeakers):
                     return self.add_name(name, "organisation")
         return None
 
-    def _speaker_like(self, known: Entity | None, token: Token) -> Entity | None:
+    def _speaker_like(self, known: Entity | None, token: Token, spoken: list[Entity]) -> Entity | None:
         """'the company' is not a product or brand the article names as a body's ('its new Zell technology'),
         and no description means a common word NER took for a name ('Broadcasters should ...' where the
-        article also writes 'broadcasters'): the latest entity of its kind named before that is neither."""
+        article also writes 'broadcasters'): the latest salient entity of its kind that is neither."""
         if known is None or not self._is_unlike_speaker(known):
             return known
-        offset = token.idx
-        others = [
-            e
-            for e in self.entities
-            if e.kind == known.kind
-            and not e.anonymous
-            and e.mentioned_before(offset) >= 0
-            and not self._is_unlike_speaker(e)
-        ]
-        return max(others, key=lambda e: e.mentioned_before(offset)) if others else known
+        return self.latest(token.i, known.kind, prefer=spoken, skip=self._is_unlike_speaker) or known
 
     def _is_unlike_speaker(self, entity: Entity) -> bool:
         return profile_in(self, entity).thing or is_common_word(entity, self.lowered, self.doc)
@@ -278,7 +278,7 @@ class ResolvingIndex(JointSpeakers):
             known = known or lede_referent(token, self.entities) or self.latest(token.i, "organisation", prefer=spoken)
             return known if known is not None else self._anonymous(phrase, "unknown")
         if head in ORGANISATION_NOUNS and phrase[0].lower_ in ("the", "this", "its"):
-            known = self._speaker_like(self.latest(token.i, "organisation", prefer=spoken), token)
+            known = self._speaker_like(self.latest(token.i, "organisation", prefer=spoken), token, spoken)
             # 'according to the council' with no council named: a body all the same, if an unnamed one.
             return known if known is not None else self._anonymous(phrase, "organisation")
         if head in WRITING_NOUNS and phrase[0].lower_ in ("the", "this", "its"):
@@ -295,7 +295,7 @@ class ResolvingIndex(JointSpeakers):
         if described:
             return described[-1]
         # '"...," said the minister' with nobody named before: the description is all we know.
-        known = self._speaker_like(self.latest(token.i, "person", prefer=spoken), token)
+        known = self._speaker_like(self.latest(token.i, "person", prefer=spoken), token, spoken)
         return known or self._anonymous(phrase, "unknown")
 
 

@@ -96,10 +96,17 @@ def _entity_named(nlp: Language, text: str, name: str) -> tuple[ResolvingIndex, 
             id="a lede's witness is the person named next",
         ),
         pytest.param(
-            "The board that runs the port has said it will close a dock. Holmvik Energy plans to buy it.",
-            "board",
-            None,
-            id="not a definite one the reader is taken to know",
+            "The body that runs the port has said it will close a dock. The Tarvik Harbour Board voted on "
+            "Monday to shut it by May.",
+            "body",
+            "Tarvik Harbour Board",
+            id="a lede's definite body is the body named next",
+        ),
+        pytest.param(
+            "Holmvik Energy will close a dock in Tarvik. The firm has said it will open a plant there.",
+            "firm",
+            "Holmvik Energy",
+            id="a definite one named before is the one named before",
         ),
         pytest.param(
             "The Tarvik Bank raised rates on Monday. Sales of kettles fell by a tenth, according to a report "

@@ -230,3 +230,14 @@ def test_a_place_before_a_name_gives_a_nationality_not_an_owner(nlp: Language) -
     index, runner = _entity_named(nlp, text, "Anna Berrow")
     assert runner is not None and not profile_in(index, runner).thing
     assert _rule_for(nlp, text, "old") == "Anna Berrow"
+
+
+def test_the_designers_again_are_the_joint_speaker_they_were_before(nlp: Language) -> None:
+    text = (
+        "Tarn Systems and Vell Devices unveiled the Kell chip on Monday. It will run ten times faster than "
+        "current chips, its designers said. Shops expect the first phones by May. Prices will fall in the "
+        "spring. Rivals plan chips of their own. The chip's designers said it would suit many devices."
+    )
+    article = saidwhat.extract(text, nlp=nlp)
+    speakers = {speaker.id: speaker.name for speaker in article.speakers}
+    assert [speakers.get(quote.speaker or "") for quote in article.quotes] == ["Tarn Systems and Vell Devices"] * 2

@@ -23,6 +23,10 @@ class JointSpeakers(EntityIndex):
         members = self._coordinated(token) if token.i in self.by_token else []
         if len(members) < 2 and _is_plural_source(token):
             members = self._coordination_referred_to(token)
+            if len(members) < 2 and token.pos_ == "NOUN":
+                again = self._joint_with_noun_before(token)
+                if again is not None:
+                    return again
         if len(members) < 2 and token.lemma_.lower() in STUDY_NOUNS:
             members = self._joint_authors()
         if len(members) < 2:
@@ -36,6 +40,19 @@ class JointSpeakers(EntityIndex):
         joint = Entity([f"{', '.join(names[:-1])} and {names[-1]}"], kind, members=key)
         self.entities.append(joint)
         return joint
+
+    def _joint_with_noun_before(self, token: Token) -> Entity | None:
+        """'its designers said ... the chip's designers have said': a plural noun that headed an earlier
+        source of a joint speaker is that joint speaker again (a repeated description, English usage)."""
+        lemma = token.lemma_.lower()
+        for entity in reversed(self.entities):
+            if not entity.members:
+                continue
+            for start, end in entity.mentions:
+                span = self.doc.char_span(start, end, alignment_mode="expand") if end <= token.idx else None
+                if span is not None and span.root.lemma_.lower() == lemma:
+                    return entity
+        return None
 
     def _coordinated(self, token: Token) -> list[Entity]:
         """The named entities of a coordination headed by `token`, in order."""

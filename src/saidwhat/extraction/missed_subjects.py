@@ -20,7 +20,8 @@ def subject_the_parse_missed(verb: Token) -> Token | None:
     conjunct of 'war' in '..., Reyes and Okafor call them', 'Paul J. Anders, who runs the National Harbour
     League, firmly told' a conjunct of the place before it, and 'designers' in '..., the chip's designers
     have said' an appositive of the name before it (on bbc-train-gold and PolNeAR train, the noun phrase and
-    'has said' give two more sources, both right: speaker CV 571 -> 572 of 631 with the repeated plural noun of joints.py)."""
+    'has said' give two more sources, both right: speaker CV 571 -> 572 of 631 with the repeated plural noun
+    of joints.py)."""
     if not _is_finite(verb) or verb.dep_ not in ("ROOT", "conj"):
         return None
     doc = verb.doc

@@ -99,6 +99,11 @@ class ResolvingIndex(JointSpeakers):
             known = self._match(token.text, "person") or self.person_tagged_as_organisation(token)
             if known is not None:
                 return known  # 'Brack says ...': the parser took a known surname for a noun
+            named = self._named_inside(start, end) if token.pos_ == "NOUN" else None
+            if named is not None and named.kind == "person":
+                # 'Harlow critical of Harlow coach Tom Brack says': the tagger's capitalised noun heads a phrase
+                # that names a person (a headline glued on); the person speaks (CV 572 -> 573 of 631).
+                return named
             name = clean_name(proper_name_chain(token), lowered=self.lowered) or token.text
             body = next((e for e in self.entities if e.kind == "organisation" and name in e.names), None)
             if body is not None:

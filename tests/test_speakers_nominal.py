@@ -241,3 +241,11 @@ def test_the_designers_again_are_the_joint_speaker_they_were_before(nlp: Languag
     article = saidwhat.extract(text, nlp=nlp)
     speakers = {speaker.id: speaker.name for speaker in article.speakers}
     assert [speakers.get(quote.speaker or "") for quote in article.quotes] == ["Tarn Systems and Vell Devices"] * 2
+
+
+def test_it_after_a_study_as_the_subject_before_is_the_studys_authors(nlp: Language) -> None:
+    text = (
+        "Women earn less than men in film, a study says. The research was carried out jointly by the Harbour Film "
+        "Council and Vellcorp. It also found that women were less likely to be promoted."
+    )
+    assert _rule_for(nlp, text, "It") == "Harbour Film Council and Vellcorp"

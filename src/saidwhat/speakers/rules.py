@@ -23,7 +23,13 @@ from ..extraction.lexicon import (
 )
 from ..extraction.sources import mention_bounds
 from ..records import SpeakerKind
-from .antecedents import is_embedded_subject, only_one_just_before, spokesperson_continued, untagged_subjects
+from .antecedents import (
+    is_embedded_subject,
+    only_one_just_before,
+    spokesperson_continued,
+    study_just_before,
+    untagged_subjects,
+)
 from .cataphora import give_headline_quotes_the_lead_speaker, lede_referent
 from .descriptions import WRITING_NOUNS, description_rank, is_common_word, profile_in, source_words, study_role
 from .entities import Entity, proper_name_chain
@@ -179,6 +185,9 @@ class ResolvingIndex(JointSpeakers):
         lower = token.lower_
         if lower in ("i", "me", "you"):
             return None
+        study = study_just_before(token) if lower == "it" else None
+        if study is not None:
+            return self.resolve(study, spoken)
         if lower in ("it", "they", "we"):
             organisation = self.latest(token.i, "organisation", prefer=spoken)
             if lower == "it" or (organisation is not None and spoken and spoken[-1] is organisation):

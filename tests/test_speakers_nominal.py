@@ -249,3 +249,11 @@ def test_it_after_a_study_as_the_subject_before_is_the_studys_authors(nlp: Langu
         "Council and Vellcorp. It also found that women were less likely to be promoted."
     )
     assert _rule_for(nlp, text, "It") == "Harbour Film Council and Vellcorp"
+
+
+def test_the_men_are_the_one_coordination_of_people_the_article_names(nlp: Language) -> None:
+    text = (
+        "Three councillors ran a vote factory, a court has heard. The men deny the charges. The court opened in "
+        "May. Voters brought the case against Tom Harlow, Peter Vance and Ben Walsh."
+    )
+    assert _rule_for(nlp, text, "men") == "Tom Harlow, Peter Vance and Ben Walsh"

@@ -257,3 +257,17 @@ def test_the_men_are_the_one_coordination_of_people_the_article_names(nlp: Langu
         "May. Voters brought the case against Tom Harlow, Peter Vance and Ben Walsh."
     )
     assert _rule_for(nlp, text, "men") == "Tom Harlow, Peter Vance and Ben Walsh"
+
+
+def test_a_description_and_a_named_conjunct_are_a_joint_speaker(nlp: Language) -> None:
+    text = (
+        "Ben Walsh was sent off on Saturday. The player himself and his captain Tom Brack have both said that "
+        "the clash was an accident."
+    )
+    doc = _parse(nlp, text)
+    index = ResolvingIndex(doc)
+    joint = index.resolve(next(t for t in doc if t.text == "player"), [])
+    assert joint is not None and joint.name == "Ben Walsh and Tom Brack"
+    brack = index.resolve(next(t for t in doc if t.text == "Brack"), [])
+    assert brack is not None and brack.name == "Tom Brack"  # one name is never the joint speaker
+    assert index._match("Walsh", "person") is not None and not index._match("Walsh", "person").members

@@ -30,8 +30,20 @@ class JointSpeakers(EntityIndex):
                 members = self._only_people_named_together(token)
         if len(members) < 2 and token.lemma_.lower() in STUDY_NOUNS:
             members = self._joint_authors()
-        if len(members) < 2:
-            return None
+        return self._joint_of(members) if len(members) > 1 else None
+
+    def joined_by_conjuncts(self, found: Entity, token: Token) -> Entity:
+        """'The player himself and his captain Tom Brack have said': a description resolved to `found`, with
+        named conjuncts, is a joint speaker of them all (a coordinated source, English grammar)."""
+        members = [found]
+        for part in _conjuncts(token):
+            entity = self.by_token.get(part.i) or self._named_after_noun(part)
+            if entity is not None and entity not in members and not entity.members:
+                members.append(entity)
+        return self._joint_of(members) if len(members) > 1 and not found.members else found
+
+    def _joint_of(self, members: list[Entity]) -> Entity:
+        """The one joint speaker of these members, made on first use."""
         key = tuple(id(member) for member in members)
         for entity in self.entities:
             if entity.members == key:

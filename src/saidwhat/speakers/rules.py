@@ -130,7 +130,7 @@ class ResolvingIndex(JointSpeakers):
         found = self._resolve_nominal(token, start, end, spoken)
         if found is None or found.anonymous:
             return lede_referent(token, self.entities) or found
-        return found
+        return self.joined_by_conjuncts(found, token)
 
     def _named_after(self, token: Token, end: int) -> Entity | None:
         """'One of the Harbour Five, Tom Brack - who ... - said', 'according to local paper the Zell Courier':

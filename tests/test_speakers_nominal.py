@@ -271,3 +271,11 @@ def test_a_description_and_a_named_conjunct_are_a_joint_speaker(nlp: Language) -
     brack = index.resolve(next(t for t in doc if t.text == "Brack"), [])
     assert brack is not None and brack.name == "Tom Brack"  # one name is never the joint speaker
     assert index._match("Walsh", "person") is not None and not index._match("Walsh", "person").members
+
+
+def test_a_participle_after_its_noun_leaves_the_noun_the_head(nlp: Language) -> None:
+    text = (
+        "Three men deny fraud. The votes were counted in June. The judge presiding has said the case is "
+        "serious. High Court Judge Ann Lenton told the court the case could take weeks."
+    )
+    assert _rule_for(nlp, text, "presiding") == "Ann Lenton"

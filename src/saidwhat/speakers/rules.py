@@ -34,7 +34,7 @@ from .cataphora import give_headline_quotes_the_lead_speaker, lede_referent
 from .descriptions import WRITING_NOUNS, description_rank, is_common_word, profile_in, source_words, study_role
 from .entities import Entity, proper_name_chain
 from .joints import JointSpeakers
-from .mentions import clause_descriptions, description_of, in_possessive, quoted_person
+from .mentions import clause_descriptions, description_of, in_possessive, noun_before_participle, quoted_person
 from .names import POSTNOMINALS, clean_name, has_acronym
 
 
@@ -127,6 +127,7 @@ class ResolvingIndex(JointSpeakers):
         if named is not None:
             # "Harbour City's caretaker manager Ivo Brandt", "Ms Varga's legal action", "a survey by PwC"
             return named
+        token = noun_before_participle(token)
         found = self._resolve_nominal(token, start, end, spoken)
         if found is None or found.anonymous:
             return lede_referent(token, self.entities) or found

@@ -122,6 +122,27 @@ def _entity_named(nlp: Language, text: str, name: str) -> tuple[ResolvingIndex, 
             "Harbin Securities",
             id="a lede's research from an unnamed bank is the body named next",
         ),
+        pytest.param(
+            "Women earn less than men in film, a study says. The research was carried out jointly by the Harbour Film "
+            "Council and Vellcorp. It also found that women were less likely to be promoted.",
+            "It",
+            "Harbour Film Council and Vellcorp",
+            id="an 'it' after a study as the subject before is the study's authors",
+        ),
+        pytest.param(
+            "Three councillors ran a vote factory, a court has heard. The men deny the charges. The court opened in "
+            "May. Voters brought the case against Tom Harlow, Peter Vance and Ben Walsh.",
+            "men",
+            "Tom Harlow, Peter Vance and Ben Walsh",
+            id="the men are the one coordination of people the article names",
+        ),
+        pytest.param(
+            "Three men deny fraud. The votes were counted in June. The judge presiding has said the case is "
+            "serious. High Court Judge Ann Lenton told the court the case could take weeks.",
+            "presiding",
+            "Ann Lenton",
+            id="a participle after its noun leaves the noun the head",
+        ),
     ],
 )
 def test_a_description_is_the_one_its_words_fit(nlp: Language, text: str, head: str, expected: str | None) -> None:
@@ -243,22 +264,6 @@ def test_the_designers_again_are_the_joint_speaker_they_were_before(nlp: Languag
     assert [speakers.get(quote.speaker or "") for quote in article.quotes] == ["Tarn Systems and Vell Devices"] * 2
 
 
-def test_it_after_a_study_as_the_subject_before_is_the_studys_authors(nlp: Language) -> None:
-    text = (
-        "Women earn less than men in film, a study says. The research was carried out jointly by the Harbour Film "
-        "Council and Vellcorp. It also found that women were less likely to be promoted."
-    )
-    assert _rule_for(nlp, text, "It") == "Harbour Film Council and Vellcorp"
-
-
-def test_the_men_are_the_one_coordination_of_people_the_article_names(nlp: Language) -> None:
-    text = (
-        "Three councillors ran a vote factory, a court has heard. The men deny the charges. The court opened in "
-        "May. Voters brought the case against Tom Harlow, Peter Vance and Ben Walsh."
-    )
-    assert _rule_for(nlp, text, "men") == "Tom Harlow, Peter Vance and Ben Walsh"
-
-
 def test_a_description_and_a_named_conjunct_are_a_joint_speaker(nlp: Language) -> None:
     text = (
         "Ben Walsh was sent off on Saturday. The player himself and his captain Tom Brack have both said that "
@@ -271,11 +276,3 @@ def test_a_description_and_a_named_conjunct_are_a_joint_speaker(nlp: Language) -
     brack = index.resolve(next(t for t in doc if t.text == "Brack"), [])
     assert brack is not None and brack.name == "Tom Brack"  # one name is never the joint speaker
     assert index._match("Walsh", "person") is not None and not index._match("Walsh", "person").members
-
-
-def test_a_participle_after_its_noun_leaves_the_noun_the_head(nlp: Language) -> None:
-    text = (
-        "Three men deny fraud. The votes were counted in June. The judge presiding has said the case is "
-        "serious. High Court Judge Ann Lenton told the court the case could take weeks."
-    )
-    assert _rule_for(nlp, text, "presiding") == "Ann Lenton"

@@ -143,6 +143,14 @@ def _entity_named(nlp: Language, text: str, name: str) -> tuple[ResolvingIndex, 
             "Ann Lenton",
             id="a participle after its noun leaves the noun the head",
         ),
+        pytest.param(
+            "A Danish firm has said it is in talks with drinks group Holm Group to buy the Tarvik brewery. Holm "
+            "Group has been selling brands including Zellbrau Lager and Vellmark Cider. Arkwell Holdings bought "
+            "two breweries from Holm Group in 2003.",
+            "firm",
+            "Arkwell Holdings",
+            id="a lede's firm is the body next named as a subject, not a brand named in passing",
+        ),
     ],
 )
 def test_a_description_is_the_one_its_words_fit(nlp: Language, text: str, head: str, expected: str | None) -> None:

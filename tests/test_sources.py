@@ -108,6 +108,29 @@ def test_a_verb_parsed_as_a_plural_noun_takes_the_name_before_it_as_its_source(b
     assert source is not None and source.text == "Hale"
 
 
+def test_a_noun_phrase_hung_on_the_noun_before_a_subjectless_has_said_is_its_source(blank_nlp: Language) -> None:
+    # 'Shops sell Kell, the chip's designers have said.', parsed with "designers" an appositive of "Kell"
+    doc = hand_parse(
+        blank_nlp,
+        [
+            ("Shops", True, 1, "nsubj", "NOUN", "NNS", "shop"),
+            ("sell", True, 9, "ccomp", "VERB", "VBP", "sell"),
+            ("Kell", False, 1, "dobj", "PROPN", "NNP", "Kell"),
+            (",", True, 2, "punct", "PUNCT", ",", ","),
+            ("the", True, 5, "det", "DET", "DT", "the"),
+            ("chip", False, 7, "poss", "NOUN", "NN", "chip"),
+            ("'s", True, 5, "case", "PART", "POS", "'s"),
+            ("designers", True, 2, "appos", "NOUN", "NNS", "designer"),
+            ("have", True, 9, "aux", "AUX", "VBP", "have"),
+            ("said", False, 9, "ROOT", "VERB", "VBN", "say"),
+            (".", False, 9, "punct", "PUNCT", ".", "."),
+        ],
+    )
+    said = doc[9]
+    source = find_source_token(Cue(9, (said.idx, said.idx + 4), 0.9), doc)
+    assert source is not None and source.text == "designers"
+
+
 def test_a_colon_heading_a_line_is_said_by_the_words_before_it(blank_nlp: Language) -> None:
     from saidwhat.extraction.cues import Cue
 

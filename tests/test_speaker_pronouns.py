@@ -184,6 +184,24 @@ def test_a_name_after_a_description_and_a_comma_is_who_it_describes(blank_nlp: L
     assert entity is not None and entity.name == "Tom Brack"
 
 
+def test_a_capitalised_noun_with_a_person_named_inside_its_phrase_is_that_person(blank_nlp: Language) -> None:
+    # Harlow critical of Harlow coach Tom Brack says it . Harlow won .  (a headline glued on: the tagger's noun
+    # 'Harlow', a body's name, heads the subject; the person is a word deep inside it)
+    words = ["Harlow", "critical", "of", "Harlow", "coach", "Tom", "Brack", "says", "it", ".", "Harlow", "won", "."]
+    deps = ["nsubj", "amod", "prep", "compound", "compound", "compound", "pobj", "ROOT", "dobj", "punct"]
+    pos = ["NOUN", "ADJ", "ADP", "PROPN", "NOUN", "PROPN", "PROPN", "VERB", "PRON", "PUNCT"]
+    doc = Doc(
+        blank_nlp.vocab,
+        words=words,
+        deps=[*deps, "nsubj", "ROOT", "punct"],
+        heads=[7, 0, 1, 4, 6, 6, 2, 7, 7, 7, 11, 11, 11],
+        pos=[*pos, "PROPN", "VERB", "PUNCT"],
+        ents=["O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "B-ORG", "O", "O"],
+    )
+    entity = ResolvingIndex(doc, []).resolve(doc[0], [])
+    assert entity is not None and entity.name == "Tom Brack"
+
+
 def test_a_quoted_word_with_no_cue_is_the_relative_clauses_subjects(blank_nlp: Language) -> None:
     # Ola Lund spoke . This echoed comedian Ben Hollis , who called shows " idiotic " .
     words = ["Ola", "Lund", "spoke", ".", "This", "echoed", "comedian", "Ben", "Hollis", ",", "who", "called"]

@@ -89,10 +89,24 @@ def _entity_named(nlp: Language, text: str, name: str) -> tuple[ResolvingIndex, 
             id="not an anonymous source",
         ),
         pytest.param(
-            "The board that runs the port has said it will close a dock. Holmvik Energy plans to buy it.",
-            "board",
-            None,
-            id="not a definite one the reader is taken to know",
+            "Mill boss 'kept no books' Former mill boss Bram Oster never kept the books, a witness has told "
+            "the court. Tom Harlow made the remarks under questioning by lawyers.",
+            "witness",
+            "Tom Harlow",
+            id="a lede's witness is the person named next",
+        ),
+        pytest.param(
+            "The body that runs the port has said it will close a dock. The Tarvik Harbour Board voted on "
+            "Monday to shut it by May.",
+            "body",
+            "Tarvik Harbour Board",
+            id="a lede's definite body is the body named next",
+        ),
+        pytest.param(
+            "Holmvik Energy will close a dock in Tarvik. The firm has said it will open a plant there.",
+            "firm",
+            "Holmvik Energy",
+            id="a definite one named before is the one named before",
         ),
         pytest.param(
             "The Tarvik Bank raised rates on Monday. Sales of kettles fell by a tenth, according to a report "
@@ -107,6 +121,35 @@ def _entity_named(nlp: Language, text: str, name: str) -> tuple[ResolvingIndex, 
             "research",
             "Harbin Securities",
             id="a lede's research from an unnamed bank is the body named next",
+        ),
+        pytest.param(
+            "Women earn less than men in film, a study says. The research was carried out jointly by the Harbour Film "
+            "Council and Vellcorp. It also found that women were less likely to be promoted.",
+            "It",
+            "Harbour Film Council and Vellcorp",
+            id="an 'it' after a study as the subject before is the study's authors",
+        ),
+        pytest.param(
+            "Three councillors ran a vote factory, a court has heard. The men deny the charges. The court opened in "
+            "May. Voters brought the case against Tom Harlow, Peter Vance and Ben Walsh.",
+            "men",
+            "Tom Harlow, Peter Vance and Ben Walsh",
+            id="the men are the one coordination of people the article names",
+        ),
+        pytest.param(
+            "Three men deny fraud. The votes were counted in June. The judge presiding has said the case is "
+            "serious. High Court Judge Ann Lenton told the court the case could take weeks.",
+            "presiding",
+            "Ann Lenton",
+            id="a participle after its noun leaves the noun the head",
+        ),
+        pytest.param(
+            "A Danish firm has said it is in talks with drinks group Holm Group to buy the Tarvik brewery. Holm "
+            "Group has been selling brands including Zellbrau Lager and Vellmark Cider. Arkwell Holdings bought "
+            "two breweries from Holm Group in 2003.",
+            "firm",
+            "Arkwell Holdings",
+            id="a lede's firm is the body next named as a subject, not a brand named in passing",
         ),
     ],
 )
@@ -209,3 +252,35 @@ def test_the_magazine_is_the_publication_named_before() -> None:
     article = saidwhat.extract(text)
     speaker = article.speaker_of(article.quotes[0])
     assert speaker is not None and speaker.name == "Lenswork Monthly"
+
+
+def test_a_place_before_a_name_gives_a_nationality_not_an_owner(nlp: Language) -> None:
+    text = "Norway's Anna Berrow won the race in Leeds. The 29-year-old said she would race again in March."
+    index, runner = _entity_named(nlp, text, "Anna Berrow")
+    assert runner is not None and not profile_in(index, runner).thing
+    assert _rule_for(nlp, text, "old") == "Anna Berrow"
+
+
+def test_the_designers_again_are_the_joint_speaker_they_were_before(nlp: Language) -> None:
+    text = (
+        "Tarn Systems and Vell Devices unveiled the Kell chip on Monday. It will run ten times faster than "
+        "current chips, its designers said. Shops expect the first phones by May. Prices will fall in the "
+        "spring. Rivals plan chips of their own. The chip's designers said it would suit many devices."
+    )
+    article = saidwhat.extract(text, nlp=nlp)
+    speakers = {speaker.id: speaker.name for speaker in article.speakers}
+    assert [speakers.get(quote.speaker or "") for quote in article.quotes] == ["Tarn Systems and Vell Devices"] * 2
+
+
+def test_a_description_and_a_named_conjunct_are_a_joint_speaker(nlp: Language) -> None:
+    text = (
+        "Ben Walsh was sent off on Saturday. The player himself and his captain Tom Brack have both said that "
+        "the clash was an accident."
+    )
+    doc = _parse(nlp, text)
+    index = ResolvingIndex(doc)
+    joint = index.resolve(next(t for t in doc if t.text == "player"), [])
+    assert joint is not None and joint.name == "Ben Walsh and Tom Brack"
+    brack = index.resolve(next(t for t in doc if t.text == "Brack"), [])
+    assert brack is not None and brack.name == "Tom Brack"  # one name is never the joint speaker
+    assert index._match("Walsh", "person") is not None and not index._match("Walsh", "person").members

@@ -185,12 +185,13 @@ PEER_TITLES = _words("lord lady baroness baron")
 HONORIFICS = PEER_TITLES | _words("mr mrs ms miss dr prof professor sir dame rev reverend")
 
 # Heads that refer back to an organisation ('the company said', 'the party said'). Hand-written (3be5605);
-# 'newspaper' and 'magazine' since issue 19 (a publication speaks as a body; bbc-train-gold CV 567 -> 569 of 631).
+# 'newspaper' and 'magazine' since issue 19 (a publication speaks as a body; bbc-train-gold CV 567 -> 569 of 631),
+# 'body' (English: 'the governing body'; with a lede's definite nominal pointing forward, 570 -> 571).
 ORGANISATION_NOUNS = _words(
     """
     company firm group party club team government bank retailer network broadcaster organisation
     organization council union ministry department agency studio label band charity association
-    federation board committee court newspaper magazine
+    federation board committee court newspaper magazine body
     """
 )
 

@@ -8,16 +8,14 @@ from .cues import Cue, opens_inverted_attribution, phrase_preposition
 from .docfacts import doc_facts
 from .drafts import DraftQuote
 from .lexicon import RELATIVE_PRONOUNS, SAYING_VERBS, SPEAKER_PRONOUNS
+from .missed_subjects import FINITE_VERB_TAGS as FINITE_VERB_TAGS  # asides.py's import
+from .missed_subjects import subject_the_parse_missed
 from .spans import char_bounds, trim_punct
 
 _NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 # What a participle hung from a word may describe as the one who speaks.
 _DESCRIBED_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
-# The tags of a finite verb (past, present with or without -s): a verb with a tense of its own.
-FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _TENSE_OF_TAG = {"VBD": "past", "VBZ": "present", "VBP": "present"}
-# How a name before an appositive hangs above its last word ('Paul Anders, the head of the League,').
-_APPOSITIVE_CLIMB_DEPS = frozenset({"pobj", "prep", "appos"})
 _CLOSING_MARKS = frozenset({'"', "”", "''", "»"})
 # A verb in these relations shares the subject of the verb it hangs from.
 _SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp"})
@@ -163,7 +161,7 @@ def _source_up_the_verbs(doc: Doc, cue: Cue) -> Token | None:
             return token.head
         if above is None:
             # Not for a passive: 'When terrorists are revealed as ..., Obama and Clinton call them'.
-            return None if _is_passive(doc[cue.token]) else _subject_the_parse_missed(token)
+            return None if _is_passive(doc[cue.token]) else subject_the_parse_missed(token)
         token = above
     return None
 
@@ -232,39 +230,6 @@ def _owner_of_speech_noun(noun: Token) -> Token | None:
 
 def _is_passive(verb: Token) -> bool:
     return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
-
-
-def _subject_the_parse_missed(verb: Token) -> Token | None:
-    """The name or pronoun right before a finite verb left without a subject: the parser made 'Lund'
-    the object in 'a meeting with the Daily Courier Lund said', 'Okafor' a conjunct of 'war' in
-    '..., Reyes and Okafor call them', and 'Paul J. Anders, who runs the National
-    Harbour League, firmly told' a conjunct of the place before it."""
-    if verb.tag_ not in FINITE_VERB_TAGS or verb.dep_ not in ("ROOT", "conj"):
-        return None
-    doc = verb.doc
-    before = (
-        min([verb, *(child for child in verb.lefts if child.dep_ in ("aux", "neg", "advmod"))], key=lambda t: t.i).i - 1
-    )
-    if before < 0:
-        return None
-    facts = doc_facts(doc)
-    candidate = doc[before]
-    if facts.inside_quotes(candidate) and not facts.inside_quotes(verb):
-        # '"...," read the statement': the inverted subject parsed as an object
-        objects = [child for child in verb.rights if child.dep_ == "dobj"]
-        return objects[0] if objects else None
-    if candidate.text == "," and before > 0:
-        candidate = doc[before - 1]
-        # Up from 'League' to 'Anders', but not into a quote before the name ('...," Brenn, a close
-        # ally, said': the parser made Brenn an appositive of the quote's last word).
-        while candidate.dep_ in _APPOSITIVE_CLIMB_DEPS and candidate.head.i < candidate.i:
-            if facts.inside_quotes(candidate.head):
-                break
-            candidate = candidate.head
-    nominal = candidate.pos_ == "PROPN" or candidate.lower_ in SPEAKER_PRONOUNS
-    if not nominal or candidate.ent_type_ in ("DATE", "TIME", "CARDINAL") or facts.inside_quotes(candidate):
-        return None
-    return candidate
 
 
 def _inverted_subject(verb: Token) -> Token | None:

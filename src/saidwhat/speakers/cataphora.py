@@ -9,10 +9,14 @@ from spacy.tokens import Doc, Token
 from ..extraction.docfacts import doc_facts
 from ..extraction.drafts import DraftQuote
 from ..extraction.headline import find_body_start
-from ..extraction.lexicon import ANONYMOUS_HEADS, ORGANISATION_NOUNS, SPOKESPERSON_NOUNS, STUDY_NOUNS
+from ..extraction.lexicon import ORGANISATION_NOUNS, SPOKESPERSON_NOUNS, STUDY_NOUNS
+from ..extraction.sources import mention_bounds
 from .entities import Entity
 
-_DEFINITE = frozenset(("the", "this", "that"))  # English definite determiners
+# Who a report leaves unnamed by definition (English usage): 'a source said', 'an insider said'. Any other
+# singular noun ('a witness has told jurors') may be named just after: on bbc-train-gold's 5-fold CV,
+# taking ANONYMOUS_HEADS's other nouns too gives 569 -> 570 of 631 (nominal 62 -> 63).
+_UNNAMED_BY_DEFINITION = frozenset(("source", "insider"))
 
 _WINDOW = 500  # characters after the lede's sentence where the speaker it announces must be first named
 
@@ -21,26 +25,38 @@ def lede_referent(token: Token, entities: list[Entity]) -> Entity | None:
     """The speaker a singular nominal source in an article's first two sentences announces: the first
     entity of the noun's kind (a body or a study: an organisation; any other noun: a person) that the
     article names for the first time after the source's sentence. English: a nominal with nothing to
-    refer back to points forward; a headline and its lede name their source just after."""
+    refer back to points forward; a headline and its lede name their source just after, and so for a
+    definite one ('The body that runs the port has said ...'): on bbc-train-gold's 5-fold CV, with 'body'
+    among ORGANISATION_NOUNS, 570 -> 571 of 631 (nominal 63 -> 64; 570 with either change alone)."""
     lemma = token.lemma_.lower()
-    if token.tag_ in ("NNS", "NNPS") or lemma in ANONYMOUS_HEADS or lemma in SPOKESPERSON_NOUNS:
+    if token.tag_ in ("NNS", "NNPS") or lemma in SPOKESPERSON_NOUNS or lemma in _UNNAMED_BY_DEFINITION:
         return None
-    if any(child.dep_ == "det" and child.lower_ in _DEFINITE for child in token.children):
-        return None  # 'the body', 'the shadow cabinet': one the reader is taken to know, not one introduced
     facts = doc_facts(token.doc)
     sent = facts.sent(token)
     if sent.start > 0 and facts.sent(token.doc[sent.start - 1]).start > 0:
         return None
     kind = "organisation" if lemma in ORGANISATION_NOUNS or lemma in STUDY_NOUNS else "person"
     after = sent.end_char
+    itself = token.doc[mention_bounds(token)[0]].idx  # the source, once the rules gave it to an entity
     ahead = [
         (first, entity)
         for entity in entities
         if entity.kind == kind and not entity.anonymous and entity.mentions
-        for first in [min(start for start, _ in entity.mentions)]
+        for first in [min((start for start, _ in entity.mentions if start != itself), default=-1)]
         if after <= first < after + _WINDOW
     ]
-    return min(ahead, key=lambda pair: pair[0])[1] if ahead else None
+    # The one the lede announces is named as a subject ('Tarn Energy bought ...'), not in passing ('labels
+    # including Zell champagne'): of those first named so, the first; else the first named at all (with the
+    # source's own span left out of the mentions: 5-fold CV 577 -> 578 of 631, none 90 -> 91; 577 and 576
+    # with either alone).
+    subjects = [(first, entity) for first, entity in ahead if _first_named_as_subject(entity, first, token.doc)]
+    return min(subjects or ahead, key=lambda pair: pair[0])[1] if ahead else None
+
+
+def _first_named_as_subject(entity: Entity, first: int, doc: Doc) -> bool:
+    """Is the entity's mention starting at character `first` a clause's subject?"""
+    ends = [end for start, end in entity.mentions if start == first]
+    return any(first <= doc[i].idx < max(ends, default=first) for i in entity.subject_at)
 
 
 def give_headline_quotes_the_lead_speaker(doc: Doc, drafts: list[DraftQuote], speakers: list[Entity | None]) -> None:

@@ -12,6 +12,7 @@ from ..extraction.lexicon import DOCUMENT_NOUNS, HONORIFICS, ORGANISATION_NOUNS,
 from .entities import Entity, EntityIndex
 
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ"})
+_PLACE_TYPES = frozenset({"GPE", "LOC", "NORP"})  # spaCy's entity types for places and nationalities
 _TITLE_RUN = 4  # words before a name that may be its title ('British team member Ada Vell')
 # Prepositions that tie a body to a study or document: 'a survey by X', 'carried out by X', 'a poll for X'.
 _STUDY_PREPOSITIONS = frozenset({"by", "for", "from"})
@@ -112,7 +113,8 @@ def _stand_in(root: Token, covered: set[int]) -> Token:
 def _is_thing(root: Token, covered: set[int]) -> bool:
     """'its new Zell technology', "Arko's Zell", 'Zell from Arko': a product or brand, not a speaker."""
     owned = _stand_in(root, covered)
-    if any(child.dep_ == "poss" for child in owned.children):
+    # A place's possessive gives a nationality, not an owner: "Tarnland's Ada Vell" is a person.
+    if any(child.dep_ == "poss" and child.ent_type_ not in _PLACE_TYPES for child in owned.children):
         return owned.lemma_.lower() not in ORGANISATION_NOUNS  # not 'its parent company Arko'
     return any(child.dep_ == "prep" and child.lower_ == "from" for child in root.children)
 

@@ -178,7 +178,8 @@ class EntityIndex:
         words = name.lower().split()
         if not words:
             return None
-        candidates = [entity for entity in reversed(self.entities) if entity.kind == kind]
+        # Never a joint speaker: one name is one of them ('Brack' is not 'Ann Lee and Tom Brack').
+        candidates = [entity for entity in reversed(self.entities) if entity.kind == kind and not entity.members]
         for entity in candidates:
             if name.lower() in {n.lower() for n in entity.names}:
                 return entity

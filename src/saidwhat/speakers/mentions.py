@@ -138,3 +138,13 @@ def quoted_person(token: Token) -> Token:
     )
     quoted = [child for child in verb.children if child.dep_ == "dobj"]
     return quoted[0] if says and quoted else token
+
+
+def noun_before_participle(token: Token) -> Token:
+    """'The judge presiding has said': a word in -ing the tagger took for the head noun, with a noun
+    compounded right before it, is a participle after its noun, and the noun heads the mention (bbc-train-gold
+    5-fold CV 576 -> 577 of 631, nominal 67 -> 68)."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if token.tag_ != "NN" or not token.lower_.endswith("ing") or before is None:
+        return token
+    return before if before.dep_ == "compound" and before.head.i == token.i and before.pos_ == "NOUN" else token

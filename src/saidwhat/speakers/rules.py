@@ -5,6 +5,8 @@ Their choice is one of the speaker ranker's features (and its answer where no mo
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Span, Token
 
 from ..extraction.docfacts import doc_facts
@@ -21,12 +23,18 @@ from ..extraction.lexicon import (
 )
 from ..extraction.sources import mention_bounds
 from ..records import SpeakerKind
-from .antecedents import is_embedded_subject, only_one_just_before, spokesperson_continued, untagged_subjects
+from .antecedents import (
+    is_embedded_subject,
+    only_one_just_before,
+    spokesperson_continued,
+    study_just_before,
+    untagged_subjects,
+)
 from .cataphora import give_headline_quotes_the_lead_speaker, lede_referent
 from .descriptions import WRITING_NOUNS, description_rank, is_common_word, profile_in, source_words, study_role
 from .entities import Entity, proper_name_chain
 from .joints import JointSpeakers
-from .mentions import clause_descriptions, description_of, in_possessive, quoted_person
+from .mentions import clause_descriptions, description_of, in_possessive, noun_before_participle, quoted_person
 from .names import POSTNOMINALS, clean_name, has_acronym
 
 
@@ -34,7 +42,13 @@ class ResolvingIndex(JointSpeakers):
     """The entities of a document, and the rules that tell which one a source mention means."""
 
     def latest(
-        self, token_index: int, kind: SpeakerKind, *, gender: str | None = None, prefer: list[Entity] | None = None
+        self,
+        token_index: int,
+        kind: SpeakerKind,
+        *,
+        gender: str | None = None,
+        prefer: list[Entity] | None = None,
+        skip: Callable[[Entity], bool] | None = None,
     ) -> Entity | None:
         """The entity a pronoun or description most likely means: the one last seen as a quote's source or
         as the subject of a clause that is neither a relative clause nor one a verb reports ('X, whose
@@ -48,6 +62,7 @@ class ResolvingIndex(JointSpeakers):
             and not e.members  # a singular reference is never several speakers together
             and (gender is None or e.gender in (None, gender))
             and e.mentioned_before(offset) >= 0
+            and not (skip is not None and skip(e))
         ]
 
         def last_salient(entity: Entity) -> int:
@@ -90,6 +105,11 @@ class ResolvingIndex(JointSpeakers):
             known = self._match(token.text, "person") or self.person_tagged_as_organisation(token)
             if known is not None:
                 return known  # 'Brack says ...': the parser took a known surname for a noun
+            named = self._named_inside(start, end) if token.pos_ == "NOUN" else None
+            if named is not None and named.kind == "person":
+                # 'Harlow critical of Harlow coach Tom Brack says': the tagger's capitalised noun heads a phrase
+                # that names a person (a headline glued on); the person speaks (CV 572 -> 573 of 631).
+                return named
             name = clean_name(proper_name_chain(token), lowered=self.lowered) or token.text
             body = next((e for e in self.entities if e.kind == "organisation" and name in e.names), None)
             if body is not None:
@@ -107,10 +127,11 @@ class ResolvingIndex(JointSpeakers):
         if named is not None:
             # "Harbour City's caretaker manager Ivo Brandt", "Ms Varga's legal action", "a survey by PwC"
             return named
+        token = noun_before_participle(token)
         found = self._resolve_nominal(token, start, end, spoken)
         if found is None or found.anonymous:
             return lede_referent(token, self.entities) or found
-        return found
+        return self.joined_by_conjuncts(found, token)
 
     def _named_after(self, token: Token, end: int) -> Entity | None:
         """'One of the Harbour Five, Tom Brack - who ... - said', 'according to local paper the Zell Courier':
@@ -165,6 +186,9 @@ class ResolvingIndex(JointSpeakers):
         lower = token.lower_
         if lower in ("i", "me", "you"):
             return None
+        study = study_just_before(token) if lower == "it" else None
+        if study is not None:
+            return self.resolve(study, spoken)
         if lower in ("it", "they", "we"):
             organisation = self.latest(token.i, "organisation", prefer=spoken)
             if lower == "it" or (organisation is not None and spoken and spoken[-1] is organisation):
@@ -233,22 +257,13 @@ class ResolvingIndex(JointSpeakers):
                     return self.add_name(name, "organisation")
         return None
 
-    def _speaker_like(self, known: Entity | None, token: Token) -> Entity | None:
+    def _speaker_like(self, known: Entity | None, token: Token, spoken: list[Entity]) -> Entity | None:
         """'the company' is not a product or brand the article names as a body's ('its new Zell technology'),
         and no description means a common word NER took for a name ('Broadcasters should ...' where the
-        article also writes 'broadcasters'): the latest entity of its kind named before that is neither."""
+        article also writes 'broadcasters'): the latest salient entity of its kind that is neither."""
         if known is None or not self._is_unlike_speaker(known):
             return known
-        offset = token.idx
-        others = [
-            e
-            for e in self.entities
-            if e.kind == known.kind
-            and not e.anonymous
-            and e.mentioned_before(offset) >= 0
-            and not self._is_unlike_speaker(e)
-        ]
-        return max(others, key=lambda e: e.mentioned_before(offset)) if others else known
+        return self.latest(token.i, known.kind, prefer=spoken, skip=self._is_unlike_speaker) or known
 
     def _is_unlike_speaker(self, entity: Entity) -> bool:
         return profile_in(self, entity).thing or is_common_word(entity, self.lowered, self.doc)
@@ -278,7 +293,7 @@ class ResolvingIndex(JointSpeakers):
             known = known or lede_referent(token, self.entities) or self.latest(token.i, "organisation", prefer=spoken)
             return known if known is not None else self._anonymous(phrase, "unknown")
         if head in ORGANISATION_NOUNS and phrase[0].lower_ in ("the", "this", "its"):
-            known = self._speaker_like(self.latest(token.i, "organisation", prefer=spoken), token)
+            known = self._speaker_like(self.latest(token.i, "organisation", prefer=spoken), token, spoken)
             # 'according to the council' with no council named: a body all the same, if an unnamed one.
             return known if known is not None else self._anonymous(phrase, "organisation")
         if head in WRITING_NOUNS and phrase[0].lower_ in ("the", "this", "its"):
@@ -295,7 +310,7 @@ class ResolvingIndex(JointSpeakers):
         if described:
             return described[-1]
         # '"...," said the minister' with nobody named before: the description is all we know.
-        known = self._speaker_like(self.latest(token.i, "person", prefer=spoken), token)
+        known = self._speaker_like(self.latest(token.i, "person", prefer=spoken), token, spoken)
         return known or self._anonymous(phrase, "unknown")
 
 

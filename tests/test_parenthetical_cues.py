@@ -23,3 +23,13 @@ def test_a_new_clause_after_the_parenthetical_cue_stays_out() -> None:
 def test_a_description_of_the_source_after_the_cue_stays_out() -> None:
     text = "We are in a new phase now, argues Mr Vey, the firm's founder. He left."
     assert quotes(text) == [("indirect", "We are in a new phase now")]
+
+
+def test_a_cue_after_a_whole_clause_keeps_its_clause() -> None:
+    text = "Kettle sales rose by a third in the spring, said the report, the highest rise in years. He left."
+    assert ("indirect", "Kettle sales rose by a third in the spring") in quotes(text)
+
+
+def test_a_relative_clause_of_the_source_after_the_cue_stays_out() -> None:
+    text = "Ferries will run on the new fuel from May, said Ms Brack, who added that fares would fall. He left."
+    assert ("indirect", "Ferries will run on the new fuel from May") in quotes(text)

@@ -21,6 +21,8 @@ _SOURCE_MAX_TOKENS = 6
 # What opens a new clause after the parenthetical ('..., said Ms Lind, but the figures show ...').
 _NEW_CLAUSE_OPENERS = frozenset({"but", "and", "or", "yet", "while", "although", "though", "because"})
 _SENTENCE_ENDS = ".!?"
+# A clause's own subject; an expletive 'there' or 'it' is none ('there will be, says X, no need ...').
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 
 
 def _closing_comma(doc: Doc, draft: DraftQuote, sent: Span) -> int | None:
@@ -59,6 +61,17 @@ def _rest_of_sentence(doc: Doc, comma: int, sent: Span) -> tuple[int, int] | Non
     return rest.start_char, end
 
 
+def _is_a_whole_clause(doc: Doc, draft: DraftQuote) -> bool:
+    """Do the words before the cue hold a clause with its own subject ('Sales rose, said Mr Vey, who added
+    ...'; '..., said the report, the highest in years')? Then the cue closes that clause and what follows
+    tells of the source. A cue interrupts words that are no clause yet ('The changes, she says, will ...',
+    'Soon, says Ms Lind, ...', 'Ultimately, there will be, says Mr Vey, no need ...'). English grammar."""
+    before = doc.char_span(draft.start, draft.end, alignment_mode="expand")
+    if before is None:
+        return False
+    return any(token.dep_ in _SUBJECT_DEPS and before.start <= token.head.i < before.end for token in before)
+
+
 def take_words_after_parenthetical_cues(doc: Doc, drafts: list[DraftQuote]) -> list[DraftQuote]:
     """The drafts, each reported clause that ends at a parenthetical cue ('Soon, says Ms Lind, ...') moved
     to the rest of its sentence, and the partial quotes inside that rest taken in."""
@@ -69,7 +82,7 @@ def take_words_after_parenthetical_cues(doc: Doc, drafts: list[DraftQuote]) -> l
         sent = doc_facts(doc).sent(doc[draft.cue_token]) if draft.cue_token is not None else None
         comma = _closing_comma(doc, draft, sent) if sent is not None else None
         rest = _rest_of_sentence(doc, comma, sent) if comma is not None and sent is not None else None
-        if rest is None:
+        if rest is None or _is_a_whole_clause(doc, draft):
             continue
         inside = [other for other in drafts if other.type == "partial" and rest[0] <= other.start < rest[1]]
         draft.contents = [rest]

@@ -10,7 +10,6 @@ from ..extraction.docfacts import doc_facts
 from ..extraction.drafts import DraftQuote
 from ..extraction.headline import find_body_start
 from ..extraction.lexicon import ORGANISATION_NOUNS, SPOKESPERSON_NOUNS, STUDY_NOUNS
-from ..extraction.sources import mention_bounds
 from .entities import Entity
 
 # Who a report leaves unnamed by definition (English usage): 'a source said', 'an insider said'. Any other
@@ -37,26 +36,14 @@ def lede_referent(token: Token, entities: list[Entity]) -> Entity | None:
         return None
     kind = "organisation" if lemma in ORGANISATION_NOUNS or lemma in STUDY_NOUNS else "person"
     after = sent.end_char
-    itself = token.doc[mention_bounds(token)[0]].idx  # the source, once the rules gave it to an entity
     ahead = [
         (first, entity)
         for entity in entities
         if entity.kind == kind and not entity.anonymous and entity.mentions
-        for first in [min((start for start, _ in entity.mentions if start != itself), default=-1)]
+        for first in [min(start for start, _ in entity.mentions)]
         if after <= first < after + _WINDOW
     ]
-    # The one the lede announces is named as a subject ('Tarn Energy bought ...'), not in passing ('labels
-    # including Zell champagne'): of those first named so, the first; else the first named at all (with the
-    # source's own span left out of the mentions: 5-fold CV 577 -> 578 of 631, none 90 -> 91; 577 and 576
-    # with either alone).
-    subjects = [(first, entity) for first, entity in ahead if _first_named_as_subject(entity, first, token.doc)]
-    return min(subjects or ahead, key=lambda pair: pair[0])[1] if ahead else None
-
-
-def _first_named_as_subject(entity: Entity, first: int, doc: Doc) -> bool:
-    """Is the entity's mention starting at character `first` a clause's subject?"""
-    ends = [end for start, end in entity.mentions if start == first]
-    return any(first <= doc[i].idx < max(ends, default=first) for i in entity.subject_at)
+    return min(ahead, key=lambda pair: pair[0])[1] if ahead else None
 
 
 def give_headline_quotes_the_lead_speaker(doc: Doc, drafts: list[DraftQuote], speakers: list[Entity | None]) -> None:

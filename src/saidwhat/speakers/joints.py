@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..extraction.docfacts import doc_facts
-from ..extraction.lexicon import ORGANISATION_NOUNS, STUDY_NOUNS
+from ..extraction.lexicon import STUDY_NOUNS
 from ..records import SpeakerKind
 from .entities import Entity, EntityIndex
 from .mentions import is_study_agent
@@ -27,7 +27,6 @@ class JointSpeakers(EntityIndex):
                 again = self._joint_with_noun_before(token)
                 if again is not None:
                     return again
-                members = self._only_people_named_together(token)
         if len(members) < 2 and token.lemma_.lower() in STUDY_NOUNS:
             members = self._joint_authors()
         return self._joint_of(members) if len(members) > 1 else None
@@ -66,22 +65,6 @@ class JointSpeakers(EntityIndex):
                 if span is not None and span.root.lemma_.lower() == lemma:
                     return entity
         return None
-
-    def _only_people_named_together(self, token: Token) -> list[Entity]:
-        """'The men deny the charges. ... The case against Ann Lee, Ivo Marsh and Tom Brack ...': a definite
-        plural noun for people is the one coordination of named people the article has, wherever it stands
-        (bbc-train-gold 5-fold CV 574 -> 575 of 631, nominal 65 -> 66)."""
-        if token.lemma_.lower() in ORGANISATION_NOUNS | STUDY_NOUNS or not any(
-            child.dep_ == "det" and child.lower_ == "the" for child in token.children
-        ):
-            return []
-        found = []
-        for part in self.doc:
-            if part.dep_ != "conj" and any(child.dep_ == "conj" for child in part.children):
-                members = self._coordinated(part)
-                if len(members) > 1 and all(m.kind == "person" for m in members) and members not in found:
-                    found.append(members)
-        return found[0] if len(found) == 1 else []
 
     def _coordinated(self, token: Token) -> list[Entity]:
         """The named entities of a coordination headed by `token`, in order."""

@@ -10,7 +10,7 @@ from .cues import CLAUSE_DEPS, Cue, phrase_preposition
 from .docfacts import doc_facts
 from .drafts import DraftQuote
 from .lexicon import AUDIENCE_NOUNS, SETTING_NOUNS, SETTING_PREPOSITIONS, TOPIC_VERBS, WH_WORDS
-from .marks import DOUBLED_MARKS, OPENING_MARKS, STRAIGHT_MARKS
+from .marks import DOUBLED_MARKS, OPENING_MARKS, STRAIGHT_MARKS, QuotedRun
 from .sources import attach_source, find_source_token, goes_on_from_reported_clause, reporting_verb_going_on_with
 from .spans import char_bounds, trim_punct
 
@@ -175,8 +175,7 @@ def _words_before_a_parenthetical_cue(
     if not all(doc[cue.token].is_ancestor(token) for token in between[:-1]):
         return None
     start, end = trim_punct(doc, sentence.start, first - 1)
-    opening = doc[start].text
-    if end <= start or opening in OPENING_MARKS or opening in STRAIGHT_MARKS or opening in DOUBLED_MARKS:
+    if end <= start or _opens_with_mark(doc, start):
         return None
     # 'Also, a spokesman said, ...': an adverb alone says nothing (PolNeAR counts it in)
     return (start, end) if adverbs or any(token.pos_ in _SAYABLE_POS for token in doc[start:end]) else None
@@ -209,6 +208,7 @@ def _words_after_a_parenthetical_cue(doc: Doc, cue: Cue, bounds: tuple[int, int]
 
 
 def _opens_with_mark(doc: Doc, start: int) -> bool:
+    """Is the token at `start` an opening quotation mark (or a straight or doubled one)?"""
     opening = doc[start].text if start < len(doc) else ""
     return opening in OPENING_MARKS or opening in STRAIGHT_MARKS or opening in DOUBLED_MARKS
 
@@ -245,10 +245,15 @@ def _passive_subject(doc: Doc, cue: Cue, bounds: tuple[int, int]) -> tuple[int, 
     return (start, end) if end > start else None
 
 
+def _cuts(run: QuotedRun, start: int, end: int) -> bool:
+    """Do character bounds take one quotation mark of a quoted run and not the other ('few surprises" are left')?"""
+    return (start <= run.start < end) != (start < run.end <= end)
+
+
 def _cuts_a_run(doc: Doc, bounds: tuple[int, int]) -> bool:
-    """Do token bounds take one quotation mark of a quoted run and not the other ('few surprises" are left')?"""
+    """Do token bounds cut a quoted run?"""
     start, end = char_bounds(doc, *bounds)
-    return any((start <= run.start < end) != (start < run.end <= end) for run in doc_facts(doc).runs)
+    return any(_cuts(run, start, end) for run in doc_facts(doc).runs)
 
 
 def _keep_clause_verb(doc: Doc, cue: Cue, bounds: tuple[int, int]) -> tuple[int, int]:
@@ -268,8 +273,7 @@ def _whole_runs(doc: Doc, bounds: tuple[int, int]) -> tuple[int, int]:
     """Token bounds widened to both marks of every quoted run they cut."""
     start, end = bounds
     for run in doc_facts(doc).runs:
-        first, last = char_bounds(doc, start, end)
-        if (first <= run.start < last) != (first < run.end <= last):
+        if _cuts(run, *char_bounds(doc, start, end)):
             span = doc.char_span(run.start, run.end, alignment_mode="expand")
             if span is not None:
                 start, end = min(start, span.start), max(end, span.end)
@@ -299,10 +303,9 @@ def _words_before_inverted_cue(doc: Doc, cue: Cue) -> tuple[int, int] | None:
     if cue.phrase or cue.token - 1 <= sentence.start or doc[cue.token - 1].text != ",":
         return None
     start, end = trim_punct(doc, sentence.start, cue.token - 1)
-    opening = doc[sentence.start].text
     if start < end and doc[start].pos_ == "CCONJ":
         start, end = trim_punct(doc, start + 1, end)  # 'But prices will rise, warned ...': the link is the writer's
-    if end <= start or opening in OPENING_MARKS or opening in STRAIGHT_MARKS or opening in DOUBLED_MARKS:
+    if end <= start or _opens_with_mark(doc, sentence.start):
         return None
     return (start, end) if any(token.pos_ in ("VERB", "AUX") for token in doc[start:end]) else None
 
@@ -328,8 +331,7 @@ def _words_after_inverted_aside(doc: Doc, cue: Cue) -> tuple[int, int] | None:
     if comma >= sentence.end or doc[comma].text != ",":
         return None
     start, end = trim_punct(doc, comma + 1, sentence.end)
-    opening = doc[start].text if start < end else ""
-    if end <= start or opening in OPENING_MARKS or opening in STRAIGHT_MARKS or opening in DOUBLED_MARKS:
+    if end <= start or _opens_with_mark(doc, start):
         return None
     return (start, end) if any(word.pos_ in ("VERB", "AUX") for word in doc[start:end]) else None
 

@@ -8,8 +8,7 @@ from .cues import Cue, opens_inverted_attribution, phrase_preposition
 from .docfacts import doc_facts
 from .drafts import DraftQuote
 from .lexicon import RELATIVE_PRONOUNS, SAYING_VERBS, SPEAKER_PRONOUNS
-from .missed_subjects import FINITE_VERB_TAGS as FINITE_VERB_TAGS  # asides.py's import
-from .missed_subjects import subject_the_parse_missed
+from .missed_subjects import FINITE_VERB_TAGS, subject_the_parse_missed
 from .spans import char_bounds, trim_punct
 
 _NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})

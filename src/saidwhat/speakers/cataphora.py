@@ -39,8 +39,8 @@ def lede_referent(token: Token, entities: list[Entity]) -> Entity | None:
     ahead = [
         (first, entity)
         for entity in entities
-        if entity.kind == kind and not entity.anonymous and entity.mentions
-        for first in [min(start for start, _ in entity.mentions)]
+        if entity.kind == kind and not entity.anonymous
+        for first in [entity.first_mentioned()]
         if after <= first < after + _WINDOW
     ]
     return min(ahead, key=lambda pair: pair[0])[1] if ahead else None

@@ -73,6 +73,10 @@ class Entity:
         """Start of the latest mention before a character offset, or -1."""
         return max((start for start, _ in self.mentions if start < offset), default=-1)
 
+    def first_mentioned(self) -> int:
+        """Start of the first mention, or -1."""
+        return min((start for start, _ in self.mentions), default=-1)
+
 
 def is_described_as_body(entity: Entity) -> bool:
     """'handset maker Quorvo', 'the think-tank Palisade': a one-word name the article describes with a

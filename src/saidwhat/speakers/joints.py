@@ -34,11 +34,7 @@ class JointSpeakers(EntityIndex):
     def joined_by_conjuncts(self, found: Entity, token: Token) -> Entity:
         """'The player himself and his captain Tom Brack have said': a description resolved to `found`, with
         named conjuncts, is a joint speaker of them all (a coordinated source, English grammar)."""
-        members = [found]
-        for part in _conjuncts(token):
-            entity = self.by_token.get(part.i) or self._named_after_noun(part)
-            if entity is not None and entity not in members and not entity.members:
-                members.append(entity)
+        members = self._named_parts(_conjuncts(token), [found])
         return self._joint_of(members) if len(members) > 1 and not found.members else found
 
     def _joint_of(self, members: list[Entity]) -> Entity:
@@ -68,8 +64,11 @@ class JointSpeakers(EntityIndex):
 
     def _coordinated(self, token: Token) -> list[Entity]:
         """The named entities of a coordination headed by `token`, in order."""
-        members: list[Entity] = []
-        for part in (token, *_conjuncts(token)):
+        return self._named_parts([token, *_conjuncts(token)], [])
+
+    def _named_parts(self, parts: list[Token], members: list[Entity]) -> list[Entity]:
+        """`members`, then each new single speaker the parts of a coordination name, in order."""
+        for part in parts:
             entity = self.by_token.get(part.i) or self._named_after_noun(part)
             if entity is not None and entity not in members and not entity.members:
                 members.append(entity)

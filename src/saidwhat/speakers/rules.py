@@ -236,7 +236,7 @@ class ResolvingIndex(JointSpeakers):
             return max(before, key=lambda e: e.mentioned_before(offset))
         after = [e for e in authors if e.mentions]
         if after:
-            return min(after, key=lambda e: min(start for start, _ in e.mentions))
+            return min(after, key=Entity.first_mentioned)
         return None if same_noun else self._unnamed_study_author(token)
 
     def _unnamed_study_author(self, token: Token) -> Entity | None:

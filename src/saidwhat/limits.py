@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from .settings import Settings
 
 # Quotation marks that open or close a quote, counted in one pass; not ' and ’, which are apostrophes too.
-_QUOTE_MARK = re.compile("[\"“”„‟«»‘‚‛‹›]")
+_QUOTE_MARK = re.compile('["“”„‟«»‘‚‛‹›]')
 # A stretch of text that no sentence end or line break closes.
 _UNBROKEN = re.compile(r"[^.!?\n]+")
 # spaCy's tokenizer strips prefixes and suffixes one at a time and searches the rest again, so a run

@@ -9,15 +9,13 @@ from spacy.tokens import Doc, Token
 from .cues import CLAUSE_DEPS, Cue, phrase_preposition
 from .docfacts import doc_facts
 from .drafts import DraftQuote
-from .lexicon import AUDIENCE_NOUNS, SETTING_NOUNS, SETTING_PREPOSITIONS, TOPIC_VERBS, WH_WORDS
+from .lexicon import AUDIENCE_NOUNS, FULL_STOPS, SETTING_NOUNS, SETTING_PREPOSITIONS, TOPIC_VERBS, WH_WORDS
 from .marks import DOUBLED_MARKS, OPENING_MARKS, STRAIGHT_MARKS, QuotedRun
 from .sources import attach_source, find_source_token, goes_on_from_reported_clause, reporting_verb_going_on_with
 from .spans import char_bounds, trim_punct
 
 ContentChooser = Callable[[Doc, Token], "tuple[int, int] | None"]
 
-# What ends a quoted sentence inside its closing mark ('... at home."').
-_ENDS = frozenset({".", "?", "!"})
 _SAYABLE_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "VERB", "AUX", "ADJ"})
 # Objects that carry what was said when there is no clause: "discussed the importance of the show".
 _TOPIC_DEPS = frozenset({"dobj"})
@@ -289,7 +287,7 @@ def _start_after_closed_quotes(doc: Doc, cue: Cue, bounds: tuple[int, int]) -> t
     text = doc_facts(doc).text
     for run in doc_facts(doc).runs:
         first, last = char_bounds(doc, start, end)
-        if first <= run.start and run.end < last and run.closed and text[run.end - 2 : run.end - 1] in _ENDS:
+        if first <= run.start and run.end < last and run.closed and text[run.end - 2 : run.end - 1] in FULL_STOPS:
             after = doc.char_span(run.end, last, alignment_mode="contract")
             if after is not None and len(after) and after[0].is_title:
                 start = after.start

@@ -260,9 +260,13 @@ NOT_SPEAKER_LABELS = frozenset(
 
 # --- Sentence ends ------------------------------------------------------------------------------
 
+# The full stop, question mark and exclamation mark: what ends a sentence written out in full (English
+# punctuation), read where a trailing ellipsis should not count as an end (`clauses.py`, `quoted_tails.py`,
+# `parenthetical_cues.py`).
+FULL_STOPS = (".", "!", "?")
 # Marks that end a sentence in running text (a closing quotation mark may follow). English punctuation;
 # the text-only tests of a sentence's end read it (`quotes.py`, `marks.py`, `learn/quoteness.py`).
-SENTENCE_END_MARKS = (".", "!", "?", "…")
+SENTENCE_END_MARKS = (*FULL_STOPS, "…")
 
 # --- Speakers compared across articles (archive/link.py) ----------------------------------------
 

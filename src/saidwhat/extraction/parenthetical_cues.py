@@ -14,13 +14,13 @@ from spacy.tokens import Doc, Span
 
 from .docfacts import doc_facts
 from .drafts import DraftQuote
+from .lexicon import FULL_STOPS
 
 # A source between the cue and its closing comma is a few words ('says Mr Vey, ...', 'said the
 # minister's spokeswoman, ...'); a longer run is the sentence going on.
 _SOURCE_MAX_TOKENS = 6
 # What opens a new clause after the parenthetical ('..., said Ms Lind, but the figures show ...').
 _NEW_CLAUSE_OPENERS = frozenset({"but", "and", "or", "yet", "while", "although", "though", "because"})
-_SENTENCE_ENDS = ".!?"
 # A clause's own subject; an expletive 'there' or 'it' is none ('there will be, says X, no need ...').
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 
@@ -56,7 +56,7 @@ def _rest_of_sentence(doc: Doc, comma: int, sent: Span) -> tuple[int, int] | Non
         return None
     text = doc_facts(doc).text
     end = rest.end_char
-    while end > rest.start_char and (text[end - 1] in _SENTENCE_ENDS or text[end - 1].isspace()):
+    while end > rest.start_char and (text[end - 1] in FULL_STOPS or text[end - 1].isspace()):
         end -= 1
     return rest.start_char, end
 

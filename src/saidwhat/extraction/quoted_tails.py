@@ -15,8 +15,8 @@ from spacy.tokens import Doc
 from .cues import found_cues
 from .docfacts import doc_facts
 from .drafts import DraftQuote
+from .lexicon import FULL_STOPS
 
-_SENTENCE_ENDS = frozenset(".!?")
 # A rest of the sentence with one of these is not plainly the same clause ('..., adding that ...').
 _CLAUSE_BREAKS = (",", ";", ":", " - ", "(", '"', "\u201c")
 
@@ -33,7 +33,7 @@ def _is_tail(doc: Doc, clause: DraftQuote, partial: DraftQuote, cue_offsets: Seq
     if partial.cue_token is not None and partial.cue_token != clause.cue_token:
         return False
     between = doc_facts(doc).text[clause.end : partial.start]
-    if any(char in _SENTENCE_ENDS for char in between) or "\n" in between or '"' in between:
+    if any(char in FULL_STOPS for char in between) or "\n" in between or '"' in between:
         return False
     if any(clause.end <= offset < partial.start for offset in cue_offsets):
         return False
@@ -50,7 +50,7 @@ def _clause_end(doc: Doc, end: int, cue_offsets: Sequence[int]) -> int:
     facts = doc_facts(doc)
     text = facts.text
     stop = facts.sent(token[0]).end_char
-    while stop > end and (text[stop - 1] in _SENTENCE_ENDS or text[stop - 1].isspace()):
+    while stop > end and (text[stop - 1] in FULL_STOPS or text[stop - 1].isspace()):
         stop -= 1
     rest = text[end:stop]
     if not rest.strip() or any(mark in rest for mark in _CLAUSE_BREAKS):

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from saidwhat.cli import main
+from saidwhat.learn.casing import LOWERCASE_WORDS_FILE
 from saidwhat.learn.names import LABELS, NAMES_FILE
 
 TEXTS = (
@@ -24,7 +25,9 @@ TEXTS = (
     [
         (["--out", "x"], "--gold PATH is required"),
         (["--names", "--out", "x"], "--names needs --texts"),
-        (["--gold", "g", "--texts", "t.csv", "--out", "x"], "--texts goes with --names"),
+        (["--gold", "g", "--texts", "t.csv", "--out", "x"], "--texts goes with --names or --casing"),
+        (["--casing", "--out", "x"], "--casing needs --texts"),
+        (["--casing", "--names", "--texts", "t.csv", "--out", "x"], "--names and --casing conflict"),
         (["--quotes", "--speakers", "--gold", "g", "--out", "x"], "--quotes and --speakers conflict"),
     ],
 )
@@ -63,3 +66,13 @@ def test_train_names_too_few_texts_name_the_missing_labels(tmp_path: Path, capsy
     assert main(["train", "--names", "--texts", str(texts), "--out", str(tmp_path)]) == 1
     assert "no run of proper nouns is labelled" in capsys.readouterr().err
     assert not (tmp_path / NAMES_FILE).exists()
+
+
+def test_train_casing_counts_the_words_written_in_lower_case(tmp_path: Path) -> None:
+    texts = tmp_path / "news.csv"
+    rows = ["The guitarist said Mark would play. A guitarist met Mark. The guitarist left with May."] * 2
+    texts.write_text("text\n" + "\n".join(f'"{row}"' for row in rows) + "\n", encoding="utf-8")
+    assert main(["train", "--casing", "--texts", str(texts), "--out", str(tmp_path / "models")]) == 0
+    table = json.loads((tmp_path / "models" / LOWERCASE_WORDS_FILE).read_text(encoding="utf-8"))
+    assert "guitarist" in table["words"] and "mark" not in table["words"]
+    assert table["texts"] == 2

@@ -65,6 +65,24 @@ def test_a_role_before_a_persons_name_is_not_part_of_it(nlp: Language) -> None:
     assert _speakers(nlp, text) == ["Maria Fenwick"]
 
 
+def test_a_word_news_writes_in_lower_case_opens_no_persons_name(nlp: Language) -> None:
+    text = 'Guitarist Ian Probert said the band would tour in spring. "We are ready," Probert added.'
+    assert _speakers(nlp, text) == ["Ian Probert", "Ian Probert"]
+
+
+def test_a_first_name_news_also_writes_in_lower_case_stays(nlp: Language) -> None:
+    text = "Mark Ian Probert said the band would tour in spring."
+    assert _speakers(nlp, text) == ["Mark Ian Probert"]
+
+
+def test_a_headline_run_into_its_first_sentence_leaves_the_name_whole(nlp: Language) -> None:
+    text = (
+        "Keller quits the Harriers Keller Tom Keller has said he will leave the Harriers at the end of the "
+        'season. "It is time," Keller said.'
+    )
+    assert _speakers(nlp, text) == ["Tom Keller", "Tom Keller"]
+
+
 def test_a_peer_keeps_the_title_when_only_a_surname_is_given(nlp: Language) -> None:
     text = "Lord Fenwick said the bill went too far."
     assert _speakers(nlp, text) == ["Lord Fenwick"]

@@ -25,7 +25,7 @@ def register(subparsers: Any) -> None:
     train.add_argument(
         "--gold",
         metavar="PATH",
-        help="folder with text/ and attributions/, or with a train/ split (required but with --names)",
+        help="folder with text/ and attributions/, or with a train/ split (required but with --names and --casing)",
     )
     train.add_argument(
         "--split", default="train", help="split folder to learn from when PATH has splits (default: train)"
@@ -58,7 +58,15 @@ def _add_other_models(train: argparse.ArgumentParser) -> None:
     )
     train.add_argument("--names", action="store_true", help="learn only the fast name classifier: DIR/names.json")
     train.add_argument(
-        "--texts", metavar="FILE.csv", help="with --names: news texts ('text' column) whose NER entities it learns"
+        "--casing",
+        action="store_true",
+        help="count only which words news writes in lower case (a role, not a name, where one opens a name): "
+        "DIR/lowercase_words.json",
+    )
+    train.add_argument(
+        "--texts",
+        metavar="FILE.csv",
+        help="with --names or --casing: news texts ('text' column) to learn names or casing from",
     )
 
 
@@ -84,16 +92,22 @@ def train_speakers_cli(args: argparse.Namespace) -> int:
 def _check_args(args: argparse.Namespace) -> None:
     modes = [
         flag
-        for flag, given in (("--quotes", args.quotes), ("--speakers", args.speakers), ("--names", args.names))
+        for flag, given in (
+            ("--quotes", args.quotes),
+            ("--speakers", args.speakers),
+            ("--names", args.names),
+            ("--casing", args.casing),
+        )
         if given
     ]
     if len(modes) > 1:
         raise UsageError(f"{' and '.join(modes)} conflict: each learns one model; give one of them")
-    if args.names and not args.texts:
-        raise UsageError("--names needs --texts FILE.csv: the news texts to learn names from")
-    if args.texts and not args.names:
-        raise UsageError("--texts goes with --names; the other models learn from --gold")
-    if not args.names and not args.gold:
+    from_texts = args.names or args.casing
+    if from_texts and not args.texts:
+        raise UsageError(f"{modes[0]} needs --texts FILE.csv: the news texts to learn from")
+    if args.texts and not from_texts:
+        raise UsageError("--texts goes with --names or --casing; the other models learn from --gold")
+    if not from_texts and not args.gold:
         raise UsageError("--gold PATH is required: the annotated articles to learn from")
 
 
@@ -105,6 +119,8 @@ def train_cli(args: argparse.Namespace) -> int:
         return train_speakers_cli(args)
     if args.names:
         return train_names_cli(args)
+    if args.casing:
+        return _train_casing_cli(args)
     return _train_attribution_cli(args)
 
 
@@ -195,6 +211,23 @@ def train_names_cli(args: argparse.Namespace) -> int:
     print(
         f"saidwhat train: learned the name classifier from {len(pairs)} runs of proper nouns in {len(texts)} texts; "
         f"wrote {out / NAMES_FILE}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _train_casing_cli(args: argparse.Namespace) -> int:
+    from ..learn.casing import LOWERCASE_WORDS_FILE, save_lowercase_words, words_written_lower
+
+    out = Path(args.out)
+    refuse_to_overwrite(out / LOWERCASE_WORDS_FILE, force=args.force, what="model")
+    texts = [item.document.text for item in _read_csv_texts(args.texts) if item.document is not None]
+    words = words_written_lower(texts)
+    out.mkdir(parents=True, exist_ok=True)
+    save_lowercase_words(words, out / LOWERCASE_WORDS_FILE, source=Path(args.texts).name, texts=len(texts))
+    print(
+        f"saidwhat train: {len(words)} words written in lower case in {len(texts)} texts; "
+        f"wrote {out / LOWERCASE_WORDS_FILE}",
         file=sys.stderr,
     )
     return 0

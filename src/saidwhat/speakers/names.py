@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..extraction.docfacts import doc_text
 from ..extraction.lexicon import HONORIFICS, PEER_TITLES, ROLE_WORDS, TITLE_WORDS
+from ..learn.casing import news_lowercase_words
 
 _POSSESSIVE = ("'s", "’s")
 # Letters written after a name for an office or an honour (English usage): never part of the name.
@@ -81,17 +82,45 @@ def _without_roles(tokens: list[Token], lowered: frozenset[str]) -> list[Token]:
     """'Housing Minister Petra Lund' -> 'Petra Lund', 'Solicitor Gareth Pierce' -> 'Gareth Pierce'.
 
     Everything up to the last title word goes; so do leading words that are common nouns (the tagger's,
-    or written in lower case elsewhere in the text) or acronyms ('EU', 'MEP'), as long as two words stay.
+    written in lower case elsewhere in the text or, as a rule, in news: `learn/casing.py`), acronyms
+    ('EU', 'MEP') and words of another name ('Harriers Tom Keller' after 'the Harriers'), as long as two
+    words stay.
     """
     words = [t for t in tokens if t.text not in _JOINERS]
     last_title = max((i for i, t in enumerate(words) if t.lower_ in TITLE_WORDS | ROLE_WORDS), default=-1)
     if 0 <= last_title < len(words) - 1:
         words = words[last_title + 1 :]
-    while len(words) > 2 and _is_role_word(words[0], lowered):
-        words = words[1:]
+    while len(words) > 2 and (lead := 1 if _is_role_word(words[0], lowered) else _other_name_before(words)):
+        words = words[lead:]
     if len(words) == 2 and _is_role_word(words[0], lowered) and words[0].lower_ in ROLE_WORDS | TITLE_WORDS:
         words = words[1:]
     return [t for t in tokens if words and words[0].i <= t.i <= words[-1].i]
+
+
+def _other_name_before(words: list[Token]) -> int:
+    """How many leading words of a person's name belong to another name of the text, leaving two words
+    or more: the end of a longer name ('Persie Ann Lee' after 'van Persie'), a body's or a group's whole
+    name ('Lions Ann Lee' after 'the Lions'), or the surname again ('Straw Jack Straw', a headline run
+    into its first sentence). A person's shorter mention ('Robert Kilroy' of 'Robert Kilroy-Silk') is no
+    other name."""
+    if len(words) <= 2:
+        return 0
+    doc, first, last = words[0].doc, words[0].i, words[-1].i
+    texts = tuple(t.text for t in words)
+    others = [ent for ent in doc.ents if ent.end <= first or ent.start > last]
+    return max(
+        (k for k in range(1, len(words) - 1) if texts[:k] == texts[-k:] or _ends_another_name(texts[:k], others)),
+        default=0,
+    )
+
+
+def _ends_another_name(lead: tuple[str, ...], others: list[Span]) -> bool:
+    """Do these words end a longer name of the text, or make a whole name that is not a person's?"""
+    for ent in others:
+        words = tuple(t.text for t in ent)
+        if words[-len(lead) :] == lead and (len(words) > len(lead) or ent.label_ != "PERSON"):
+            return True
+    return False
 
 
 def lowercase_words(doc: Doc) -> frozenset[str]:
@@ -104,6 +133,7 @@ def _is_role_word(token: Token, lowered: frozenset[str]) -> bool:
     return (
         lower in TITLE_WORDS
         or lower in ROLE_WORDS
+        or (lower in news_lowercase_words() and not lower.endswith("ing"))  # a verb's -ing form: 'Making X Alliance'
         or token.tag_ in ("NN", "NNS")
         or (token.text.isupper() and len(token.text) > 1)
         or (lower in lowered and token.i > 0 and not token.is_sent_start)

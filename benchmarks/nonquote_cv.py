@@ -77,9 +77,10 @@ SETTINGS: tuple[tuple[float | None, float, bool, float | None, float], ...] = (
 
 
 def parsed_docs(gold: Sequence[EvalDoc]) -> list[Doc]:
-    """The gold's texts parsed by saidwhat's English pipeline, cached by the texts' hash."""
+    """The gold's texts parsed by saidwhat's English pipeline, cached by the hash of the texts and the pipes."""
     nlp = load_parser()
-    digest = hashlib.sha1("\0".join(doc.text for doc in gold).encode()).hexdigest()[:16]
+    key = "\0".join([*nlp.pipe_names, *(doc.text for doc in gold)])
+    digest = hashlib.sha1(key.encode()).hexdigest()[:16]
     cache = Path(tempfile.gettempdir()) / f"saidwhat-nonquote-{digest}.spacy"
     if cache.exists():
         return list(DocBin().from_disk(cache).get_docs(nlp.vocab))

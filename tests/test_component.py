@@ -150,6 +150,7 @@ def test_component_factory_is_a_spacy_factories_entry_point() -> None:
     assert entries["saidwhat"].value == "saidwhat.component:make_saidwhat"
     assert entries["saidwhat"].load() is saidwhat.component.make_saidwhat
     assert entries["saidwhat_paragraphs"].value == "saidwhat.paragraphs:paragraph_breaks_component"
+    assert entries["saidwhat_parse_mends"].value == "saidwhat.parse_mends:parse_mends_component"
 
 
 def test_component_error_goes_to_the_pipeline_error_handler(

@@ -13,8 +13,8 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
-# names_component and paragraphs are imported for the spaCy factories they register.
-from . import names_component, paragraphs  # noqa: F401
+# names_component, paragraphs and parse_mends are imported for the spaCy factories they register.
+from . import names_component, paragraphs, parse_mends  # noqa: F401
 from .component import get_errors, get_quotes, get_speakers
 from .errors import ModelError
 from .fastpipes import speed_up_pipes
@@ -58,7 +58,8 @@ _SPLIT_STOP_AFTER = frozenset({"m."})
 
 
 def _english_for_saidwhat(spacy_model: str) -> Language:
-    """The English pipeline with saidwhat's tokenizer exceptions and paragraph breaks for the parser."""
+    """The English pipeline with saidwhat's tokenizer exceptions, paragraph breaks for the parser and
+    mends of its parse."""
     nlp = _load_english(spacy_model)
     tokenizer = nlp.tokenizer
     if isinstance(tokenizer, Tokenizer):
@@ -67,6 +68,7 @@ def _english_for_saidwhat(spacy_model: str) -> Language:
         nlp.tokenizer = GuardedTokenizer(tokenizer)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("saidwhat_paragraphs", before="parser")
+        nlp.add_pipe("saidwhat_parse_mends", after="parser")
     return nlp
 
 

@@ -33,3 +33,14 @@ def test_one_sentence_with_a_date_has_no_headline() -> None:
     assert contents("Tarnby ferry fares will rise in June, the operator has said.") == [
         "Tarnby ferry fares will rise in June"
     ]
+
+
+def test_a_headlines_verb_reports_nothing_of_the_body_that_echoes_it() -> None:
+    text = "Tarn mayor denies fixing tender The mayor of Tarn has denied claims that he fixed a building tender."
+    quotes = saidwhat.extract(text).quotes
+    assert "denies" not in [quote.cue.text for quote in quotes if quote.cue]
+
+
+def test_a_first_sentence_with_a_capitalised_name_inside_keeps_its_report() -> None:
+    text = "Officials said the Harbour Board would close the old pier in spring."
+    assert contents(text) == ["the Harbour Board would close the old pier in spring"]

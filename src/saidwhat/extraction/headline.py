@@ -18,6 +18,8 @@ from .marks import skip_space_back
 # A headline is rarely longer than this (the BBC training gold: at most 10 words).
 _HEADLINE_MAX_TOKENS = 16
 _CLOSING = frozenset("'\"’”%")
+# The words a lede repeats from its headline: names, nouns and verbs.
+_ECHO_POS = frozenset({"NOUN", "PROPN", "VERB"})
 
 
 def _ends_a_headline(previous: Token) -> bool:
@@ -69,6 +71,35 @@ def trim_glued_headlines(doc: Doc, drafts: list[DraftQuote]) -> list[DraftQuote]
             if draft.type == "mixed" and not _holds_a_run(doc, draft):
                 draft.type = "indirect"  # the quoted words it held were the headline's
     return drafts
+
+
+def drop_headline_reports(doc: Doc, drafts: list[DraftQuote]) -> list[DraftQuote]:
+    """The drafts, less a headline's verb taken as a cue with the body run into its content ('Tarn denies
+    fixing tender The mayor of Tarn has denied ...' -> cue 'denies', content 'fixing tender The mayor ...').
+
+    A headline is a line of its own that the text lost, so its verb governs nothing past it; and the BBC
+    training gold quotes no headline by its verb (its 13 headline quotes are all words in marks). A
+    capitalised word after a lower-case one can also fall inside a first sentence with no headline ('Police
+    said the Harbour Board ...'), so the body must echo a word of the headline: a headline sums up its lede
+    (on 650 unannotated BBC articles, 15 of the 19 such cues; none of them a quotation).
+    """
+    body = find_body_start(doc)
+    if body is None:
+        return drafts
+    crossing = [
+        draft
+        for draft in drafts
+        if draft.cue is not None and draft.cue[1] <= body and draft.contents[0][0] < body < draft.contents[-1][1]
+    ]
+    if not crossing or not _body_echoes_headline(doc, body):
+        return drafts
+    return [draft for draft in drafts if draft not in crossing]
+
+
+def _body_echoes_headline(doc: Doc, body: int) -> bool:
+    sentence = doc_facts(doc).sent(doc[0])
+    headline = {t.lemma_.lower() for t in sentence if t.idx < body and t.pos_ in _ECHO_POS and not t.is_stop}
+    return any(t.lemma_.lower() in headline for t in sentence if t.idx >= body and t.pos_ in _ECHO_POS)
 
 
 def _holds_a_run(doc: Doc, draft: DraftQuote) -> bool:

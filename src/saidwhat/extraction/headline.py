@@ -84,7 +84,9 @@ def drop_headline_reports(doc: Doc, drafts: list[DraftQuote]) -> list[DraftQuote
     (on 650 unannotated BBC articles, 15 of the 19 such cues; none of them a quotation).
     """
     body = find_body_start(doc)
-    if body is None:
+    # an article or other determiner opens the noun phrase after it: no headline ends in one ('Greens say
+    # a vote for the Reds ...')
+    if body is None or _word_before(doc, body).pos_ == "DET":
         return drafts
     crossing = [
         draft
@@ -94,6 +96,11 @@ def drop_headline_reports(doc: Doc, drafts: list[DraftQuote]) -> list[DraftQuote
     if not crossing or not _body_echoes_headline(doc, body):
         return drafts
     return [draft for draft in drafts if draft not in crossing]
+
+
+def _word_before(doc: Doc, offset: int) -> Token:
+    token = token_at(doc, offset)
+    return doc[token.i - 1] if token is not None and token.i > 0 else doc[0]
 
 
 def _body_echoes_headline(doc: Doc, body: int) -> bool:

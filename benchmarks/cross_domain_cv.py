@@ -98,6 +98,9 @@ class QuoteSetting:
     c: float = QUOTE_C
     threshold: float = QUOTE_THRESHOLD
     drop: tuple[str, ...] = ()
+    # PolNeAR train's found quotes in the training too (those of the held-out PolNeAR fold left out): "all", or
+    # only the "negatives" (no attribution covers them, so no one's words under either gold's conventions)
+    polnear: str = ""
 
 
 SHIPPED = (RunSetting(), QuoteSetting())
@@ -185,30 +188,45 @@ def run_stage(data: Data, setting: RunSetting) -> RunStage:
     return RunStage(bbc_folds, bbc_all, polnear_quotes, counts, seed_keys)
 
 
+def _polnear_examples(stage: RunStage, setting: QuoteSetting, held_out: int | None, folds: int) -> list[QuoteExample]:
+    if not setting.polnear:
+        return []
+    wanted = (0, 1) if setting.polnear == "all" else (0,)
+    return [
+        e for e in stage.polnear_quotes if e.label in wanted and (held_out is None or e.doc_index % folds != held_out)
+    ]
+
+
 def bbc_kept(data: Data, stage: RunStage, setting: QuoteSetting) -> list[list[EvalQuote]]:
     kept: list[list[EvalQuote]] = [[] for _ in data.bbc]
+    extra = _polnear_examples(stage, setting, None, data.folds)
     for fold, examples in enumerate(stage.bbc_folds):
-        model = fit_quotes([e for e in examples if e.doc_index % data.folds != fold], setting)
+        model = fit_quotes([e for e in examples if e.doc_index % data.folds != fold] + extra, setting)
         for example in examples:
             if example.doc_index % data.folds == fold and (not example.judged or keeps_quote(model, example.keys)):
                 kept[example.doc_index].append(as_eval_quote(example.draft))
     return kept
 
 
-def polnear_quote_counts(stage: RunStage, setting: QuoteSetting) -> tuple[Counts, float]:
-    """The quote decision fitted on the BBC training gold, on PolNeAR train's found quotes; and the lowest
-    score it gives a judged quote of the seed article (all of them quotes: below the threshold, one is lost)."""
-    model = fit_quotes(stage.bbc_all, setting)
+def polnear_quote_counts(stage: RunStage, setting: QuoteSetting, folds: int) -> tuple[Counts, float]:
+    """The quote decision fitted on the BBC training gold (and the other PolNeAR folds where the setting says),
+    on PolNeAR train's found quotes; and the lowest score it gives a judged quote of the seed article (all of
+    them quotes: below the threshold, one is lost)."""
     counts = Counts()
-    for example in stage.polnear_quotes:
-        if example.judged and example.label is not None:
-            counts.add(example.label, keeps_quote(model, example.keys))
+    for fold in range(folds if setting.polnear else 1):
+        model = fit_quotes(stage.bbc_all + _polnear_examples(stage, setting, fold, folds), setting)
+        for example in stage.polnear_quotes:
+            held = not setting.polnear or example.doc_index % folds == fold
+            if held and example.judged and example.label is not None:
+                counts.add(example.label, keeps_quote(model, example.keys))
+    model = fit_quotes(stage.bbc_all + _polnear_examples(stage, setting, None, folds), setting)
     return counts, min(model.probability_of_keys(keys) for keys in stage.seed_keys)
 
 
 def describe(run: RunSetting, quote: QuoteSetting) -> str:
     runs = f"runs C={run.c} t={run.threshold}" + (f" -{'-'.join(run.drop)}" if run.drop else "")
     quotes = f"quotes C={quote.c} t={quote.threshold}" + (f" -{'-'.join(quote.drop)}" if quote.drop else "")
+    quotes += f" +PN {quote.polnear}" if quote.polnear else ""
     return f"{runs} | {quotes}{' *' if (run, quote) == SHIPPED else ''}"
 
 
@@ -229,11 +247,13 @@ def settings(shipped_only: bool) -> list[tuple[RunSetting, list[QuoteSetting]]]:
 
 def quote_trials() -> list[tuple[RunSetting, list[QuoteSetting]]]:
     """The quote decision's finer trials, on the shipped run decision (`--quote-trials`): the groups the
-    seed article holds to, one by one and together, then C and threshold (the cue's dependency and modal, left
-    out since, were tried here too: docs/model.md)."""
+    seed article holds to, one by one and together; C and threshold; PolNeAR train's found quotes in the
+    training (the cue's dependency and modal, left out since, were tried here too: docs/model.md)."""
     cue_groups = ("cue_tag", "cue_speech", "source")
     trials = [QuoteSetting(drop=(name,)) for name in cue_groups] + [QuoteSetting(drop=cue_groups)]
     trials += [QuoteSetting(c=c, threshold=t) for c in (0.25, 0.5, 1.0, 2.0) for t in (0.55, 0.6, 0.63, 0.67, 0.7)]
+    trials += [QuoteSetting(polnear="all", threshold=t) for t in (0.63, 0.8, 0.9)]
+    trials += [QuoteSetting(polnear="negatives", threshold=t) for t in (0.2, 0.3, 0.4, 0.63)]
     return [(RunSetting(), trials)]
 
 
@@ -275,7 +295,7 @@ def main() -> int:
         for quote_setting in quote_settings:
             kept = bbc_kept(data, stage, quote_setting)
             bbc = row(describe(run_setting, quote_setting), [gold for _, gold in data.bbc], kept)
-            pn_quotes, seed = polnear_quote_counts(stage, quote_setting)
+            pn_quotes, seed = polnear_quote_counts(stage, quote_setting, data.folds)
             print(f"{bbc}  | {stage.polnear_runs.text()} | {pn_quotes.text()} | {seed:.3f}", flush=True)
     return 0
 

@@ -14,7 +14,6 @@ from ..learn.casing import news_lowercase_words
 _POSSESSIVE = ("'s", "’s")
 # Letters written after a name for an office or an honour (English usage): never part of the name.
 POSTNOMINALS = frozenset({"MP", "MEP", "MSP", "AM", "QC", "KC", "OBE", "MBE", "CBE", "KBE"})
-_ACRONYM_IN_BRACKETS = re.compile(r"\s*\(?\s*[A-Z]{2,6}\)?$")
 # Marks that hold a name together when nothing separates them from the letters on either side:
 # 'T-Mobile', 'M&S', "O'Hara", 'Nielsen//NetRatings', 'Yahoo!'.
 _JOINERS = frozenset({"-", "–", "&", "'", "’", "/", "//", "."})
@@ -165,8 +164,6 @@ def clean_name(span: Span, *, person: bool = True, lowered: frozenset[str] = fro
     name = " ".join(html.unescape(text[start:end]).split())
     for ending in _POSSESSIVE:
         name = name.removesuffix(ending)
-    if len(name.split()) > 2:
-        name = _ACRONYM_IN_BRACKETS.sub("", name)  # 'World Health Organisation WHO'
     if peer and person and len(name.split()) == 1 and name[:1].isupper():
         # A peer's bare surname is not a name ('Lord Falconer'); the seat is part of it ('Lord Fenwick of Dale').
         name = f"{_peer_title(span)} {name}{_peer_seat(tokens[-1])}"

@@ -175,9 +175,6 @@ ANONYMOUS_HEADS = SPOKESPERSON_WORDS | _words(
     """
 )
 
-# Family words that pass a surname on: 'Brandt's son Jonas' is Jonas Brandt. English usage.
-KINSHIP_NOUNS = _words("son daughter wife husband widow widower brother sister father mother grandson granddaughter")
-
 # Honorifics of peers, kept before a bare surname: the BBC gold's convention ('Lord Falconer').
 PEER_TITLES = _words("lord lady baroness baron")
 

@@ -9,7 +9,6 @@ from spacy.tokens import Doc, Span, Token
 from ..extraction.drafts import DraftQuote, Offsets
 from ..extraction.lexicon import (
     HONORIFICS,
-    KINSHIP_NOUNS,
     ORGANISATION_NOUNS,
     ROLE_WORDS,
     TITLE_WORDS,
@@ -251,9 +250,7 @@ class EntityIndex:
             return
         if kind == "person" and self._is_organisation_name(name):
             kind = "organisation"  # 'Labour' tagged PERSON after 'Labour' tagged ORG: one body
-        if kind == "person":
-            name = self._with_family_name(name, ent.root)
-        elif has_honorific(ent) or (ent.label_ == "ORG" and is_described_as_person(ent)):
+        if kind == "organisation" and (has_honorific(ent) or (ent.label_ == "ORG" and is_described_as_person(ent))):
             kind = "person"  # 'Mr Okoro' or 'Tobi Okoro QC' tagged ORG
         entity = self.add_name(name, kind)
         entity.mentions.append((ent.start_char, ent.end_char))
@@ -265,18 +262,6 @@ class EntityIndex:
         self._collect_descriptions(entity, ent)
         for token in ent:
             self.by_token[token.i] = entity
-
-    def _with_family_name(self, name: str, root: Token) -> str:
-        """'Brandt's son Jonas' -> 'Jonas Brandt': a first name alone takes the family name of the
-        person it is the son, daughter or wife of."""
-        head = root.head
-        if len(name.split()) != 1 or root.dep_ != "appos" or head.lemma_.lower() not in KINSHIP_NOUNS:
-            return name
-        for child in head.children:
-            owner = self.by_token.get(child.i) if child.dep_ == "poss" else None
-            if owner is not None and owner.kind == "person" and len(owner.name.split()) > 1:
-                return f"{name} {owner.name.split()[-1]}"
-        return name
 
     def person_tagged_as_organisation(self, token: Token) -> Entity | None:
         """'Tobi Okoro' tagged ORG, then 'Mr Okoro': the honorific settles it."""

@@ -201,16 +201,12 @@ class EntityIndex:
     @staticmethod
     def _match_organisation(words: list[str], candidates: list[Entity]) -> Entity | None:
         """'Labour' and 'Labour Party', 'Conservatives' and 'Conservative Party', 'Lib Dems' and
-        'Liberal Democrats': one name opens the other, or abbreviates it word by word."""
+        'Liberal Democrats' (merged before, `_merge_abbreviations`): one name opens the other."""
         key = organisation_key(words)
         for entity in candidates:
             for other in entity.names:
                 other_key = organisation_key(other.lower().split())
                 if _starts_with_words(other_key, key) or _starts_with_words(key, other_key):
-                    return entity
-                if len(key) == len(other_key) > 1 and all(
-                    len(a) >= 3 and (b.startswith(a) or a.startswith(b)) for a, b in zip(key, other_key, strict=True)
-                ):
                     return entity
         return None
 

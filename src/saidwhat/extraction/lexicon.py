@@ -255,6 +255,15 @@ NOT_SPEAKER_LABELS = frozenset(
     """.strip().splitlines()
 )
 
+# --- Verb forms the lemmatizer misreads ----------------------------------------------------------
+
+
+def verb_readings(lemma: str, lower: str) -> tuple[str, str, str]:
+    """A verb's lemma and its form less a final 's' or 'd', to look up in the verb lists above: spaCy's
+    lemmatizer reads 'hopes' and 'hoped' as 'hop'."""
+    return (lemma.lower(), lower.removesuffix("s"), lower.removesuffix("d"))
+
+
 # --- Sentence ends ------------------------------------------------------------------------------
 
 # The full stop, question mark and exclamation mark: what ends a sentence written out in full (English

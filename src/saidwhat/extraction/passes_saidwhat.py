@@ -21,6 +21,7 @@ from .lexicon import (
     SPEECH_VERBS,
     TOPIC_PHRASAL_VERBS,
     TOPIC_VERBS,
+    verb_readings,
 )
 
 # An indirect quote whose cue is not a speech verb needs this score.
@@ -36,11 +37,7 @@ _NAME_LABELS = frozenset({"PERSON", "ORG"})
 
 def is_belief_or_perception(token: Token) -> bool:
     """'I think Robbie deserves it' reports a belief, not words (the BBC gold's rule)."""
-    # the lemmatizer reads 'hopes' and 'hoped' as 'hop'
-    lower = token.lower_
-    return token.lemma_.lower() in NON_REPORT_VERBS or not NON_REPORT_VERBS.isdisjoint(
-        (lower.removesuffix("s"), lower.removesuffix("d"))
-    )
+    return not NON_REPORT_VERBS.isdisjoint(verb_readings(token.lemma_, token.lower_))
 
 
 def keep_reports(doc: Doc, drafts: list[DraftQuote]) -> list[DraftQuote]:

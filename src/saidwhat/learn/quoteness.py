@@ -19,7 +19,14 @@ from spacy.tokens import Doc, Span, Token
 from ..errors import ModelError
 from ..extraction.docfacts import doc_facts, token_at
 from ..extraction.drafts import DraftQuote
-from ..extraction.lexicon import RAISING_VERBS, SAYING_VERBS, SENTENCE_END_MARKS, SPEECH_VERBS, TITLE_SMALL_WORDS
+from ..extraction.lexicon import (
+    RAISING_VERBS,
+    SAYING_VERBS,
+    SENTENCE_END_MARKS,
+    SPEECH_VERBS,
+    TITLE_SMALL_WORDS,
+    verb_readings,
+)
 from ..extraction.marks import QuotedRun, skip_space_back
 from ..extraction.quotes import classify_run, inner_text
 from ..segment import INNER_SENTENCE_BREAK
@@ -180,8 +187,7 @@ def _vouches_for_words(token: Token) -> bool:
     the one quoted run beside such a verb is a non-quote)."""
     if token.lemma_.lower() in SAYING_VERBS:
         return True
-    # the lemmatizer reads 'hopes' as 'hop'
-    is_belief = token.lemma_.lower() in SPEECH_VERBS or token.lower_.removesuffix("s") in SPEECH_VERBS
+    is_belief = not SPEECH_VERBS.isdisjoint(verb_readings(token.lemma_, token.lower_))
     return is_belief and not any(child.dep_ == "auxpass" for child in token.children)
 
 

@@ -112,7 +112,7 @@ def _known_person(index: EntityIndex, token: Token) -> Entity | None:
         start -= 2  # 'Kilroy-Silk' is one surname, tokenised in three
     while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ + doc[end].whitespace_:
         end += 2
-    return index._match(doc[start:end].text, "person")
+    return index.match(doc[start:end].text, "person")
 
 
 def study_just_before(token: Token) -> Token | None:

@@ -175,7 +175,7 @@ class EntityIndex:
                 self.by_token[i] = full
         self.entities.remove(short)
 
-    def _match(self, name: str, kind: SpeakerKind) -> Entity | None:
+    def match(self, name: str, kind: SpeakerKind) -> Entity | None:
         """A known entity with this name, or (people) this surname or first name; a surname spelt
         exactly before one spelt with a slip."""
         words = name.lower().split()
@@ -227,7 +227,7 @@ class EntityIndex:
         """Is a one-word name already the exact name of a body of the article, and of no person?"""
         if " " in name or not any(e.kind == "organisation" and name in e.names for e in self.entities):
             return False
-        return self._match(name, "person") is None
+        return self.match(name, "person") is None
 
     def _add_mention(self, ent: Span) -> None:
         kind: SpeakerKind = "person" if ent.label_ in _PERSON_LABELS else "organisation"
@@ -236,7 +236,7 @@ class EntityIndex:
         if kind == "organisation":
             ent = with_capitalised_modifiers(ent)
         name = clean_name(ent, person=kind == "person" or has_honorific(ent), lowered=self.lowered)
-        if name and kind == "organisation" and self._match(name, "person") is not None:
+        if name and kind == "organisation" and self.match(name, "person") is not None:
             kind = "person"  # 'Ferguson' tagged ORG after 'Alex Ferguson' tagged PERSON
         if not name or (
             kind == "organisation"
@@ -303,7 +303,7 @@ class EntityIndex:
         return None
 
     def add_name(self, name: str, kind: SpeakerKind) -> Entity:
-        entity = self._match(name, kind)
+        entity = self.match(name, kind)
         if entity is None and kind == "person":
             entity = self._person_tagged_organisation(name)
         if entity is None:

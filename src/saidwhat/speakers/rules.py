@@ -102,7 +102,7 @@ class ResolvingIndex(JointSpeakers):
         if token.pos_ == "PRON":
             return self._resolve_pronoun(token, spoken)
         if (token.pos_ == "PROPN" and not token.is_lower) or (token.is_title and token.pos_ in ("NOUN", "ADJ")):
-            known = self._match(token.text, "person") or self.person_tagged_as_organisation(token)
+            known = self.match(token.text, "person") or self.person_tagged_as_organisation(token)
             if known is not None:
                 return known  # 'Brack says ...': the parser took a known surname for a noun
             named = self._named_inside(start, end) if token.pos_ == "NOUN" else None

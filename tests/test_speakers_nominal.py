@@ -268,4 +268,4 @@ def test_a_description_and_a_named_conjunct_are_a_joint_speaker(nlp: Language) -
     assert joint is not None and joint.name == "Ben Walsh and Tom Brack"
     brack = index.resolve(next(t for t in doc if t.text == "Brack"), [])
     assert brack is not None and brack.name == "Tom Brack"  # one name is never the joint speaker
-    assert index._match("Walsh", "person") is not None and not index._match("Walsh", "person").members
+    assert index.match("Walsh", "person") is not None and not index.match("Walsh", "person").members

@@ -268,7 +268,7 @@ def verb_readings(lemma: str, lower: str) -> tuple[str, str, str]:
 
 # The full stop, question mark and exclamation mark: what ends a sentence written out in full (English
 # punctuation), read where a trailing ellipsis should not count as an end (`clauses.py`, `quoted_tails.py`,
-# `parenthetical_cues.py`).
+# `spans.end_before_full_stop`).
 FULL_STOPS = (".", "!", "?")
 # Marks that end a sentence in running text (a closing quotation mark may follow). English punctuation;
 # the text-only tests of a sentence's end read it (`quotes.py`, `marks.py`, `learn/quoteness.py`).

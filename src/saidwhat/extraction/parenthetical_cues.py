@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from .docfacts import doc_facts
 from .drafts import DraftQuote
-from .lexicon import FULL_STOPS
+from .spans import end_before_full_stop
 
 # A source between the cue and its closing comma is a few words ('says Mr Vey, ...', 'said the
 # minister's spokeswoman, ...'); a longer run is the sentence going on.
@@ -54,11 +54,7 @@ def _rest_of_sentence(doc: Doc, comma: int, sent: Span) -> tuple[int, int] | Non
     # source ('argues Mr Vey, the firm's founder.')
     if not any(token.pos_ in ("VERB", "AUX") for token in rest):
         return None
-    text = doc_facts(doc).text
-    end = rest.end_char
-    while end > rest.start_char and (text[end - 1] in FULL_STOPS or text[end - 1].isspace()):
-        end -= 1
-    return rest.start_char, end
+    return rest.start_char, end_before_full_stop(doc_facts(doc).text, rest.start_char, rest.end_char)
 
 
 def _is_a_whole_clause(doc: Doc, draft: DraftQuote) -> bool:

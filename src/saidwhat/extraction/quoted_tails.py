@@ -16,6 +16,7 @@ from .cues import found_cues
 from .docfacts import doc_facts
 from .drafts import DraftQuote
 from .lexicon import FULL_STOPS
+from .spans import end_before_full_stop
 
 # A rest of the sentence with one of these is not plainly the same clause ('..., adding that ...').
 _CLAUSE_BREAKS = (",", ";", ":", " - ", "(", '"', "\u201c")
@@ -49,9 +50,7 @@ def _clause_end(doc: Doc, end: int, cue_offsets: Sequence[int]) -> int:
         return end
     facts = doc_facts(doc)
     text = facts.text
-    stop = facts.sent(token[0]).end_char
-    while stop > end and (text[stop - 1] in FULL_STOPS or text[stop - 1].isspace()):
-        stop -= 1
+    stop = end_before_full_stop(text, end, facts.sent(token[0]).end_char)
     rest = text[end:stop]
     if not rest.strip() or any(mark in rest for mark in _CLAUSE_BREAKS):
         return end

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .drafts import Offsets
+from .lexicon import FULL_STOPS
 
 
 def trim_punct(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -29,3 +30,10 @@ def _closes_bracket(doc: Doc, start: int, end: int) -> bool:
 
 def char_bounds(doc: Doc, start: int, end: int) -> Offsets:
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def end_before_full_stop(text: str, start: int, end: int) -> int:
+    """`end` moved back over the full stops and spaces that close a sentence, never before `start`."""
+    while end > start and (text[end - 1] in FULL_STOPS or text[end - 1].isspace()):
+        end -= 1
+    return end

@@ -175,3 +175,11 @@ def test_an_adjective_tagged_org_alone_names_no_body(blank_nlp: Language) -> Non
         ents=["O", "B-ORG", "O", "O", "O", "O", "O", "O"],
     )
     assert EntityIndex(doc).entities == []
+
+
+def test_words_before_an_honorific_are_no_part_of_the_name(nlp: Language) -> None:
+    # 'On Tuesday Mr Okafor' reaches the NER as one name; an honorific opens a name.
+    doc = _tagged(nlp, "On Tuesday Mr Okafor said the bridge would reopen.", [(1, 4, "PERSON")])
+    assert clean_name(doc[1:4]) == "Okafor"
+    doc = _tagged(nlp, "Rt Rev Anna Lindqvist said the vote was close.", [(0, 4, "PERSON")])
+    assert clean_name(doc[0:4]) == "Anna Lindqvist"

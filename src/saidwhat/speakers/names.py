@@ -68,6 +68,12 @@ def _name_tokens(span: Span) -> tuple[list[Token], bool]:
                 break
             continue
         lower = token.lower_.rstrip(".")
+        if lower in HONORIFICS and token.is_title:
+            # An honorific opens a name: words before it are not part of it ('On Wednesday Mr Lund said'
+            # gives the NER 'Wednesday Mr Lund'; 'Rt Rev Ann Lee').
+            peer = lower in PEER_TITLES
+            tokens = []
+            continue
         if lower in HONORIFICS or (not tokens and _is_article(token)):
             peer |= lower in PEER_TITLES and not tokens and token.is_title
             continue

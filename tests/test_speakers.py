@@ -280,3 +280,27 @@ def test_the_first_person_named_in_the_sentence_before_a_pronoun_is_marked(nlp: 
     text = 'Tom Harlow met Peter Quill at the harbour on Monday. "The crossing is safe again," he said.'
     marked = _marked_for_pronoun(nlp, text, "first_named_previous_sentence")
     assert marked == {"Tom Harlow": True, "Peter Quill": False}
+
+
+def test_a_capitalised_title_goes_to_the_person_who_holds_it(nlp: Language) -> None:
+    text = "Sara Holt, Harbour Secretary, opened the port. The Harbour Secretary said the port would reopen in May."
+    assert _speakers(nlp, text) == ["Sara Holt"]
+
+
+def test_a_name_in_apposition_to_a_title_is_the_speaker(nlp: Language) -> None:
+    text = 'The Shadow Secretary of State for Farming, Ann Mayfield, said: "These plans are old news."'
+    assert _speakers(nlp, text) == ["Ann Mayfield"]
+
+
+def test_the_place_a_minister_serves_is_not_the_minister(nlp: Language) -> None:
+    text = (
+        "The new health minister for Arden says there are lessons to learn. "
+        "Dr Nia Brennan, on her first day in the job, said waiting lists would fall."
+    )
+    assert _speakers(nlp, text) == ["Nia Brennan", "Nia Brennan"]
+
+
+def test_a_body_named_like_a_post_keeps_its_name(nlp: Language) -> None:
+    assert _speakers(nlp, "The Fenland Executive has insisted the new rules apply only to adults.") == [
+        "Fenland Executive"
+    ]

@@ -192,16 +192,20 @@ ORGANISATION_NOUNS = _words(
     """
 )
 
+# Party words written before a name ('Labour MP Ann Lee'); alone they name a party, not a role.
+PARTY_WORDS = _words("democrat democrats tory labour conservative republican")
+
 # Roles written before a name, left out of canonical names ('Housing Minister Petra Lund'). Hand-written
 # (3be5605); 'spokesperson' is not one of them, as it was not there.
-TITLE_WORDS = (SPOKESPERSON_WORDS - {"spokesperson"}) | _words(
+JOB_TITLES = (SPOKESPERSON_WORDS - {"spokesperson"}) | _words(
     """
     minister secretary president chancellor leader chairman chairwoman chair chief executive coach
-    manager boss democrat democrats tory labour conservative republican senator sen. rep. gov. governor
+    manager boss senator sen. rep. gov. governor
     mayor judge general captain director star actor actress singer striker midfielder defender
     goalkeeper mp mep ceo founder editor analyst economist officer
     """
 )
+TITLE_WORDS = JOB_TITLES | PARTY_WORDS
 
 # Roles written capitalised before a person's name that TITLE_WORDS lacks, from the sources of
 # bbc-train-gold ('Solicitor Gareth Pierce', 'Magistrate ...', 'Songwriter ...', 'Trade Commissioner ...').

@@ -15,10 +15,13 @@ from ..extraction.lexicon import (
     ANONYMOUS_HEADS,
     DOCUMENT_NOUNS,
     FEMALE_PRONOUNS,
+    JOB_TITLES,
     MALE_PRONOUNS,
     ORGANISATION_NOUNS,
     POSSESSIVE_DETERMINERS,
+    ROLE_WORDS,
     SPOKESPERSON_NOUNS,
+    SPOKESPERSON_WORDS,
     STUDY_NOUNS,
 )
 from ..extraction.sources import mention_bounds
@@ -36,6 +39,10 @@ from .entities import Entity, proper_name_chain
 from .joints import JointSpeakers
 from .mentions import clause_descriptions, description_of, in_possessive, noun_before_participle, quoted_person
 from .names import POSTNOMINALS, clean_name, has_acronym
+
+# Titles that name a person's post and nothing else: not a spokesman (who speaks for a body), not
+# 'executive' (also a body: 'the Scottish Executive') nor 'star' (also a paper: 'The Star').
+PERSON_TITLES = (JOB_TITLES | ROLE_WORDS) - SPOKESPERSON_WORDS - {"executive", "star"}
 
 
 class ResolvingIndex(JointSpeakers):
@@ -101,7 +108,12 @@ class ResolvingIndex(JointSpeakers):
             start, end = token.i, token.i + 1
         if token.pos_ == "PRON":
             return self._resolve_pronoun(token, spoken)
-        if (token.pos_ == "PROPN" and not token.is_lower) or (token.is_title and token.pos_ in ("NOUN", "ADJ")):
+        # A capitalised title ('The Chancellor said', 'its CEO', 'the Trade Secretary') names no one: it is
+        # resolved below as a noun, by an appositive, a name after it or a description.
+        capitalised = (token.pos_ == "PROPN" and not token.is_lower) or (
+            token.is_title and token.pos_ in ("NOUN", "ADJ")
+        )
+        if capitalised and token.lower_ not in PERSON_TITLES:
             known = self.match(token.text, "person") or self.person_tagged_as_organisation(token)
             if known is not None:
                 return known  # 'Brack says ...': the parser took a known surname for a noun
@@ -120,6 +132,11 @@ class ResolvingIndex(JointSpeakers):
         for child in token.children:
             if child.dep_ == "appos" and child.i in self.by_token:
                 return self.by_token[child.i]  # "Harbour City's caretaker manager, Ivo Brandt"
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and token.lower_ in PERSON_TITLES:
+                # 'The Shadow Secretary, Ann May, said': a name NER missed, in apposition to a title
+                name = clean_name(proper_name_chain(child), lowered=self.lowered)
+                if name:
+                    return self.add_name(name, "person")
         named_after = self._named_after(token, end)
         if named_after is not None:
             return named_after
@@ -166,6 +183,7 @@ class ResolvingIndex(JointSpeakers):
             and (owner_speaks or not in_possessive(self.doc[i], head))
             and self.by_token[i] not in clients
             and not _is_employer(self.doc[i], head, self.by_token[i])
+            and not _is_office_or_seat(self.doc[i], head, self.by_token[i])
         ]
         people = [e for e in inside if e.kind == "person"]
         return people[-1] if people else inside[-1] if inside else None
@@ -325,6 +343,25 @@ def _is_client(token: Token) -> bool:
     """'a poll for the Daily Courier': the paper paid for the poll, its pollster carried it out."""
     role = study_role(token) or study_role(_stand_in(token))
     return role is not None and role[0] == "for"
+
+
+def _is_office_or_seat(token: Token, head: Token, entity: Entity) -> bool:
+    """'the Trade and Industry Secretary', 'the MP for Dale', 'the minister for Wales': the office a title
+    names before it, or the place it serves, is not who holds it (English grammar)."""
+    return (
+        head.lower_ in PERSON_TITLES
+        and entity.kind != "person"
+        and (token.i < head.i or token.ent_type_ in ("GPE", "LOC") or _served_by(token, head))
+    )
+
+
+def _served_by(token: Token, head: Token) -> bool:
+    """Is the token in a 'for' phrase of the head ('the MP for Dale and Sheppey')?"""
+    while token.i != head.i and token.head.i != token.i:
+        if token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.i == head.i:
+            return True
+        token = token.head
+    return False
 
 
 def _is_employer(token: Token, head: Token, entity: Entity) -> bool:

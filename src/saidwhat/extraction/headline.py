@@ -27,20 +27,6 @@ def _ends_a_headline(previous: Token) -> bool:
     return (previous.is_lower and previous.pos_ != "ADP") or previous.text in _CLOSING or previous.like_num
 
 
-def may_open_glued_body(token: Token) -> bool:
-    """Could the body start at this word of the first sentence, after a glued headline? A capitalised word
-    within a headline's length of the start, after a word that may end a headline."""
-    facts = doc_facts(token.doc)
-    return (
-        2 <= token.i < _HEADLINE_MAX_TOKENS
-        and token.is_alpha
-        and token.text[:1].isupper()
-        and facts.sent(token).start == 0
-        and "\n" not in facts.sent(token).text.strip()
-        and _ends_a_headline(token.doc[token.i - 1])
-    )
-
-
 def find_body_start(doc: Doc) -> int | None:
     """The character offset where the body starts after a headline glued to it; None when the first
     sentence does not start with such a headline (a line break ends the headline instead)."""

@@ -6,7 +6,6 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .docfacts import doc_facts
-from .headline import may_open_glued_body
 from .lexicon import SPEAKER_PRONOUNS
 
 # The tags of a finite verb (past, present with or without -s): a verb with a tense of its own.
@@ -52,7 +51,6 @@ def subject_the_parse_missed(verb: Token) -> Token | None:
         candidate.pos_ == "PROPN"
         or candidate.lower_ in SPEAKER_PRONOUNS
         or _is_misattached_noun(candidate)
-        or _heads_glued_body(candidate)
     )
     if not nominal or candidate.ent_type_ in ("DATE", "TIME", "CARDINAL") or facts.inside_quotes(candidate):
         return None
@@ -99,24 +97,6 @@ def _word_before_verb_group(verb: Token) -> Token | None:
     group = [verb, *(child for child in verb.lefts if child.dep_ in ("aux", "neg", "advmod"))]
     first = min(group, key=lambda t: t.i)
     return verb.doc[first.i - 1] if first.i > 0 else None
-
-
-def subject_opening_glued_body(verb: Token) -> Token | None:
-    """The noun that opens the body right before a verb the parser joined to a glued headline's verb ('Call
-    for inquiry Mayor Tarn's deputy [has called] for ...', hung from 'Call'): the body's own subject."""
-    before = _word_before_verb_group(verb)
-    if verb.dep_ != "conj" or not _is_finite(verb) or before is None or not _heads_glued_body(before):
-        return None
-    return before
-
-
-def _heads_glued_body(token: Token) -> bool:
-    """'Call for inquiry Mayor Tarn's deputy has called for ...': a noun that heads the words from where the
-    body may start after a glued headline, which the parser hung into the headline."""
-    first = token.left_edge
-    if token.pos_ != "NOUN" or not may_open_glued_body(first):
-        return False
-    return all(word.head.i in range(first.i, token.i + 1) for word in token.doc[first.i : token.i])
 
 
 def _is_misattached_noun(token: Token) -> bool:

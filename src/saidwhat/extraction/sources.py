@@ -8,7 +8,7 @@ from .cues import Cue, opens_inverted_attribution, phrase_preposition
 from .docfacts import doc_facts
 from .drafts import DraftQuote
 from .lexicon import RELATIVE_PRONOUNS, SAYING_VERBS, SPEAKER_PRONOUNS
-from .missed_subjects import FINITE_VERB_TAGS, is_dash, subject_opening_glued_body, subject_the_parse_missed
+from .missed_subjects import FINITE_VERB_TAGS, is_dash, subject_the_parse_missed
 from .spans import char_bounds, trim_punct
 
 _NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
@@ -149,9 +149,6 @@ def _source_up_the_verbs(doc: Doc, cue: Cue) -> Token | None:
         if subject is not None:
             # "singer Mae Lund, who said ...": the relative pronoun stands for the noun.
             return _antecedent(subject, token.head) if is_relative_subject(subject) else subject
-        glued = subject_opening_glued_body(token)
-        if glued is not None:
-            return glued
         # "Connor laughed and said ...", "he said, adding that ...": the subject of the verb above.
         above = _verb_above(token)
         if above is None and _describes_head(token):
@@ -252,13 +249,12 @@ def _inverted_subject(verb: Token) -> Token | None:
     that close a quote), a verb with no subject of its own and a noun that ends the sentence, which the
     parser made its object, has that noun for its subject."""
     # a finite verb: 'He resigned, citing the report' names what he cited, not who cited it
-    if verb.tag_ not in FINITE_VERB_TAGS or not _follows_comma(verb):
+    if verb.tag_ not in FINITE_VERB_TAGS or verb.i == 0:
         return None
-    if _agent_of(verb) is not None:
+    after_quote = verb.doc[verb.i - 1].text in _QUOTE_CLOSERS
+    if not _follows_comma(verb) or _agent_of(verb) is not None or _best_subject(verb, climbed=True) is not None:
         return None
-    if _best_subject(verb, climbed=True) is not None:
-        return None
-    return _object_ending_sentence(verb)
+    return _object_ending_sentence(verb, after_quote=after_quote)
 
 
 def _follows_comma(verb: Token) -> bool:
@@ -269,18 +265,20 @@ def _follows_comma(verb: Token) -> bool:
     return before >= 0 and verb.doc[before].text == ","
 
 
-def _object_ending_sentence(verb: Token) -> Token | None:
-    """The noun object of a verb that, with its words, is all that is left of the sentence after the verb
-    (up to a full stop: the parser may run the next sentence on after a quote's cue)."""
+def _object_ending_sentence(verb: Token, *, after_quote: bool) -> Token | None:
+    """The noun object of a verb that, with its words, is all that is left of the sentence after the verb;
+    after a quote, up to a full stop (the parser may run the next sentence on after a quote's cue)."""
     doc = verb.doc
     objects = [child for child in verb.rights if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN")]
     if len(objects) != 1 or objects[0].left_edge.i != verb.i + 1:
         return None
     end = objects[0].right_edge.i + 1
     sentence_end = doc_facts(doc).sent(verb).end
-    while end < sentence_end and (doc[end].is_space or doc[end].text in _CLOSING_MARKS):
+    while end < sentence_end and (doc[end].is_space or (doc[end].is_punct and not after_quote)):
         end += 1
-    return objects[0] if end == sentence_end or doc[end].text in _SENTENCE_ENDS else None
+    if end == sentence_end:
+        return objects[0]
+    return objects[0] if after_quote and doc[end].text in _SENTENCE_ENDS else None
 
 
 def goes_on_from_reported_clause(token: Token) -> bool:

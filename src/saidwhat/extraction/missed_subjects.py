@@ -47,11 +47,7 @@ def subject_the_parse_missed(verb: Token) -> Token | None:
             if facts.inside_quotes(candidate.head):
                 break
             candidate = candidate.head
-    nominal = (
-        candidate.pos_ == "PROPN"
-        or candidate.lower_ in SPEAKER_PRONOUNS
-        or _is_misattached_noun(candidate)
-    )
+    nominal = candidate.pos_ == "PROPN" or candidate.lower_ in SPEAKER_PRONOUNS or _is_misattached_noun(candidate)
     if not nominal or candidate.ent_type_ in ("DATE", "TIME", "CARDINAL") or facts.inside_quotes(candidate):
         return None
     if verb.dep_ == "amod" and candidate.dep_ in _MODIFIER_DEPS:

@@ -156,22 +156,23 @@ def keep_names_only_in_sources(doc: Doc, drafts: list[DraftQuote]) -> list[Draft
     gold and the seed mark a named source without the words that describe it, keeping an honorific before
     it ('Mr Okoro'). The name is the entity that holds the head word of the source."""
     for draft in drafts:
-        if len(draft.sources) != 1:
-            continue
-        start, end = draft.sources[0]
-        source = doc.char_span(start, end, alignment_mode="expand")
-        name = _entity_holding(doc, source.root.i) if source is not None and len(source) else None
-        if name is None or name.label_ not in _NAME_LABELS:
-            continue
-        first = name.start
-        if len(name) == 1 and first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].head.i == first:
-            first -= 1  # 'Ravi Dastidar' where the entity is 'Dastidar' alone
-        if first > 0 and doc[first - 1].lower_.rstrip(".") in HONORIFICS:
-            first -= 1
-        named = (doc[first].idx, name.end_char)
-        if start <= named[0] and named[1] <= end:
-            draft.sources = [named]
+        draft.sources = [_name_only(doc, start, end) for start, end in draft.sources]
     return drafts
+
+
+def _name_only(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the name in a source that holds one, with an honorific before it; else the source's."""
+    source = doc.char_span(start, end, alignment_mode="expand")
+    name = _entity_holding(doc, source.root.i) if source is not None and len(source) else None
+    if name is None or name.label_ not in _NAME_LABELS:
+        return start, end
+    first = name.start
+    if len(name) == 1 and first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].head.i == first:
+        first -= 1  # 'Ravi Dastidar' where the entity is 'Dastidar' alone
+    if first > 0 and doc[first - 1].lower_.rstrip(".") in HONORIFICS:
+        first -= 1
+    named = (doc[first].idx, name.end_char)
+    return named if start <= named[0] and named[1] <= end else (start, end)
 
 
 def _entity_holding(doc: Doc, i: int) -> Span | None:

@@ -151,7 +151,7 @@ def _source_up_the_verbs(doc: Doc, cue: Cue) -> Token | None:
             return _antecedent(subject, token.head) if is_relative_subject(subject) else subject
         # "Connor laughed and said ...", "he said, adding that ...": the subject of the verb above.
         above = _verb_above(token)
-        if above is None and _describes_head(token):
+        if above is None and _describes_head(token, climbed=climbed):
             return token.head
         if above is None:
             # Not for a passive: 'When terrorists are revealed as ..., Obama and Clinton call them'.
@@ -160,18 +160,24 @@ def _source_up_the_verbs(doc: Doc, cue: Cue) -> Token | None:
     return None
 
 
-def _describes_head(verb: Token) -> bool:
+def _describes_head(verb: Token, *, climbed: bool) -> bool:
     """Does a verb hung from a noun before it say what that noun did? A participle does ('a petition calling
-    on him to ...', 'one listing the facts': PolNeAR's source 117 times in 149 on train); so does a past tense
-    or participle the parser hung from a noun that it left as the sentence's root, with no verb of its own
-    ('Ames, the head of the league, tweeted on Friday', 'A new poll found that ...')."""
+    on him to ...', 'one listing the facts': PolNeAR's source 117 times in 149 on train); so does a cue in
+    the past tense, or a participle the parser hung from a noun that it left as the sentence's root with no
+    verb of its own ('Ames, the head of the league, tweeted on Friday', 'A new poll found that ...'). Not a
+    verb climbed to from the cue: 'Imports rose by 3%, signalling that ...' names no speaker."""
     head = verb.head
     if verb.dep_ != "acl" or head.pos_ not in _DESCRIBED_POS or head.i > verb.i:
         return False
     if verb.tag_ == "VBG":
         return True
     has_auxiliary = any(child.dep_ in ("aux", "auxpass") for child in verb.children)
-    return verb.tag_ in ("VBD", "VBN") and not has_auxiliary and (head.dep_ == "ROOT" or verb.tag_ == "VBD")
+    return (
+        not climbed
+        and verb.tag_ in ("VBD", "VBN")
+        and not has_auxiliary
+        and (head.dep_ == "ROOT" or verb.tag_ == "VBD")
+    )
 
 
 def _agent_of(verb: Token) -> Token | None:
@@ -380,3 +386,17 @@ def attach_source(draft: DraftQuote, cue: Cue, doc: Doc) -> None:
         if end > start:
             draft.sources = [char_bounds(doc, start, end)]
             draft.source_token = source.i
+            # 'Tarn and Vell said', 'Mr Ames, Ms Lund and Mr Orr deny': one source for each of joint speakers
+            draft.sources += [char_bounds(doc, *mention_bounds(token)) for token in _conjuncts(source, cue.token)]
+
+
+def _conjuncts(head: Token, cue: int) -> list[Token]:
+    """The nouns and pronouns joined to a source's head ('Tarn [and Vell]'), before the cue."""
+    joined = []
+    token = head
+    while (following := next((c for c in token.rights if c.dep_ == "conj"), None)) is not None:
+        if following.pos_ not in _NOMINAL_POS or following.i >= cue:
+            break
+        joined.append(following)
+        token = following
+    return joined

@@ -23,6 +23,8 @@ from .lexicon import (
     TOPIC_VERBS,
     verb_readings,
 )
+from .sources import mention_bounds
+from .spans import char_bounds
 
 # An indirect quote whose cue is not a speech verb needs this score.
 ACT_CUE_MIN_SCORE = 0.6
@@ -156,8 +158,24 @@ def keep_names_only_in_sources(doc: Doc, drafts: list[DraftQuote]) -> list[Draft
     gold and the seed mark a named source without the words that describe it, keeping an honorific before
     it ('Mr Okoro'). The name is the entity that holds the head word of the source."""
     for draft in drafts:
+        _take_appositive_name(doc, draft)
         draft.sources = [_name_only(doc, start, end) for start, end in draft.sources]
     return drafts
+
+
+def _take_appositive_name(doc: Doc, draft: DraftQuote) -> None:
+    """'His agent [Ola Brandt] said', 'the head of the union, [Ada Marsh], said': a source that describes
+    someone it names in apposition is marked at the name."""
+    if draft.source_token is None or not draft.sources or doc[draft.source_token].pos_ != "NOUN":
+        return
+    names = [
+        child
+        for child in doc[draft.source_token].rights
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ in _NAME_LABELS
+    ]
+    if names:
+        draft.sources[0] = char_bounds(doc, *mention_bounds(names[0]))
+        draft.source_token = names[0].i
 
 
 def _name_only(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -165,15 +165,18 @@ def keep_names_only_in_sources(doc: Doc, drafts: list[DraftQuote]) -> list[Draft
 
 def _take_appositive_name(doc: Doc, draft: DraftQuote) -> None:
     """'His agent [Ola Brandt] said', 'the head of the union, [Ada Marsh], said': a source that describes
-    someone it names in apposition is marked at the name."""
+    someone it names in apposition is marked at the name. Not in a list the parser read as appositions
+    ('Tarnco, Vellmart, Orr Foods and Lund all said')."""
     if draft.source_token is None or not draft.sources or doc[draft.source_token].pos_ != "NOUN":
         return
+    head = doc[draft.source_token]
     names = [
         child
-        for child in doc[draft.source_token].rights
+        for child in head.rights
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ in _NAME_LABELS
     ]
-    if names:
+    in_list = any(word.dep_ in ("conj", "cc") for name in [head, *names] for word in name.children)
+    if names and not in_list:
         draft.sources[0] = char_bounds(doc, *mention_bounds(names[0]))
         draft.source_token = names[0].i
 

@@ -192,6 +192,51 @@ def test_keep_names_only_in_sources_keeps_the_name_and_an_honorific_before_it(bl
     assert [doc.text[slice(*source)] for source in kept.sources] == ["Mr Lund"]
 
 
+def test_keep_names_only_in_sources_takes_the_name_in_apposition_to_a_description(blank_nlp: Language) -> None:
+    from spacy.tokens import Span
+
+    # "His agent Ola Brandt said it ."
+    doc = hand_parse(
+        blank_nlp,
+        [
+            ("His", True, 1, "poss", "PRON", "PRP$", "his"),
+            ("agent", True, 4, "nsubj", "NOUN", "NN", "agent"),
+            ("Ola", True, 3, "compound", "PROPN", "NNP", "Ola"),
+            ("Brandt", True, 1, "appos", "PROPN", "NNP", "Brandt"),
+            ("said", True, 4, "ROOT", "VERB", "VBD", "say"),
+            ("it", False, 4, "dobj", "PRON", "PRP", "it"),
+            (".", False, 4, "punct", "PUNCT", ".", "."),
+        ],
+    )
+    doc.ents = [Span(doc, 2, 4, label="PERSON")]
+    draft = DraftQuote("indirect", [(27, 29)], cue=(22, 26), sources=[(0, 9)], cue_token=4, source_token=1)
+    (kept,) = keep_names_only_in_sources(doc, [draft])
+    assert [doc.text[slice(*source)] for source in kept.sources] == ["Ola Brandt"]
+    assert kept.source_token == 3
+
+
+def test_keep_names_only_in_sources_keeps_the_before_a_name(blank_nlp: Language) -> None:
+    from spacy.tokens import Span
+
+    # "Later the Harbour Board said it ."
+    doc = hand_parse(
+        blank_nlp,
+        [
+            ("Later", True, 4, "advmod", "ADV", "RB", "later"),
+            ("the", True, 3, "det", "DET", "DT", "the"),
+            ("Harbour", True, 3, "compound", "PROPN", "NNP", "Harbour"),
+            ("Board", True, 4, "nsubj", "PROPN", "NNP", "Board"),
+            ("said", True, 4, "ROOT", "VERB", "VBD", "say"),
+            ("it", False, 4, "dobj", "PRON", "PRP", "it"),
+            (".", False, 4, "punct", "PUNCT", ".", "."),
+        ],
+    )
+    doc.ents = [Span(doc, 2, 4, label="ORG")]
+    draft = DraftQuote("indirect", [(29, 31)], cue=(24, 28), sources=[(6, 23)], cue_token=4, source_token=3)
+    (kept,) = keep_names_only_in_sources(doc, [draft])
+    assert [doc.text[slice(*source)] for source in kept.sources] == ["the Harbour Board"]
+
+
 @pytest.mark.parametrize(("verb", "tag"), [("hopes", "VBZ"), ("hoped", "VBD")])
 def test_a_belief_verb_is_no_report_even_where_the_lemmatizer_misreads_it(
     blank_nlp: Language, verb: str, tag: str

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from saidwhat.extraction.cues import Cue, find_cues
 from saidwhat.extraction.sources import find_source_token, mention_bounds
@@ -292,3 +293,128 @@ def test_of_two_subjects_the_one_nearer_the_verb_is_the_source(blank_nlp: Langua
     agreed = doc[4]
     source = find_source_token(Cue(4, (agreed.idx, agreed.idx + len(agreed)), 0.5), doc)
     assert source is not None and source.text == "wife"
+
+
+def _cue_at(doc: Doc, i: int) -> Cue:
+    return Cue(i, (doc[i].idx, doc[i].idx + len(doc[i].text)), 0.9)
+
+
+def test_an_inverted_cue_after_a_quotes_closing_marks_has_the_noun_after_it_for_subject(blank_nlp: Language) -> None:
+    # 'Ames pressed. "No," replied the clerk.', run into one sentence with "clerk" the object of "replied"
+    doc = hand_parse(
+        blank_nlp,
+        [
+            ("Ames", True, 1, "nsubj", "PROPN", "NNP", "Ames"),
+            ("pressed", False, 1, "ROOT", "VERB", "VBD", "press"),
+            (".", True, 1, "punct", "PUNCT", ".", "."),
+            ('"', False, 7, "punct", "PUNCT", "``", '"'),
+            ("No", False, 7, "intj", "INTJ", "UH", "no"),
+            (",", False, 7, "punct", "PUNCT", ",", ","),
+            ('"', True, 7, "punct", "PUNCT", "''", '"'),
+            ("replied", True, 1, "ccomp", "VERB", "VBD", "reply"),
+            ("the", True, 9, "det", "DET", "DT", "the"),
+            ("clerk", False, 7, "dobj", "NOUN", "NN", "clerk"),
+            (".", False, 7, "punct", "PUNCT", ".", "."),
+        ],
+    )
+    source = find_source_token(_cue_at(doc, 7), doc)
+    assert source is not None and source.text == "clerk"
+
+
+def test_after_a_plain_comma_the_object_must_end_the_sentence(blank_nlp: Language) -> None:
+    # 'Prices will rise, warned the council on Monday before the vote': the object does not end it
+    doc = hand_parse(
+        blank_nlp,
+        [
+            ("Prices", True, 2, "nsubj", "NOUN", "NNS", "price"),
+            ("will", True, 2, "aux", "AUX", "MD", "will"),
+            ("rise", False, 2, "ROOT", "VERB", "VB", "rise"),
+            (",", True, 2, "punct", "PUNCT", ",", ","),
+            ("warned", True, 2, "conj", "VERB", "VBD", "warn"),
+            ("the", True, 6, "det", "DET", "DT", "the"),
+            ("council", True, 4, "dobj", "NOUN", "NN", "council"),
+            ("and", True, 6, "cc", "CCONJ", "CC", "and"),
+            ("the", True, 9, "det", "DET", "DT", "the"),
+            ("banks", False, 6, "conj", "NOUN", "NNS", "bank"),
+            (",", True, 11, "punct", "PUNCT", ",", ","),
+            ("citing", True, 4, "advcl", "VERB", "VBG", "cite"),
+            ("costs", False, 11, "dobj", "NOUN", "NNS", "cost"),
+            (".", False, 2, "punct", "PUNCT", ".", "."),
+        ],
+    )
+    from saidwhat.extraction.sources import _inverted_subject
+
+    assert _inverted_subject(doc[4]) is None
+
+
+def test_a_name_before_a_pair_of_dashes_is_the_subject_of_the_verb_after_them(blank_nlp: Language) -> None:
+    # 'Brandt - two years older than Ames - admitted he was tired .', with "admitted" a conjunct of "older"
+    doc = hand_parse(
+        blank_nlp,
+        [
+            ("Brandt", True, 3, "compound", "PROPN", "NNP", "Brandt"),
+            ("-", True, 3, "punct", "PUNCT", "HYPH", "-"),
+            ("two", True, 3, "nummod", "NUM", "CD", "two"),
+            ("years", True, 4, "npadvmod", "NOUN", "NNS", "year"),
+            ("older", True, 4, "ROOT", "ADJ", "JJR", "old"),
+            ("than", True, 4, "prep", "ADP", "IN", "than"),
+            ("Ames", True, 5, "pobj", "PROPN", "NNP", "Ames"),
+            ("-", True, 8, "punct", "PUNCT", ",", "-"),
+            ("admitted", True, 4, "conj", "VERB", "VBD", "admit"),
+            ("he", True, 10, "nsubj", "PRON", "PRP", "he"),
+            ("was", True, 8, "ccomp", "AUX", "VBD", "be"),
+            ("tired", False, 10, "acomp", "ADJ", "JJ", "tired"),
+            (".", False, 8, "punct", "PUNCT", ".", "."),
+        ],
+    )
+    source = find_source_token(_cue_at(doc, 8), doc)
+    assert source is not None and source.text == "Brandt"
+
+
+def test_a_past_tense_hung_from_a_name_has_that_name_for_subject(blank_nlp: Language) -> None:
+    # 'Hal Murk , the head of the league , tweeted that it was over .', with "tweeted" an acl of the root "Murk"
+    doc = hand_parse(
+        blank_nlp,
+        [
+            ("Hal", True, 1, "compound", "PROPN", "NNP", "Hal"),
+            ("Murk", False, 1, "ROOT", "PROPN", "NNP", "Murk"),
+            (",", True, 1, "punct", "PUNCT", ",", ","),
+            ("the", True, 4, "det", "DET", "DT", "the"),
+            ("head", True, 1, "appos", "NOUN", "NN", "head"),
+            ("of", True, 4, "prep", "ADP", "IN", "of"),
+            ("the", True, 7, "det", "DET", "DT", "the"),
+            ("league", False, 5, "pobj", "NOUN", "NN", "league"),
+            (",", True, 1, "punct", "PUNCT", ",", ","),
+            ("tweeted", True, 1, "acl", "VERB", "VBD", "tweet"),
+            ("that", True, 12, "mark", "SCONJ", "IN", "that"),
+            ("it", True, 12, "nsubj", "PRON", "PRP", "it"),
+            ("was", True, 9, "ccomp", "AUX", "VBD", "be"),
+            ("over", False, 12, "acomp", "ADV", "RB", "over"),
+            (".", False, 1, "punct", "PUNCT", ".", "."),
+        ],
+    )
+    source = find_source_token(_cue_at(doc, 9), doc)
+    assert source is not None and source.text == "Murk"
+
+
+def test_each_joint_speaker_of_a_coordinated_subject_is_a_source(blank_nlp: Language) -> None:
+    from saidwhat.extraction.drafts import DraftQuote
+    from saidwhat.extraction.sources import attach_source
+
+    # 'Tarn and Vell deny the claim .'
+    doc = hand_parse(
+        blank_nlp,
+        [
+            ("Tarn", True, 3, "nsubj", "PROPN", "NNP", "Tarn"),
+            ("and", True, 0, "cc", "CCONJ", "CC", "and"),
+            ("Vell", True, 0, "conj", "PROPN", "NNP", "Vell"),
+            ("deny", True, 3, "ROOT", "VERB", "VBP", "deny"),
+            ("the", True, 5, "det", "DET", "DT", "the"),
+            ("claim", False, 3, "dobj", "NOUN", "NN", "claim"),
+            (".", False, 3, "punct", "PUNCT", ".", "."),
+        ],
+    )
+    draft = DraftQuote(type="indirect", contents=[(doc[4].idx, doc[5].idx + 5)])
+    attach_source(draft, _cue_at(doc, 3), doc)
+    assert [doc.text[start:end] for start, end in draft.sources] == ["Tarn", "Vell"]
+    assert draft.source_token == 0

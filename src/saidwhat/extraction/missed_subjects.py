@@ -12,6 +12,8 @@ from .lexicon import SPEAKER_PRONOUNS
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # How a name before an appositive hangs above its last word ('Paul Anders, the head of the League,').
 _APPOSITIVE_CLIMB_DEPS = frozenset({"pobj", "prep", "appos"})
+# How a word that modifies a noun hangs from it.
+_MODIFIER_DEPS = frozenset({"compound", "poss", "nmod", "amod", "det", "npadvmod"})
 
 
 def subject_the_parse_missed(verb: Token) -> Token | None:
@@ -22,22 +24,23 @@ def subject_the_parse_missed(verb: Token) -> Token | None:
     have said' an appositive of the name before it (on bbc-train-gold and PolNeAR train, the noun phrase and
     'has said' give two more sources, both right: speaker CV 571 -> 572 of 631 with the repeated plural noun
     of joints.py)."""
-    if not _is_finite(verb) or verb.dep_ not in ("ROOT", "conj"):
+    if not (_is_finite(verb) and verb.dep_ in ("ROOT", "conj")) and not _is_misparsed_modifier(verb):
         return None
     doc = verb.doc
-    before = (
-        min([verb, *(child for child in verb.lefts if child.dep_ in ("aux", "neg", "advmod"))], key=lambda t: t.i).i - 1
-    )
-    if before < 0:
+    before = _word_before_verb_group(verb)
+    if before is None:
         return None
     facts = doc_facts(doc)
-    candidate = doc[before]
+    candidate = before
     if facts.inside_quotes(candidate) and not facts.inside_quotes(verb):
         # '"...," read the statement': the inverted subject parsed as an object
         objects = [child for child in verb.rights if child.dep_ == "dobj"]
         return objects[0] if objects else None
-    if candidate.text == "," and before > 0:
-        candidate = doc[before - 1]
+    if is_dash(candidate):
+        # 'Ames - two years older than his rival - admitted': the name before a pair of dashes
+        candidate = _before_opening_dash(candidate) or candidate
+    elif candidate.text == "," and before.i > 0:
+        candidate = doc[before.i - 1]
         # Up from 'League' to 'Anders', but not into a quote before the name ('...," Brenn, a close
         # ally, said': the parser made Brenn an appositive of the quote's last word).
         while candidate.dep_ in _APPOSITIVE_CLIMB_DEPS and candidate.head.i < candidate.i:
@@ -47,7 +50,33 @@ def subject_the_parse_missed(verb: Token) -> Token | None:
     nominal = candidate.pos_ == "PROPN" or candidate.lower_ in SPEAKER_PRONOUNS or _is_misattached_noun(candidate)
     if not nominal or candidate.ent_type_ in ("DATE", "TIME", "CARDINAL") or facts.inside_quotes(candidate):
         return None
+    if verb.dep_ == "amod" and candidate.dep_ in _MODIFIER_DEPS:
+        return None  # 'a Tarn appointed judge': the name modifies the noun as the participle does
     return candidate
+
+
+def is_dash(token: Token) -> bool:
+    """A dash between words: '--', an em or en dash, or a hyphen with space around it (not the one inside
+    'Jean-Pierre', which spaCy splits off)."""
+    if token.text in ("--", "—", "―", "–"):
+        return True
+    return token.text == "-" and bool(token.whitespace_) and token.i > 0 and bool(token.nbor(-1).whitespace_)
+
+
+def _before_opening_dash(closing: Token) -> Token | None:
+    """The word before the dash that opens the aside a dash closes, in the same sentence."""
+    sentence = doc_facts(closing.doc).sent(closing)
+    for i in range(closing.i - 1, sentence.start, -1):
+        if is_dash(closing.doc[i]):
+            return closing.doc[i - 1]
+    return None
+
+
+def _is_misparsed_modifier(verb: Token) -> bool:
+    """A verb the parser made a modifier of a noun though it is the clause's own: a past tense is never one
+    ('Ames endorsed the plan', 'endorsed' an adjective of 'plan'), and a participle is not one before a
+    noun that stands after a name ('Ames repeated claims that ...')."""
+    return verb.dep_ in ("amod", "acl") and (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and verb.dep_ == "amod"))
 
 
 def _is_finite(verb: Token) -> bool:
@@ -57,6 +86,13 @@ def _is_finite(verb: Token) -> bool:
     return verb.tag_ == "VBN" and any(
         child.dep_ == "aux" and child.tag_ in FINITE_VERB_TAGS and child.lemma_ == "have" for child in verb.children
     )
+
+
+def _word_before_verb_group(verb: Token) -> Token | None:
+    """The word before a verb with its auxiliaries, negation and adverbs before it ('has not yet said')."""
+    group = [verb, *(child for child in verb.lefts if child.dep_ in ("aux", "neg", "advmod"))]
+    first = min(group, key=lambda t: t.i)
+    return verb.doc[first.i - 1] if first.i > 0 else None
 
 
 def _is_misattached_noun(token: Token) -> bool:

@@ -8,7 +8,7 @@ from .cues import Cue, opens_inverted_attribution, phrase_preposition
 from .docfacts import doc_facts
 from .drafts import DraftQuote
 from .lexicon import RELATIVE_PRONOUNS, SAYING_VERBS, SPEAKER_PRONOUNS
-from .missed_subjects import FINITE_VERB_TAGS, subject_the_parse_missed
+from .missed_subjects import FINITE_VERB_TAGS, is_dash, subject_the_parse_missed
 from .spans import char_bounds, trim_punct
 
 _NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
@@ -16,6 +16,9 @@ _NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _DESCRIBED_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _TENSE_OF_TAG = {"VBD": "past", "VBZ": "present", "VBP": "present"}
 _CLOSING_MARKS = frozenset({'"', "”", "''", "»"})
+_SENTENCE_ENDS = frozenset({".", "!", "?"})
+# The same with single marks, which also close a quote right before an inverted cue ("'No,' replied Ames").
+_QUOTE_CLOSERS = _CLOSING_MARKS | {"’", "'"}
 # A verb in these relations shares the subject of the verb it hangs from.
 _SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp"})
 # Parts of a subject that describe rather than name: "Connor, who plays Nick Nelson", "Halvorsen, spokesman".
@@ -59,14 +62,7 @@ def _start_of_phrase(head: Token, start: int) -> int:
 
 
 def _separates(token: Token) -> bool:
-    return token.text in (",", ":", ";") or _is_dash(token)
-
-
-def _is_dash(token: Token) -> bool:
-    if token.text in ("--", "—", "―", "–"):
-        return True
-    # a hyphen with space around it, not the one inside 'Jean-Pierre' (which spaCy splits off)
-    return token.text == "-" and bool(token.whitespace_) and token.i > 0 and bool(token.nbor(-1).whitespace_)
+    return token.text in (",", ":", ";") or is_dash(token)
 
 
 def source_bounds(token: Token) -> tuple[int, int]:
@@ -117,7 +113,7 @@ def _quoted_before(child: Token, cue: Token) -> bool:
 
 def _dash_before(child: Token, cue: Token) -> bool:
     """Does a dash stand between a word and the cue after it ('WASHINGTON -- President Obama said')?"""
-    return child.i < cue.i and any(_is_dash(token) for token in child.doc[child.i + 1 : cue.i])
+    return child.i < cue.i and any(is_dash(token) for token in child.doc[child.i + 1 : cue.i])
 
 
 def find_source_token(cue: Cue, doc: Doc) -> Token | None:
@@ -155,14 +151,33 @@ def _source_up_the_verbs(doc: Doc, cue: Cue) -> Token | None:
             return _antecedent(subject, token.head) if is_relative_subject(subject) else subject
         # "Connor laughed and said ...", "he said, adding that ...": the subject of the verb above.
         above = _verb_above(token)
-        if above is None and token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ in _DESCRIBED_POS:
-            # 'a petition calling on him to ...', 'one listing the facts': PolNeAR's source 117 times in 149 on train
+        if above is None and _describes_head(token, climbed=climbed):
             return token.head
         if above is None:
             # Not for a passive: 'When terrorists are revealed as ..., Obama and Clinton call them'.
             return None if _is_passive(doc[cue.token]) else subject_the_parse_missed(token)
         token = above
     return None
+
+
+def _describes_head(verb: Token, *, climbed: bool) -> bool:
+    """Does a verb hung from a noun before it say what that noun did? A participle does ('a petition calling
+    on him to ...', 'one listing the facts': PolNeAR's source 117 times in 149 on train); so does a cue in
+    the past tense, or a participle the parser hung from a noun that it left as the sentence's root with no
+    verb of its own ('Ames, the head of the league, tweeted on Friday', 'A new poll found that ...'). Not a
+    verb climbed to from the cue: 'Imports rose by 3%, signalling that ...' names no speaker."""
+    head = verb.head
+    if verb.dep_ != "acl" or head.pos_ not in _DESCRIBED_POS or head.i > verb.i:
+        return False
+    if verb.tag_ == "VBG":
+        return True
+    has_auxiliary = any(child.dep_ in ("aux", "auxpass") for child in verb.children)
+    return (
+        not climbed
+        and verb.tag_ in ("VBD", "VBN")
+        and not has_auxiliary
+        and (head.dep_ == "ROOT" or verb.tag_ == "VBD")
+    )
 
 
 def _agent_of(verb: Token) -> Token | None:
@@ -202,11 +217,13 @@ def _best_subject(token: Token, *, climbed: bool) -> Token | None:
 
 def _label_before_colon(colon: Token) -> Token | None:
     """'Poll: Reyes and Okafor neck and neck', 'Okafor Visits Flooded Town: ...': a colon taken for
-    a cue at the head of a line is said by the few words before it, by the subject where they make
-    a clause. (Names alone are labelled lines already, `transcripts.py`.)"""
+    a cue at the head of a line is said by the few words before it (after a dash, if one stands
+    between them and the line's head), by the subject where they make a clause. (Names alone are
+    labelled lines already, `transcripts.py`.)"""
     doc = colon.doc
     start = colon.i
-    while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
+    # from the head of the line, or from a dash after a title ('LATE POLLS MISLEAD - Ada Brenn: ...')
+    while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text) and not is_dash(doc[start - 1]):
         start -= 1
         if colon.i - start > _MAX_LABEL_TOKENS:
             return None
@@ -215,7 +232,9 @@ def _label_before_colon(colon: Token) -> Token | None:
     label = doc[start : colon.i]
     root = label.root
     subjects = [child for child in root.children if child.dep_ in ("nsubj", "nsubjpass") and child.i < colon.i]
-    return subjects[0] if subjects else root
+    # 'More from Ada Brenn:', 'From the report:': the words are those of whom they come from
+    sources = [word for word in label if word.dep_ == "pobj" and word.head.lower_ == "from"]
+    return (subjects or sources or [root])[0]
 
 
 def _owner_of_speech_noun(noun: Token) -> Token | None:
@@ -232,28 +251,40 @@ def _is_passive(verb: Token) -> bool:
 
 
 def _inverted_subject(verb: Token) -> Token | None:
-    """'Prices will rise, warned the council.': after a comma, a verb with no subject of its own and a noun
-    that ends the sentence, which the parser made its object, has that noun for its subject."""
+    """'Prices will rise, warned the council.', '"No," replied the clerk.': after a comma (and the marks
+    that close a quote), a verb with no subject of its own and a noun that ends the sentence, which the
+    parser made its object, has that noun for its subject."""
     # a finite verb: 'He resigned, citing the report' names what he cited, not who cited it
-    if verb.tag_ not in FINITE_VERB_TAGS or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+    if verb.tag_ not in FINITE_VERB_TAGS or verb.i == 0:
         return None
-    if _agent_of(verb) is not None:
+    after_quote = verb.doc[verb.i - 1].text in _QUOTE_CLOSERS
+    if not _follows_comma(verb) or _agent_of(verb) is not None or _best_subject(verb, climbed=True) is not None:
         return None
-    if _best_subject(verb, climbed=True) is not None:
-        return None
-    return _object_ending_sentence(verb)
+    return _object_ending_sentence(verb, after_quote=after_quote)
 
 
-def _object_ending_sentence(verb: Token) -> Token | None:
-    """The noun object of a verb that, with its words, is all that is left of the sentence after the verb."""
-    sentence = doc_facts(verb.doc).sent(verb)
-    end = sentence.end
-    while end > verb.i + 1 and (verb.doc[end - 1].is_punct or verb.doc[end - 1].is_space):
-        end -= 1
+def _follows_comma(verb: Token) -> bool:
+    """Does a comma stand right before the verb, or before the closing marks of a quote right before it?"""
+    before = verb.i - 1
+    while before >= 0 and verb.doc[before].text in _QUOTE_CLOSERS:
+        before -= 1
+    return before >= 0 and verb.doc[before].text == ","
+
+
+def _object_ending_sentence(verb: Token, *, after_quote: bool) -> Token | None:
+    """The noun object of a verb that, with its words, is all that is left of the sentence after the verb;
+    after a quote, up to a full stop (the parser may run the next sentence on after a quote's cue)."""
+    doc = verb.doc
     objects = [child for child in verb.rights if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN")]
-    if len(objects) != 1 or objects[0].left_edge.i != verb.i + 1 or objects[0].right_edge.i + 1 != end:
+    if len(objects) != 1 or objects[0].left_edge.i != verb.i + 1:
         return None
-    return objects[0]
+    end = objects[0].right_edge.i + 1
+    sentence_end = doc_facts(doc).sent(verb).end
+    while end < sentence_end and (doc[end].is_space or (doc[end].is_punct and not after_quote)):
+        end += 1
+    if end == sentence_end:
+        return objects[0]
+    return objects[0] if after_quote and doc[end].text in _SENTENCE_ENDS else None
 
 
 def goes_on_from_reported_clause(token: Token) -> bool:
@@ -355,3 +386,17 @@ def attach_source(draft: DraftQuote, cue: Cue, doc: Doc) -> None:
         if end > start:
             draft.sources = [char_bounds(doc, start, end)]
             draft.source_token = source.i
+            # 'Tarn and Vell said', 'Mr Ames, Ms Lund and Mr Orr deny': one source for each of joint speakers
+            draft.sources += [char_bounds(doc, *mention_bounds(token)) for token in _conjuncts(source, cue.token)]
+
+
+def _conjuncts(head: Token, cue: int) -> list[Token]:
+    """The nouns and pronouns joined to a source's head ('Tarn [and Vell]'), before the cue."""
+    joined = []
+    token = head
+    while (following := next((c for c in token.rights if c.dep_ == "conj"), None)) is not None:
+        if following.pos_ not in _NOMINAL_POS or following.i >= cue:
+            break
+        joined.append(following)
+        token = following
+    return joined

@@ -1,13 +1,17 @@
 """'The paper quoted Ms Dale as saying the plan was dead': the words are Ms Dale's, not the paper's.
 
-A verb that passes on someone else's words names that person as its object and the words after 'as' and a
-verb of saying ('quoted X as saying', 'cited X as saying'). English grammar: the person after the verb is the
-one who said the clause. The reported clause drawn for the verb takes in the person and 'as saying'; under the
-default conventions the content is the clause alone and its source is the person. (PolNeAR, whose own
-conventions keep the whole as content, is left as it is.)
+A verb that passes on someone else's words names that person as its object, then 'as' and a verb of saying
+('quoted X as saying', 'cited X as saying', 'reported X as saying'). English grammar: the person after the
+verb is the one who said the words, whether they follow ('... as saying the plan was dead') or come before
+('"It is dead," the paper quoted Ms Dale as saying'). Under the default conventions the content is the words
+alone, its source the person and its cue the verb of saying (as the BBC training gold marks its one such
+quote); the person and 'as saying' are no one's words. (PolNeAR, whose own conventions keep the whole 'X as
+saying Y' as content with the paper as source, is left as it is.)
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -19,39 +23,65 @@ from .spans import char_bounds, trim_punct
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
 
 
-def _speaker_and_clause(cue: Token) -> tuple[Token, Token] | None:
-    """The object of the cue and the clause of the verb of saying after its 'as' ('quoted [X] as saying
-    [the plan was dead]'), if the cue takes both."""
+@dataclass(frozen=True, slots=True)
+class _Passed:
+    """The person a cue passes words on from, its verb of saying, and the clause that verb takes, if any."""
+
+    speaker: Token
+    saying: Token
+    clause: Token | None
+
+
+def _passed_on(cue: Token) -> _Passed | None:
+    """'quoted [X] as [saying] [the plan was dead]', or with the words before and no clause."""
     objects = [child for child in cue.rights if child.dep_ == "dobj"]
     for prep in cue.rights:
         if prep.dep_ != "prep" or prep.lower_ != "as" or not objects or objects[0].i > prep.i:
             continue
         for verb in prep.children:
-            if verb.tag_ != "VBG" or verb.lemma_.lower() not in SAYING_VERBS:
-                continue
-            clause = next((child for child in verb.rights if child.dep_ in _CLAUSE_DEPS), None)
-            if clause is not None:
-                return objects[0], clause
+            if verb.tag_ == "VBG" and verb.lemma_.lower() in SAYING_VERBS:
+                clause = next((child for child in verb.rights if child.dep_ in _CLAUSE_DEPS), None)
+                return _Passed(objects[0], verb, clause)
     return None
 
 
+def _source(doc: Doc, speaker: Token) -> tuple[int, int] | None:
+    start, end = trim_punct(doc, speaker.left_edge.i, speaker.right_edge.i + 1)
+    return char_bounds(doc, start, end) if end > start else None
+
+
+def _clause_only(doc: Doc, draft: DraftQuote, clause: Token) -> bool:
+    """Cut a content that runs from the person over 'as saying' down to the clause; False if nothing is left."""
+    start, end = trim_punct(doc, clause.left_edge.i, clause.right_edge.i + 1)
+    if end <= start:
+        return False
+    content_start, content_end = char_bounds(doc, start, end)
+    draft.contents = [(content_start, min(content_end, draft.end))]
+    return True
+
+
 def give_words_to_the_quoted(doc: Doc, drafts: list[DraftQuote]) -> list[DraftQuote]:
-    """The drafts, each reported clause of 'quoted X as saying Y' cut down to Y with X for its source."""
+    """The drafts, each quote a cue passes on from a person ('quoted X as saying') credited to that person,
+    a reported clause over 'X as saying Y' cut down to Y, and one of 'X as saying' alone left out."""
+    kept = []
     for draft in drafts:
-        if draft.type != "indirect" or draft.cue_token is None or len(draft.contents) != 1:
+        passed = _passed_on(doc[draft.cue_token]) if draft.cue_token is not None else None
+        source = _source(doc, passed.speaker) if passed is not None else None
+        if passed is None or source is None:
+            kept.append(draft)
             continue
-        found = _speaker_and_clause(doc[draft.cue_token])
-        if found is None:
-            continue
-        speaker, clause = found
-        if not (draft.covers(speaker.idx) and draft.covers(clause.idx)):
-            continue
-        start, end = trim_punct(doc, clause.left_edge.i, clause.right_edge.i + 1)
-        source = trim_punct(doc, speaker.left_edge.i, speaker.right_edge.i + 1)
-        if end <= start or source[1] <= source[0]:
-            continue
-        content_start, content_end = char_bounds(doc, start, end)
-        draft.contents = [(content_start, min(content_end, draft.end))]
-        draft.sources = [char_bounds(doc, *source)]
-        draft.source_token = speaker.i
-    return drafts
+        if draft.covers(passed.speaker.idx) and draft.covers(passed.saying.idx):
+            if draft.type != "indirect" or len(draft.contents) != 1:
+                kept.append(draft)
+                continue
+            clause = passed.clause
+            if clause is None or not draft.covers(clause.idx) or not _clause_only(doc, draft, clause):
+                continue  # '... as saying': the person and the verb, not their words
+        draft.sources = [source]
+        draft.source_token = passed.speaker.i
+        # the BBC gold's cue for such a quote is the verb of saying ('... as [saying]')
+        saying = passed.saying
+        draft.cue = (saying.idx, saying.idx + len(saying.text))
+        draft.cue_token = saying.i
+        kept.append(draft)
+    return kept

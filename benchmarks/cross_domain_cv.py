@@ -85,6 +85,8 @@ QUOTE_GROUPS: dict[str, tuple[str, ...]] = {
     "cue_score": ("cue_score",),
     "marked": ("marked", "unmarked"),
     "position": ("first_sentence", "continuation"),
+    "cue_passive_no_agent": ("cue_passive_no_agent",),
+    "cue_object_infinitive": ("cue_object_infinitive",),
 }
 
 

@@ -267,7 +267,7 @@ def _keep_clause_verb(doc: Doc, cue: Cue, bounds: tuple[int, int]) -> tuple[int,
     return grammar
 
 
-def _whole_runs(doc: Doc, bounds: tuple[int, int]) -> tuple[int, int]:
+def widen_to_whole_runs(doc: Doc, bounds: tuple[int, int]) -> tuple[int, int]:
     """Token bounds widened to both marks of every quoted run they cut."""
     start, end = bounds
     for run in doc_facts(doc).runs:
@@ -355,7 +355,7 @@ def find_indirect_quotes(
         learned = choose_content is not None and not cue.phrase
         bounds = choose_content(doc, doc[cue.token]) if learned and choose_content else clause_of(cue, doc)
         if whole_runs and learned and bounds is not None and _cuts_a_run(doc, bounds):
-            bounds = _whole_runs(doc, clause_of(cue, doc) or bounds)
+            bounds = widen_to_whole_runs(doc, clause_of(cue, doc) or bounds)
         if learned and bounds is not None:
             bounds = _keep_clause_verb(doc, cue, bounds)
         if bounds is not None:

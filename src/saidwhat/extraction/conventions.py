@@ -38,6 +38,7 @@ from .passes_saidwhat import (
     keep_names_only_in_sources,
     keep_reports,
 )
+from .quoted_as_saying import give_words_to_the_quoted
 from .quoted_tails import take_in_quoted_tails
 from .reconcile import link_continuations
 from .transcripts import take_labelled_lines
@@ -97,6 +98,7 @@ SAIDWHAT = Conventions(
         *_SHARED_PASSES,
         give_passive_cues_to_quoted_words,
         keep_reports,
+        give_words_to_the_quoted,
         drop_leading_that,
         keep_names_only_in_sources,
         trim_glued_headlines,

@@ -30,6 +30,7 @@ from ..extraction.lexicon import (
 from ..extraction.marks import QuotedRun, skip_space_back
 from ..extraction.quotes import classify_run, inner_text
 from ..segment import INNER_SENTENCE_BREAK
+from .act_features import act_keys
 from .asserted import RULE_KEYS, asserted_keys
 from .linear import LinearModel
 from .run_features import standing_keys
@@ -218,7 +219,7 @@ def quote_keys(doc: Doc, draft: DraftQuote, cue_score: float | None = None) -> l
     words = _words(span) or list(span)
     keys += [f"words{_bucket(len(words), _WORD_BUCKETS)}", f"caps={_capitalisation(words)}"]
     keys += [f"first_tag={words[0].tag_}", f"root_dep={span.root.dep_}"]
-    keys += _content_keys(words, span) + asserted_keys(doc, draft, span)
+    keys += _content_keys(words, span) + asserted_keys(doc, draft, span) + act_keys(doc, draft)
     head = span.root.head
     if head.i < span.start or head.i >= span.end:
         keys.append(f"governor={head.lemma_.lower()}")

@@ -140,6 +140,12 @@ def _speakers(nlp: Language, text: str) -> list[str | None]:
             ' the Liberal Unionists. They have said the scheme is "deeply flawed" and a waste of money.',
             ["Liberal Unionists"],
         ),
+        # 'they' is not one man: with no body and no people named together, the speakers are unnamed.
+        (
+            "The report was written by a panel chaired by Mr Tom Harlow, who met voters for a year."
+            ' Instead they called for "bold new campaigns" to raise turnout.',
+            [None],
+        ),
     ],
 )
 def test_rule_speakers_pronoun_antecedents(nlp: Language, text: str, expected: list[str | None]) -> None:

@@ -16,7 +16,14 @@ from saidwhat.speakers.entities import (
     with_capitalised_modifiers,
 )
 from saidwhat.speakers.features import FeatureMaker, recency_ranks
-from saidwhat.speakers.names import clean_name, has_acronym, initials, is_acronym_of, is_spelling_slip
+from saidwhat.speakers.names import (
+    clean_name,
+    has_acronym,
+    initials,
+    is_acronym_of,
+    is_office_plural,
+    is_spelling_slip,
+)
 from saidwhat.speakers.rules import ResolvingIndex
 
 
@@ -280,3 +287,15 @@ def test_the_first_person_named_in_the_sentence_before_a_pronoun_is_marked(nlp: 
     text = 'Tom Harlow met Peter Quill at the harbour on Monday. "The crossing is safe again," he said.'
     marked = _marked_for_pronoun(nlp, text, "first_named_previous_sentence")
     assert marked == {"Tom Harlow": True, "Peter Quill": False}
+
+
+def test_the_plural_of_an_office_names_no_speaker(nlp: Language) -> None:
+    # 'MPs' is a group of people, a plural common noun (the NER tags it ORG here): not a body named 'MPs'.
+    text = "MPs said the plan was unfair, and Tom Harlow agreed."
+    article = extract(text, nlp=nlp)
+    assert [s.kind for s in article.speakers] == ["group"]
+
+
+def test_the_plural_of_an_office_before_a_name_is_not_part_of_it() -> None:
+    assert is_office_plural("MPs") and is_office_plural("QCs")
+    assert not is_office_plural("MP") and not is_office_plural("Mills")

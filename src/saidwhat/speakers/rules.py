@@ -33,9 +33,10 @@ from .antecedents import (
 from .cataphora import give_headline_quotes_the_lead_speaker, lede_referent
 from .descriptions import WRITING_NOUNS, description_rank, is_common_word, profile_in, source_words, study_role
 from .entities import Entity, proper_name_chain
+from .gender import entity_gender
 from .joints import JointSpeakers
 from .mentions import clause_descriptions, description_of, in_possessive, noun_before_participle, quoted_person
-from .names import POSTNOMINALS, clean_name, has_acronym
+from .names import POSTNOMINALS, clean_name, has_acronym, is_office_plural
 
 
 class ResolvingIndex(JointSpeakers):
@@ -101,6 +102,8 @@ class ResolvingIndex(JointSpeakers):
             start, end = token.i, token.i + 1
         if token.pos_ == "PRON":
             return self._resolve_pronoun(token, spoken)
+        if is_office_plural(token.text):
+            return self._anonymous(self.doc[start:end], "group")  # 'MPs said': people, no name
         if (token.pos_ == "PROPN" and not token.is_lower) or (token.is_title and token.pos_ in ("NOUN", "ADJ")):
             known = self.match(token.text, "person") or self.person_tagged_as_organisation(token)
             if known is not None:
@@ -199,9 +202,16 @@ class ResolvingIndex(JointSpeakers):
                 return just_named[0]  # '... opposed by the Tarn Democrats. They have said ...'
         gender = "m" if lower in MALE_PRONOUNS else "f" if lower in FEMALE_PRONOUNS else None
         entity = self.latest(token.i, "person", gender=gender, prefer=spoken)
+        if lower == "they" and entity is not None and self._is_one_man_or_woman(entity):
+            # English grammar: 'they' is not one man or woman (bbc-train-gold: no 'they' source is one person).
+            # Only one the article marks as such: the NER tags a party or a band 'person' ('Labour ... They').
+            return None
         if entity is not None and gender and entity.gender is None:
             entity.gender = gender
         return entity
+
+    def _is_one_man_or_woman(self, entity: Entity) -> bool:
+        return not entity.members and entity_gender(self.doc, entity) is not None
 
     def _described(self, token: Token, start: int) -> list[Entity]:
         """Entities the article describes with the source's head noun, best fit last: most modifiers shared,

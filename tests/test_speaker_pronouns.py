@@ -224,3 +224,14 @@ def test_a_quoted_word_with_no_cue_is_the_relative_clauses_subjects(blank_nlp: L
     draft = DraftQuote("partial", [(start, doc[15].idx + 1)])
     speakers = rule_speakers(doc, [draft], ResolvingIndex(doc, [draft]))
     assert [entity.name if entity else None for entity in speakers] == ["Ben Hollis"]
+
+
+def test_they_after_an_unnamed_group_goes_on_with_the_group(nlp: Language) -> None:
+    text = (
+        "Market analysts said sales of kettles would fall in May, after Mr Tom Harlow cut prices."
+        ' They added that "nobody buys kettles in summer".'
+    )
+    article = extract(text, nlp=nlp)
+    speakers = [article.speaker_of(quote) for quote in article.quotes]
+    assert [s.name if s else None for s in speakers] == ["Market analysts", "Market analysts"]
+    assert speakers[0] is not None and speakers[0].kind == "group"

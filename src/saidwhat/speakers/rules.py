@@ -192,8 +192,9 @@ class ResolvingIndex(JointSpeakers):
         study = study_just_before(token) if lower == "it" else None
         if study is not None:
             return self.resolve(study, spoken)
-        if lower == "they" and spoken and spoken[-1].anonymous and spoken[-1].kind == "group":
-            return spoken[-1]  # 'Analysts said ... They added': the plural source before (English grammar)
+        group = spoken[-1] if spoken and spoken[-1].anonymous and spoken[-1].kind == "group" else None
+        if lower == "they" and group is not None and group.mentioned_before(token.idx) >= 0:
+            return group  # 'Analysts said ... They added': the plural source before it (English grammar)
         if lower in ("it", "they", "we"):
             organisation = self.latest(token.i, "organisation", prefer=spoken)
             if lower == "it" or (organisation is not None and spoken and spoken[-1] is organisation):

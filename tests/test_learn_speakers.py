@@ -39,6 +39,8 @@ def test_cross_validated_speaker_figures_stay_above_their_floors(train_docs: lis
         "confident_precision": figures["calibration"]["precision"],
         "confident_coverage": figures["calibration"]["coverage"],
     }
+    overrides = figures["overrides"]
+    assert overrides["n_matched"] >= overrides["n_overridden"] >= overrides["n_ranker_right"]
     floors = FLOORS["bbc-train-gold-cv"]
     below = {name: (measured[name], floor) for name, floor in floors.items() if measured[name] < floor}
     assert not below, f"bbc-train-gold CV: figures below their floors (figure, floor): {below}"

@@ -140,6 +140,12 @@ def _speakers(nlp: Language, text: str) -> list[str | None]:
             ' the Liberal Unionists. They have said the scheme is "deeply flawed" and a waste of money.',
             ["Liberal Unionists"],
         ),
+        # 'they' is not one man: with no body and no people named together, the speakers are unnamed.
+        (
+            "The report was written by a panel chaired by Mr Tom Harlow, who met voters for a year."
+            ' Instead they called for "bold new campaigns" to raise turnout.',
+            [None],
+        ),
     ],
 )
 def test_rule_speakers_pronoun_antecedents(nlp: Language, text: str, expected: list[str | None]) -> None:
@@ -218,3 +224,14 @@ def test_a_quoted_word_with_no_cue_is_the_relative_clauses_subjects(blank_nlp: L
     draft = DraftQuote("partial", [(start, doc[15].idx + 1)])
     speakers = rule_speakers(doc, [draft], ResolvingIndex(doc, [draft]))
     assert [entity.name if entity else None for entity in speakers] == ["Ben Hollis"]
+
+
+def test_they_after_an_unnamed_group_goes_on_with_the_group(nlp: Language) -> None:
+    text = (
+        "Market analysts said sales of kettles would fall in May, after Mr Tom Harlow cut prices."
+        ' They added that "nobody buys kettles in summer".'
+    )
+    article = extract(text, nlp=nlp)
+    speakers = [article.speaker_of(quote) for quote in article.quotes]
+    assert [s.name if s else None for s in speakers] == ["Market analysts", "Market analysts"]
+    assert speakers[0] is not None and speakers[0].kind == "group"

@@ -16,7 +16,14 @@ from saidwhat.speakers.entities import (
     with_capitalised_modifiers,
 )
 from saidwhat.speakers.features import FeatureMaker, recency_ranks
-from saidwhat.speakers.names import clean_name, has_acronym, initials, is_acronym_of, is_spelling_slip
+from saidwhat.speakers.names import (
+    clean_name,
+    has_acronym,
+    initials,
+    is_acronym_of,
+    is_office_plural,
+    is_spelling_slip,
+)
 from saidwhat.speakers.rules import ResolvingIndex
 
 
@@ -304,3 +311,15 @@ def test_a_body_named_like_a_post_keeps_its_name(nlp: Language) -> None:
     assert _speakers(nlp, "The Fenland Executive has insisted the new rules apply only to adults.") == [
         "Fenland Executive"
     ]
+
+
+def test_the_plural_of_an_office_names_no_speaker(nlp: Language) -> None:
+    # 'MPs' is a group of people, a plural common noun (the NER tags it ORG here): not a body named 'MPs'.
+    text = "MPs said the plan was unfair, and Tom Harlow agreed."
+    article = extract(text, nlp=nlp)
+    assert [s.kind for s in article.speakers] == ["group"]
+
+
+def test_the_plural_of_an_office_before_a_name_is_not_part_of_it() -> None:
+    assert is_office_plural("MPs") and is_office_plural("QCs")
+    assert not is_office_plural("MP") and not is_office_plural("Mills")

@@ -251,7 +251,27 @@ def cross_validate(docs: Sequence[ParsedDoc], *, folds: int = 5) -> dict[str, An
         "speaker_kind": figures.get("speaker_kind", {"n_matched": 0, "n_correct": 0, "acc_matched": 0.0}),
         "by_source_kind": _by_source_kind(docs, picks),
         "calibration": _calibration(docs, picks, confidences),
+        "overrides": _overrides(docs, picks),
     }
+
+
+def _overrides(docs: Sequence[ParsedDoc], picks: dict[str, list[Chosen]]) -> dict[str, int]:
+    """Of the matched gold quotes with a speaker: on how many the ranker picks another speaker than the
+    hand-written rules, and how many of those the rules and the ranker get right."""
+    counts = {"n_matched": 0, "n_overridden": 0, "n_rule_right": 0, "n_ranker_right": 0}
+    for parsed in docs:
+        for gold_index, draft_index in matched_drafts(parsed).items():
+            wanted = (parsed.gold.quotes[gold_index].speaker or "").strip().casefold()
+            if not wanted:
+                continue
+            counts["n_matched"] += 1
+            chosen = picks[parsed.gold.doc_id][draft_index].name
+            rule = next((scored_name(c.entity) for c in parsed.quotes[draft_index].candidates if c.rule), None)
+            if (chosen or "").casefold() != (rule or "").casefold():
+                counts["n_overridden"] += 1
+                counts["n_rule_right"] += (rule or "").casefold() == wanted
+                counts["n_ranker_right"] += (chosen or "").casefold() == wanted
+    return counts
 
 
 def _by_source_kind(docs: Sequence[ParsedDoc], picks: dict[str, list[Chosen]]) -> dict[str, dict[str, Any]]:
@@ -310,6 +330,12 @@ def render_cross_validation(figures: dict[str, Any]) -> str:
         lines.append(f"{kind:11} | {counts} | {row['acc_all']:.3f}")
     calibration = figures["calibration"]
     kind = figures["speaker_kind"]
+    overrides = figures["overrides"]
+    lines.append(
+        f"ranker against the rules' choice: another speaker on {overrides['n_overridden']} of "
+        f"{overrides['n_matched']} matched quotes with a speaker ({overrides['n_ranker_right']} right, "
+        f"{overrides['n_rule_right']} right by the rules)"
+    )
     lines.append(
         f"speaker kind right for {kind['n_correct']} of {kind['n_matched']} matched quotes with a speaker named"
         f" ({kind['acc_matched']:.3f})"

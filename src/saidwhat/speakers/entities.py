@@ -30,6 +30,7 @@ from .names import (
     clean_name,
     is_abbreviation_of,
     is_acronym_of,
+    is_office_plural,
     is_peer_name,
     is_spelling_slip,
     lowercase_words,
@@ -233,6 +234,8 @@ class EntityIndex:
         kind: SpeakerKind = "person" if ent.label_ in _PERSON_LABELS else "organisation"
         if (kind == "person" and is_common_noun(ent)) or is_lone_adjective(ent):
             return
+        if len(ent) == 1 and is_office_plural(ent.text):
+            return  # 'MPs said': a group of people, not a name (English: a plural common noun)
         if kind == "organisation":
             ent = with_capitalised_modifiers(ent)
         name = clean_name(ent, person=kind == "person" or has_honorific(ent), lowered=self.lowered)

@@ -97,7 +97,7 @@ def _without_roles(tokens: list[Token], lowered: frozenset[str]) -> list[Token]:
         words = words[last_title + 1 :]
     while len(words) > 2 and (lead := 1 if _is_role_word(words[0], lowered) else _other_name_before(words)):
         words = words[lead:]
-    if len(words) == 2 and _is_role_word(words[0], lowered) and words[0].lower_ in ROLE_WORDS | TITLE_WORDS:
+    if len(words) == 2 and (words[0].lower_ in ROLE_WORDS | TITLE_WORDS or is_office_plural(words[0].text)):
         words = words[1:]
     return [t for t in tokens if words and words[0].i <= t.i <= words[-1].i]
 
@@ -133,10 +133,16 @@ def lowercase_words(doc: Doc) -> frozenset[str]:
     return frozenset(t.text for t in doc if t.is_lower and t.is_alpha)
 
 
+def is_office_plural(text: str) -> bool:
+    """'MPs', 'QCs': the plural of an office written after names, a common noun for a group, no name."""
+    return text.endswith("s") and text[:-1] in POSTNOMINALS
+
+
 def _is_role_word(token: Token, lowered: frozenset[str]) -> bool:
     lower = token.lower_
     return (
         lower in TITLE_WORDS
+        or is_office_plural(token.text)
         or lower in ROLE_WORDS
         or (lower in news_lowercase_words() and not lower.endswith("ing"))  # a verb's -ing form: 'Making X Alliance'
         or token.tag_ in ("NN", "NNS")

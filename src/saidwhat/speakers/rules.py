@@ -36,9 +36,10 @@ from .antecedents import (
 from .cataphora import give_headline_quotes_the_lead_speaker, lede_referent
 from .descriptions import WRITING_NOUNS, description_rank, is_common_word, profile_in, source_words, study_role
 from .entities import Entity, proper_name_chain
+from .gender import entity_gender
 from .joints import JointSpeakers
 from .mentions import clause_descriptions, description_of, in_possessive, noun_before_participle, quoted_person
-from .names import POSTNOMINALS, clean_name, has_acronym
+from .names import POSTNOMINALS, clean_name, has_acronym, is_office_plural
 
 # Titles that name a person's post and nothing else: not a spokesman (who speaks for a body), not
 # 'executive' (also a body: 'the Scottish Executive') nor 'star' (also a paper: 'The Star').
@@ -108,6 +109,8 @@ class ResolvingIndex(JointSpeakers):
             start, end = token.i, token.i + 1
         if token.pos_ == "PRON":
             return self._resolve_pronoun(token, spoken)
+        if is_office_plural(token.text):
+            return self._anonymous(self.doc[start:end], "group")  # 'MPs said': people, no name
         # A capitalised title ('The Chancellor said', 'its CEO', 'the Trade Secretary') names no one: it is
         # resolved below as a noun, by an appositive, a name after it or a description.
         capitalised = (token.pos_ == "PROPN" and not token.is_lower) or (
@@ -207,6 +210,9 @@ class ResolvingIndex(JointSpeakers):
         study = study_just_before(token) if lower == "it" else None
         if study is not None:
             return self.resolve(study, spoken)
+        group = spoken[-1] if spoken and spoken[-1].anonymous and spoken[-1].kind == "group" else None
+        if lower == "they" and group is not None and group.mentioned_before(token.idx) >= 0:
+            return group  # 'Analysts said ... They added': the plural source before it (English grammar)
         if lower in ("it", "they", "we"):
             organisation = self.latest(token.i, "organisation", prefer=spoken)
             if lower == "it" or (organisation is not None and spoken and spoken[-1] is organisation):
@@ -217,9 +223,16 @@ class ResolvingIndex(JointSpeakers):
                 return just_named[0]  # '... opposed by the Tarn Democrats. They have said ...'
         gender = "m" if lower in MALE_PRONOUNS else "f" if lower in FEMALE_PRONOUNS else None
         entity = self.latest(token.i, "person", gender=gender, prefer=spoken)
+        if lower == "they" and entity is not None and self._is_one_man_or_woman(entity):
+            # English grammar: 'they' is not one man or woman (bbc-train-gold: no 'they' source is one person).
+            # Only one the article marks as such: the NER tags a party or a band 'person' ('Labour ... They').
+            return None
         if entity is not None and gender and entity.gender is None:
             entity.gender = gender
         return entity
+
+    def _is_one_man_or_woman(self, entity: Entity) -> bool:
+        return not entity.members and entity_gender(self.doc, entity) is not None
 
     def _described(self, token: Token, start: int) -> list[Entity]:
         """Entities the article describes with the source's head noun, best fit last: most modifiers shared,

@@ -12,6 +12,9 @@ from .lexicon import SPEAKER_PRONOUNS
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # How a name before an appositive hangs above its last word ('Paul Anders, the head of the League,').
 _APPOSITIVE_CLIMB_DEPS = frozenset({"pobj", "prep", "appos"})
+# The marks that close a quote right before an inverted cue ('"No," replied Ames', "'No,' replied Ames").
+QUOTE_CLOSERS = frozenset({'"', "”", "''", "»", "’", "'"})
+_SENTENCE_ENDS = frozenset({".", "!", "?"})
 # How a word that modifies a noun hangs from it.
 _MODIFIER_DEPS = frozenset({"compound", "poss", "nmod", "amod", "det", "npadvmod"})
 
@@ -103,3 +106,27 @@ def _is_misattached_noun(token: Token) -> bool:
         and token.dep_ in ("appos", "conj")
         and any(child.dep_ in ("det", "poss") for child in token.children)
     )
+
+
+def follows_comma(verb: Token) -> bool:
+    """Does a comma stand right before the verb, or before the closing marks of a quote right before it?"""
+    before = verb.i - 1
+    while before >= 0 and verb.doc[before].text in QUOTE_CLOSERS:
+        before -= 1
+    return before >= 0 and verb.doc[before].text == ","
+
+
+def object_ending_sentence(verb: Token, *, after_quote: bool) -> Token | None:
+    """The noun object of a verb that, with its words, is all that is left of the sentence after the verb;
+    after a quote, up to a full stop (the parser may run the next sentence on after a quote's cue)."""
+    doc = verb.doc
+    objects = [child for child in verb.rights if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN")]
+    if len(objects) != 1 or objects[0].left_edge.i != verb.i + 1:
+        return None
+    end = objects[0].right_edge.i + 1
+    sentence_end = doc_facts(doc).sent(verb).end
+    while end < sentence_end and (doc[end].is_space or (doc[end].is_punct and not after_quote)):
+        end += 1
+    if end == sentence_end:
+        return objects[0]
+    return objects[0] if after_quote and doc[end].text in _SENTENCE_ENDS else None

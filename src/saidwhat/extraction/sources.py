@@ -8,7 +8,14 @@ from .cues import Cue, opens_inverted_attribution, phrase_preposition
 from .docfacts import doc_facts
 from .drafts import DraftQuote
 from .lexicon import RELATIVE_PRONOUNS, SAYING_VERBS, SPEAKER_PRONOUNS
-from .missed_subjects import FINITE_VERB_TAGS, is_dash, subject_the_parse_missed
+from .missed_subjects import (
+    FINITE_VERB_TAGS,
+    QUOTE_CLOSERS,
+    follows_comma,
+    is_dash,
+    object_ending_sentence,
+    subject_the_parse_missed,
+)
 from .spans import char_bounds, trim_punct
 
 _NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
@@ -16,9 +23,6 @@ _NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _DESCRIBED_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _TENSE_OF_TAG = {"VBD": "past", "VBZ": "present", "VBP": "present"}
 _CLOSING_MARKS = frozenset({'"', "”", "''", "»"})
-_SENTENCE_ENDS = frozenset({".", "!", "?"})
-# The same with single marks, which also close a quote right before an inverted cue ("'No,' replied Ames").
-_QUOTE_CLOSERS = _CLOSING_MARKS | {"’", "'"}
 # A verb in these relations shares the subject of the verb it hangs from.
 _SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp"})
 # Parts of a subject that describe rather than name: "Connor, who plays Nick Nelson", "Halvorsen, spokesman".
@@ -257,34 +261,10 @@ def _inverted_subject(verb: Token) -> Token | None:
     # a finite verb: 'He resigned, citing the report' names what he cited, not who cited it
     if verb.tag_ not in FINITE_VERB_TAGS or verb.i == 0:
         return None
-    after_quote = verb.doc[verb.i - 1].text in _QUOTE_CLOSERS
-    if not _follows_comma(verb) or _agent_of(verb) is not None or _best_subject(verb, climbed=True) is not None:
+    after_quote = verb.doc[verb.i - 1].text in QUOTE_CLOSERS
+    if not follows_comma(verb) or _agent_of(verb) is not None or _best_subject(verb, climbed=True) is not None:
         return None
-    return _object_ending_sentence(verb, after_quote=after_quote)
-
-
-def _follows_comma(verb: Token) -> bool:
-    """Does a comma stand right before the verb, or before the closing marks of a quote right before it?"""
-    before = verb.i - 1
-    while before >= 0 and verb.doc[before].text in _QUOTE_CLOSERS:
-        before -= 1
-    return before >= 0 and verb.doc[before].text == ","
-
-
-def _object_ending_sentence(verb: Token, *, after_quote: bool) -> Token | None:
-    """The noun object of a verb that, with its words, is all that is left of the sentence after the verb;
-    after a quote, up to a full stop (the parser may run the next sentence on after a quote's cue)."""
-    doc = verb.doc
-    objects = [child for child in verb.rights if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN")]
-    if len(objects) != 1 or objects[0].left_edge.i != verb.i + 1:
-        return None
-    end = objects[0].right_edge.i + 1
-    sentence_end = doc_facts(doc).sent(verb).end
-    while end < sentence_end and (doc[end].is_space or (doc[end].is_punct and not after_quote)):
-        end += 1
-    if end == sentence_end:
-        return objects[0]
-    return objects[0] if after_quote and doc[end].text in _SENTENCE_ENDS else None
+    return object_ending_sentence(verb, after_quote=after_quote)
 
 
 def goes_on_from_reported_clause(token: Token) -> bool:

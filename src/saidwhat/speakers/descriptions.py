@@ -178,3 +178,16 @@ def _follows_article(doc: Doc, start: int) -> bool:
         if token.pos_ not in ("ADJ", "NUM", "PUNCT") and not hyphenated:
             return False
     return False
+
+
+def stand_in(token: Token) -> Token:
+    """The noun a name's word is compounded into ('magazine' of 'Zell Weekly magazine'), else the word."""
+    while token.dep_ == "compound" and token.head.i != token.i and token.head.pos_ == "PROPN":
+        token = token.head
+    return token.head if token.dep_ == "compound" else token
+
+
+def is_client(token: Token) -> bool:
+    """'a poll for the Daily Courier': the paper paid for the poll, its pollster carried it out."""
+    role = study_role(token) or study_role(stand_in(token))
+    return role is not None and role[0] == "for"

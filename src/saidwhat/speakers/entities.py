@@ -77,6 +77,17 @@ class Entity:
         """Start of the first mention, or -1."""
         return min((start for start, _ in self.mentions), default=-1)
 
+    def record_mention(self, token: Token, source: Offsets) -> None:
+        """A source that resolved to this entity: one more mention, and what it says of a person."""
+        if source not in self.mentions:
+            self.mentions.append(source)
+        if self.anonymous or self.kind != "person":
+            return
+        described = clause_descriptions(token)
+        if token.pos_ == "NOUN":
+            described.insert(0, description_of(token.doc, token) or "")
+        self.descriptions.extend(d for d in described if d and d not in self.descriptions)
+
 
 def is_described_as_body(entity: Entity) -> bool:
     """'handset maker Quorvo', 'the think-tank Palisade': a one-word name the article describes with a

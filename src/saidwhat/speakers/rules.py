@@ -10,18 +10,15 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from ..extraction.docfacts import doc_facts
-from ..extraction.drafts import DraftQuote, Offsets
+from ..extraction.drafts import DraftQuote
 from ..extraction.lexicon import (
     ANONYMOUS_HEADS,
     DOCUMENT_NOUNS,
     FEMALE_PRONOUNS,
-    JOB_TITLES,
     MALE_PRONOUNS,
     ORGANISATION_NOUNS,
     POSSESSIVE_DETERMINERS,
-    ROLE_WORDS,
     SPOKESPERSON_NOUNS,
-    SPOKESPERSON_WORDS,
     STUDY_NOUNS,
 )
 from ..extraction.sources import mention_bounds
@@ -34,16 +31,22 @@ from .antecedents import (
     untagged_subjects,
 )
 from .cataphora import give_headline_quotes_the_lead_speaker, lede_referent
-from .descriptions import WRITING_NOUNS, description_rank, is_common_word, profile_in, source_words, study_role
+from .descriptions import (
+    WRITING_NOUNS,
+    description_rank,
+    is_client,
+    is_common_word,
+    profile_in,
+    source_words,
+    stand_in,
+    study_role,
+)
 from .entities import Entity, proper_name_chain
 from .gender import entity_gender
 from .joints import JointSpeakers
-from .mentions import clause_descriptions, description_of, in_possessive, noun_before_participle, quoted_person
+from .mentions import in_possessive, noun_before_participle, quoted_person
 from .names import POSTNOMINALS, clean_name, has_acronym, is_office_plural
-
-# Titles that name a person's post and nothing else: not a spokesman (who speaks for a body), not
-# 'executive' (also a body: 'the Scottish Executive') nor 'star' (also a paper: 'The Star').
-PERSON_TITLES = (JOB_TITLES | ROLE_WORDS) - SPOKESPERSON_WORDS - {"executive", "star"}
+from .posts import PERSON_TITLES, is_employer, is_office_or_seat
 
 
 class ResolvingIndex(JointSpeakers):
@@ -185,15 +188,15 @@ class ResolvingIndex(JointSpeakers):
             if i in self.by_token
             and (owner_speaks or not in_possessive(self.doc[i], head))
             and self.by_token[i] not in clients
-            and not _is_employer(self.doc[i], head, self.by_token[i])
-            and not _is_office_or_seat(self.doc[i], head, self.by_token[i])
+            and not is_employer(self.doc[i], head, self.by_token[i])
+            and not is_office_or_seat(self.doc[i], head, self.by_token[i])
         ]
         people = [e for e in inside if e.kind == "person"]
         return people[-1] if people else inside[-1] if inside else None
 
     def _clients(self, start: int, end: int) -> list[Entity]:
         """The entities named between tokens start and end that a study was made for, not by."""
-        return [self.by_token[i] for i in range(start, end) if i in self.by_token and _is_client(self.doc[i])]
+        return [self.by_token[i] for i in range(start, end) if i in self.by_token and is_client(self.doc[i])]
 
     def _enriched(self, entity: Entity, head: Token) -> Entity:
         """Add 'Ravi Dastidar' to an entity NER knew only as 'Dastidar'."""
@@ -275,9 +278,9 @@ class ResolvingIndex(JointSpeakers):
         latest so named before the mention, else the first after it."""
         words = [t for t in token.doc if t.pos_ == "PROPN" and t.i not in self.by_token]
         for word in sorted(words, key=lambda t: (t.i > token.i, -t.i if t.i < token.i else t.i)):
-            if any(child.lower_ in ("a", "an") for child in _stand_in(word).children):
+            if any(child.lower_ in ("a", "an") for child in stand_in(word).children):
                 continue  # 'research from a City investment bank': a word in capitals, no body's name
-            role = study_role(_stand_in(word)) or study_role(word)
+            role = study_role(stand_in(word)) or study_role(word)
             if (
                 role is not None
                 and role[0] in ("by", "from")
@@ -345,62 +348,6 @@ class ResolvingIndex(JointSpeakers):
         return known or self._anonymous(phrase, "unknown")
 
 
-def _stand_in(token: Token) -> Token:
-    """The noun a name's word is compounded into ('magazine' of 'Zell Weekly magazine'), else the word."""
-    while token.dep_ == "compound" and token.head.i != token.i and token.head.pos_ == "PROPN":
-        token = token.head
-    return token.head if token.dep_ == "compound" else token
-
-
-def _is_client(token: Token) -> bool:
-    """'a poll for the Daily Courier': the paper paid for the poll, its pollster carried it out."""
-    role = study_role(token) or study_role(_stand_in(token))
-    return role is not None and role[0] == "for"
-
-
-def _is_office_or_seat(token: Token, head: Token, entity: Entity) -> bool:
-    """'the Trade and Industry Secretary', 'the MP for Dale', 'the minister for Wales': the office a title
-    names before it, or the place it serves, is not who holds it (English grammar)."""
-    return (
-        head.lower_ in PERSON_TITLES
-        and entity.kind != "person"
-        and (token.i < head.i or token.ent_type_ in ("GPE", "LOC") or _served_by(token, head))
-    )
-
-
-def _served_by(token: Token, head: Token) -> bool:
-    """Is the token in a 'for' phrase of the head ('the MP for Dale and Sheppey')?"""
-    while token.i != head.i and token.head.i != token.i:
-        if token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.i == head.i:
-            return True
-        token = token.head
-    return False
-
-
-def _is_employer(token: Token, head: Token, entity: Entity) -> bool:
-    """'the Harbour Party leader': a body named before a singular role noun is whom the speaker serves, not
-    the speaker (English grammar; not 'a Harbour Party spokesman', 'Harbour Party officials')."""
-    while token.i != head.i and token.dep_ in ("compound", "amod", "nmod", "det"):  # NER may take in "The"
-        token = token.head
-    return (
-        entity.kind == "organisation"
-        and token.i == head.i
-        and head.tag_ == "NN"
-        and head.lemma_.lower() not in ANONYMOUS_HEADS | ORGANISATION_NOUNS | DOCUMENT_NOUNS | STUDY_NOUNS
-    )
-
-
-def _record_mention(doc: Doc, entity: Entity, token: Token, source: Offsets) -> None:
-    if source not in entity.mentions:
-        entity.mentions.append(source)
-    if entity.anonymous or entity.kind != "person":
-        return
-    described = clause_descriptions(token)
-    if token.pos_ == "NOUN":
-        described.insert(0, description_of(doc, token) or "")
-    entity.descriptions.extend(d for d in described if d and d not in entity.descriptions)
-
-
 def _speaker_of_sentence(doc: Doc, index: ResolvingIndex, draft: DraftQuote, spoken: list[Entity]) -> Entity | None:
     """A quoted word with no cue ('On the show's "fuzziness", Connor commented: ...') belongs to
     the speaker of the sentence it stands in."""
@@ -433,7 +380,7 @@ def rule_speakers(doc: Doc, drafts: list[DraftQuote], index: ResolvingIndex) -> 
             said_for = spokesperson_continued(index, token, previous, speakers[-1] if speakers else None)
             entity = said_for or index.resolve(token, spoken)
             if entity is not None and draft.sources:
-                _record_mention(doc, entity, token, draft.sources[0])
+                entity.record_mention(token, draft.sources[0])
             if entity is not None:
                 entity.subject_at.append(token.i)  # a quote's source is as salient as a subject
         elif draft.inherits and speakers:

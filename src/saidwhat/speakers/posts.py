@@ -1,0 +1,53 @@
+"""Posts and roles in a source mention: a title names a person's post; the office, seat or employer it
+names is not who holds it ('the Trade Secretary', 'the MP for Dale', 'the Harbour Party leader')."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..extraction.lexicon import (
+    ANONYMOUS_HEADS,
+    DOCUMENT_NOUNS,
+    JOB_TITLES,
+    ORGANISATION_NOUNS,
+    ROLE_WORDS,
+    SPOKESPERSON_WORDS,
+    STUDY_NOUNS,
+)
+from .entities import Entity
+
+# Titles that name a person's post and nothing else: not a spokesman (who speaks for a body), not
+# 'executive' (also a body: 'the Scottish Executive') nor 'star' (also a paper: 'The Star').
+PERSON_TITLES = (JOB_TITLES | ROLE_WORDS) - SPOKESPERSON_WORDS - {"executive", "star"}
+
+
+def is_office_or_seat(token: Token, head: Token, entity: Entity) -> bool:
+    """'the Trade and Industry Secretary', 'the MP for Dale', 'the minister for Wales': the office a title
+    names before it, or the place it serves, is not who holds it (English grammar)."""
+    return (
+        head.lower_ in PERSON_TITLES
+        and entity.kind != "person"
+        and (token.i < head.i or token.ent_type_ in ("GPE", "LOC") or _served_by(token, head))
+    )
+
+
+def _served_by(token: Token, head: Token) -> bool:
+    """Is the token in a 'for' phrase of the head ('the MP for Dale and Sheppey')?"""
+    while token.i != head.i and token.head.i != token.i:
+        if token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.i == head.i:
+            return True
+        token = token.head
+    return False
+
+
+def is_employer(token: Token, head: Token, entity: Entity) -> bool:
+    """'the Harbour Party leader': a body named before a singular role noun is whom the speaker serves, not
+    the speaker (English grammar; not 'a Harbour Party spokesman', 'Harbour Party officials')."""
+    while token.i != head.i and token.dep_ in ("compound", "amod", "nmod", "det"):  # NER may take in "The"
+        token = token.head
+    return (
+        entity.kind == "organisation"
+        and token.i == head.i
+        and head.tag_ == "NN"
+        and head.lemma_.lower() not in ANONYMOUS_HEADS | ORGANISATION_NOUNS | DOCUMENT_NOUNS | STUDY_NOUNS
+    )

@@ -323,3 +323,11 @@ def test_the_plural_of_an_office_names_no_speaker(nlp: Language) -> None:
 def test_the_plural_of_an_office_before_a_name_is_not_part_of_it() -> None:
     assert is_office_plural("MPs") and is_office_plural("QCs")
     assert not is_office_plural("MP") and not is_office_plural("Mills")
+
+
+def test_a_party_spokesman_speaks_for_the_party_not_the_last_body_named(nlp: Language) -> None:
+    text = (
+        "The leader of the Harbour National Party has been arrested after a BBC documentary. "
+        "A party spokesman said the arrest was political."
+    )
+    assert _speakers(nlp, text) == ["Harbour National Party"]

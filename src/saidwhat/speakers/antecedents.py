@@ -6,12 +6,24 @@ reports ('X said Y had spoken') is not who the next 'he' is about; the subject o
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import Protocol
+
+from spacy.tokens import Doc, Token
 
 from ..extraction.docfacts import doc_facts
 from ..extraction.drafts import DraftQuote
 from ..extraction.lexicon import FEMALE_PRONOUNS, HONORIFICS, MALE_PRONOUNS, SPOKESPERSON_NOUNS, STUDY_NOUNS
 from .entities import Entity, EntityIndex
+
+
+class Resolver(Protocol):
+    """What resolves a mention to an entity (`rules.ResolvingIndex`)."""
+
+    doc: Doc
+    by_token: dict[int, Entity]
+
+    def resolve(self, token: Token, spoken: list[Entity]) -> Entity | None: ...
+
 
 # Clause relations that put a clause under a noun (a relative clause or a participle describing it).
 _NOUN_CLAUSES = frozenset({"relcl", "acl"})
@@ -127,3 +139,22 @@ def study_just_before(token: Token) -> Token | None:
     before = facts.sent(token.doc[start - 1])
     subjects = [t for t in before.root.children if t.dep_ in ("nsubj", "nsubjpass")]
     return next((t for t in subjects if t.lemma_.lower() in STUDY_NOUNS and t.tag_ == "NN"), None)
+
+
+def speaker_of_sentence(index: Resolver, draft: DraftQuote, spoken: list[Entity]) -> Entity | None:
+    """A quoted word with no cue ('On the show's "fuzziness", Connor commented: ...') belongs to
+    the speaker of the sentence it stands in."""
+    doc = index.doc
+    span = doc.char_span(draft.start, draft.end, alignment_mode="expand")
+    if span is None:
+        return None
+    for token in doc_facts(doc).sent(span[0]):
+        if token.dep_ in ("nsubj", "nsubjpass") and not draft.covers(token.idx):
+            # Only a known person or body, or a pronoun: 'The $499 Macintosh' says nothing.
+            if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
+                token = token.head.head  # 'comedian Ola Lund, who called the shows "idiotic"': Lund
+            # A personal pronoun only: 'This echoed ...' is no one.
+            entity = index.by_token.get(token.i) or (index.resolve(token, spoken) if token.tag_ == "PRP" else None)
+            if entity is not None and not entity.anonymous:
+                return entity
+    return None

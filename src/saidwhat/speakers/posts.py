@@ -51,3 +51,17 @@ def is_employer(token: Token, head: Token, entity: Entity) -> bool:
         and head.tag_ == "NN"
         and head.lemma_.lower() not in ANONYMOUS_HEADS | ORGANISATION_NOUNS | DOCUMENT_NOUNS | STUDY_NOUNS
     )
+
+
+def body_nouns(spokesperson: Token) -> set[str]:
+    """The kinds of body a spokesperson's modifiers name: {'party'} of 'a senior party spokesman'."""
+    return {
+        child.lemma_.lower()
+        for child in spokesperson.children
+        if child.dep_ in ("compound", "amod", "nmod") and child.lemma_.lower() in ORGANISATION_NOUNS
+    }
+
+
+def named_as(entity: Entity, nouns: set[str]) -> bool:
+    """Does one of the entity's names hold one of these nouns as a word ('Harbour Party' of 'party')?"""
+    return any(word.lower() in nouns for name in entity.names for word in name.split())

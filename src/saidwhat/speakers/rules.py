@@ -26,6 +26,7 @@ from ..records import SpeakerKind
 from .antecedents import (
     is_embedded_subject,
     only_one_just_before,
+    speaker_of_sentence,
     spokesperson_continued,
     study_just_before,
     untagged_subjects,
@@ -46,7 +47,7 @@ from .gender import entity_gender
 from .joints import JointSpeakers
 from .mentions import in_possessive, noun_before_participle, quoted_person
 from .names import POSTNOMINALS, clean_name, has_acronym, is_office_plural
-from .posts import PERSON_TITLES, is_employer, is_office_or_seat
+from .posts import PERSON_TITLES, body_nouns, is_employer, is_office_or_seat, named_as
 
 
 class ResolvingIndex(JointSpeakers):
@@ -308,6 +309,14 @@ class ResolvingIndex(JointSpeakers):
         self.entities.append(entity)
         return entity
 
+    def _latest_of_kind_named(self, spokesperson: Token, spoken: list[Entity]) -> Entity | None:
+        """'a party spokesman': the body last spoken of that the article names as a party, not any body
+        ('The Harbour Party ... a BBC film ... A party spokesman said')."""
+        nouns = body_nouns(spokesperson)
+        if not nouns:
+            return None
+        return self.latest(spokesperson.i, "organisation", prefer=spoken, skip=lambda e: not named_as(e, nouns))
+
     def _resolve_nominal(self, token: Token, start: int, end: int, spoken: list[Entity]) -> Entity | None:
         """'the actor', 'the 18-year-old actor', 'a spokesperson for X', 'the company', 'a source', 'officials'."""
         head = token.lemma_.lower()
@@ -318,7 +327,7 @@ class ResolvingIndex(JointSpeakers):
             organisations = [e for e in inside if e.kind == "organisation"]
             if organisations:
                 return organisations[-1]
-            known = self.latest(token.i, "organisation", prefer=spoken)
+            known = self._latest_of_kind_named(token, spoken) or self.latest(token.i, "organisation", prefer=spoken)
             return known if known is not None else self._anonymous(phrase, "unknown")
         if head in STUDY_NOUNS:
             # 'The Bank's minutes', 'a survey by the firm', else the body last spoken of
@@ -348,24 +357,6 @@ class ResolvingIndex(JointSpeakers):
         return known or self._anonymous(phrase, "unknown")
 
 
-def _speaker_of_sentence(doc: Doc, index: ResolvingIndex, draft: DraftQuote, spoken: list[Entity]) -> Entity | None:
-    """A quoted word with no cue ('On the show's "fuzziness", Connor commented: ...') belongs to
-    the speaker of the sentence it stands in."""
-    span = doc.char_span(draft.start, draft.end, alignment_mode="expand")
-    if span is None:
-        return None
-    for token in doc_facts(doc).sent(span[0]):
-        if token.dep_ in ("nsubj", "nsubjpass") and not draft.covers(token.idx):
-            # Only a known person or body, or a pronoun: 'The $499 Macintosh' says nothing.
-            if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
-                token = token.head.head  # 'comedian Ola Lund, who called the shows "idiotic"': Lund
-            # A personal pronoun only: 'This echoed ...' is no one.
-            entity = index.by_token.get(token.i) or (index.resolve(token, spoken) if token.tag_ == "PRP" else None)
-            if entity is not None and not entity.anonymous:
-                return entity
-    return None
-
-
 def rule_speakers(doc: Doc, drafts: list[DraftQuote], index: ResolvingIndex) -> list[Entity | None]:
     """The entity the hand-written rules attribute each draft quote to (None when unknown), in order."""
     speakers: list[Entity | None] = []
@@ -386,7 +377,7 @@ def rule_speakers(doc: Doc, drafts: list[DraftQuote], index: ResolvingIndex) -> 
         elif draft.inherits and speakers:
             entity = speakers[-1]
         elif draft.type == "partial":
-            entity = _speaker_of_sentence(doc, index, draft, spoken)
+            entity = speaker_of_sentence(index, draft, spoken)
         speakers.append(entity)
         if entity is not None:
             spoken.append(entity)

@@ -183,3 +183,11 @@ def test_words_before_an_honorific_are_no_part_of_the_name(nlp: Language) -> Non
     assert clean_name(doc[1:4]) == "Okafor"
     doc = _tagged(nlp, "Rt Rev Anna Lindqvist said the vote was close.", [(0, 4, "PERSON")])
     assert clean_name(doc[0:4]) == "Anna Lindqvist"
+
+
+def test_a_lower_case_word_inside_a_name_is_a_role_there(nlp: Language) -> None:
+    # 'sheriff' is written in lower case in news: 'Dale County Sheriff Ann Lee' names Ann Lee.
+    doc = _tagged(nlp, "Dale County Sheriff Ann Lee said the jail was full.", [(0, 5, "PERSON")])
+    assert clean_name(doc[0:5]) == "Ann Lee"
+    doc = _tagged(nlp, "Stuart Rose said prices rose.", [(0, 2, "PERSON")])
+    assert clean_name(doc[0:2]) == "Stuart Rose"

@@ -93,6 +93,11 @@ def _without_roles(tokens: list[Token], lowered: frozenset[str]) -> list[Token]:
     """
     words = [t for t in tokens if t.text not in _JOINERS]
     last_title = max((i for i, t in enumerate(words) if t.lower_ in TITLE_WORDS | ROLE_WORDS), default=-1)
+    # A word news writes in lower case, inside a name and before two more words, is a role there too
+    # ('Dale County Sheriff Ann Lee'); a name's own words ('Stuart Rose') stand last or first.
+    last_title = max(
+        [last_title, *(i for i, t in enumerate(words[:-2]) if i > 0 and t.lower_ in news_lowercase_words())]
+    )
     if 0 <= last_title < len(words) - 1:
         words = words[last_title + 1 :]
     while len(words) > 2 and (lead := 1 if _is_role_word(words[0], lowered) else _other_name_before(words)):

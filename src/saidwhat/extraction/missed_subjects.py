@@ -6,15 +6,16 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .docfacts import doc_facts
-from .lexicon import SPEAKER_PRONOUNS
+from .lexicon import FULL_STOPS, SPEAKER_PRONOUNS
 
 # The tags of a finite verb (past, present with or without -s): a verb with a tense of its own.
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # How a name before an appositive hangs above its last word ('Paul Anders, the head of the League,').
 _APPOSITIVE_CLIMB_DEPS = frozenset({"pobj", "prep", "appos"})
-# The marks that close a quote right before an inverted cue ('"No," replied Ames', "'No,' replied Ames").
-QUOTE_CLOSERS = frozenset({'"', "”", "''", "»", "’", "'"})
-_SENTENCE_ENDS = frozenset({".", "!", "?"})
+# The tokens of double marks that close a quote, then with the single ones, which also close a quote right
+# before an inverted cue ('"No," replied Ames', "'No,' replied Ames").
+DOUBLE_QUOTE_CLOSERS = frozenset({'"', "”", "''", "»"})
+QUOTE_CLOSERS = DOUBLE_QUOTE_CLOSERS | {"’", "'"}
 # How a word that modifies a noun hangs from it.
 _MODIFIER_DEPS = frozenset({"compound", "poss", "nmod", "amod", "det", "npadvmod"})
 
@@ -129,4 +130,4 @@ def object_ending_sentence(verb: Token, *, after_quote: bool) -> Token | None:
         end += 1
     if end == sentence_end:
         return objects[0]
-    return objects[0] if after_quote and doc[end].text in _SENTENCE_ENDS else None
+    return objects[0] if after_quote and doc[end].text in FULL_STOPS else None

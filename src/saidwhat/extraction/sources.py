@@ -9,6 +9,7 @@ from .docfacts import doc_facts
 from .drafts import DraftQuote
 from .lexicon import RELATIVE_PRONOUNS, SAYING_VERBS, SPEAKER_PRONOUNS
 from .missed_subjects import (
+    DOUBLE_QUOTE_CLOSERS,
     FINITE_VERB_TAGS,
     QUOTE_CLOSERS,
     follows_comma,
@@ -22,7 +23,6 @@ _NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 # What a participle hung from a word may describe as the one who speaks.
 _DESCRIBED_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _TENSE_OF_TAG = {"VBD": "past", "VBZ": "present", "VBP": "present"}
-_CLOSING_MARKS = frozenset({'"', "”", "''", "»"})
 # A verb in these relations shares the subject of the verb it hangs from.
 _SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp"})
 # Parts of a subject that describe rather than name: "Connor, who plays Nick Nelson", "Halvorsen, spokesman".
@@ -112,7 +112,7 @@ def _antecedent(pronoun: Token, parsed_head: Token) -> Token:
 
 def _quoted_before(child: Token, cue: Token) -> bool:
     """Does a quotation mark close between a word and the cue after it ('mode," said')?"""
-    return child.i < cue.i and any(token.text in _CLOSING_MARKS for token in child.doc[child.i + 1 : cue.i])
+    return child.i < cue.i and any(token.text in DOUBLE_QUOTE_CLOSERS for token in child.doc[child.i + 1 : cue.i])
 
 
 def _dash_before(child: Token, cue: Token) -> bool:

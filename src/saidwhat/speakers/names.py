@@ -71,9 +71,7 @@ def _name_tokens(span: Span) -> tuple[list[Token], bool]:
         if lower in HONORIFICS and token.is_title:
             # An honorific opens a name: words before it are not part of it ('On Wednesday Mr Lund said'
             # gives the NER 'Wednesday Mr Lund'; 'Rt Rev Ann Lee').
-            peer = lower in PEER_TITLES
             tokens = []
-            continue
         if lower in HONORIFICS or (not tokens and _is_article(token)):
             peer |= lower in PEER_TITLES and not tokens and token.is_title
             continue
@@ -92,12 +90,7 @@ def _without_roles(tokens: list[Token], lowered: frozenset[str]) -> list[Token]:
     words stay.
     """
     words = [t for t in tokens if t.text not in _JOINERS]
-    last_title = max((i for i, t in enumerate(words) if t.lower_ in TITLE_WORDS | ROLE_WORDS), default=-1)
-    # A word news writes in lower case, inside a name and before two more words, is a role there too
-    # ('Dale County Sheriff Ann Lee'); a name's own words ('Stuart Rose') stand last or first.
-    last_title = max(
-        [last_title, *(i for i, t in enumerate(words[:-2]) if i > 0 and t.lower_ in news_lowercase_words())]
-    )
+    last_title = max((i for i, t in enumerate(words) if _is_title_inside(i, t, len(words))), default=-1)
     if 0 <= last_title < len(words) - 1:
         words = words[last_title + 1 :]
     while len(words) > 2 and (lead := 1 if _is_role_word(words[0], lowered) else _other_name_before(words)):
@@ -105,6 +98,14 @@ def _without_roles(tokens: list[Token], lowered: frozenset[str]) -> list[Token]:
     if len(words) == 2 and (words[0].lower_ in ROLE_WORDS | TITLE_WORDS or is_office_plural(words[0].text)):
         words = words[1:]
     return [t for t in tokens if words and words[0].i <= t.i <= words[-1].i]
+
+
+def _is_title_inside(i: int, token: Token, words: int) -> bool:
+    """Is the i-th of a name's words a title? A title word is; so is a word news writes in lower case
+    inside the name, before two more words ('Dale County Sheriff Ann Lee'): a name's own common words
+    ('Stuart Rose') stand last or first."""
+    lower = token.lower_
+    return lower in TITLE_WORDS or lower in ROLE_WORDS or (0 < i < words - 2 and lower in news_lowercase_words())
 
 
 def _other_name_before(words: list[Token]) -> int:

@@ -235,3 +235,35 @@ def test_they_after_an_unnamed_group_goes_on_with_the_group(nlp: Language) -> No
     speakers = [article.speaker_of(quote) for quote in article.quotes]
     assert [s.name if s else None for s in speakers] == ["Market analysts", "Market analysts"]
     assert speakers[0] is not None and speakers[0].kind == "group"
+
+
+def test_a_pronoun_is_no_one_named_inside_its_own_quote(nlp: Language) -> None:
+    # English grammar: in 'Keller is "...", he said' the 'he' cannot be Keller.
+    text = (
+        'Orbis has received a bid from Kestrel. "Shareholders are unhappy," analyst Ian Brodie said.'
+        ' Kestrel boss Tom Keller is "trying to buy them off", he said.'
+    )
+    article = extract(text, nlp=nlp)
+    speakers = [article.speaker_of(quote) for quote in article.quotes]
+    assert [s.name if s else None for s in speakers][-1] == "Ian Brodie"
+
+
+def test_he_after_an_unnamed_persons_quote_goes_on_with_that_person(nlp: Language) -> None:
+    text = (
+        "Tom Harlow spoke to traders on Monday. Shares in Orbis rose. However, one dealer, who asked not to be"
+        ' named, told reporters the sales were "not what people had hoped for". "Christmas has been tough for'
+        ' the whole sector," he said.'
+    )
+    article = extract(text, nlp=nlp)
+    speakers = [article.speaker_of(quote) for quote in article.quotes]
+    assert [s.name if s else None for s in speakers][-2:] == ["one dealer", "one dealer"]
+
+
+def test_he_after_a_bodys_pledge_is_not_the_body(nlp: Language) -> None:
+    text = (
+        "Tom Harlow says his Harbour Party will raise taxes. With his party's earlier pledge to cut fees adopted by"
+        " the government, he has switched tack. Now he is promising to levy a small increase on large incomes."
+    )
+    article = extract(text, nlp=nlp)
+    speakers = [article.speaker_of(quote) for quote in article.quotes]
+    assert [s.name if s else None for s in speakers][-1] == "Tom Harlow"

@@ -269,3 +269,63 @@ def test_a_description_and_a_named_conjunct_are_a_joint_speaker(nlp: Language) -
     brack = index.resolve(next(t for t in doc if t.text == "Brack"), [])
     assert brack is not None and brack.name == "Tom Brack"  # one name is never the joint speaker
     assert index.match("Walsh", "person") is not None and not index.match("Walsh", "person").members
+
+
+def _speakers(nlp: Language, text: str) -> list[tuple[str | None, str | None]]:
+    """(name, kind) of each quote's speaker, in order (None for a quote with no speaker)."""
+    article = saidwhat.extract(text, nlp=nlp)
+    speakers = [article.speaker_of(quote) for quote in article.quotes]
+    return [(s.name, s.kind) if s is not None else (None, None) for s in speakers]
+
+
+def test_his_spokesman_speaks_for_the_man_his_stands_for(nlp: Language) -> None:
+    text = (
+        "Mr Tom Harlow, the owner of Zentrix Holdings, has sold his stake. The Dale Council had asked him to."
+        " His spokesman said it was highly unlikely he would sell more shares."
+    )
+    assert _speakers(nlp, text)[-1][0] == "Tom Harlow"
+
+
+def test_his_spokesman_is_never_a_body(nlp: Language) -> None:
+    # No word marks Harlow as a man: the spokesman is nobody named, but never the council 'his' cannot be.
+    text = (
+        "Tom Harlow, the owner of Zentrix Holdings, has sold his stake. The Dale Council had asked him to."
+        " His spokesman said it was highly unlikely he would sell more shares."
+    )
+    assert _speakers(nlp, text)[-1][0] not in ("Dale Council", "Zentrix Holdings")
+
+
+def test_her_spokesman_is_not_a_man_named_since(nlp: Language) -> None:
+    text = (
+        "Tennis star Ann Vell has denied reports that she has pulled out of the Dale Open. Open chief Ian Brodie"
+        ' had said: "Her wrist obviously isn\'t going to heal." But her spokesman insisted she had simply'
+        " delayed her entry."
+    )
+    assert _speakers(nlp, text)[-1][0] != "Ian Brodie"
+
+
+def test_a_plural_body_noun_is_never_one_body(nlp: Language) -> None:
+    text = (
+        "Orbis Air has lost a case against Kestrel Rail. The French and Dutch governments argue that the ruling"
+        " was wrong."
+    )
+    name, kind = _speakers(nlp, text)[-1]
+    assert name not in ("Orbis Air", "Kestrel Rail")
+    assert kind == "group"
+
+
+def test_someone_refers_back_to_no_one(nlp: Language) -> None:
+    text = (
+        "Ann Vell warned people about fake charity sites. One e-mail sent out in January came from someone who"
+        " claimed that he had lost his parents in the flood."
+    )
+    assert _speakers(nlp, text)[-1][0] != "Ann Vell"
+
+
+def test_the_american_is_a_person_described_not_a_body(nlp: Language) -> None:
+    text = (
+        'Second seed Tom Harlow suffered a defeat by Ian Brodie in the quarter-finals. "I had a good plan," Brodie'
+        " said. And Harlow, who was matched for power by his opponent, said Brodie was an example of several"
+        ' players. "A lot more guys are capable of it now," said the American.'
+    )
+    assert _speakers(nlp, text)[-1] == ("Tom Harlow", "person")

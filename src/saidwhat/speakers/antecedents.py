@@ -12,8 +12,17 @@ from spacy.tokens import Doc, Token
 
 from ..extraction.docfacts import doc_facts
 from ..extraction.drafts import DraftQuote
-from ..extraction.lexicon import FEMALE_PRONOUNS, HONORIFICS, MALE_PRONOUNS, SPOKESPERSON_NOUNS, STUDY_NOUNS
+from ..extraction.lexicon import (
+    DOCUMENT_NOUNS,
+    FEMALE_PRONOUNS,
+    HONORIFICS,
+    MALE_PRONOUNS,
+    ORGANISATION_NOUNS,
+    SPOKESPERSON_NOUNS,
+    STUDY_NOUNS,
+)
 from .entities import Entity, EntityIndex
+from .gender import FEMALE_WORDS, MALE_WORDS
 
 
 class Resolver(Protocol):
@@ -24,6 +33,9 @@ class Resolver(Protocol):
 
     def resolve(self, token: Token, spoken: list[Entity]) -> Entity | None: ...
 
+
+# Nouns that name a body, a study or a document, not one person a 'he' or 'she' could go on with.
+_NOT_ONE_PERSON = ORGANISATION_NOUNS | STUDY_NOUNS | DOCUMENT_NOUNS
 
 # Clause relations that put a clause under a noun (a relative clause or a participle describing it).
 _NOUN_CLAUSES = frozenset({"relcl", "acl"})
@@ -80,8 +92,33 @@ def spokesperson_continued(
     doc = token.doc
     if doc[previous.source_token].lemma_.lower() not in SPOKESPERSON_NOUNS:
         return None
+    return None if _named_since(index, previous, token) else previous_speaker
+
+
+def unnamed_continued(
+    index: EntityIndex, token: Token, previous: DraftQuote | None, previous_speaker: Entity | None
+) -> Entity | None:
+    """The unnamed person who gave the quote before, for a 'he' or 'she' with no one named since: 'one
+    dealer, who asked not to be named, said ... "...," he said.' is the dealer's (a pronoun refers back to
+    the latest person spoken of, named or not: English grammar), not a person named before the dealer."""
+    lower = token.lower_
+    if lower not in MALE_PRONOUNS | FEMALE_PRONOUNS or previous is None or previous.source_token is None:
+        return None
+    if previous_speaker is None or not previous_speaker.anonymous or previous_speaker.kind != "unknown":
+        return None
+    head = token.doc[previous.source_token]
+    wanted = MALE_WORDS if lower in MALE_PRONOUNS else FEMALE_WORDS
+    lemma = head.lemma_.lower()
+    other_gender = (MALE_WORDS | FEMALE_WORDS) - wanted
+    if head.pos_ != "NOUN" or head.tag_ != "NN" or lemma in _NOT_ONE_PERSON or lemma in other_gender:
+        return None  # 'analysts', "his party's pledge", 'a spokeswoman ... he': not one person of that gender
+    return None if _named_since(index, previous, token) else previous_speaker
+
+
+def _named_since(index: EntityIndex, previous: DraftQuote, token: Token) -> bool:
+    """Is anyone named between the previous quote (and its source) and the token?"""
     since = max(previous.end, *(end for _, end in previous.sources[:1]))
-    return None if _names_someone(index, since, token.idx) else previous_speaker
+    return _names_someone(index, since, token.idx)
 
 
 def _names_someone(index: EntityIndex, lo: int, hi: int) -> bool:

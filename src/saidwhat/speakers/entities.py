@@ -116,6 +116,14 @@ def _is_name_word(token: Token) -> bool:
     return token.pos_ == "PROPN" or (token.is_upper and token.is_alpha and len(token) > 1)
 
 
+def is_nationality_noun(token: Token, start: int) -> bool:
+    """'the American', 'the Frenchman': one person described by the nationality the NER tags NORP, after
+    'the' at token `start` (English grammar: a name takes no article, a singular nationality noun is one person)."""
+    return (
+        token.ent_type_ == "NORP" and token.tag_ == "NNP" and 0 <= start < token.i and token.doc[start].lower_ == "the"
+    )
+
+
 class EntityIndex:
     """The people and organisations of one document, in order of mention."""
 
@@ -124,8 +132,10 @@ class EntityIndex:
         self.entities: list[Entity] = []
         self.by_token: dict[int, Entity] = {}
         self.lowered = lowercase_words(doc)
-        # Names inside someone's quoted words are not the subjects a later 'he' refers back to.
-        self.quoted = [draft for draft in quoted or [] if draft.type in ("direct", "partial")]
+        # Names inside someone's words, quoted or reported, are not the subjects a later 'he' refers back to:
+        # in 'Tom Keller is "trying to buy them off", he said' the 'he' is not Keller (English grammar: a
+        # pronoun never means a name inside the clause its verb reports), however the parser hung the clauses.
+        self.quoted = list(quoted or [])
         for ent in doc.ents:
             if ent.label_ in _PERSON_LABELS or ent.label_ in _ORG_LABELS:
                 self._add_mention(ent)
@@ -247,6 +257,8 @@ class EntityIndex:
             return
         if len(ent) == 1 and is_office_plural(ent.text):
             return  # 'MPs said': a group of people, not a name (English: a plural common noun)
+        if is_nationality_noun(ent.root, ent.start - 1):
+            return  # 'said the American': a person described, no body's name
         if kind == "organisation":
             ent = with_capitalised_modifiers(ent)
         name = clean_name(ent, person=kind == "person" or has_honorific(ent), lowered=self.lowered)

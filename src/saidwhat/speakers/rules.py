@@ -29,6 +29,7 @@ from .antecedents import (
     speaker_of_sentence,
     spokesperson_continued,
     study_just_before,
+    unnamed_continued,
     untagged_subjects,
 )
 from .cataphora import give_headline_quotes_the_lead_speaker, lede_referent
@@ -42,12 +43,15 @@ from .descriptions import (
     stand_in,
     study_role,
 )
-from .entities import Entity, proper_name_chain
+from .entities import Entity, is_nationality_noun, proper_name_chain
 from .gender import entity_gender
 from .joints import JointSpeakers
 from .mentions import in_possessive, noun_before_participle, quoted_person
 from .names import POSTNOMINALS, clean_name, has_acronym, is_office_plural
 from .posts import PERSON_TITLES, body_nouns, is_employer, is_office_or_seat, named_as
+
+# English's indefinite pronouns for people: a source 'someone who claimed ...' names no one met before.
+INDEFINITE_PRONOUNS = frozenset({"someone", "somebody", "anyone", "anybody", "everyone", "everybody", "nobody"})
 
 
 class ResolvingIndex(JointSpeakers):
@@ -120,6 +124,8 @@ class ResolvingIndex(JointSpeakers):
         capitalised = (token.pos_ == "PROPN" and not token.is_lower) or (
             token.is_title and token.pos_ in ("NOUN", "ADJ")
         )
+        if capitalised and is_nationality_noun(token, start):
+            capitalised = False  # 'said the American': a person described by a nationality, resolved as a noun
         if capitalised and token.lower_ not in PERSON_TITLES:
             known = self.match(token.text, "person") or self.person_tagged_as_organisation(token)
             if known is not None:
@@ -211,6 +217,9 @@ class ResolvingIndex(JointSpeakers):
         lower = token.lower_
         if lower in ("i", "me", "you"):
             return None
+        if lower in INDEFINITE_PRONOUNS:
+            # 'someone who claimed ...': an indefinite pronoun refers back to no one (English grammar).
+            return self._anonymous(self.doc[token.i : token.i + 1], "unknown")
         study = study_just_before(token) if lower == "it" else None
         if study is not None:
             return self.resolve(study, spoken)
@@ -234,6 +243,17 @@ class ResolvingIndex(JointSpeakers):
         if entity is not None and gender and entity.gender is None:
             entity.gender = gender
         return entity
+
+    def _owner_of(self, determiner: Token, spoken: list[Entity]) -> Entity | None:
+        """'his spokesman said': the man 'his' stands for speaks through him (English grammar; the gold gives
+        "Mr Blair's official spokesman" to Blair), not the latest body; only one the article marks as a man
+        (or a woman for 'her') with an honorific or a gendered noun: a first name says nothing, and a 'she'
+        after a name is a weak clue ('Open chief Ivo Brandt said: "Her wrist ..." But her spokesman said')."""
+        lower = determiner.lower_
+        owner = self._resolve_pronoun(determiner, spoken)
+        if owner is None or owner.kind != "person" or owner.anonymous:
+            return None
+        return owner if entity_gender(self.doc, owner) == ("m" if lower == "his" else "f") else None
 
     def _is_one_man_or_woman(self, entity: Entity) -> bool:
         return not entity.members and entity_gender(self.doc, entity) is not None
@@ -327,6 +347,8 @@ class ResolvingIndex(JointSpeakers):
             organisations = [e for e in inside if e.kind == "organisation"]
             if organisations:
                 return organisations[-1]
+            if phrase[0].lower_ in ("his", "her"):  # a man's or a woman's spokesman, never a body's
+                return self._owner_of(phrase[0], spoken) or self._anonymous(phrase, "unknown")
             known = self._latest_of_kind_named(token, spoken) or self.latest(token.i, "organisation", prefer=spoken)
             return known if known is not None else self._anonymous(phrase, "unknown")
         if head in STUDY_NOUNS:
@@ -335,7 +357,7 @@ class ResolvingIndex(JointSpeakers):
             known = organisations[-1] if organisations else self._study_author(token)
             known = known or lede_referent(token, self.entities) or self.latest(token.i, "organisation", prefer=spoken)
             return known if known is not None else self._anonymous(phrase, "unknown")
-        if head in ORGANISATION_NOUNS and phrase[0].lower_ in ("the", "this", "its"):
+        if head in ORGANISATION_NOUNS and phrase[0].lower_ in ("the", "this", "its") and token.tag_ == "NN":
             known = self._speaker_like(self.latest(token.i, "organisation", prefer=spoken), token, spoken)
             # 'according to the council' with no council named: a body all the same, if an unnamed one.
             return known if known is not None else self._anonymous(phrase, "organisation")
@@ -368,7 +390,10 @@ def rule_speakers(doc: Doc, drafts: list[DraftQuote], index: ResolvingIndex) -> 
         entity: Entity | None = None
         if draft.source_token is not None:
             token = doc[draft.source_token]
-            said_for = spokesperson_continued(index, token, previous, speakers[-1] if speakers else None)
+            said_before = speakers[-1] if speakers else None
+            said_for = spokesperson_continued(index, token, previous, said_before) or unnamed_continued(
+                index, token, previous, said_before
+            )
             entity = said_for or index.resolve(token, spoken)
             if entity is not None and draft.sources:
                 entity.record_mention(token, draft.sources[0])

@@ -7,7 +7,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import saidwhat
-from saidwhat.speakers.descriptions import is_common_word, profile_in, study_role
+from saidwhat.speakers.descriptions import (
+    Profile,
+    SourceWords,
+    description_rank,
+    is_common_word,
+    profile_in,
+    study_role,
+)
 from saidwhat.speakers.entities import Entity
 from saidwhat.speakers.rules import ResolvingIndex
 
@@ -329,3 +336,29 @@ def test_the_american_is_a_person_described_not_a_body(nlp: Language) -> None:
         ' players. "A lot more guys are capable of it now," said the American.'
     )
     assert _speakers(nlp, text)[-1] == ("Tom Harlow", "person")
+
+
+def test_the_report_refers_back_not_to_a_review_owned_further_on(nlp: Language) -> None:
+    text = (
+        'Dale MPs have warned about housing plans. "Communities were being promoted without a plan," the Harbour'
+        " Audit Committee said. It said transport was not addressed. Minister Tom Harlow said the report was"
+        ' completed before new plans were announced. He said: "We are working across government." The report'
+        " said there was too little attention paid to water. Points raised in the report included the"
+        " shortcomings of the Treasury's Barker Review, which said 140,000 homes were needed."
+    )
+    names = [name for name, _ in _speakers(nlp, text)]
+    assert names[4] == "Harbour Audit Committee"
+
+
+def test_a_title_with_words_of_its_own_clashes_with_other_modifiers() -> None:
+    home_secretary = Profile(frozenset({"home", "secretary"}), frozenset(), thing=False)
+    assert description_rank(home_secretary, SourceWords("secretary", frozenset({"foreign"}))) is None
+    senator = Profile(frozenset({"senator"}), frozenset(), thing=False)  # 'New York Senator Ann Lee'
+    assert description_rank(senator, SourceWords("senator", frozenset({"democrat"}))) == 1
+
+
+def test_a_place_before_a_title_is_no_word_of_the_title(nlp: Language) -> None:
+    index, entity = _entity_named(nlp, "New York Senator Tom Harlow said the bags were stolen.", "Tom Harlow")
+    assert entity is not None
+    assert "senator" in profile_in(index, entity).words
+    assert not {"new", "york"} & profile_in(index, entity).words

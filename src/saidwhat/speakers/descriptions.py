@@ -72,7 +72,8 @@ def _title_words(doc: Doc, start: int) -> set[str]:
             continue
         if token.pos_ not in _CONTENT_POS:
             break
-        found.append(token)
+        if token.ent_type_ not in _PLACE_TYPES:  # 'New York Senator Ann Lee': a senator, from New York
+            found.append(token)
         i -= 1
     return _content_words(found)
 
@@ -143,11 +144,12 @@ def profile_in(index: EntityIndex, entity: Entity) -> Profile:
 
 def description_rank(profile: Profile, source: SourceWords) -> int | None:
     """How well a description ('the foreign secretary') fits an entity: the modifiers its titles share,
-    plus one where they hold the head; None where they hold the head but none of the source's modifiers
-    ('home secretary' for 'the foreign secretary')."""
+    plus one where they hold the head; None where they hold the head and words of their own but none of the
+    source's modifiers ('home secretary' for 'the foreign secretary'; a bare 'Senator' fits 'the Democrat
+    senator')."""
     head_known = source.head in profile.words
     matched = len(source.modifiers & profile.words)
-    if head_known and source.modifiers and not matched:
+    if head_known and source.modifiers and not matched and profile.words - {source.head}:
         return None
     return matched + head_known
 

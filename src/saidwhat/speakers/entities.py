@@ -276,7 +276,9 @@ class EntityIndex:
             kind = "person"  # 'Mr Okoro' or 'Tobi Okoro QC' tagged ORG
         entity = self.add_name(name, kind)
         entity.mentions.append((ent.start_char, ent.end_char))
-        entity.referred_to_as_which |= has_which_clause(ent.root)
+        # 'John Vell, director of Harbour Data, which monitors markets': the 'which' is the body's, the nearer
+        # noun, whatever the parser hung it on; a name described as a person's takes no 'which'.
+        entity.referred_to_as_which |= has_which_clause(ent.root) and not is_described_as_person(ent)
         # 'Glass Harbour frontwoman Ida Kray collected ...': the name stands for the subject.
         stands_for = ent.root.head if ent.root.dep_ == "appos" else ent.root
         if is_subject(stands_for) and not any(draft.covers(ent.start_char) for draft in self.quoted):

@@ -289,10 +289,16 @@ class ResolvingIndex(JointSpeakers):
         before = [e for e in authors if e.mentioned_before(offset) >= 0]
         if before:
             return max(before, key=lambda e: e.mentioned_before(offset))
-        after = [e for e in authors if e.mentions]
+        after = [e for e in authors if e.mentions and (not _refers_back(token) or self._owns_a(e, lemma))]
         if after:
             return min(after, key=Entity.first_mentioned)
         return None if same_noun else self._unnamed_study_author(token)
+
+    def _owns_a(self, entity: Entity, lemma: str) -> bool:
+        """Is the entity named as the author or owner of a study or document of this noun ("Lee's book")?"""
+        return any(
+            role in ("by", "from", "owner") and noun == lemma for role, noun in profile_in(self, entity).study_roles
+        )
 
     def _unnamed_study_author(self, token: Token) -> Entity | None:
         """'a survey carried out by Zell Pro magazine' where NER saw no name: the body the study is by, the
@@ -377,6 +383,18 @@ class ResolvingIndex(JointSpeakers):
         # '"...," said the minister' with nobody named before: the description is all we know.
         known = self._speaker_like(self.latest(token.i, "person", prefer=spoken), token, spoken)
         return known or self._anonymous(phrase, "unknown")
+
+
+def _refers_back(token: Token) -> bool:
+    """'The report said', past an article's first two sentences: a definite description refers back to what
+    the article has spoken of (English grammar), not to another study someone is named as owning further on
+    ("the Treasury's review" three paragraphs later; "Mr Lee's book" for 'the book' is the same one named
+    again); 'a new report' or a lede's 'the study' points forward."""
+    if not any(child.dep_ == "det" and child.lower_ in ("the", "this", "that") for child in token.children):
+        return False
+    facts = doc_facts(token.doc)
+    sent = facts.sent(token)
+    return sent.start > 0 and facts.sent(token.doc[sent.start - 1]).start > 0
 
 
 def rule_speakers(doc: Doc, drafts: list[DraftQuote], index: ResolvingIndex) -> list[Entity | None]:

@@ -7,7 +7,6 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from saidwhat import extract
 from saidwhat.speakers.entities import Entity, EntityIndex
 from saidwhat.speakers.gender import agreement
 from saidwhat.speakers.names import clean_name, is_abbreviation_of, surname_of
@@ -192,16 +191,3 @@ def test_a_lower_case_word_inside_a_name_is_a_role_there(nlp: Language) -> None:
     assert clean_name(doc[0:5]) == "Ann Lee"
     doc = _tagged(nlp, "Stuart Rose said prices rose.", [(0, 2, "PERSON")])
     assert clean_name(doc[0:2]) == "Stuart Rose"
-
-
-def test_a_which_clause_after_a_persons_role_is_the_bodys(nlp: Language) -> None:
-    # 'which monitors ...' is GfL's, the nearer noun, not a mark that John Vell is a body.
-    text = (
-        'Many screens sold as HD are not HD-ready. "The UK is the largest display market in Europe," according'
-        ' to John Vell, director of GfL, which monitors global consumer markets. But, he added: "Of all the'
-        ' screens sold, just 1% can get HD."'
-    )
-    article = extract(text, nlp=nlp)
-    assert [(s.name, s.kind) for s in article.speakers if s.name == "John Vell"] == [("John Vell", "person")]
-    speakers = [article.speaker_of(quote) for quote in article.quotes]
-    assert [s.name if s else None for s in speakers] == ["John Vell", "John Vell"]

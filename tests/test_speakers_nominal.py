@@ -285,21 +285,15 @@ def _speakers(nlp: Language, text: str) -> list[tuple[str | None, str | None]]:
     return [(s.name, s.kind) if s is not None else (None, None) for s in speakers]
 
 
-def test_his_spokesman_speaks_for_the_man_his_stands_for(nlp: Language) -> None:
+@pytest.mark.parametrize("honorific", ["Mr ", ""])
+def test_his_spokesman_speaks_for_the_man_his_stands_for_never_a_body(nlp: Language, honorific: str) -> None:
     text = (
-        "Mr Tom Harlow, the owner of Zentrix Holdings, has sold his stake. The Dale Council had asked him to."
-        " His spokesman said it was highly unlikely he would sell more shares."
+        f"{honorific}Tom Harlow, the owner of Zentrix Holdings, has sold his stake. The Dale Council had asked him"
+        " to. His spokesman said it was highly unlikely he would sell more shares."
     )
-    assert _speakers(nlp, text)[-1][0] == "Tom Harlow"
-
-
-def test_his_spokesman_is_never_a_body(nlp: Language) -> None:
-    # No word marks Harlow as a man: the spokesman is nobody named, but never the council 'his' cannot be.
-    text = (
-        "Tom Harlow, the owner of Zentrix Holdings, has sold his stake. The Dale Council had asked him to."
-        " His spokesman said it was highly unlikely he would sell more shares."
-    )
-    assert _speakers(nlp, text)[-1][0] not in ("Dale Council", "Zentrix Holdings")
+    name = _speakers(nlp, text)[-1][0]
+    # With no word that marks Harlow as a man the spokesman is nobody named, but never a body 'his' cannot be.
+    assert name == "Tom Harlow" if honorific else name not in ("Dale Council", "Zentrix Holdings")
 
 
 def test_her_spokesman_is_not_a_man_named_since(nlp: Language) -> None:

@@ -276,6 +276,7 @@ def test_an_object_of_the_reported_clause_stays_in_it() -> None:
     [
         ('Critics called it "the gentlest film of the year."', '"the gentlest film of the year."'),
         ('She described Ms Lund as "a fighter" on Sunday.', '"a fighter"'),
+        ('He described the third film as "bigger and darker."', '"bigger and darker."'),
         ('Pell called the merger "a disaster" for staff.', '"a disaster"'),
     ],
 )

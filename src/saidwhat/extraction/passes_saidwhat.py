@@ -152,24 +152,41 @@ def _infinitive_after_addressee(cue: Token, start: int) -> Token | None:
 
 
 def keep_quoted_words_of_a_naming(doc: Doc, drafts: list[DraftQuote]) -> list[DraftQuote]:
-    """'critics called [it] "a blank cheque"', 'describing [Ms Lund] as "a fighter"': the cue's object is
+    """'critics called [it] "a blank cheque"', 'described [the plan] as "a farce"': the cue's object is
     what the words were said of; the quoted words alone are the quote, partial in the BBC gold (3 of 3
-    on bbc-train-gold)."""
+    on bbc-train-gold). The parser gives the object as the content, with the quoted words after it in
+    the same content or in a quote of their own."""
+    taken_in: list[DraftQuote] = []
     for draft in drafts:
-        if draft.type != "mixed" or draft.cue_token is None or len(draft.contents) != 1:
+        if draft.cue_token is None or len(draft.contents) != 1 or draft.type not in ("mixed", "indirect"):
             continue
-        rest = _quoted_words_after_object(doc, doc[draft.cue_token], *draft.contents[0])
-        if rest is not None:
-            draft.contents[0] = rest
-            draft.type = "partial"
-    return drafts
+        start, end = draft.contents[0]
+        after = _uncued_partial_after(drafts, end) if draft.type == "indirect" else None
+        if draft.type == "indirect" and after is None:
+            continue
+        quoted = _quoted_words_after_object(doc, doc[draft.cue_token], start, after.end if after else end)
+        if quoted is None or (after is not None and quoted[0] != after.start):
+            continue
+        draft.contents[0] = quoted
+        draft.type = "partial"
+        if after is not None:
+            taken_in.append(after)
+    return [draft for draft in drafts if not any(draft is other for other in taken_in)]
+
+
+def _uncued_partial_after(drafts: list[DraftQuote], offset: int) -> DraftQuote | None:
+    after = [draft for draft in drafts if draft.type == "partial" and draft.cue is None and draft.start >= offset]
+    return min(after, key=lambda draft: draft.start, default=None)
 
 
 def _quoted_words_after_object(doc: Doc, cue: Token, start: int, end: int) -> tuple[int, int] | None:
     """The quoted run right after the cue's object (and an 'as'), when the content starts at the object."""
     text = doc_facts(doc).text
     for noun in (child for child in cue.children if child.dep_ == "dobj" and child.left_edge.idx == start):
-        opening = noun.right_edge.idx + len(noun.right_edge.text)
+        last = noun.right_edge
+        while last.is_punct and last.i > noun.i:  # the parser may hang the opening mark on the object
+            last = doc[last.i - 1]
+        opening = last.idx + len(last.text)
         opening += len(text[opening:end]) - len(text[opening:end].lstrip())
         if text.startswith("as ", opening):
             opening += 3

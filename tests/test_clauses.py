@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from saidwhat import extract
 from saidwhat.extraction.clauses import find_indirect_quotes
 from saidwhat.extraction.cues import Cue
 from tests.parses import parsed
@@ -72,3 +73,8 @@ def test_learned_bounds_that_end_before_the_clause_verb_take_the_clause_of_the_g
     cues = [Cue(1, (doc[1].idx, doc[1].idx + 4), 0.9)]
     found = find_indirect_quotes(doc, cues, [], lambda doc, token: (2, 4))
     assert [doc.text[slice(*q.contents[0])] for q in found] == ["the vote - due in May - would be close"]
+
+
+def test_a_when_clause_before_the_cue_is_the_time_of_the_report_not_what_was_said() -> None:
+    (quote,) = extract('When "Salt Road" opened in May, critics called it "a quiet triumph."').quotes
+    assert quote.contents[0].text == '"a quiet triumph."'

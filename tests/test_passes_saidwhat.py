@@ -251,3 +251,35 @@ def test_a_belief_verb_is_no_report_even_where_the_lemmatizer_misreads_it(
     )
     assert is_belief_or_perception(doc[1])
     assert not is_belief_or_perception(doc[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The union urged ministers to rethink the levy.", "to rethink the levy"),
+        ("Ada Moss called on the council to reopen the baths.", "to reopen the baths"),
+        ("Ada Moss warned the mayor not to raise fares.", "not to raise fares"),
+    ],
+)
+def test_the_one_urged_is_left_out_of_what_was_said(text: str, content: str) -> None:
+    (quote,) = extract(text).quotes
+    assert [part.text for part in quote.contents] == [content]
+
+
+def test_an_object_of_the_reported_clause_stays_in_it() -> None:
+    (quote,) = extract("Ada Moss said the plan was dead.").quotes
+    assert quote.contents[0].text == "the plan was dead"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ('Critics called it "the gentlest film of the year."', '"the gentlest film of the year."'),
+        ('She described Ms Lund as "a fighter" on Sunday.', '"a fighter"'),
+        ('He described the third film as "bigger and darker."', '"bigger and darker."'),
+        ('Pell called the merger "a disaster" for staff.', '"a disaster"'),
+    ],
+)
+def test_the_thing_named_is_left_out_of_the_quoted_words(text: str, content: str) -> None:
+    (quote,) = extract(text).quotes
+    assert (quote.type, [part.text for part in quote.contents]) == ("partial", [content])

@@ -150,3 +150,44 @@ def test_news_page_furniture_gives_no_speakers(nlp: object) -> None:
     assert not any(
         quote.start < region.end and region.start < quote.end for quote in article.quotes for region in document.regions
     )
+
+
+PULL_QUOTE = '<blockquote class="pull-quote"><p>"We have waited ten years."</p><cite>Lee Dunn</cite></blockquote>'
+
+
+def test_read_html_marks_a_pull_quote_by_its_class() -> None:
+    document = read_html(_page(HEADLINE, SPEECH, PULL_QUOTE))
+    assert ("pull quote", '"We have waited ten years."') in _regions(document)
+
+
+@pytest.mark.parametrize(
+    "line", ['Read more: "Why the old ferry sank"', 'WATCH: "Ferry day" (2:14)', 'Related - "Quay plans" in full']
+)
+def test_read_html_marks_a_line_that_points_elsewhere(line: str) -> None:
+    document = read_html(_page(HEADLINE, SPEECH, f"<p>{line}</p>"))
+    assert ("link", line) in _regions(document)
+
+
+def test_a_pull_quote_and_a_link_title_are_not_quotes_of_their_own(nlp: object) -> None:
+    page = _page(HEADLINE, SPEECH, PULL_QUOTE, '<p>Read more: "Why the old ferry sank"</p>')
+    [article] = extract_many([read_html(page, doc_id="ferry")])
+    assert [quote.contents[0].text for quote in article.quotes] == ['"We have waited ten years,"']
+
+
+def test_quoted_words_over_a_section_are_the_words_of_whoever_says_them_below(nlp: object) -> None:
+    text = (
+        'Ferry returns\n\nThe route reopened, harbour master Lee Dunn said. "We are ready," Dunn said.\n\n'
+        "'Ten long years'\n\nPilot Ann Price said it had been \"ten long years\" for the crew."
+    )
+    heading = Region(text.index("'Ten"), text.index("'Ten") + len("'Ten long years'"), "heading")
+    [article] = extract_many([Document(text, "paged", regions=(Region(0, 13, "heading"), heading))])
+    in_heading = next(quote for quote in article.quotes if quote.start == heading.start)
+    speaker = next(speaker for speaker in article.speakers if speaker.id == in_heading.speaker)
+    assert (in_heading.type, speaker.name) == ("partial", "Ann Price")
+
+
+def test_quoted_words_over_a_section_that_no_one_says_below_have_no_speaker(nlp: object) -> None:
+    text = "Ferry returns\n\n\"We are ready,\" harbour master Lee Dunn said.\n\n'A new chapter'\n\nThe quay reopens."
+    heading = Region(text.index("'A"), text.index("'A") + len("'A new chapter'"), "heading")
+    [article] = extract_many([Document(text, "paged", regions=(heading,))])
+    assert [quote.speaker for quote in article.quotes if quote.start == heading.start] in ([None], [])

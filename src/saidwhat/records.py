@@ -194,7 +194,9 @@ class Article:
         )
 
 
-RegionKind = Literal["heading", "caption", "byline"]
+# 'pull quote': words of the story set in large type beside it, a second copy of a quote; 'link': a line
+# that points elsewhere ('Read more: ...', 'WATCH: ...').
+RegionKind = Literal["heading", "caption", "byline", "pull quote", "link"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +213,8 @@ class Document:
     """One input article: its text and what is known about it.
 
     Attributes:
-        regions: headings, captions and bylines of a web page (from `saidwhat.webpage`); none for plain text.
+        regions: headings, captions, bylines, pull quotes and link lines of a web page (from `saidwhat.webpage`);
+            none for plain text.
     """
 
     text: str

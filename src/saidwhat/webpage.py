@@ -4,7 +4,8 @@ trafilatura finds the main content and gives it as XML blocks (`head`, `p`, `lis
 `quote`, `table`/`row`). Each block becomes one paragraph of the text, paragraphs separated by
 a blank line. trafilatura's XML does not say which paragraph is an image caption or a byline,
 so those are told apart by the page's own markup (`figure`, `figcaption`, `class="…caption…"`,
-`class="…byline…"`, `rel="author"`) and by the "By <Name>" line newspapers put over a story.
+`class="…byline…"`, `rel="author"`, `class="…pull-quote…"`) and by the lines news pages set over or
+inside a story: "By <Name>", and a label that points elsewhere ("Read more: …", "WATCH: …").
 The ranges go to `Document.regions`, so extraction never reads them as reported speech.
 """
 
@@ -28,6 +29,12 @@ _MARKED_MAX_CHARS = 600
 # no quotation mark ("By Monday, Ann Lee said the pier was safe." is prose), among the first blocks.
 _BYLINE = re.compile(r"""^By\s+(?:[A-Z][\w'’.-]*\s*){1,4}(?:(?:,|and)\s[^.!?"“”]{0,60})?$""")
 _BYLINE_BLOCKS = 5
+# "Read more: <title>", "WATCH: <video>", "Related: <story>": a label that points to another page, the web's
+# convention for links inside a story; the title after it is nobody's words.
+_LINK_LINE = re.compile(
+    r"^(?:read more|more|related|see also|also read|watch|listen|video|more on this story|recommended)\s*[:|–—-]\s",
+    re.IGNORECASE,
+)
 PARAGRAPH_BREAK = "\n\n"
 
 
@@ -122,7 +129,7 @@ def join_blocks(blocks: list[tuple[str, str]], marked: dict[str, RegionKind]) ->
 
 
 def block_kind(tag: str, block: str, marked: dict[str, RegionKind], *, near_top: bool) -> RegionKind | None:
-    """'heading', 'caption' or 'byline' for page furniture; None for the story's prose."""
+    """'heading', 'caption', 'byline', 'pull quote' or 'link' for page furniture; None for the story's prose."""
     if tag == "head":
         return "heading"
     flat = _flat(block)
@@ -130,6 +137,8 @@ def block_kind(tag: str, block: str, marked: dict[str, RegionKind], *, near_top:
         return marked[flat]
     if near_top and _BYLINE.match(flat):
         return "byline"
+    if _LINK_LINE.match(flat):
+        return "link"
     return next((kind for text, kind in marked.items() if len(flat) >= 20 and flat in text), None)
 
 
@@ -163,6 +172,8 @@ def _marked_kind(element: Any) -> RegionKind | None:
     names = " ".join(element.get(key, "") for key in ("class", "id", "itemprop", "rel", "data-component")).lower()
     if tag in ("figcaption", "figure") or "caption" in names:
         return "caption"
+    if "pull" in names and "quote" in names.replace("-", "").replace("_", ""):
+        return "pull quote"
     if tag == "address" or "byline" in names or "author" in names:
         return "byline"
     return None

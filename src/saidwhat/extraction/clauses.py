@@ -29,8 +29,13 @@ def clause_of(cue: Cue, doc: Doc) -> tuple[int, int] | None:
     if cue.phrase:
         return _clause_around_according(cue, doc)
     clauses = [child for child in token.children if child.dep_ in CLAUSE_DEPS and child.dep_ != "xcomp"]
-    # "Kit Connor has revealed when he hopes to start filming": the parser calls the wh-clause advcl.
-    clauses += [child for child in token.children if child.dep_ == "advcl" and child.left_edge.lower_ in WH_WORDS]
+    # "Kit Connor has revealed when he hopes to start filming": the parser calls the wh-clause advcl. One
+    # before the verb is the time of the report ('When the film opened, critics called it ...').
+    clauses += [
+        child
+        for child in token.children
+        if child.dep_ == "advcl" and child.i > token.i and child.left_edge.lower_ in WH_WORDS
+    ]
     if not clauses and token.lemma_ in TOPIC_VERBS:
         clauses = [child for child in token.children if child.dep_ in _TOPIC_DEPS]
     if not clauses:

@@ -32,10 +32,12 @@ from .passes_polnear import (
     widen_sources,
 )
 from .passes_saidwhat import (
+    drop_addressee_before_infinitive,
     drop_leading_that,
     give_passive_cues_to_quoted_words,
     is_belief_or_perception,
     keep_names_only_in_sources,
+    keep_quoted_words_of_a_naming,
     keep_reports,
 )
 from .quoted_as_saying import give_words_to_the_quoted
@@ -100,6 +102,8 @@ SAIDWHAT = Conventions(
         keep_reports,
         give_words_to_the_quoted,
         drop_leading_that,
+        drop_addressee_before_infinitive,
+        keep_quoted_words_of_a_naming,
         keep_names_only_in_sources,
         trim_glued_headlines,
         drop_headline_reports,

@@ -192,6 +192,18 @@ ORGANISATION_NOUNS = _words(
     """
 )
 
+# Verbs of telling someone to do something: they take the one told and a 'to'-infinitive ('urged voters
+# to ...'). English grammar.
+DIRECTIVE_VERBS = _words(
+    """
+    urge ask call tell warn challenge order encourage implore invite advise beg press persuade remind
+    instruct appeal exhort command caution plead
+    """
+)
+
+# Verbs that give their object a name or a label with no 'as' ('called it "a farce"'). English grammar.
+NAMING_VERBS = _words("call dub brand label term name")
+
 # Party words written before a name ('Labour MP Ann Lee'); alone they name a party, not a role.
 PARTY_WORDS = _words("democrat democrats tory labour conservative republican")
 

@@ -1,0 +1,34 @@
+"""A source mention in the first sentence, where a headline is glued to the body (extraction/sources.py)."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from saidwhat import extract
+
+
+def _sources(nlp: Language, text: str) -> list[list[str]]:
+    return [[source.text for source in quote.sources] for quote in extract(text, nlp=nlp).quotes]
+
+
+def test_a_source_takes_no_words_of_a_glued_headline(nlp: Language) -> None:
+    text = "Top judge clashes with ministers The country's top judge has said he clashed with ministers over inquiries."
+    assert _sources(nlp, text)[0] == ["The country's top judge"]
+
+
+def test_a_name_in_the_headline_does_not_start_the_body(nlp: Language) -> None:
+    text = "Orr congratulates Lund on win Ada Orr has said she looks forward to working with Tom Lund."
+    article = extract(text, nlp=nlp)
+    assert [source.text for source in article.quotes[0].sources] == ["Ada Orr"]
+    speaker = article.speaker_of(article.quotes[0])
+    assert speaker is not None and speaker.name == "Ada Orr"
+
+
+def test_a_subject_parsed_in_the_headline_is_the_bodys_first_phrase(nlp: Language) -> None:
+    text = "Rovers wary of Dalton 'gamble' Hartside say they will not be rushed into a bid for Ed Dalton."
+    assert ["Hartside"] in _sources(nlp, text)
+
+
+def test_a_first_sentence_with_no_headline_keeps_its_source(nlp: Language) -> None:
+    text = "The council said on Monday it would build the bridge next year."
+    assert _sources(nlp, text) == [["The council"]]

@@ -55,12 +55,26 @@ def _is_article(token: Token) -> bool:
     return token.lower_ == "the" or (token.lower_ in ("a", "an") and token.pos_ == "DET")
 
 
-def _name_tokens(span: Span) -> tuple[list[Token], bool]:
+def _is_plural_possessive_inside(token: Token, span: Span) -> bool:
+    """The mark of a plural's possessive with a capitalised word of the span after it is inside a body's name
+    (English naming: "Professional Curlers' Association", "Farmers' Union", "Lawyers' Fellowship")."""
+    doc = token.doc
+    return (
+        token.text in ("'", "’")
+        and span.start < token.i < span.end - 1
+        and doc[token.i - 1].lower_.endswith("s")
+        and not doc[token.i - 1].whitespace_
+        and doc[token.i + 1].text[:1].isupper()
+    )
+
+
+def _name_tokens(span: Span, *, person: bool = True) -> tuple[list[Token], bool]:
     """The tokens of a mention that belong to the name, and whether a peer's title came before them."""
     tokens: list[Token] = []
     peer = False
     for token in span:
-        if (_is_joiner(token, span) or _is_spaced_ampersand(token, span)) and tokens:
+        joins = _is_joiner(token, span) or _is_spaced_ampersand(token, span)
+        if (joins or (not person and _is_plural_possessive_inside(token, span))) and tokens:
             tokens.append(token)
             continue
         if token.is_punct or token.pos_ in ("PRON", "VERB", "AUX") or token.text in _POSSESSIVE:
@@ -76,9 +90,25 @@ def _name_tokens(span: Span) -> tuple[list[Token], bool]:
             peer |= lower in PEER_TITLES and not tokens and token.is_title
             continue
         tokens.append(token)
-    while tokens and tokens[-1].text in _JOINERS:
+    if not person:
+        tokens = _with_words_after_small_word(tokens)
+    while tokens and (tokens[-1].text in _JOINERS or (not person and tokens[-1].lower_ in _SMALL_WORDS)):
         tokens.pop()
     return tokens, peer
+
+
+def _with_words_after_small_word(tokens: list[Token]) -> list[Token]:
+    """'Office of the' -> 'Office of the Deputy Harbour Master' where NER stopped inside a body's name: a name
+    ends in no 'of', 'and' or 'the' (English naming), so the capitalised words after one belong to it."""
+    if not tokens or tokens[-1].lower_ not in _SMALL_WORDS or tokens[-1].is_title:
+        return tokens
+    doc = tokens[0].doc
+    end = tokens[-1].i + 1
+    while end < len(doc) and (doc[end].is_title or doc[end].lower_ in _SMALL_WORDS) and not doc[end].is_sent_start:
+        end += 1
+    while end > tokens[-1].i + 1 and doc[end - 1].lower_ in _SMALL_WORDS:
+        end -= 1
+    return tokens + list(doc[tokens[-1].i + 1 : end])
 
 
 def _without_roles(tokens: list[Token], lowered: frozenset[str]) -> list[Token]:
@@ -164,7 +194,7 @@ def clean_name(span: Span, *, person: bool = True, lowered: frozenset[str] = fro
     Role words before a person's name go ('Housing Minister Petra Lund' -> 'Petra Lund'); an
     organisation's name keeps every word ('General Motors').
     """
-    tokens, peer = _name_tokens(span)
+    tokens, peer = _name_tokens(span, person=person)
     if person:
         tokens = _without_roles(tokens, lowered)
     while len(tokens) > 1 and tokens[0].lower_ in ROLE_WORDS:

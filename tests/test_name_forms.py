@@ -37,3 +37,13 @@ def test_a_plurals_possessive_inside_a_bodys_name_stays(nlp: Language) -> None:
 def test_a_persons_possessive_ends_the_name(nlp: Language) -> None:
     doc = nlp("Mr Halvorsen's lawyers said he would appeal.")
     assert clean_name(Span(doc, 0, 3, label="PERSON")) == "Halvorsen"
+
+
+def test_a_peers_title_that_ner_left_out_stays_before_the_surname(nlp: Language) -> None:
+    doc = nlp("The Lord Chancellor, Lord Ashgrove, said he would choose the judge himself.")
+    assert clean_name(Span(doc, 5, 6, label="PERSON")) == "Lord Ashgrove"
+
+
+def test_a_title_word_after_lord_is_no_peers_surname(nlp: Language) -> None:
+    doc = nlp("The Lord Chancellor said he would choose the judge himself.")
+    assert clean_name(Span(doc, 2, 3, label="PERSON")) != "Lord Chancellor"

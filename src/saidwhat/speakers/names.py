@@ -68,10 +68,12 @@ def _is_plural_possessive_inside(token: Token, span: Span) -> bool:
     )
 
 
-def _name_tokens(span: Span, *, person: bool = True) -> tuple[list[Token], bool]:
-    """The tokens of a mention that belong to the name, and whether a peer's title came before them."""
+def _name_tokens(span: Span, *, person: bool = True) -> tuple[list[Token], str]:
+    """The tokens of a mention that belong to the name, and the peer's title that came before them, if any
+    (inside the mention, or right before it where NER left it out: 'Lord [Falconer]')."""
     tokens: list[Token] = []
-    peer = False
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    peer = before.text if before is not None and before.lower_ in PEER_TITLES and before.is_title else ""
     for token in span:
         joins = _is_joiner(token, span) or _is_spaced_ampersand(token, span)
         if (joins or (not person and _is_plural_possessive_inside(token, span))) and tokens:
@@ -87,7 +89,8 @@ def _name_tokens(span: Span, *, person: bool = True) -> tuple[list[Token], bool]
             # gives the NER 'Wednesday Mr Lund'; 'Rt Rev Ann Lee').
             tokens = []
         if lower in HONORIFICS or (not tokens and _is_article(token)):
-            peer |= lower in PEER_TITLES and not tokens and token.is_title
+            if lower in PEER_TITLES and not tokens and token.is_title:
+                peer = token.text
             continue
         tokens.append(token)
     if not person:
@@ -212,9 +215,15 @@ def clean_name(span: Span, *, person: bool = True, lowered: frozenset[str] = fro
     name = " ".join(html.unescape(text[start:end]).split())
     for ending in _POSSESSIVE:
         name = name.removesuffix(ending)
-    if peer and person and len(name.split()) == 1 and name[:1].isupper():
+    if (
+        peer
+        and person
+        and len(name.split()) == 1
+        and name[:1].isupper()
+        and tokens[-1].lower_ not in TITLE_WORDS | ROLE_WORDS
+    ):
         # A peer's bare surname is not a name ('Lord Falconer'); the seat is part of it ('Lord Fenwick of Dale').
-        name = f"{_peer_title(span)} {name}{_peer_seat(tokens[-1])}"
+        name = f"{peer} {name}{_peer_seat(tokens[-1])}"
     if not person:
         name = _without_model_number(_with_acronym_word(name, tokens[-1]))
     return _without_figures(name)
@@ -283,10 +292,6 @@ def is_abbreviation_of(short: list[str], full: list[str]) -> bool:
         and short != full
         and all(len(a) >= 3 and b.startswith(a) for a, b in zip(short, full, strict=True))
     )
-
-
-def _peer_title(span: Span) -> str:
-    return next(t.text for t in span if t.lower_ in PEER_TITLES)
 
 
 def surname_of(name: str) -> str:

@@ -47,3 +47,13 @@ def test_a_peers_title_that_ner_left_out_stays_before_the_surname(nlp: Language)
 def test_a_title_word_after_lord_is_no_peers_surname(nlp: Language) -> None:
     doc = nlp("The Lord Chancellor said he would choose the judge himself.")
     assert clean_name(Span(doc, 2, 3, label="PERSON")) != "Lord Chancellor"
+
+
+def test_a_nationality_before_a_persons_full_name_is_no_word_of_it(nlp: Language) -> None:
+    doc = nlp("He lost to fellow German Hans Mottler on Monday.")
+    assert clean_name(Span(doc, 4, 7, label="PERSON")) == "Hans Mottler"
+
+
+def test_a_three_word_name_that_opens_with_a_first_name_stays_whole(nlp: Language) -> None:
+    doc = nlp("Mary Ann Tolley said the vote was lost.")
+    assert clean_name(Span(doc, 0, 3, label="PERSON")) == "Mary Ann Tolley"

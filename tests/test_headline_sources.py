@@ -1,4 +1,5 @@
-"""A source mention in the first sentence, where a headline is glued to the body (extraction/sources.py)."""
+"""Source mentions the parse leaves out or gets wrong: a headline glued to the body, an inverted name, a named
+appositive (extraction/sources.py, missed_subjects.py)."""
 
 from __future__ import annotations
 
@@ -32,3 +33,16 @@ def test_a_subject_parsed_in_the_headline_is_the_bodys_first_phrase(nlp: Languag
 def test_a_first_sentence_with_no_headline_keeps_its_source(nlp: Language) -> None:
     text = "The council said on Monday it would build the bridge next year."
     assert _sources(nlp, text) == [["The council"]]
+
+
+def test_a_name_after_an_inverted_cue_is_the_source_whatever_its_tag(nlp: Language) -> None:
+    text = 'The home side led early. "It feels a little bit like a defeat," admitted Keely. "We were winning."'
+    assert _sources(nlp, text)[0] == ["Keely"]
+
+
+def test_a_named_appositive_in_a_fronted_phrase_is_the_subject_the_parse_missed(nlp: Language) -> None:
+    text = (
+        "The reshuffle angered rivals. In response to Dr Gibb's comments, Ian Wyn Jones, leader of the Harbour "
+        'group in the assembly, said: "It is apparent that this reshuffle was rushed."'
+    )
+    assert _sources(nlp, text) == [["Ian Wyn Jones"]]

@@ -48,7 +48,7 @@ def subject_the_parse_missed(verb: Token) -> Token | None:
         # Up from 'League' to 'Anders', but not into a quote before the name ('...," Brenn, a close
         # ally, said': the parser made Brenn an appositive of the quote's last word).
         while candidate.dep_ in _APPOSITIVE_CLIMB_DEPS and candidate.head.i < candidate.i:
-            if facts.inside_quotes(candidate.head):
+            if facts.inside_quotes(candidate.head) or _is_named_appositive(candidate):
                 break
             candidate = candidate.head
     nominal = candidate.pos_ == "PROPN" or candidate.lower_ in SPEAKER_PRONOUNS or _is_misattached_noun(candidate)
@@ -57,6 +57,13 @@ def subject_the_parse_missed(verb: Token) -> Token | None:
     if verb.dep_ == "amod" and candidate.dep_ in _MODIFIER_DEPS:
         return None  # 'a Tarn appointed judge': the name modifies the noun as the participle does
     return candidate
+
+
+def _is_named_appositive(token: Token) -> bool:
+    """'In reply to the plan, [Ian Wyn Jones], leader of the group, said': a person's name that the parser
+    made an appositive of a noun before it is the one the description after it describes; the climb
+    stops there."""
+    return token.dep_ == "appos" and token.pos_ == "PROPN" and token.ent_type_ == "PERSON"
 
 
 def is_dash(token: Token) -> bool:

@@ -8,7 +8,7 @@ from .cues import Cue, opens_inverted_attribution, phrase_preposition
 from .docfacts import doc_facts
 from .drafts import DraftQuote
 from .headline import could_open_body, glued_headline_end
-from .lexicon import RELATIVE_PRONOUNS, SAYING_VERBS, SPEAKER_PRONOUNS
+from .lexicon import FULL_STOPS, RELATIVE_PRONOUNS, SAYING_VERBS, SPEAKER_PRONOUNS
 from .missed_subjects import (
     DOUBLE_QUOTE_CLOSERS,
     FINITE_VERB_TAGS,
@@ -29,6 +29,8 @@ _SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp"})
 # Parts of a subject that describe rather than name: "Connor, who plays Nick Nelson", "Halvorsen, spokesman".
 _DESCRIPTIVE_DEPS = frozenset({"relcl", "appos", "acl", "advcl", "punct", "cc", "conj"})
 MAX_SOURCE_TOKENS = 12
+# An inverted name after a quote ('..., said Ana Ruiz Vidal.') is a few words long.
+_MAX_INVERTED_NAME_TOKENS = 4
 # How a word hangs inside the noun phrase of its head.
 _NOUN_PHRASE_DEPS = frozenset({"compound", "flat", "amod", "det", "poss", "nmod", "nummod"})
 # A glued headline ends within a text's first words (headline.py looks no further).
@@ -307,7 +309,21 @@ def _inverted_subject(verb: Token) -> Token | None:
     after_quote = verb.doc[verb.i - 1].text in QUOTE_CLOSERS
     if not follows_comma(verb) or _agent_of(verb) is not None or _best_subject(verb, climbed=True) is not None:
         return None
-    return object_ending_sentence(verb, after_quote=after_quote)
+    return object_ending_sentence(verb, after_quote=after_quote) or _name_ending_sentence(verb, after_quote=after_quote)
+
+
+def _name_ending_sentence(verb: Token, *, after_quote: bool) -> Token | None:
+    """'"...," admitted Keely.', with the name parsed as an adverb: after a quote, a few capitalised words
+    between the verb and the full stop name the one who speaks (English: an inverted attribution)."""
+    if not after_quote:
+        return None
+    doc = verb.doc
+    end = verb.i + 1
+    while end < len(doc) and end - verb.i <= _MAX_INVERTED_NAME_TOKENS and doc[end].is_alpha and doc[end].is_title:
+        end += 1
+    if end == verb.i + 1 or end >= len(doc) or doc[end].text not in FULL_STOPS:
+        return None
+    return doc[end - 1]
 
 
 def goes_on_from_reported_clause(token: Token) -> bool:

@@ -46,3 +46,8 @@ def test_a_named_appositive_in_a_fronted_phrase_is_the_subject_the_parse_missed(
         'group in the assembly, said: "It is apparent that this reshuffle was rushed."'
     )
     assert _sources(nlp, text) == [["Ian Wyn Jones"]]
+
+
+def test_an_article_and_an_adjective_that_stands_for_a_noun_are_a_subject(nlp: Language) -> None:
+    text = "The sprinter missed a test last year. The 31-year-old insisted he will be happy if he is charged."
+    assert _sources(nlp, text)[-1] == ["The 31-year-old"]

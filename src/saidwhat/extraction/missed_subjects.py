@@ -51,12 +51,24 @@ def subject_the_parse_missed(verb: Token) -> Token | None:
             if facts.inside_quotes(candidate.head) or _is_named_appositive(candidate):
                 break
             candidate = candidate.head
+    if nominal_adjective_article(candidate) is not None and not facts.inside_quotes(candidate):
+        return candidate  # an age is no date here: '[The 31-year-old] insisted'
     nominal = candidate.pos_ == "PROPN" or candidate.lower_ in SPEAKER_PRONOUNS or _is_misattached_noun(candidate)
     if not nominal or candidate.ent_type_ in ("DATE", "TIME", "CARDINAL") or facts.inside_quotes(candidate):
         return None
     if verb.dep_ == "amod" and candidate.dep_ in _MODIFIER_DEPS:
         return None  # 'a Tarn appointed judge': the name modifies the noun as the participle does
     return candidate
+
+
+def nominal_adjective_article(token: Token) -> Token | None:
+    """The article of an adjective that stands for a noun ('[The] 31-year-old insisted'), where the parser hung
+    both on the verb after them: an article before an adjective with no noun after it makes a noun phrase
+    (English grammar: 'the accused', 'the 31-year-old')."""
+    if token.pos_ != "ADJ" or token.dep_ != "amod" or token.head.i != token.i + 1 or token.left_edge.i == 0:
+        return None
+    article = token.doc[token.left_edge.i - 1]
+    return article if article.dep_ == "det" and article.head.i == token.head.i else None
 
 
 def _is_named_appositive(token: Token) -> bool:

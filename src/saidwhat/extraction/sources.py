@@ -15,6 +15,7 @@ from .missed_subjects import (
     QUOTE_CLOSERS,
     follows_comma,
     is_dash,
+    nominal_adjective_article,
     object_ending_sentence,
     subject_the_parse_missed,
 )
@@ -55,6 +56,9 @@ def mention_bounds(token: Token) -> tuple[int, int]:
         end = max(end, child.right_edge.i + 1)
     if end - start > MAX_SOURCE_TOKENS:
         start, end = max(start, token.i - 4), token.i + 1
+    article = nominal_adjective_article(token)
+    if article is not None:
+        start = article.i  # '[The 31-year-old] insisted', the article hung on the verb
     return trim_punct(doc, _start_of_phrase(token, start), end)
 
 

@@ -51,3 +51,11 @@ def test_a_named_appositive_in_a_fronted_phrase_is_the_subject_the_parse_missed(
 def test_an_article_and_an_adjective_that_stands_for_a_noun_are_a_subject(nlp: Language) -> None:
     text = "The sprinter missed a test last year. The 31-year-old insisted he will be happy if he is charged."
     assert _sources(nlp, text)[-1] == ["The 31-year-old"]
+
+
+def test_a_name_between_an_inverted_cue_and_a_comma_is_the_source(nlp: Language) -> None:
+    text = (
+        'Some farmers doubt the plan. "People who do not farm will take the subsidy," said Ola Dorrow, a maize '
+        "farmer from Tarn told reporters."
+    )
+    assert _sources(nlp, text)[0] == ["Ola Dorrow"]

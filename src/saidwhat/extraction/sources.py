@@ -313,40 +313,24 @@ def _inverted_subject(verb: Token) -> Token | None:
     after_quote = verb.doc[verb.i - 1].text in QUOTE_CLOSERS
     if not follows_comma(verb) or _agent_of(verb) is not None or _best_subject(verb, climbed=True) is not None:
         return None
-    return (
-        object_ending_sentence(verb, after_quote=after_quote)
-        or _name_ending_sentence(verb, after_quote=after_quote)
-        or (_name_before_comma(verb) if after_quote else None)
-    )
+    found = object_ending_sentence(verb, after_quote=after_quote)
+    return found if found is not None or not after_quote else _inverted_name_after(verb)
 
 
-def _name_before_comma(verb: Token) -> Token | None:
-    """'"...," said Ola Dorrow, a farmer from Tarn.', with the name parsed as the subject of the words after it:
-    a few capitalised words between a verb after a quote and the next comma are its inverted subject (English:
-    an inverted attribution). Not after a comma of narration ('Instead, said Mr Dorrow, the locks ...'): the
-    content there is cut elsewhere, and on unseen news two of five such quotes were lost with it."""
+def _inverted_name_after(verb: Token) -> Token | None:
+    """'"...," admitted Keely.', '"...," said Ola Dorrow, a farmer from Tarn, told ...', with the name parsed as
+    an adverb or as the subject of the words after it: after a quote, a few capitalised words between the verb
+    and a full stop or a comma name the one who speaks (English: an inverted attribution). Not after a comma
+    of narration ('Instead, said Mr Dorrow, the locks ...'): the content there is cut elsewhere, and on unseen
+    news two of five such quotes were lost with it."""
     doc = verb.doc
     end = verb.i + 1
     while end < len(doc) and end - verb.i <= _MAX_INVERTED_NAME_TOKENS and doc[end].is_alpha and doc[end].is_title:
         end += 1
-    if end == verb.i + 1 or end >= len(doc) or doc[end].text != ",":
+    if end == verb.i + 1 or end >= len(doc) or doc[end].text not in (*FULL_STOPS, ","):
         return None
     name = doc[end - 1]
     return None if name.ent_type_ in ("DATE", "TIME") else name
-
-
-def _name_ending_sentence(verb: Token, *, after_quote: bool) -> Token | None:
-    """'"...," admitted Keely.', with the name parsed as an adverb: after a quote, a few capitalised words
-    between the verb and the full stop name the one who speaks (English: an inverted attribution)."""
-    if not after_quote:
-        return None
-    doc = verb.doc
-    end = verb.i + 1
-    while end < len(doc) and end - verb.i <= _MAX_INVERTED_NAME_TOKENS and doc[end].is_alpha and doc[end].is_title:
-        end += 1
-    if end == verb.i + 1 or end >= len(doc) or doc[end].text not in FULL_STOPS:
-        return None
-    return doc[end - 1]
 
 
 def goes_on_from_reported_clause(token: Token) -> bool:

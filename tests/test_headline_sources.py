@@ -6,6 +6,8 @@ from __future__ import annotations
 from spacy.language import Language
 
 from saidwhat import extract
+from saidwhat.extraction.missed_subjects import subject_the_parse_missed
+from tests.parses import hand_parse
 
 
 def _sources(nlp: Language, text: str) -> list[list[str]]:
@@ -59,3 +61,24 @@ def test_a_name_between_an_inverted_cue_and_a_comma_is_the_source(nlp: Language)
         "farmer from Tarn told reporters."
     )
     assert _sources(nlp, text)[0] == ["Ola Dorrow"]
+
+
+def test_an_adverb_that_opens_the_clause_is_not_part_of_the_verb_group(blank_nlp: Language) -> None:
+    # 'Earlier, Ames - keen - had said it.', with 'Earlier' an adverb of 'said' and no subject
+    doc = hand_parse(
+        blank_nlp,
+        [
+            ("Earlier", False, 7, "advmod", "ADV", "RBR", "earlier"),
+            (",", True, 7, "punct", "PUNCT", ",", ","),
+            ("Ames", True, 4, "npadvmod", "PROPN", "NNP", "Ames"),
+            ("-", True, 4, "punct", "PUNCT", "HYPH", "-"),
+            ("keen", True, 1, "prep", "ADJ", "JJ", "keen"),
+            ("-", True, 7, "punct", "PUNCT", ",", "-"),
+            ("had", True, 7, "aux", "AUX", "VBD", "have"),
+            ("said", True, 7, "ROOT", "VERB", "VBN", "say"),
+            ("it", False, 7, "dobj", "PRON", "PRP", "it"),
+            (".", False, 7, "punct", "PUNCT", ".", "."),
+        ],
+    )
+    subject = subject_the_parse_missed(doc[7])
+    assert subject is not None and subject.text == "Ames"

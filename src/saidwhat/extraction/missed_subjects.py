@@ -112,10 +112,13 @@ def _is_finite(verb: Token) -> bool:
 
 
 def _word_before_verb_group(verb: Token) -> Token | None:
-    """The word before a verb with its auxiliaries, negation and adverbs before it ('has not yet said')."""
-    group = [verb, *(child for child in verb.lefts if child.dep_ in ("aux", "neg", "advmod"))]
-    first = min(group, key=lambda t: t.i)
-    return verb.doc[first.i - 1] if first.i > 0 else None
+    """The word before a verb with the auxiliaries, negation and adverbs right before it ('has not yet said');
+    not an adverb that opens the clause further back ('A day earlier, Ames - keen to please - had said')."""
+    doc = verb.doc
+    first = verb.i
+    while first > 0 and doc[first - 1].head.i == verb.i and doc[first - 1].dep_ in ("aux", "neg", "advmod"):
+        first -= 1
+    return doc[first - 1] if first > 0 else None
 
 
 def _is_misattached_noun(token: Token) -> bool:

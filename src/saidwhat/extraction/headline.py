@@ -27,6 +27,18 @@ def _ends_a_headline(previous: Token) -> bool:
     return (previous.is_lower and previous.pos_ != "ADP") or previous.text in _CLOSING or previous.like_num
 
 
+def could_open_body(token: Token) -> bool:
+    """Could the body of a glued headline start at this word? A capitalised word after a lower-case one that
+    is neither a preposition nor a determiner, a closing mark or a number; or a capitalised determiner or
+    pronoun ('... in May The ...')."""
+    if not (token.is_alpha and token.text[:1].isupper() and token.text != "I") or token.i == 0:
+        return False
+    if doc_facts(token.doc).inside_quotes(token):
+        return False
+    previous = token.doc[token.i - 1]
+    return token.pos_ in ("DET", "PRON") or (_ends_a_headline(previous) and previous.pos_ != "DET")
+
+
 def find_body_start(doc: Doc) -> int | None:
     """The character offset where the body starts after a headline glued to it; None when the first
     sentence does not start with such a headline (a line break ends the headline instead)."""
@@ -83,19 +95,25 @@ def drop_headline_reports(doc: Doc, drafts: list[DraftQuote]) -> list[DraftQuote
     said the Harbour Board ...'), so the body must echo a word of the headline: a headline sums up its lede
     (on 650 unannotated BBC articles, 15 of the 19 such cues; none of them a quotation).
     """
-    body = find_body_start(doc)
-    # an article or other determiner opens the noun phrase after it: no headline ends in one ('Greens say
-    # a vote for the Reds ...')
-    if body is None or _word_before(doc, body).pos_ == "DET":
+    body = glued_headline_end(doc)
+    if body is None:
         return drafts
     crossing = [
         draft
         for draft in drafts
         if draft.cue is not None and draft.cue[1] <= body and draft.contents[0][0] < body < draft.contents[-1][1]
     ]
-    if not crossing or not _body_echoes_headline(doc, body):
-        return drafts
     return [draft for draft in drafts if draft not in crossing]
+
+
+def glued_headline_end(doc: Doc) -> int | None:
+    """Where the body starts after a glued headline, when the first sentence surely opens with one: a body
+    that echoes a word of the headline (a headline sums up its lede), after no determiner (an article opens
+    the noun phrase after it: no headline ends in one, 'Greens say a vote for the Reds ...')."""
+    body = find_body_start(doc)
+    if body is None or _word_before(doc, body).pos_ == "DET" or not _body_echoes_headline(doc, body):
+        return None
+    return body
 
 
 def _word_before(doc: Doc, offset: int) -> Token:

@@ -48,15 +48,34 @@ def subject_the_parse_missed(verb: Token) -> Token | None:
         # Up from 'League' to 'Anders', but not into a quote before the name ('...," Brenn, a close
         # ally, said': the parser made Brenn an appositive of the quote's last word).
         while candidate.dep_ in _APPOSITIVE_CLIMB_DEPS and candidate.head.i < candidate.i:
-            if facts.inside_quotes(candidate.head):
+            if facts.inside_quotes(candidate.head) or _is_named_appositive(candidate):
                 break
             candidate = candidate.head
+    if nominal_adjective_article(candidate) is not None and not facts.inside_quotes(candidate):
+        return candidate  # an age is no date here: '[The 31-year-old] insisted'
     nominal = candidate.pos_ == "PROPN" or candidate.lower_ in SPEAKER_PRONOUNS or _is_misattached_noun(candidate)
     if not nominal or candidate.ent_type_ in ("DATE", "TIME", "CARDINAL") or facts.inside_quotes(candidate):
         return None
     if verb.dep_ == "amod" and candidate.dep_ in _MODIFIER_DEPS:
         return None  # 'a Tarn appointed judge': the name modifies the noun as the participle does
     return candidate
+
+
+def nominal_adjective_article(token: Token) -> Token | None:
+    """The article of an adjective that stands for a noun ('[The] 31-year-old insisted'), where the parser hung
+    both on the verb after them: an article before an adjective with no noun after it makes a noun phrase
+    (English grammar: 'the accused', 'the 31-year-old')."""
+    if token.pos_ != "ADJ" or token.dep_ != "amod" or token.head.i != token.i + 1 or token.left_edge.i == 0:
+        return None
+    article = token.doc[token.left_edge.i - 1]
+    return article if article.dep_ == "det" and article.head.i == token.head.i else None
+
+
+def _is_named_appositive(token: Token) -> bool:
+    """'In reply to the plan, [Ian Wyn Jones], leader of the group, said': a person's name that the parser
+    made an appositive of a noun before it is the one the description after it describes; the climb
+    stops there."""
+    return token.dep_ == "appos" and token.pos_ == "PROPN" and token.ent_type_ == "PERSON"
 
 
 def is_dash(token: Token) -> bool:
@@ -93,10 +112,13 @@ def _is_finite(verb: Token) -> bool:
 
 
 def _word_before_verb_group(verb: Token) -> Token | None:
-    """The word before a verb with its auxiliaries, negation and adverbs before it ('has not yet said')."""
-    group = [verb, *(child for child in verb.lefts if child.dep_ in ("aux", "neg", "advmod"))]
-    first = min(group, key=lambda t: t.i)
-    return verb.doc[first.i - 1] if first.i > 0 else None
+    """The word before a verb with the auxiliaries, negation and adverbs right before it ('has not yet said');
+    not an adverb that opens the clause further back ('A day earlier, Ames - keen to please - had said')."""
+    doc = verb.doc
+    first = verb.i
+    while first > 0 and doc[first - 1].head.i == verb.i and doc[first - 1].dep_ in ("aux", "neg", "advmod"):
+        first -= 1
+    return doc[first - 1] if first > 0 else None
 
 
 def _is_misattached_noun(token: Token) -> bool:

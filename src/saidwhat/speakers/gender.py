@@ -27,8 +27,8 @@ def entity_gender(doc: Doc, entity: Entity) -> str | None:
     text = doc_text(doc)
     for start, end in entity.mentions:
         before = text[max(0, start - 12) : start].lower().split()
-        words = text[start:end].lower().split()
-        title = words[0].rstrip(".") if len(words) > 1 else ""  # a name may start at its title: 'Ms Lund'
+        mentioned = text[start:end].lower().split()
+        title = mentioned[0].rstrip(".") if len(mentioned) > 1 else ""  # a name may start at its title: 'Ms Lund'
         for word in {before[-1].rstrip(".") if before else "", title}:
             male += word in MALE_WORDS
             female += word in FEMALE_WORDS

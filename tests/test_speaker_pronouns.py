@@ -140,6 +140,11 @@ def _speakers(nlp: Language, text: str) -> list[str | None]:
             ' the Liberal Unionists. They have said the scheme is "deeply flawed" and a waste of money.',
             ["Liberal Unionists"],
         ),
+        # 'he' is not a woman the article names with her title ('Ms Lund'), even the only person named.
+        (
+            "Ms Ada Lund said the pier was safe. He said the ferry was late.",
+            ["Ada Lund", None],
+        ),
         # 'they' is not one man: with no body and no people named together, the speakers are unnamed.
         (
             "The report was written by a panel chaired by Mr Tom Harlow, who met voters for a year."

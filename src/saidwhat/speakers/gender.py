@@ -25,11 +25,13 @@ def entity_gender(doc: Doc, entity: Entity) -> str | None:
     descriptions; None when they say nothing or disagree."""
     male = female = 0
     text = doc_text(doc)
-    for start, _ in entity.mentions:
+    for start, end in entity.mentions:
         before = text[max(0, start - 12) : start].lower().split()
-        word = before[-1].rstrip(".") if before else ""
-        male += word in MALE_WORDS
-        female += word in FEMALE_WORDS
+        mentioned = text[start:end].lower().split()
+        title = mentioned[0].rstrip(".") if len(mentioned) > 1 else ""  # a name may start at its title: 'Ms Lund'
+        for word in {before[-1].rstrip(".") if before else "", title}:
+            male += word in MALE_WORDS
+            female += word in FEMALE_WORDS
     for description in entity.descriptions:
         words = set(description.lower().split())
         male += bool(words & MALE_WORDS)

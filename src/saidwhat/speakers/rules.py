@@ -76,7 +76,7 @@ class ResolvingIndex(JointSpeakers):
             if e.kind == kind
             and not e.anonymous
             and not e.members  # a singular reference is never several speakers together
-            and (gender is None or e.gender in (None, gender))
+            and (gender is None or (e.gender or entity_gender(self.doc, e)) in (None, gender))
             and e.mentioned_before(offset) >= 0
             and not (skip is not None and skip(e))
         ]

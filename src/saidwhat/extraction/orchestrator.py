@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from ..learn.act_features import is_agentless_passive
 from ..learn.quoteness import is_a_quotation, is_someones_words
 from ..records import Quote, Speaker, span_of
 from ..speakers import Entity, Resolved, resolve_quotes
@@ -163,13 +164,15 @@ def _settle_quotes_and_clauses(
     beliefs = frozenset(c.token for c in cues if is_belief(doc[c.token])) if is_belief else frozenset()
     nested = frozenset(c.token for c in cues if is_nested(doc[c.token], c.score)) if is_nested else frozenset()
     settled = reconcile(text, marked, clauses, belief_cues=beliefs, nested_cues=nested | freed)
-    # a noun's clause ('claims that he ...') inside another report is what that report is about
+    # a noun's clause ('claims that he ...') inside another report is what that report is about, and a
+    # passive with no agent ('has been declared fit') names no one who says anything
     inside = frozenset(
         clause.cue_token
         for clause in clauses
         if clause.cue is not None
         and clause.cue_token is not None
         and doc[clause.cue_token].pos_ != "NOUN"
+        and not is_agentless_passive(doc[clause.cue_token])
         and not any(draft is clause for draft in settled)
         and any(other is not clause and other.covers(clause.cue[0]) for other in clauses)
     )

@@ -72,3 +72,47 @@ def test_the_main_clauses_subject_says_what_a_participle_after_a_relative_clause
     text = "Ms Varga criticised the new timetable - which may cut two late ferries - saying the island needed them."
     article = extract(text)
     assert [(q.cue.text if q.cue else "", article.speaker_of(q).name) for q in article.quotes] == [("saying", "Varga")]
+
+
+def test_the_noun_say_was_given_for_object_is_the_subject_of_the_clause_after_it(blank_nlp: Language) -> None:
+    # "Ada said the new rule , as drafted , would fail ." with 'rule' read as the object of 'said'
+    doc = mend_parse(
+        hand_parse(
+            blank_nlp,
+            [
+                ("Ada", True, 1, "nsubj", "PROPN", "NNP", ""),
+                ("said", True, 1, "ROOT", "VERB", "VBD", ""),
+                ("the", True, 4, "det", "DET", "DT", ""),
+                ("new", True, 4, "amod", "ADJ", "JJ", ""),
+                ("rule", False, 1, "dobj", "NOUN", "NN", ""),
+                (",", True, 10, "punct", "PUNCT", ",", ""),
+                ("as", True, 7, "mark", "SCONJ", "IN", ""),
+                ("drafted", False, 10, "advcl", "VERB", "VBN", ""),
+                (",", True, 10, "punct", "PUNCT", ",", ""),
+                ("would", True, 10, "aux", "AUX", "MD", ""),
+                ("fail", False, 1, "ccomp", "VERB", "VB", ""),
+                (".", False, 1, "punct", "PUNCT", ".", ""),
+            ],
+        )
+    )
+    assert (doc[4].head.text, doc[4].dep_) == ("fail", "nsubj")
+    assert doc[10].left_edge.text == "the"
+
+
+def test_a_pronoun_object_of_say_stays_its_object(blank_nlp: Language) -> None:
+    # "Ada says it often gets worse ." read with 'it' as the object: a pronoun is left as the parser read it
+    doc = mend_parse(
+        hand_parse(
+            blank_nlp,
+            [
+                ("Ada", True, 1, "nsubj", "PROPN", "NNP", ""),
+                ("says", True, 1, "ROOT", "VERB", "VBZ", ""),
+                ("it", True, 1, "dobj", "PRON", "PRP", ""),
+                ("often", True, 4, "advmod", "ADV", "RB", ""),
+                ("gets", True, 1, "ccomp", "VERB", "VBZ", ""),
+                ("worse", False, 4, "acomp", "ADJ", "JJR", ""),
+                (".", False, 1, "punct", "PUNCT", ".", ""),
+            ],
+        )
+    )
+    assert (doc[2].head.text, doc[2].dep_) == ("says", "dobj")

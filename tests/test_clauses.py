@@ -72,22 +72,3 @@ def test_learned_bounds_that_end_before_the_clause_verb_take_the_clause_of_the_g
     cues = [Cue(1, (doc[1].idx, doc[1].idx + 4), 0.9)]
     found = find_indirect_quotes(doc, cues, [], lambda doc, token: (2, 4))
     assert [doc.text[slice(*q.contents[0])] for q in found] == ["the vote - due in May - would be close"]
-
-
-def test_said_with_its_subject_right_after_it_reports_the_words_before_it_without_a_comma(
-    blank_nlp: Language,
-) -> None:
-    # "Fares will rise said Ada Brenn ." with 'said' parsed as joined to 'rise', and learned bounds that
-    # take its subject, as the boundary scorer may do
-    doc = parsed(
-        blank_nlp,
-        ["Fares", "will", "rise", "said", "Ada", "Brenn", "."],
-        [2, 2, 2, 2, 5, 3, 2],
-        ["nsubj", "aux", "ROOT", "conj", "compound", "nsubj", "punct"],
-        ["NOUN", "AUX", "VERB", "VERB", "PROPN", "PROPN", "PUNCT"],
-        ["fare", "will", "rise", "say", "Ada", "Brenn", "."],
-        tags=["NNS", "MD", "VB", "VBD", "NNP", "NNP", "."],
-    )
-    cues = [Cue(3, (doc[3].idx, doc[3].idx + 4), 0.9)]
-    found = find_indirect_quotes(doc, cues, [], lambda doc, token: (4, 6))
-    assert [doc.text[slice(*q.contents[0])] for q in found] == ["Fares will rise"]

@@ -164,8 +164,9 @@ def _settle_quotes_and_clauses(
     beliefs = frozenset(c.token for c in cues if is_belief(doc[c.token])) if is_belief else frozenset()
     nested = frozenset(c.token for c in cues if is_nested(doc[c.token], c.score)) if is_nested else frozenset()
     settled = reconcile(text, marked, clauses, belief_cues=beliefs, nested_cues=nested | freed)
-    # a noun's clause ('claims that he ...') inside another report is what that report is about, and a
-    # passive with no agent ('has been declared fit') names no one who says anything
+    # a noun's clause ('claims that he ...') inside another report is what that report is about, a passive
+    # with no agent ('has been declared fit') names no one who says anything, and a clause whose subject is a
+    # relative pronoun outside it ('the bill, which ministers say will cut crime') is part of that noun's
     inside = frozenset(
         clause.cue_token
         for clause in clauses
@@ -173,10 +174,17 @@ def _settle_quotes_and_clauses(
         and clause.cue_token is not None
         and doc[clause.cue_token].pos_ != "NOUN"
         and not is_agentless_passive(doc[clause.cue_token])
+        and not _opens_with_a_verb(doc, clause)
         and not any(draft is clause for draft in settled)
         and any(other is not clause and other.covers(clause.cue[0]) for other in clauses)
     )
     return settled, inside
+
+
+def _opens_with_a_verb(doc: Doc, clause: DraftQuote) -> bool:
+    """Does the clause's content start with its verb, its subject standing outside it?"""
+    span = doc.char_span(*clause.contents[0], alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[0].pos_ in ("VERB", "AUX")
 
 
 def _narrating_cues(clauses: list[DraftQuote], marked: list[DraftQuote]) -> frozenset[int]:

@@ -182,9 +182,10 @@ def _settle_quotes_and_clauses(
 
 
 def _opens_with_a_verb(doc: Doc, clause: DraftQuote) -> bool:
-    """Does the clause's content start with its verb, its subject standing outside it?"""
+    """Does the clause's content start with its finite verb, its subject standing outside it? (Not a gerund:
+    'Writing a letter can be risky, according to ...'.)"""
     span = doc.char_span(*clause.contents[0], alignment_mode="expand")
-    return span is not None and len(span) > 0 and span[0].pos_ in ("VERB", "AUX")
+    return span is not None and len(span) > 0 and span[0].tag_ in ("MD", "VBD", "VBZ", "VBP")
 
 
 def _narrating_cues(clauses: list[DraftQuote], marked: list[DraftQuote]) -> frozenset[int]:

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from spacy.language import Language
+
 import saidwhat
+from saidwhat.extraction.clauses import find_indirect_quotes
+from saidwhat.extraction.cues import Cue
+from tests.parses import parsed
 
 
 def found(text: str) -> list[tuple[str, str, str]]:
@@ -44,3 +49,22 @@ def test_a_cue_set_off_after_a_link_word_reports_the_rest_of_the_sentence() -> N
 def test_a_link_adverb_before_an_inverted_cue_is_not_reported() -> None:
     text = "More importantly, argues the study, cheap fares are pushing people to take the train more often."
     assert found(text) == [("cheap fares are pushing people to take the train more often", "argues", "the study")]
+
+
+def test_said_with_its_subject_right_after_it_reports_the_words_before_it_without_a_comma(
+    blank_nlp: Language,
+) -> None:
+    # "Fares will rise said Ada Brenn ." with 'said' parsed as joined to 'rise', and learned bounds that
+    # take its subject, as the boundary scorer may do
+    doc = parsed(
+        blank_nlp,
+        ["Fares", "will", "rise", "said", "Ada", "Brenn", "."],
+        [2, 2, 2, 2, 5, 3, 2],
+        ["nsubj", "aux", "ROOT", "conj", "compound", "nsubj", "punct"],
+        ["NOUN", "AUX", "VERB", "VERB", "PROPN", "PROPN", "PUNCT"],
+        ["fare", "will", "rise", "say", "Ada", "Brenn", "."],
+        tags=["NNS", "MD", "VB", "VBD", "NNP", "NNP", "."],
+    )
+    cues = [Cue(3, (doc[3].idx, doc[3].idx + 4), 0.9)]
+    found = find_indirect_quotes(doc, cues, [], lambda doc, token: (4, 6))
+    assert [doc.text[slice(*q.contents[0])] for q in found] == ["Fares will rise"]

@@ -7,6 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from saidwhat import extract
 from saidwhat.extraction.conventions import POLNEAR, SAIDWHAT
 from saidwhat.extraction.cues import CUES_KEY, found_cues
 from saidwhat.extraction.docfacts import FACTS_KEY, doc_facts
@@ -60,3 +61,21 @@ def test_documents_analysed_in_threads_get_what_they_get_one_by_one(blank_nlp: L
     with ThreadPoolExecutor(max_workers=4) as pool:
         together = list(pool.map(lambda make: analyse_doc(make(blank_nlp)), makers))
     assert together == alone
+
+
+def _reports(text: str) -> list[tuple[str, str]]:
+    return [(quote.cue.text if quote.cue else "", quote.contents[0].text) for quote in extract(text).quotes]
+
+
+def test_a_report_inside_a_glued_headlines_verb_stays_when_the_headline_goes() -> None:
+    text = (
+        "Mill town plans new bridge Tarnby council will close the old bridge next spring, according to local reports."
+    )
+    assert _reports(text) == [("according to", "Tarnby council will close the old bridge next spring")]
+
+
+def test_a_report_inside_what_the_quote_decision_drops_stays() -> None:
+    # 'had decided' reports no words; the wardens' report inside its content does
+    text = "He had decided to support the plans as the wardens said they would help fight theft, fraud and "
+    text += "illegal parking."
+    assert _reports(text) == [("said", "they would help fight theft, fraud and illegal parking")]

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from saidwhat import extract
 from saidwhat.parse_mends import mend_parse
+from tests.parses import hand_parse
 
 
 @pytest.mark.model
@@ -29,3 +31,88 @@ def test_a_surname_that_is_a_modal_speaks() -> None:
     article = extract(text)
     assert [article.speaker_of(quote).name for quote in article.quotes] == ["Ian May", "Ian May"]
     assert [quote.cue.text for quote in article.quotes] == ["said", "wrote"]
+
+
+def _criticised_the_move(nlp: Language, participle: str) -> Doc:
+    # "Unions criticised the move - which may cut jobs - saying it was wrong ." with the participle hung from
+    # the relative clause's verb, as the parser does
+    return hand_parse(
+        nlp,
+        [
+            ("Unions", True, 1, "nsubj", "NOUN", "NNS", ""),
+            ("criticised", True, 1, "ROOT", "VERB", "VBD", ""),
+            ("the", True, 3, "det", "DET", "DT", ""),
+            ("move", True, 1, "dobj", "NOUN", "NN", ""),
+            ("-", True, 3, "punct", "PUNCT", ":", ""),
+            ("which", True, 7, "nsubj", "PRON", "WDT", ""),
+            ("may", True, 7, "aux", "AUX", "MD", ""),
+            ("cut", True, 3, "relcl", "VERB", "VB", ""),
+            ("jobs", True, 7, "dobj", "NOUN", "NNS", ""),
+            ("-", True, 7, "punct", "PUNCT", ":", ""),
+            (participle, True, 7, "advcl", "VERB", "VBG", ""),
+            ("it", True, 12, "nsubj", "PRON", "PRP", ""),
+            ("was", True, 10, "ccomp", "AUX", "VBD", ""),
+            ("wrong", False, 12, "acomp", "ADJ", "JJ", ""),
+            (".", False, 1, "punct", "PUNCT", ".", ""),
+        ],
+    )
+
+
+def test_a_set_off_participle_of_saying_closes_the_main_clause_not_a_relative_clause(blank_nlp: Language) -> None:
+    doc = mend_parse(_criticised_the_move(blank_nlp, "saying"))
+    assert (doc[10].head.text, doc[10].dep_) == ("criticised", "advcl")
+
+
+def test_a_set_off_participle_that_is_no_saying_stays_where_the_parser_put_it(blank_nlp: Language) -> None:
+    doc = mend_parse(_criticised_the_move(blank_nlp, "leaving"))
+    assert doc[10].head.text == "cut"
+
+
+def test_the_main_clauses_subject_says_what_a_participle_after_a_relative_clause_reports() -> None:
+    text = "Ms Varga criticised the new timetable - which may cut two late ferries - saying the island needed them."
+    article = extract(text)
+    assert [(q.cue.text if q.cue else "", article.speaker_of(q).name) for q in article.quotes] == [("saying", "Varga")]
+
+
+def test_the_noun_say_was_given_for_object_is_the_subject_of_the_clause_after_it(blank_nlp: Language) -> None:
+    # "Ada said the new rule , as drafted , would fail ." with 'rule' read as the object of 'said'
+    doc = mend_parse(
+        hand_parse(
+            blank_nlp,
+            [
+                ("Ada", True, 1, "nsubj", "PROPN", "NNP", ""),
+                ("said", True, 1, "ROOT", "VERB", "VBD", ""),
+                ("the", True, 4, "det", "DET", "DT", ""),
+                ("new", True, 4, "amod", "ADJ", "JJ", ""),
+                ("rule", False, 1, "dobj", "NOUN", "NN", ""),
+                (",", True, 10, "punct", "PUNCT", ",", ""),
+                ("as", True, 7, "mark", "SCONJ", "IN", ""),
+                ("drafted", False, 10, "advcl", "VERB", "VBN", ""),
+                (",", True, 10, "punct", "PUNCT", ",", ""),
+                ("would", True, 10, "aux", "AUX", "MD", ""),
+                ("fail", False, 1, "ccomp", "VERB", "VB", ""),
+                (".", False, 1, "punct", "PUNCT", ".", ""),
+            ],
+        )
+    )
+    assert (doc[4].head.text, doc[4].dep_) == ("fail", "nsubj")
+    assert doc[10].left_edge.text == "the"
+
+
+def test_a_pronoun_object_of_say_stays_its_object(blank_nlp: Language) -> None:
+    # "Ada says it often gets worse ." read with 'it' as the object: a pronoun is left as the parser read it
+    doc = mend_parse(
+        hand_parse(
+            blank_nlp,
+            [
+                ("Ada", True, 1, "nsubj", "PROPN", "NNP", ""),
+                ("says", True, 1, "ROOT", "VERB", "VBZ", ""),
+                ("it", True, 1, "dobj", "PRON", "PRP", ""),
+                ("often", True, 4, "advmod", "ADV", "RB", ""),
+                ("gets", True, 1, "ccomp", "VERB", "VBZ", ""),
+                ("worse", False, 4, "acomp", "ADJ", "JJR", ""),
+                (".", False, 1, "punct", "PUNCT", ".", ""),
+            ],
+        )
+    )
+    assert (doc[2].head.text, doc[2].dep_) == ("says", "dobj")

@@ -9,7 +9,15 @@ from spacy.tokens import Doc, Token
 from .cues import CLAUSE_DEPS, Cue, phrase_preposition
 from .docfacts import doc_facts
 from .drafts import DraftQuote
-from .lexicon import AUDIENCE_NOUNS, FULL_STOPS, SETTING_NOUNS, SETTING_PREPOSITIONS, TOPIC_VERBS, WH_WORDS
+from .lexicon import (
+    AUDIENCE_NOUNS,
+    FULL_STOPS,
+    SAID_FORMS,
+    SETTING_NOUNS,
+    SETTING_PREPOSITIONS,
+    TOPIC_VERBS,
+    WH_WORDS,
+)
 from .marks import DOUBLED_MARKS, OPENING_MARKS, STRAIGHT_MARKS, QuotedRun
 from .sources import attach_source, find_source_token, goes_on_from_reported_clause, reporting_verb_going_on_with
 from .spans import char_bounds, trim_punct
@@ -301,16 +309,28 @@ def _start_after_closed_quotes(doc: Doc, cue: Cue, bounds: tuple[int, int]) -> t
 
 def _words_before_inverted_cue(doc: Doc, cue: Cue) -> tuple[int, int] | None:
     """'Prices will rise, warned the council.': the words before the comma of a cue whose subject comes
-    after it, where they make a clause and open with no quotation mark (a quote is attributed as such)."""
+    after it, where they make a clause and open with no quotation mark (a quote is attributed as such).
+    'said' and 'says' need no comma ('Prices will rise said the council'): they open no clause of their
+    own between a clause and their subject."""
     sentence = doc_facts(doc).sent(doc[cue.token])
-    if cue.phrase or cue.token - 1 <= sentence.start or doc[cue.token - 1].text != ",":
+    if cue.phrase or cue.token - 1 <= sentence.start:
         return None
-    start, end = trim_punct(doc, sentence.start, cue.token - 1)
+    comma = doc[cue.token - 1].text == ","
+    if not comma and not _said_before_its_subject(doc, cue):
+        return None
+    start, end = trim_punct(doc, sentence.start, cue.token - 1 if comma else cue.token)
     if start < end and doc[start].pos_ == "CCONJ":
         start, end = trim_punct(doc, start + 1, end)  # 'But prices will rise, warned ...': the link is the writer's
     if end <= start or _opens_with_mark(doc, sentence.start):
         return None
     return (start, end) if any(token.pos_ in ("VERB", "AUX") for token in doc[start:end]) else None
+
+
+def _said_before_its_subject(doc: Doc, cue: Cue) -> bool:
+    """'... said Ada Brenn': 'said' or 'says' with its subject right after it."""
+    subject = find_source_token(cue, doc)
+    token = doc[cue.token]
+    return token.lower_ in SAID_FORMS and subject is not None and subject.left_edge.i == token.i + 1
 
 
 # Words that may lead a sentence before a cue set off by commas without being said ('But, says ...',

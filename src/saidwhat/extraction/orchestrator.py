@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from ..learn.act_features import is_agentless_passive
 from ..learn.quoteness import is_a_quotation, is_someones_words
 from ..records import Quote, Speaker, span_of
 from ..speakers import Entity, Resolved, resolve_quotes
@@ -45,10 +46,7 @@ def find_draft_quotes(
     Where the conventions ask for it, the learned decision (`deciders.quote_model`) then leaves out
     what is no one's words: titles, terms, scare quotes, acts reported as if they were speech.
     """
-    drafts, errors, cues = find_candidate_quotes(doc, deciders=deciders, conventions=conventions)
-    if conventions.judges_quotes and deciders.quote_model is not None:
-        scores = {cue.token: cue.score for cue in cues}
-        drafts = [draft for draft in drafts if is_someones_words(doc, draft, deciders.quote_model, scores)]
+    drafts, errors, _ = _free_bare_reports(doc, deciders, conventions, judge=True)
     return drafts, errors
 
 
@@ -57,14 +55,63 @@ def find_candidate_quotes(
 ) -> tuple[list[DraftQuote], list[str], list[Cue]]:
     """What the rules and the attribution model find (`find_draft_quotes` before the learned decision
     whether each is someone's words), the notes on bad marks, and the cues."""
+    return _free_bare_reports(doc, deciders, conventions, judge=False)
+
+
+def _free_bare_reports(
+    doc: Doc, deciders: Deciders, conventions: Conventions, *, judge: bool
+) -> tuple[list[DraftQuote], list[str], list[Cue]]:
+    """The drafts, with the reports left out as inside another report's content listed again, one at a time
+    in reading order, where that report is dropped later (by a pass, or with `judge` by the learned decision)."""
+    freed: frozenset[int] = frozenset()
+    while True:
+        drafts, errors, cues, nested = _candidate_quotes(doc, deciders, conventions, freed)
+        if judge and conventions.judges_quotes and deciders.quote_model is not None:
+            scores = {cue.token: cue.score for cue in cues}
+            drafts = [draft for draft in drafts if is_someones_words(doc, draft, deciders.quote_model, scores)]
+        drafts = _without_freed_overlaps(drafts, freed)
+        lost = _reports_left_bare(doc, nested, drafts) - freed
+        if not lost:
+            return drafts, errors, cues
+        freed |= {min(lost)}
+
+
+def _candidate_quotes(
+    doc: Doc, deciders: Deciders, conventions: Conventions, freed: frozenset[int]
+) -> tuple[list[DraftQuote], list[str], list[Cue], frozenset[int]]:
+    """`find_candidate_quotes` once, with the reports of the `freed` cues listed though they stand inside
+    another report's content; and the cues of the reports left out as inside another's."""
     facts = doc_facts(doc)
     cues = _find_report_cues(doc, deciders, conventions)
     marked = draft_marked_quotes(facts.text, _quoted_runs(doc, cues, deciders, conventions))
     if conventions.poll_cues:
         cues = sorted(cues + find_poll_cues(doc), key=lambda cue: cue.token)
     keep_found_cues(doc, FoundCues(tuple(cues), deciders.cue_gaps))
-    drafts = _settle_quotes_and_clauses(doc, cues, marked, deciders, conventions)
-    return run_passes(doc, drafts, conventions.passes), list(facts.mark_notes), cues
+    drafts, nested = _settle_quotes_and_clauses(doc, cues, marked, deciders, conventions, freed)
+    return run_passes(doc, drafts, conventions.passes), list(facts.mark_notes), cues, nested
+
+
+def _without_freed_overlaps(drafts: list[DraftQuote], freed: frozenset[int]) -> list[DraftQuote]:
+    """The drafts, less a freed report whose content shares words with another draft's: what is left of
+    the report around it still reports them."""
+    return [
+        draft
+        for draft in drafts
+        if draft.cue_token not in freed
+        or not any(other is not draft and other.start < draft.end and draft.start < other.end for other in drafts)
+    ]
+
+
+def _reports_left_bare(doc: Doc, nested: frozenset[int], drafts: list[DraftQuote]) -> frozenset[int]:
+    """Of the cues whose report was left out as inside another report's content, those that no draft
+    holds any more: the report around them was dropped ('Mill town votes for bridge Ministers will close
+    it, according to the council': a headline's verb) or cut before them."""
+    cue_tokens = {draft.cue_token for draft in drafts}
+    return frozenset(
+        token
+        for token in nested
+        if token not in cue_tokens and not any(draft.covers(doc[token].idx) for draft in drafts)
+    )
 
 
 def _find_report_cues(doc: Doc, deciders: Deciders, conventions: Conventions) -> list[Cue]:
@@ -92,10 +139,16 @@ def _quoted_runs(doc: Doc, cues: list[Cue], deciders: Deciders, conventions: Con
 
 
 def _settle_quotes_and_clauses(
-    doc: Doc, cues: list[Cue], marked: list[DraftQuote], deciders: Deciders, conventions: Conventions
-) -> list[DraftQuote]:
+    doc: Doc,
+    cues: list[Cue],
+    marked: list[DraftQuote],
+    deciders: Deciders,
+    conventions: Conventions,
+    freed: frozenset[int] = frozenset(),
+) -> tuple[list[DraftQuote], frozenset[int]]:
     """Reported clauses around the cues, each marked quote's cue and source, then one quotation where
-    a quote and a clause overlap."""
+    a quote and a clause overlap; and the cues of the clauses left out as inside another's content
+    (listed where they are `freed`)."""
     text = doc_facts(doc).text
     clauses = find_indirect_quotes(
         doc,
@@ -110,7 +163,29 @@ def _settle_quotes_and_clauses(
     is_belief, is_nested = conventions.is_belief_cue, conventions.is_nested_cue
     beliefs = frozenset(c.token for c in cues if is_belief(doc[c.token])) if is_belief else frozenset()
     nested = frozenset(c.token for c in cues if is_nested(doc[c.token], c.score)) if is_nested else frozenset()
-    return reconcile(text, marked, clauses, belief_cues=beliefs, nested_cues=nested)
+    settled = reconcile(text, marked, clauses, belief_cues=beliefs, nested_cues=nested | freed)
+    # a noun's clause ('claims that he ...') inside another report is what that report is about, a passive
+    # with no agent ('has been declared fit') names no one who says anything, and a clause whose subject is a
+    # relative pronoun outside it ('the bill, which ministers say will cut crime') is part of that noun's
+    inside = frozenset(
+        clause.cue_token
+        for clause in clauses
+        if clause.cue is not None
+        and clause.cue_token is not None
+        and doc[clause.cue_token].pos_ != "NOUN"
+        and not is_agentless_passive(doc[clause.cue_token])
+        and not _opens_with_a_verb(doc, clause)
+        and not any(draft is clause for draft in settled)
+        and any(other is not clause and other.covers(clause.cue[0]) for other in clauses)
+    )
+    return settled, inside
+
+
+def _opens_with_a_verb(doc: Doc, clause: DraftQuote) -> bool:
+    """Does the clause's content start with its finite verb, its subject standing outside it? (Not a gerund:
+    'Writing a letter can be risky, according to ...'.)"""
+    span = doc.char_span(*clause.contents[0], alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[0].tag_ in ("MD", "VBD", "VBZ", "VBP")
 
 
 def _narrating_cues(clauses: list[DraftQuote], marked: list[DraftQuote]) -> frozenset[int]:

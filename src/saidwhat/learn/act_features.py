@@ -33,14 +33,14 @@ def act_keys(doc: Doc, draft: DraftQuote) -> list[str]:
         return []
     cue = doc[draft.cue_token]
     keys = []
-    if _is_agentless_passive(cue):
+    if is_agentless_passive(cue):
         keys.append(PASSIVE_NO_AGENT)
     if _takes_object_and_infinitive(cue):
         keys.append(OBJECT_INFINITIVE)
     return keys
 
 
-def _is_agentless_passive(verb: Token) -> bool:
+def is_agentless_passive(verb: Token) -> bool:
     """'was dismissed', 'is called upon', with no 'by' agent."""
     deps = {child.dep_ for child in verb.children}
     return "auxpass" in deps and "agent" not in deps

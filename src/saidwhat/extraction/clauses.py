@@ -6,7 +6,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from .cues import CLAUSE_DEPS, Cue, phrase_preposition
+from .according import clause_around_according, words_after_according, words_before_according
+from .cues import CLAUSE_DEPS, Cue
 from .docfacts import doc_facts
 from .drafts import DraftQuote
 from .lexicon import (
@@ -35,7 +36,7 @@ def clause_of(cue: Cue, doc: Doc) -> tuple[int, int] | None:
     """Token bounds of what a cue reports: its clause, or its object for 'discussed the importance'."""
     token = doc[cue.token]
     if cue.phrase:
-        return _clause_around_according(cue, doc)
+        return clause_around_according(cue, doc)
     clauses = [child for child in token.children if child.dep_ in CLAUSE_DEPS and child.dep_ != "xcomp"]
     # "Kit Connor has revealed when he hopes to start filming": the parser calls the wh-clause advcl. One
     # before the verb is the time of the report ('When the film opened, critics called it ...').
@@ -50,51 +51,6 @@ def clause_of(cue: Cue, doc: Doc) -> tuple[int, int] | None:
         return None
     clause = clauses[0]
     start, end = trim_punct(doc, clause.left_edge.i, clause.right_edge.i + 1)
-    return (start, end) if end > start else None
-
-
-def _phrase_end(preposition: Token) -> int:
-    """The token index just past a phrase cue's preposition and its object ('according to [the CBO]')."""
-    return max([preposition.i + 1] + [child.right_edge.i + 1 for child in preposition.children])
-
-
-def _clause_around_according(cue: Cue, doc: Doc) -> tuple[int, int] | None:
-    """'X happened, according to Y' / 'According to Y, X happened': the sentence without the phrase."""
-    sent = doc_facts(doc).sent(doc[cue.token])
-    to = phrase_preposition(doc, cue)
-    phrase_end = _phrase_end(to)
-    first_word = next((t.i for t in sent if not (t.is_punct or t.is_space)), sent.start)
-    if cue.token <= first_word + 1:
-        if all(t.is_punct or t.is_space for t in doc[phrase_end : sent.end]):
-            # 'According to Dana Pryce, the plan smacks of "panic"': the parser made the clause an
-            # appositive of the name; the phrase ends at its comma.
-            phrase_end = next((t.i + 1 for t in doc[to.i + 1 : phrase_end] if t.text == ","), phrase_end)
-        start, end = phrase_end, sent.end
-    elif _splits_its_clause(doc, cue, phrase_end):
-        start, end = phrase_end + 1, sent.end  # the words before come in `_words_before_according`
-    else:
-        start, end = sent.start, cue.token
-    start, end = trim_punct(doc, start, end)
-    return (start, end) if end - start >= 3 else None
-
-
-def _splits_its_clause(doc: Doc, cue: Cue, phrase_end: int) -> bool:
-    """'This, according to Marsh, does nothing to help': a phrase set off by commas between a subject
-    and the verb it hangs from."""
-    token = doc[cue.token]
-    return (
-        doc[cue.token - 1].text == ","
-        and phrase_end < len(doc)
-        and doc[phrase_end].text == ","
-        and token.head.i > phrase_end
-    )
-
-
-def _words_before_according(doc: Doc, cue: Cue) -> tuple[int, int] | None:
-    """The subject before a phrase cue that splits its clause ('[This], according to Marsh, does ...')."""
-    if not cue.phrase or not _splits_its_clause(doc, cue, _phrase_end(phrase_preposition(doc, cue))):
-        return None
-    start, end = trim_punct(doc, doc_facts(doc).sent(doc[cue.token]).start, cue.token - 1)
     return (start, end) if end > start else None
 
 
@@ -222,24 +178,6 @@ def _opens_with_mark(doc: Doc, start: int) -> bool:
     """Is the token at `start` an opening quotation mark (or a straight or doubled one)?"""
     opening = doc[start].text if start < len(doc) else ""
     return opening in OPENING_MARKS or opening in STRAIGHT_MARKS or opening in DOUBLED_MARKS
-
-
-def _words_after_according(doc: Doc, cue: Cue) -> tuple[int, int] | None:
-    """'The top 1 percent paid 25 percent, according to the CBO, and the top 10 percent paid 69 percent':
-    a sentence that goes on after a phrase cue in its middle, with 'and' or 'but' or not ('It has merit,
-    according to Lee, because ...'), says more."""
-    if not cue.phrase:
-        return None
-    sentence = doc_facts(doc).sent(doc[cue.token])
-    phrase_end = _phrase_end(phrase_preposition(doc, cue))
-    if cue.token <= sentence.start + 1 or phrase_end + 2 >= sentence.end:
-        return None
-    comma, following = doc[phrase_end], doc[phrase_end + 1]
-    if comma.text != ",":
-        return None
-    skip = 2 if following.lower_ in ("and", "but") else 1
-    start, end = trim_punct(doc, phrase_end + skip, sentence.end)
-    return (start, end) if end - start >= 3 else None
 
 
 def _passive_subject(doc: Doc, cue: Cue, bounds: tuple[int, int]) -> tuple[int, int] | None:
@@ -400,12 +338,12 @@ def find_indirect_quotes(
         wrapped = (
             _words_before_a_parenthetical_cue(doc, cue, bounds, adverbs=said_adverbs)
             or _passive_subject(doc, cue, bounds)
-            or _words_before_according(doc, cue)
+            or words_before_according(doc, cue)
         )
         if wrapped is not None:
             draft.contents.insert(0, char_bounds(doc, *wrapped))
         elif (
-            rest := _words_after_a_parenthetical_cue(doc, cue, bounds) or _words_after_according(doc, cue)
+            rest := _words_after_a_parenthetical_cue(doc, cue, bounds) or words_after_according(doc, cue)
         ) is not None:
             draft.contents.append(char_bounds(doc, *rest))
         found.append(draft)

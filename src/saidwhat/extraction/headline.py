@@ -17,6 +17,9 @@ from .marks import skip_space_back
 
 # A headline is rarely longer than this (the BBC training gold: at most 10 words).
 _HEADLINE_MAX_TOKENS = 16
+# How a word hangs inside the noun phrase of its head, and the words that head a source mention.
+_NOUN_PHRASE_DEPS = frozenset({"compound", "flat", "amod", "det", "poss", "nmod", "nummod"})
+_NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _CLOSING = frozenset("'\"’”%")
 # The words a lede repeats from its headline: names, nouns and verbs.
 _ECHO_POS = frozenset({"NOUN", "PROPN", "VERB"})
@@ -148,3 +151,36 @@ def take_headline_fragments(doc: Doc, drafts: list[DraftQuote]) -> list[DraftQuo
             continue
         taken.append(DraftQuote(type="partial", contents=list(run.parts), confidence=0.6 if run.closed else 0.4))
     return sorted(drafts + taken, key=lambda draft: draft.start) if taken else drafts
+
+
+def start_after_headline(doc: Doc, start: int, head: int) -> int:
+    """Where a phrase starts that the parser ran in from a headline glued to the body ('Gerrard happy at
+    Anfield Liverpool captain [Steven Gerrard] has ...'): a headline is a line of its own, so no phrase of
+    the body takes in its words. The phrase starts at the last word up to its head that could open the
+    body (a headline may hold a name after a lower-case word: 'Lund backs Orr on [Ada Lund] said')."""
+    if start >= _HEADLINE_MAX_TOKENS:
+        return start
+    body = glued_headline_end(doc)
+    if body is None or doc[start].idx >= body:
+        return start
+    return max(
+        (token.i for token in doc[start + 1 : head + 1] if token.idx >= body and could_open_body(token)), default=start
+    )
+
+
+def source_out_of_headline(source: Token, cue: Token) -> Token:
+    """The source of a cue in the body, where the parser took it from a glued headline ('Rovers wary of
+    Dalton 'gamble' [Hartside] say ...', subject 'Rovers'): the phrase that opens the body, up to its head."""
+    if source.i >= _HEADLINE_MAX_TOKENS or source.i >= cue.i:
+        return source
+    body = glued_headline_end(source.doc)
+    if body is None or source.idx >= body or cue.idx < body:
+        return source
+    doc = source.doc
+    openers = [token for token in doc[source.i + 1 : cue.i] if token.idx >= body and could_open_body(token)]
+    if not openers:
+        return source
+    token = openers[-1]
+    while token.dep_ in _NOUN_PHRASE_DEPS and token.head.idx >= body and token.head.i < cue.i:
+        token = token.head
+    return token if token.pos_ in _NOMINAL_POS else source

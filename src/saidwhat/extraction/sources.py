@@ -7,13 +7,14 @@ from spacy.tokens import Doc, Token
 from .cues import Cue, opens_inverted_attribution, phrase_preposition
 from .docfacts import doc_facts
 from .drafts import DraftQuote
-from .headline import could_open_body, glued_headline_end
-from .lexicon import FULL_STOPS, RELATIVE_PRONOUNS, SAYING_VERBS, SPEAKER_PRONOUNS
+from .headline import source_out_of_headline, start_after_headline
+from .lexicon import RELATIVE_PRONOUNS, SAYING_VERBS, SPEAKER_PRONOUNS
 from .missed_subjects import (
     DOUBLE_QUOTE_CLOSERS,
     FINITE_VERB_TAGS,
     QUOTE_CLOSERS,
     follows_comma,
+    inverted_name_after,
     is_dash,
     nominal_adjective_article,
     object_ending_sentence,
@@ -30,12 +31,6 @@ _SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp"})
 # Parts of a subject that describe rather than name: "Connor, who plays Nick Nelson", "Halvorsen, spokesman".
 _DESCRIPTIVE_DEPS = frozenset({"relcl", "appos", "acl", "advcl", "punct", "cc", "conj"})
 MAX_SOURCE_TOKENS = 12
-# An inverted name after a quote ('..., said Ana Ruiz Vidal.') is a few words long.
-_MAX_INVERTED_NAME_TOKENS = 4
-# How a word hangs inside the noun phrase of its head.
-_NOUN_PHRASE_DEPS = frozenset({"compound", "flat", "amod", "det", "poss", "nmod", "nummod"})
-# A glued headline ends within a text's first words (headline.py looks no further).
-_HEADLINE_MAX_TOKENS = 16
 # A line that opens with the one who speaks names them in a few words ('Poll: ...', 'NY Daily News: ...').
 _MAX_LABEL_TOKENS = 6
 # A source with its appositive may run long ('Ruth Okwu, an unpaid adviser to the council on
@@ -74,21 +69,6 @@ def _start_of_phrase(head: Token, start: int) -> int:
     while start < head.i and doc[start].dep_ in ("advmod", "cc", "punct") and doc[start].head.i == head.i:
         start += 1
     return start_after_headline(doc, start, head.i)
-
-
-def start_after_headline(doc: Doc, start: int, head: int) -> int:
-    """Where a phrase starts that the parser ran in from a headline glued to the body ('Gerrard happy at
-    Anfield Liverpool captain [Steven Gerrard] has ...'): a headline is a line of its own, so no phrase of
-    the body takes in its words. The phrase starts at the last word up to its head that could open the
-    body (a headline may hold a name after a lower-case word: 'Lund backs Orr on [Ada Lund] said')."""
-    if start >= _HEADLINE_MAX_TOKENS:
-        return start
-    body = glued_headline_end(doc)
-    if body is None or doc[start].idx >= body:
-        return start
-    return max(
-        (token.i for token in doc[start + 1 : head + 1] if token.idx >= body and could_open_body(token)), default=start
-    )
 
 
 def _separates(token: Token) -> bool:
@@ -149,25 +129,7 @@ def _dash_before(child: Token, cue: Token) -> bool:
 def find_source_token(cue: Cue, doc: Doc) -> Token | None:
     """The head of the mention that attributes a cue: its subject, 'by X', or X in 'according to X'."""
     source = _find_source_token(cue, doc)
-    return None if source is None else _out_of_headline(source, doc[cue.token])
-
-
-def _out_of_headline(source: Token, cue: Token) -> Token:
-    """The source of a cue in the body, where the parser took it from a glued headline ('Rovers wary of
-    Dalton 'gamble' [Hartside] say ...', subject 'Rovers'): the phrase that opens the body, up to its head."""
-    if source.i >= _HEADLINE_MAX_TOKENS or source.i >= cue.i:
-        return source
-    body = glued_headline_end(source.doc)
-    if body is None or source.idx >= body or cue.idx < body:
-        return source
-    doc = source.doc
-    openers = [token for token in doc[source.i + 1 : cue.i] if token.idx >= body and could_open_body(token)]
-    if not openers:
-        return source
-    token = openers[-1]
-    while token.dep_ in _NOUN_PHRASE_DEPS and token.head.idx >= body and token.head.i < cue.i:
-        token = token.head
-    return token if token.pos_ in _NOMINAL_POS else source
+    return None if source is None else source_out_of_headline(source, doc[cue.token])
 
 
 def _find_source_token(cue: Cue, doc: Doc) -> Token | None:
@@ -314,23 +276,7 @@ def _inverted_subject(verb: Token) -> Token | None:
     if not follows_comma(verb) or _agent_of(verb) is not None or _best_subject(verb, climbed=True) is not None:
         return None
     found = object_ending_sentence(verb, after_quote=after_quote)
-    return found if found is not None or not after_quote else _inverted_name_after(verb)
-
-
-def _inverted_name_after(verb: Token) -> Token | None:
-    """'"...," admitted Keely.', '"...," said Ola Dorrow, a farmer from Tarn, told ...', with the name parsed as
-    an adverb or as the subject of the words after it: after a quote, a few capitalised words between the verb
-    and a full stop or a comma name the one who speaks (English: an inverted attribution). Not after a comma
-    of narration ('Instead, said Mr Dorrow, the locks ...'): the content there is cut elsewhere, and on unseen
-    news two of five such quotes were lost with it."""
-    doc = verb.doc
-    end = verb.i + 1
-    while end < len(doc) and end - verb.i <= _MAX_INVERTED_NAME_TOKENS and doc[end].is_alpha and doc[end].is_title:
-        end += 1
-    if end == verb.i + 1 or end >= len(doc) or doc[end].text not in (*FULL_STOPS, ","):
-        return None
-    name = doc[end - 1]
-    return None if name.ent_type_ in ("DATE", "TIME") else name
+    return found if found is not None or not after_quote else inverted_name_after(verb)
 
 
 def goes_on_from_reported_clause(token: Token) -> bool:

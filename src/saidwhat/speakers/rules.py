@@ -40,21 +40,19 @@ from .descriptions import (
     is_common_word,
     profile_in,
     source_words,
-    stand_in,
-    study_role,
 )
 from .entities import Entity, is_nationality_noun, proper_name_chain
 from .gender import entity_gender
-from .joints import JointSpeakers
 from .mentions import in_possessive, noun_before_participle, quoted_person
 from .names import POSTNOMINALS, clean_name, has_acronym, is_office_plural
 from .posts import PERSON_TITLES, body_nouns, is_employer, is_office_or_seat, named_as
+from .study_authors import StudyAuthors
 
 # English's indefinite pronouns for people: a source 'someone who claimed ...' names no one met before.
 INDEFINITE_PRONOUNS = frozenset({"someone", "somebody", "anyone", "anybody", "everyone", "everybody", "nobody"})
 
 
-class ResolvingIndex(JointSpeakers):
+class ResolvingIndex(StudyAuthors):
     """The entities of a document, and the rules that tell which one a source mention means."""
 
     def latest(
@@ -142,14 +140,9 @@ class ResolvingIndex(JointSpeakers):
             if token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.i > doc_facts(token.doc).sent(token).start):
                 # 'According to QX Weekly': a word in capitals is an acronym, which no one's name holds.
                 return self.add_name(name, "organisation" if has_acronym(name) else "person")
-        for child in token.children:
-            if child.dep_ == "appos" and child.i in self.by_token:
-                return self.by_token[child.i]  # "Harbour City's caretaker manager, Ivo Brandt"
-            if child.dep_ == "appos" and child.pos_ == "PROPN" and token.lower_ in PERSON_TITLES:
-                # 'The Shadow Secretary, Ann May, said': a name NER missed, in apposition to a title
-                name = clean_name(proper_name_chain(child), lowered=self.lowered)
-                if name:
-                    return self.add_name(name, "person")
+        in_apposition = self._named_in_apposition(token)
+        if in_apposition is not None:
+            return in_apposition
         named_after = self._named_after(token, end)
         if named_after is not None:
             return named_after
@@ -162,6 +155,17 @@ class ResolvingIndex(JointSpeakers):
         if found is None or found.anonymous:
             return lede_referent(token, self.entities) or found
         return self.joined_by_conjuncts(found, token)
+
+    def _named_in_apposition(self, token: Token) -> Entity | None:
+        for child in token.children:
+            if child.dep_ == "appos" and child.i in self.by_token:
+                return self.by_token[child.i]  # "Harbour City's caretaker manager, Ivo Brandt"
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and token.lower_ in PERSON_TITLES:
+                # 'The Shadow Secretary, Ann May, said': a name NER missed, in apposition to a title
+                name = clean_name(proper_name_chain(child), lowered=self.lowered)
+                if name:
+                    return self.add_name(name, "person")
+        return None
 
     def _named_after(self, token: Token, end: int) -> Entity | None:
         """'One of the Harbour Five, Tom Brack - who ... - said', 'according to local paper the Zell Courier':
@@ -271,53 +275,6 @@ class ResolvingIndex(JointSpeakers):
                     fits.append((rank, position, entity))
         return [entity for _, _, entity in sorted(fits, key=lambda fit: fit[:2])]
 
-    def _study_author(self, token: Token, *, same_noun: bool = False) -> Entity | None:
-        """Who carried out a study: the latest body or person named as a study's author or owner before the
-        mention ('a survey by Zell Weekly', "Arko's report"), else the first named so after it; with
-        `same_noun`, of a study or document named with the mention's own noun ('the book'), not any study."""
-        offset = token.idx
-        lemma = token.lemma_.lower()
-        authors = [
-            e
-            for e in self.entities
-            if not e.anonymous
-            and any(
-                role in ("by", "from", "owner") and (noun == lemma if same_noun else noun in STUDY_NOUNS)
-                for role, noun in profile_in(self, e).study_roles
-            )
-        ]
-        before = [e for e in authors if e.mentioned_before(offset) >= 0]
-        if before:
-            return max(before, key=lambda e: e.mentioned_before(offset))
-        after = [e for e in authors if e.mentions and (not _refers_back(token) or self._owns_a(e, lemma))]
-        if after:
-            return min(after, key=Entity.first_mentioned)
-        return None if same_noun else self._unnamed_study_author(token)
-
-    def _owns_a(self, entity: Entity, lemma: str) -> bool:
-        """Is the entity named as the author or owner of a study or document of this noun ("Lee's book")?"""
-        return any(
-            role in ("by", "from", "owner") and noun == lemma for role, noun in profile_in(self, entity).study_roles
-        )
-
-    def _unnamed_study_author(self, token: Token) -> Entity | None:
-        """'a survey carried out by Zell Pro magazine' where NER saw no name: the body the study is by, the
-        latest so named before the mention, else the first after it."""
-        words = [t for t in token.doc if t.pos_ == "PROPN" and t.i not in self.by_token]
-        for word in sorted(words, key=lambda t: (t.i > token.i, -t.i if t.i < token.i else t.i)):
-            if any(child.lower_ in ("a", "an") for child in stand_in(word).children):
-                continue  # 'research from a City investment bank': a word in capitals, no body's name
-            role = study_role(stand_in(word)) or study_role(word)
-            if (
-                role is not None
-                and role[0] in ("by", "from")
-                and not (word.dep_ == "compound" and word.head.pos_ == "PROPN")
-            ):
-                name = clean_name(proper_name_chain(word), lowered=self.lowered)
-                if name:
-                    return self.add_name(name, "organisation")
-        return None
-
     def _speaker_like(self, known: Entity | None, token: Token, spoken: list[Entity]) -> Entity | None:
         """'the company' is not a product or brand the article names as a body's ('its new Zell technology'),
         and no description means a common word NER took for a name ('Broadcasters should ...' where the
@@ -383,18 +340,6 @@ class ResolvingIndex(JointSpeakers):
         # '"...," said the minister' with nobody named before: the description is all we know.
         known = self._speaker_like(self.latest(token.i, "person", prefer=spoken), token, spoken)
         return known or self._anonymous(phrase, "unknown")
-
-
-def _refers_back(token: Token) -> bool:
-    """'The report said', past an article's first two sentences: a definite description refers back to what
-    the article has spoken of (English grammar), not to another study someone is named as owning further on
-    ("the Treasury's review" three paragraphs later; "Mr Lee's book" for 'the book' is the same one named
-    again); 'a new report' or a lede's 'the study' points forward."""
-    if not any(child.dep_ == "det" and child.lower_ in ("the", "this", "that") for child in token.children):
-        return False
-    facts = doc_facts(token.doc)
-    sent = facts.sent(token)
-    return sent.start > 0 and facts.sent(token.doc[sent.start - 1]).start > 0
 
 
 def rule_speakers(doc: Doc, drafts: list[DraftQuote], index: ResolvingIndex) -> list[Entity | None]:

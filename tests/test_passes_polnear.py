@@ -273,9 +273,8 @@ def test_polnear_conventions_end_a_reported_clause_before_a_trailing_who_clause(
     text = "The mayor asked the governor to pardon Tom Hale, who was never tried for theft."
     ours = extract(text, nlp=nlp)
     theirs = with_polnear_conventions(text)
-    assert [q.contents[0].text for q in ours.quotes] == [
-        "the governor to pardon Tom Hale, who was never tried for theft"
-    ]
+    # ours start at the infinitive: the one asked is not what was said (the BBC gold's convention)
+    assert [q.contents[0].text for q in ours.quotes] == ["to pardon Tom Hale, who was never tried for theft"]
     assert [q.contents[0].text for q in theirs.quotes] == ["the governor to pardon Tom Hale"]
 
 

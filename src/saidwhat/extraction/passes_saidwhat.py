@@ -192,15 +192,10 @@ def _quoted_words_after_object(doc: Doc, cue: Token, start: int, end: int) -> tu
             opening += 3
         elif cue.lemma_.lower() not in NAMING_VERBS:
             continue  # 'telling [the BBC] "..."': the one told, then all that was said
-        if opening < end and text[opening] in _DOUBLE_OPENINGS:
-            closing = next((i for i in range(opening + 1, end) if text[i] in _DOUBLE_CLOSINGS), None)
-            if closing is not None and closing > opening + 1:
-                return (opening, closing + 1)
+        run = next((run for run in doc_facts(doc).runs if run.start == opening), None)
+        if run is not None and run.family == "double" and run.closed and len(run.parts) == 1 and run.end <= end:
+            return (run.start, run.end)
     return None
-
-
-_DOUBLE_OPENINGS = frozenset('"“')
-_DOUBLE_CLOSINGS = frozenset('"”')
 
 
 def give_passive_cues_to_quoted_words(doc: Doc, drafts: list[DraftQuote]) -> list[DraftQuote]:

@@ -62,33 +62,28 @@ def _free_bare_reports(
     doc: Doc, deciders: Deciders, conventions: Conventions, *, judge: bool
 ) -> tuple[list[DraftQuote], list[str], list[Cue]]:
     """The drafts, with the reports left out as inside another report's content listed again, one at a time
-    in reading order, where that report is dropped later (by a pass, or with `judge` by the learned decision)."""
+    in reading order, where that report is dropped later (by a pass, or with `judge` by the learned decision).
+    The cues and quoted runs do not depend on what is freed: they are found once, the drafts anew each time
+    (the passes change them in place)."""
+    facts = doc_facts(doc)
+    cues = _find_report_cues(doc, deciders, conventions)
+    runs = _quoted_runs(doc, cues, deciders, conventions)
+    if conventions.poll_cues:
+        cues = sorted(cues + find_poll_cues(doc), key=lambda cue: cue.token)
+    keep_found_cues(doc, FoundCues(tuple(cues), deciders.cue_gaps))
+    scores = {cue.token: cue.score for cue in cues}
     freed: frozenset[int] = frozenset()
     while True:
-        drafts, errors, cues, nested = _candidate_quotes(doc, deciders, conventions, freed)
+        marked = draft_marked_quotes(facts.text, runs)
+        drafts, nested = _settle_quotes_and_clauses(doc, cues, marked, deciders, conventions, freed)
+        drafts = run_passes(doc, drafts, conventions.passes)
         if judge and conventions.judges_quotes and deciders.quote_model is not None:
-            scores = {cue.token: cue.score for cue in cues}
             drafts = [draft for draft in drafts if is_someones_words(doc, draft, deciders.quote_model, scores)]
         drafts = _without_freed_overlaps(drafts, freed)
         lost = _reports_left_bare(doc, nested, drafts) - freed
         if not lost:
-            return drafts, errors, cues
+            return drafts, list(facts.mark_notes), cues
         freed |= {min(lost)}
-
-
-def _candidate_quotes(
-    doc: Doc, deciders: Deciders, conventions: Conventions, freed: frozenset[int]
-) -> tuple[list[DraftQuote], list[str], list[Cue], frozenset[int]]:
-    """`find_candidate_quotes` once, with the reports of the `freed` cues listed though they stand inside
-    another report's content; and the cues of the reports left out as inside another's."""
-    facts = doc_facts(doc)
-    cues = _find_report_cues(doc, deciders, conventions)
-    marked = draft_marked_quotes(facts.text, _quoted_runs(doc, cues, deciders, conventions))
-    if conventions.poll_cues:
-        cues = sorted(cues + find_poll_cues(doc), key=lambda cue: cue.token)
-    keep_found_cues(doc, FoundCues(tuple(cues), deciders.cue_gaps))
-    drafts, nested = _settle_quotes_and_clauses(doc, cues, marked, deciders, conventions, freed)
-    return run_passes(doc, drafts, conventions.passes), list(facts.mark_notes), cues, nested
 
 
 def _without_freed_overlaps(drafts: list[DraftQuote], freed: frozenset[int]) -> list[DraftQuote]:

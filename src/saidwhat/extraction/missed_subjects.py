@@ -16,9 +16,9 @@ _APPOSITIVE_CLIMB_DEPS = frozenset({"pobj", "prep", "appos"})
 # before an inverted cue ('"No," replied Ames', "'No,' replied Ames").
 DOUBLE_QUOTE_CLOSERS = frozenset({'"', "”", "''", "»"})
 QUOTE_CLOSERS = DOUBLE_QUOTE_CLOSERS | {"’", "'"}
-# How a word that modifies a noun hangs from it.
 # An inverted name after a quote ('..., said Ana Ruiz Vidal.') is a few words long.
 _MAX_INVERTED_NAME_TOKENS = 4
+# How a word that modifies a noun hangs from it.
 _MODIFIER_DEPS = frozenset({"compound", "poss", "nmod", "amod", "det", "npadvmod"})
 
 

@@ -145,13 +145,18 @@ def _describes_name_after(words: list[Token]) -> bool:
 
 
 def _name_word_label(token: Token) -> str | None:
-    weights = load_name_model().weights.get(f"w={token.lower_}")
+    weights = _name_word_weights(token)
     return None if weights is None else LABELS[max(range(len(LABELS)), key=weights.__getitem__)]
 
 
 def _person_weight(token: Token) -> float:
-    weights = load_name_model().weights.get(f"w={token.lower_}")
+    weights = _name_word_weights(token)
     return 0.0 if weights is None else weights[LABELS.index("PERSON")]
+
+
+def _name_word_weights(token: Token) -> tuple[float, ...] | None:
+    """The fast name classifier's weight for each label given this word, None for a word it never saw."""
+    return load_name_model().weights.get(f"w={token.lower_}")
 
 
 def _is_title_inside(i: int, token: Token, words: int) -> bool:

@@ -191,3 +191,21 @@ def test_quoted_words_over_a_section_that_no_one_says_below_have_no_speaker(nlp:
     heading = Region(text.index("'A"), text.index("'A") + len("'A new chapter'"), "heading")
     [article] = extract_many([Document(text, "paged", regions=(heading,))])
     assert [quote.speaker for quote in article.quotes if quote.start == heading.start] in ([None], [])
+
+
+def test_read_html_marks_a_paragraph_that_is_wholly_a_link_to_another_story() -> None:
+    related = '<p><strong><a href="/a">"We will rebuild": Dunn on the quay</a></strong></p>'
+    document = read_html(_page(HEADLINE, SPEECH, related))
+    assert ("link", '"We will rebuild": Dunn on the quay') in _regions(document)
+
+
+def test_read_html_keeps_a_paragraph_with_a_link_inside_its_sentence_as_prose() -> None:
+    prose = '<p>The <a href="/r">harbour report</a> was published on Monday, the council said.</p>'
+    document = read_html(_page(HEADLINE, SPEECH, prose))
+    assert not any(text.startswith("The harbour report") for _, text in _regions(document))
+
+
+def test_the_headline_of_another_story_linked_from_the_story_is_not_a_quote(nlp: object) -> None:
+    related = '<p><a href="/a">"We will rebuild": Dunn on the quay</a></p>'
+    [article] = extract_many([read_html(_page(HEADLINE, SPEECH, related), doc_id="ferry")])
+    assert not any("rebuild" in quote.text for quote in article.quotes)

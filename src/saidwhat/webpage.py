@@ -4,8 +4,9 @@ trafilatura finds the main content and gives it as XML blocks (`head`, `p`, `lis
 `quote`, `table`/`row`). Each block becomes one paragraph of the text, paragraphs separated by
 a blank line. trafilatura's XML does not say which paragraph is an image caption or a byline,
 so those are told apart by the page's own markup (`figure`, `figcaption`, `class="…caption…"`,
-`class="…byline…"`, `rel="author"`, `class="…pull-quote…"`) and by the lines news pages set over or
-inside a story: "By <Name>", and a label that points elsewhere ("Read more: …", "WATCH: …").
+`class="…byline…"`, `rel="author"`, `class="…pull-quote…"`), by paragraphs and list items that are
+wholly one hyperlink (a list of other stories), and by the lines news pages set over or inside a story:
+"By <Name>", and a label that points elsewhere ("Read more: …", "WATCH: …").
 The ranges go to `Document.regions`, so extraction never reads them as reported speech.
 """
 
@@ -22,6 +23,8 @@ from .records import Document, Region, RegionKind
 # div) are walked into.
 _BLOCKS = frozenset({"head", "p", "item", "row", "code"})
 _CELLS = frozenset({"cell"})
+# Blocks that are a link to another page when their whole text is one hyperlink's text.
+_LINKABLE_BLOCKS = frozenset({"li", "p", "h2", "h3", "h4", "dt", "dd"})
 # Markup that says "caption" or "byline" is trusted only on short elements: a class such as
 # "author-page" on a whole story must not turn the story into a byline.
 _MARKED_MAX_CHARS = 600
@@ -143,7 +146,8 @@ def block_kind(tag: str, block: str, marked: dict[str, RegionKind], *, near_top:
 
 
 def marked_texts(html: str, etree: Any) -> dict[str, RegionKind]:
-    """Flattened text -> kind for each short element the page marks as a caption or a byline."""
+    """Flattened text -> kind for each short element the page marks as a caption, a byline, a pull quote
+    or a link."""
     try:
         tree = etree.HTML(html)
     except (etree.ParserError, ValueError):
@@ -169,6 +173,8 @@ def _marked_kind(element: Any) -> RegionKind | None:
     if not isinstance(element.tag, str):
         return None
     tag = element.tag.lower()
+    if tag in _LINKABLE_BLOCKS and _is_one_link(element):
+        return "link"
     names = " ".join(element.get(key, "") for key in ("class", "id", "itemprop", "rel", "data-component")).lower()
     if tag in ("figcaption", "figure") or "caption" in names:
         return "caption"
@@ -177,6 +183,16 @@ def _marked_kind(element: Any) -> RegionKind | None:
     if tag == "address" or "byline" in names or "author" in names:
         return "byline"
     return None
+
+
+def _is_one_link(element: Any) -> bool:
+    """True when the block's whole text is the text of a single hyperlink: a headline pointing to another
+    story ('Most read', 'Related'), not the story's prose, in which a link is part of a sentence."""
+    anchors = [child for child in element.iter("a") if child.get("href")]
+    if len(anchors) != 1:
+        return False
+    text = _flat("".join(element.itertext()))
+    return bool(text) and _flat("".join(anchors[0].itertext())) == text
 
 
 def _flat(text: str) -> str:

@@ -45,3 +45,27 @@ def test_paragraph_breaks_component_is_registered(blank_nlp: Language) -> None:
     blank_nlp.add_pipe("saidwhat_paragraphs")
     doc = blank_nlp("Headline without stop\nFirst sentence.")
     assert [sent.text.strip() for sent in doc.sents] == ["Headline without stop", "First sentence."]
+
+
+def test_a_wire_dateline_is_set_apart_from_the_sentence_it_opens(blank_nlp: Language) -> None:
+    text = "Ferry talks end\nHALDEN, Norway, May 2 (Wire) — Ann Lee said the talks were over.\nOSLO - Bo Rask agreed."
+    starts = find_sentence_starts(blank_nlp.make_doc(text))
+    doc = blank_nlp.make_doc(text)
+    assert [doc[i].text for i, is_start in sorted(starts.items()) if is_start] == ["HALDEN", "Ann", "OSLO", "Bo"]
+    assert all(starts.get(token.i) is False for token in doc if token.text in ("Lee", "said", "Rask"))
+
+
+def test_a_sentence_opening_with_a_capitalised_word_and_a_dash_is_no_dateline(blank_nlp: Language) -> None:
+    doc = blank_nlp.make_doc("First.\nThe NHS - and its staff - will cope.")
+    assert [doc[i].text for i, is_start in find_sentence_starts(doc).items() if is_start] == ["The"]
+
+
+def test_the_parser_takes_the_person_after_a_dateline_for_the_subject(nlp: object) -> None:
+    from saidwhat import extract
+
+    article = extract("BRANDVIK, Norway (Wire) — Harbour master Ann Lee said the ferry would sail on Monday.")
+    [quote] = article.quotes
+    assert (quote.contents[0].text, [source.text for source in quote.sources]) == (
+        "the ferry would sail on Monday",
+        ["Ann Lee"],
+    )

@@ -50,8 +50,19 @@ def test_headline_with_a_named_speaker_is_a_quote(nlp: Language) -> None:
         pytest.param("BOOM: The harbour reopened on Monday after repairs.", id="a-shout"),
         pytest.param("Partial transcript as follows: the harbour reopened.", id="lower-case-words"),
         pytest.param("Rita Okoye: 547.\nSam Verne: 212.", id="a-tally"),
-        pytest.param("Q: Will it reopen?\nA: Yes, on Monday after repairs.", id="questions-and-answers"),
+        pytest.param("A: Yes, on Monday after repairs.\nB: No.", id="an-answer-with-no-question"),
     ],
 )
 def test_lines_that_name_no_speaker_are_left_alone(nlp: Language, text: str) -> None:
     assert [quote.cue.text if quote.cue else None for quote in extract(text, nlp=nlp).quotes].count(":") == 0
+
+
+def test_answers_of_a_question_and_answer_interview_are_quotes_and_questions_are_not(nlp: Language) -> None:
+    text = (
+        "Mayor Rita Okoye spoke to us about the harbour.\n\nQ: Will it reopen?\n\n"
+        "A: Yes, on Monday after repairs.\n\nQ. And the boats?\n\nA. They will be back by June."
+    )
+    assert [(cue, content) for _, cue, content, _ in lines(extract(text, nlp=nlp))] == [
+        (":", "Yes, on Monday after repairs"),
+        (".", "They will be back by June"),
+    ]

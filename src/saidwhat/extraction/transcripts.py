@@ -1,6 +1,7 @@
 """Lines that open with who speaks: transcripts ('WALLACE: Let's start with ...') and headlines
 ('Ann Lowe: Renters Fear Another Rise ...'). The label is the source, its colon the cue and the rest
-of the line what was said."""
+of the line what was said. In a question-and-answer interview ('Q: ...' / 'A: ...') each answer is
+the words of the one interviewed; the questions are the interviewer's, who is not quoted."""
 
 from __future__ import annotations
 
@@ -18,6 +19,9 @@ _LABELLED_LINE = re.compile(
 )
 
 _LABEL_CONFIDENCE = 0.85
+# 'Q: ...' and 'A: ...' (or 'Q.' / 'A.') at line starts: an interview printed as questions and answers.
+_QUESTION_LINE = re.compile(r"^[ \t]*Q[:.][ \t]+(?=\S)", re.M)
+_ANSWER_LINE = re.compile(r"^[ \t]*A(?P<colon>[:.])[ \t]+(?=\S)", re.M)
 
 
 def _names_someone(label: Span, known: set[str]) -> bool:
@@ -54,10 +58,7 @@ def find_labelled_lines(doc: Doc) -> list[DraftQuote]:
         colon = doc.char_span(match.start("colon"), match.end("colon"))
         if label is None or colon is None or not _names_someone(label, known):
             continue
-        line_end = text.find("\n", match.end())
-        line = text[: len(text) if line_end < 0 else line_end].rstrip()
-        # Words without marks, so ended as a reported clause is: without its full stop.
-        end = len(line) - 1 if line.endswith((".", ";")) and not line.endswith("..") else len(line)
+        end = _words_end(text, match.end())
         words = text[match.end() : end].split()
         if len(words) < 2 or words[0][0].isdigit():
             continue  # 'Clinton: 547.' is a tally, not something said
@@ -75,16 +76,55 @@ def find_labelled_lines(doc: Doc) -> list[DraftQuote]:
     return drafts
 
 
+def _words_end(text: str, start: int) -> int:
+    """Where the words of a line that starts at `start` end: words without marks, so ended as a reported
+    clause is, without its full stop."""
+    line_end = text.find("\n", start)
+    line = text[: len(text) if line_end < 0 else line_end].rstrip()
+    return len(line) - 1 if line.endswith((".", ";")) and not line.endswith("..") else len(line)
+
+
+def find_answer_lines(doc: Doc) -> list[DraftQuote]:
+    """A draft quote with no source for every answer of an interview printed as questions and answers:
+    an 'A:' line counts only where a 'Q:' line asks too."""
+    text = doc_facts(doc).text
+    if not _QUESTION_LINE.search(text):
+        return []
+    drafts = []
+    for match in _ANSWER_LINE.finditer(text):
+        # 'A.' is one token: the cue is the mark, its token the label's
+        colon = doc.char_span(match.start("colon"), match.end("colon"), alignment_mode="expand")
+        end = _words_end(text, match.end())
+        if colon is None or end <= match.end():
+            continue
+        drafts.append(
+            DraftQuote(
+                type="direct",
+                contents=[(match.end(), end)],
+                cue=(match.start("colon"), match.end("colon")),
+                cue_token=colon.start,
+                confidence=_LABEL_CONFIDENCE,
+            )
+        )
+    return drafts
+
+
 def settle_labelled_lines(drafts: list[DraftQuote], labelled: list[DraftQuote]) -> list[DraftQuote]:
     """The labelled lines, and the other drafts that keep clear of them: a quotation mark opening
     every transcript paragraph would otherwise join the whole transcript into one quote."""
     if not labelled:
         return drafts
-    lines = [(line.sources[0][0], line.end) for line in labelled]
+    lines = [(_line_start(line), line.end) for line in labelled]
     kept = [draft for draft in drafts if not any(draft.start < end and start < draft.end for start, end in lines)]
     return sorted(kept + labelled, key=lambda draft: draft.start)
 
 
+def _line_start(line: DraftQuote) -> int:
+    return line.sources[0][0] if line.sources else (line.cue or line.contents[0])[0]
+
+
 def take_labelled_lines(doc: Doc, drafts: list[DraftQuote]) -> list[DraftQuote]:
-    """The drafts in reading order, with the labelled lines of `doc` in place of what overlaps them."""
-    return settle_labelled_lines(sorted(drafts, key=lambda draft: draft.start), find_labelled_lines(doc))
+    """The drafts in reading order, with the labelled lines and answers of `doc` in place of what overlaps
+    them."""
+    labelled = sorted(find_labelled_lines(doc) + find_answer_lines(doc), key=lambda draft: draft.start)
+    return settle_labelled_lines(sorted(drafts, key=lambda draft: draft.start), labelled)

@@ -62,7 +62,15 @@ def test_answers_of_a_question_and_answer_interview_are_quotes_and_questions_are
         "Mayor Rita Okoye spoke to us about the harbour.\n\nQ: Will it reopen?\n\n"
         "A: Yes, on Monday after repairs.\n\nQ. And the boats?\n\nA. They will be back by June."
     )
-    assert [(cue, content) for _, cue, content, _ in lines(extract(text, nlp=nlp))] == [
-        (":", "Yes, on Monday after repairs"),
-        (".", "They will be back by June"),
+    assert [(cue, content, speaker) for _, cue, content, speaker in lines(extract(text, nlp=nlp))] == [
+        (":", "Yes, on Monday after repairs", "Rita Okoye"),
+        (".", "They will be back by June", "Rita Okoye"),
     ]
+
+
+def test_the_answers_are_the_words_of_the_person_the_interview_is_about(nlp: Language) -> None:
+    text = (
+        "Sam Verne met the singer Ana Pell in Leeds. Pell has a new album out.\n\n"
+        "Q: Why now?\n\nA: Because the songs were ready.\n\nPell tours in May."
+    )
+    assert [speaker for *_, speaker in lines(extract(text, nlp=nlp))] == ["Ana Pell"]

@@ -16,6 +16,8 @@ class DraftQuote:
     Attributes:
         source_token: index of the token that heads the attributing mention, for speaker resolution.
         inherits: the quote takes its speaker from the quote before it (a continuation).
+        answers: an answer of an interview printed as questions and answers ('A: ...'), the words of the
+            one interviewed.
     """
 
     type: QuoteType
@@ -26,6 +28,7 @@ class DraftQuote:
     source_token: int | None = None
     confidence: float = 0.5
     inherits: bool = False
+    answers: bool = False
 
     @property
     def start(self) -> int:

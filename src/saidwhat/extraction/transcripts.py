@@ -104,6 +104,7 @@ def find_answer_lines(doc: Doc) -> list[DraftQuote]:
                 cue=(match.start("colon"), match.end("colon")),
                 cue_token=colon.start,
                 confidence=_LABEL_CONFIDENCE,
+                answers=True,
             )
         )
     return drafts

@@ -43,6 +43,7 @@ from .descriptions import (
 )
 from .entities import Entity, is_nationality_noun, proper_name_chain
 from .gender import entity_gender
+from .interviews import interviewee
 from .mentions import in_possessive, noun_before_participle, quoted_person
 from .names import POSTNOMINALS, clean_name, has_acronym, is_office_plural
 from .posts import PERSON_TITLES, body_nouns, is_employer, is_office_or_seat, named_as
@@ -364,6 +365,8 @@ def rule_speakers(doc: Doc, drafts: list[DraftQuote], index: ResolvingIndex) -> 
                 entity.subject_at.append(token.i)  # a quote's source is as salient as a subject
         elif draft.inherits and speakers:
             entity = speakers[-1]
+        elif draft.answers:
+            entity = interviewee(index.entities)
         elif draft.type == "partial":
             entity = speaker_of_sentence(index, draft, spoken)
         speakers.append(entity)

@@ -74,3 +74,19 @@ def test_the_answers_are_the_words_of_the_person_the_interview_is_about(nlp: Lan
         "Q: Why now?\n\nA: Because the songs were ready.\n\nPell tours in May."
     )
     assert [speaker for *_, speaker in lines(extract(text, nlp=nlp))] == ["Ana Pell"]
+
+
+def test_an_embedded_post_is_a_quote_of_the_author_its_sign_off_names(nlp: Language) -> None:
+    text = (
+        "The harbour reopened on Monday.\n\n"
+        "The ferry is back! See you all on board pic.twitter.com/ab12Cd — Rita Okoye (@ritaokoye) May 4, 2026\n\n"
+        "Boats began running at noon."
+    )
+    assert lines(extract(text, nlp=nlp)) == [
+        ("Rita Okoye", "—", "The ferry is back! See you all on board", "Rita Okoye")
+    ]
+
+
+def test_a_dash_and_a_name_without_a_handle_and_date_is_no_post(nlp: Language) -> None:
+    text = "The harbour reopened on Monday — Rita Okoye (mayor) was there.\n\nBoats began running at noon."
+    assert [quote.cue.text if quote.cue else None for quote in extract(text, nlp=nlp).quotes].count("—") == 0

@@ -1,7 +1,8 @@
 """Lines that open with who speaks: transcripts ('WALLACE: Let's start with ...') and headlines
 ('Ann Lowe: Renters Fear Another Rise ...'). The label is the source, its colon the cue and the rest
 of the line what was said. In a question-and-answer interview ('Q: ...' / 'A: ...') each answer is
-the words of the one interviewed; the questions are the interviewer's, who is not quoted."""
+the words of the one interviewed; the questions are the interviewer's, who is not quoted. A post
+embedded in a web page ends with who wrote it ('... — Ana Pell (@anapell) May 2, 2026')."""
 
 from __future__ import annotations
 
@@ -21,6 +22,13 @@ _LABELLED_LINE = re.compile(
 _LABEL_CONFIDENCE = 0.85
 # 'Q: ...' and 'A: ...' (or 'Q.' / 'A.') at line starts: an interview printed as questions and answers.
 _QUESTION_LINE = re.compile(r"^[ \t]*Q[:.][ \t]+(?=\S)", re.M)
+# The sign-off that social networks' embed code puts under a post: a dash, the author's name, the handle
+# and the date; the post's words come before it, perhaps ending in a link to a picture.
+_SIGNED_POST = re.compile(
+    r"^(?P<words>\S[^\n]*?)(?P<links>(?:\s+(?:https?://|pic\.twitter\.com/)\S+)*)\s+(?P<dash>[—–]|--?)\s*"
+    r"(?P<name>[^\n()—–]{2,60}?)\s+\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$",
+    re.M,
+)
 _ANSWER_LINE = re.compile(r"^[ \t]*A(?P<colon>[:.])[ \t]+(?=\S)", re.M)
 
 
@@ -110,6 +118,29 @@ def find_answer_lines(doc: Doc) -> list[DraftQuote]:
     return drafts
 
 
+def find_signed_posts(doc: Doc) -> list[DraftQuote]:
+    """A direct quote for every embedded social-media post: its words, by the author its sign-off names."""
+    text = doc_facts(doc).text
+    drafts = []
+    for match in _SIGNED_POST.finditer(text):
+        name = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
+        dash = doc.char_span(match.start("dash"), match.end("dash"), alignment_mode="expand")
+        if name is None or dash is None or len(match["words"].split()) < 2:
+            continue
+        drafts.append(
+            DraftQuote(
+                type="direct",
+                contents=[(match.start("words"), match.end("words"))],
+                cue=(match.start("dash"), match.end("dash")),
+                sources=[(name.start_char, name.end_char)],
+                cue_token=dash.start,
+                source_token=name.end - 1,
+                confidence=_LABEL_CONFIDENCE,
+            )
+        )
+    return drafts
+
+
 def settle_labelled_lines(drafts: list[DraftQuote], labelled: list[DraftQuote]) -> list[DraftQuote]:
     """The labelled lines, and the other drafts that keep clear of them: a quotation mark opening
     every transcript paragraph would otherwise join the whole transcript into one quote."""
@@ -125,7 +156,8 @@ def _line_start(line: DraftQuote) -> int:
 
 
 def take_labelled_lines(doc: Doc, drafts: list[DraftQuote]) -> list[DraftQuote]:
-    """The drafts in reading order, with the labelled lines and answers of `doc` in place of what overlaps
-    them."""
-    labelled = sorted(find_labelled_lines(doc) + find_answer_lines(doc), key=lambda draft: draft.start)
+    """The drafts in reading order, with the labelled lines, answers and signed posts of `doc` in place of
+    what overlaps them."""
+    found = find_labelled_lines(doc) + find_answer_lines(doc) + find_signed_posts(doc)
+    labelled = sorted(found, key=lambda draft: draft.start)
     return settle_labelled_lines(sorted(drafts, key=lambda draft: draft.start), labelled)

@@ -356,3 +356,40 @@ def test_a_place_before_a_title_is_no_word_of_the_title(nlp: Language) -> None:
     assert entity is not None
     assert "senator" in profile_in(index, entity).words
     assert not {"new", "york"} & profile_in(index, entity).words
+
+
+def test_a_bare_plural_brings_in_people_not_the_coordination_before(nlp: Language) -> None:
+    text = (
+        "Technology firms Tarnix, Vellcom and Brodo are building a common lock for music files. The move could"
+        " confuse buyers, experts warned. They said there was no proof it would work."
+    )
+    speakers = _speakers(nlp, text)
+    assert speakers[0] == ("experts", "group")
+    assert speakers[1] == ("experts", "group")  # 'they': the latest plural, not the three firms
+
+
+def test_the_firms_just_after_a_coordination_are_its_members(nlp: Language) -> None:
+    text = "Tarnix and Vellcom unveiled a chip on Monday. The firms said it would ship in May."
+    assert _speakers(nlp, text)[0][0] == "Tarnix and Vellcom"
+
+
+@pytest.mark.parametrize("source", ["according to newspaper reports", "reports said", "a survey found"])
+def test_an_indefinite_study_is_no_named_body_before_it(nlp: Language, source: str) -> None:
+    text = (
+        "Zorvex Air has had a hard year and its shares fell. The Harbour carrier is to cut 500 jobs at"
+        f" its call centres, {source}."
+    )
+    assert _speakers(nlp, text)[-1][0] != "Zorvex Air"
+
+
+def test_the_report_is_the_body_last_spoken_of(nlp: Language) -> None:
+    text = "The Dale Audit Office looked at the accounts of the hospitals. The report said 40 were in debt."
+    assert _speakers(nlp, text)[-1][0] == "Dale Audit Office"
+
+
+def test_a_survey_by_the_firm_is_the_firms(nlp: Language) -> None:
+    text = (
+        "Writing a letter can be risky, according to security firm Zorvex. Up to 75% of letters hold secrets,"
+        " a survey by the firm revealed."
+    )
+    assert _speakers(nlp, text)[-1][0] == "Zorvex"

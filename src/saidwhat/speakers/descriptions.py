@@ -23,6 +23,25 @@ WRITING_NOUNS = frozenset(
 )
 
 
+# Determiners that make a noun phrase definite: it refers back to something the article has spoken of.
+# English grammar.
+_DEFINITE_DETERMINERS = frozenset(("the", "this", "that", "these", "those", "both", "its", "their"))
+
+
+def is_indefinite(token: Token) -> bool:
+    """'a court', 'experts', 'newspaper reports', 'some firms': a noun phrase with an indefinite article or
+    quantifier, or a plural with no determiner at all, brings in someone new (English grammar: only a
+    definite or possessive phrase refers back to what the article has spoken of)."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("NNP",):
+        return False
+    determiners = [child for child in token.children if child.dep_ in ("det", "poss", "predet")]
+    if any(child.dep_ == "poss" or child.lower_ in _DEFINITE_DETERMINERS for child in determiners):
+        return False
+    if determiners:
+        return all(child.lower_ in ("a", "an", "some", "any", "several", "many", "other") for child in determiners)
+    return token.tag_ in ("NNS", "NNPS")
+
+
 def words_of(token: Token) -> list[str]:
     """A token's lower-case lemma, and its parts where it is hyphenated ('ex-foreign' -> 'ex', 'foreign')."""
     lemma = token.lemma_.lower()

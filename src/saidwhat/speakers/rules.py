@@ -38,6 +38,7 @@ from .descriptions import (
     description_rank,
     is_client,
     is_common_word,
+    is_indefinite,
     profile_in,
     source_words,
 )
@@ -103,7 +104,7 @@ class ResolvingIndex(StudyAuthors):
         token = quoted_person(token)
         joint = self._joint(token)
         if joint is not None:
-            return joint
+            return self._group_spoken_since(joint, token, spoken) or joint
         if token.i in self.by_token:
             return self._enriched(self.by_token[token.i], token)
         if token.text in POSTNOMINALS:
@@ -155,6 +156,17 @@ class ResolvingIndex(StudyAuthors):
         if found is None or found.anonymous:
             return lede_referent(token, self.entities) or found
         return self.joined_by_conjuncts(found, token)
+
+    def _group_spoken_since(self, joint: Entity, token: Token, spoken: list[Entity]) -> Entity | None:
+        """'Tarn and Vell unveiled it. Experts warned ... They said': a 'they' refers back to the latest
+        plural named before it (English grammar), the unnamed group that spoke since the joint's members
+        were last named, not the coordination before it."""
+        group = spoken[-1] if spoken and spoken[-1].anonymous and spoken[-1].kind == "group" else None
+        if token.lower_ != "they" or group is None:
+            return None
+        members = [e for e in self.entities if id(e) in joint.members]
+        named = max((member.mentioned_before(token.idx) for member in members), default=-1)
+        return group if group.mentioned_before(token.idx) > named else None
 
     def _named_in_apposition(self, token: Token) -> Entity | None:
         for child in token.children:
@@ -318,7 +330,12 @@ class ResolvingIndex(StudyAuthors):
             # 'The Bank's minutes', 'a survey by the firm', else the body last spoken of
             organisations = [e for e in inside if e.kind == "organisation"]
             known = organisations[-1] if organisations else self._study_author(token)
-            known = known or lede_referent(token, self.entities) or self.latest(token.i, "organisation", prefer=spoken)
+            known = known or lede_referent(token, self.entities)
+            if known is None and (not is_indefinite(token) or _names_its_author(token)):
+                # 'the report said', 'a survey by the firm': the body last spoken of; but 'reports say', 'a
+                # survey found' bring in a study the article has not spoken of, with no author named
+                # (English grammar): no one's.
+                known = self.latest(token.i, "organisation", prefer=spoken)
             return known if known is not None else self._anonymous(phrase, "unknown")
         if head in ORGANISATION_NOUNS and phrase[0].lower_ in ("the", "this", "its") and token.tag_ == "NN":
             known = self._speaker_like(self.latest(token.i, "organisation", prefer=spoken), token, spoken)
@@ -340,6 +357,19 @@ class ResolvingIndex(StudyAuthors):
         # '"...," said the minister' with nobody named before: the description is all we know.
         known = self._speaker_like(self.latest(token.i, "person", prefer=spoken), token, spoken)
         return known or self._anonymous(phrase, "unknown")
+
+
+def _names_its_author(study: Token) -> bool:
+    """'a survey by the firm', 'a report carried out for the council': a study noun with a 'by', 'for' or
+    'from' phrase of its own, or in a participle describing it, says whose it is."""
+    for child in study.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "for", "from"):
+            return True
+        if child.dep_ == "acl" and any(
+            grand.dep_ in ("agent", "prep") and grand.lower_ in ("by", "for", "from") for grand in child.children
+        ):
+            return True
+    return False
 
 
 def rule_speakers(doc: Doc, drafts: list[DraftQuote], index: ResolvingIndex) -> list[Entity | None]:

@@ -393,3 +393,21 @@ def test_a_survey_by_the_firm_is_the_firms(nlp: Language) -> None:
         " a survey by the firm revealed."
     )
     assert _speakers(nlp, text)[-1][0] == "Zorvex"
+
+
+def test_a_mention_that_names_a_coordination_speaks_for_all_of_it(nlp: Language) -> None:
+    text = (
+        "Rows go on. Meanwhile the likes of Health Secretary Ann Reid and Labour peer Lord Haskell have said the"
+        " row must end. Prices rose 2% in May, according to the most recent surveys from Tarnwide and Vellifax."
+    )
+    assert [name for name, _ in _speakers(nlp, text)] == ["Ann Reid and Lord Haskell", "Tarnwide and Vellifax"]
+
+
+def test_the_survey_is_by_the_agent_of_its_passive(nlp: Language) -> None:
+    text = (
+        "Green reports rise. Of the 145 firms, 76% did not check their suppliers, says the annual Tarnwell"
+        " survey. The survey is published by social responsibility firm Zellcon. Ann Lee, campaigns director at"
+        ' Greenwave, said: "It is meaningless." Less than a quarter of firms get their reports checked, says the'
+        " survey."
+    )
+    assert _speakers(nlp, text)[-1][0] == "Zellcon"  # not Greenwave, named last

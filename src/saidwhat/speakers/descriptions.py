@@ -110,12 +110,17 @@ def study_role(token: Token) -> tuple[str, str] | None:
     study or document noun."""
     if token.dep_ == "poss" and token.head.lemma_.lower() in _REPORTED_NOUNS:
         return ("owner", token.head.lemma_.lower())
+    if token.dep_ == "appos" and token.head.i != token.i:
+        return study_role(token.head)  # 'by research firm, Zell': an appositive names the same one
     if token.dep_ != "pobj" or token.head.lower_ not in _STUDY_PREPOSITIONS:
         return None
     prep = token.head
     governor = prep.head
     if governor.pos_ == "VERB" and governor.dep_ in ("acl", "relcl"):
         governor = governor.head  # 'a study conducted by X', 'a survey which was carried out by X'
+    elif governor.pos_ == "VERB" and prep.dep_ == "agent":
+        # 'The survey is published by X': a passive's agent did what its subject undergoes.
+        governor = next((child for child in governor.children if child.dep_ == "nsubjpass"), governor)
     if governor.lower_ == "according" and prep.lower_ != "to":
         # 'according to a report this week from X': the parser hangs 'from X' on 'according'.
         reports = [obj for to in governor.children if to.lower_ == "to" for obj in to.children if obj.dep_ == "pobj"]

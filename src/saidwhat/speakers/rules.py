@@ -43,7 +43,7 @@ from .descriptions import (
     source_words,
 )
 from .entities import Entity, is_nationality_noun, proper_name_chain
-from .gender import entity_gender
+from .gender import entity_gender, pronoun_gender
 from .mentions import in_possessive, noun_before_participle, quoted_person
 from .names import POSTNOMINALS, clean_name, has_acronym, is_office_plural
 from .posts import PERSON_TITLES, body_nouns, is_employer, is_office_or_seat, named_as
@@ -215,7 +215,24 @@ class ResolvingIndex(StudyAuthors):
             and not is_office_or_seat(self.doc[i], head, self.by_token[i])
         ]
         people = [e for e in inside if e.kind == "person"]
-        return people[-1] if people else inside[-1] if inside else None
+        found = people[-1] if people else inside[-1] if inside else None
+        return self._coordination_inside(start, end, found) or found
+
+    def _coordination_inside(self, start: int, end: int, found: Entity | None) -> Entity | None:
+        """'the likes of Tom Brack and Lord Vell', 'surveys from Tarnbank and Vellco': a mention that names
+        a coordination of speakers, the one found among them, speaks for them all (English grammar)."""
+        if found is None:
+            return None
+        for i in range(start, end):
+            if self.by_token.get(i) is not found:
+                continue
+            head = self.doc[i]
+            while head.dep_ == "conj" and start <= head.head.i < end:
+                head = head.head
+            members = self._coordinated(head) if head.i in self.by_token else []
+            if len(members) > 1 and found in members:
+                return self._joint_of(members)
+        return None
 
     def _clients(self, start: int, end: int) -> list[Entity]:
         """The entities named between tokens start and end that a study was made for, not by."""
@@ -272,7 +289,22 @@ class ResolvingIndex(StudyAuthors):
         return owner if entity_gender(self.doc, owner) == ("m" if lower == "his" else "f") else None
 
     def _is_one_man_or_woman(self, entity: Entity) -> bool:
-        return not entity.members and entity_gender(self.doc, entity) is not None
+        """A single person the article marks as a man or a woman (a title, a gendered noun, or the 'he' or
+        'she' that carries its subject on: `pronoun_gender`), or names by a first name and a surname."""
+        if entity.members:
+            return False
+        if (entity_gender(self.doc, entity) or pronoun_gender(self.doc, entity, self.by_token)) is not None:
+            return True
+        return len(entity.name.split()) > 1 and not self._named_as_several(entity)
+
+    def _named_as_several(self, entity: Entity) -> bool:
+        """'the Lib Dems', 'The Scissor Sisters' tagged as a person: a name with a plural noun or after 'the'
+        names a party or a band (English grammar: a person's name takes neither)."""
+        words = [i for i, e in self.by_token.items() if e is entity]
+        return any(
+            self.doc[i].tag_ == "NNPS" or (i > 0 and i - 1 not in words and self.doc[i - 1].lower_ == "the")
+            for i in words
+        )
 
     def _described(self, token: Token, start: int) -> list[Entity]:
         """Entities the article describes with the source's head noun, best fit last: most modifiers shared,

@@ -293,16 +293,18 @@ class ResolvingIndex(StudyAuthors):
         'she' that carries its subject on: `pronoun_gender`), or names by a first name and a surname."""
         if entity.members:
             return False
-        if (entity_gender(self.doc, entity) or pronoun_gender(self.doc, entity, self.by_token)) is not None:
+        if entity_gender(self.doc, entity) is not None:
             return True
-        return len(entity.name.split()) > 1 and not self._named_as_several(entity)
+        if self._named_as_several(entity):
+            return False  # 'The Lib Dems would cut ... he said': the 'he' after them is someone else
+        return pronoun_gender(self.doc, entity, self.by_token) is not None or len(entity.name.split()) > 1
 
     def _named_as_several(self, entity: Entity) -> bool:
         """'the Lib Dems', 'The Scissor Sisters' tagged as a person: a name with a plural noun or after 'the'
         names a party or a band (English grammar: a person's name takes neither)."""
         words = [i for i, e in self.by_token.items() if e is entity]
         return any(
-            self.doc[i].tag_ == "NNPS" or (i > 0 and i - 1 not in words and self.doc[i - 1].lower_ == "the")
+            self.doc[i].tag_ == "NNPS" or self.doc[i].lower_ == "the" or (i > 0 and self.doc[i - 1].lower_ == "the")
             for i in words
         )
 

@@ -411,3 +411,8 @@ def test_the_survey_is_by_the_agent_of_its_passive(nlp: Language) -> None:
         " survey."
     )
     assert _speakers(nlp, text)[-1][0] == "Zellcon"  # not Greenwave, named last
+
+
+def test_a_poll_for_a_paper_is_not_the_papers(nlp: Language) -> None:
+    text = "The Harbour Courier has backed the new bridge. A poll for the Courier said most voters oppose the bridge."
+    assert _speakers(nlp, text)[-1][0] != "Harbour Courier"

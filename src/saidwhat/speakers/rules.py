@@ -393,14 +393,19 @@ class ResolvingIndex(StudyAuthors):
         return known or self._anonymous(phrase, "unknown")
 
 
+# Prepositions that name who made a study ('a survey by X', 'research from X'); 'for' names a client.
+_AUTHOR_PREPOSITIONS = frozenset(("by", "from"))
+
+
 def _names_its_author(study: Token) -> bool:
-    """'a survey by the firm', 'a report carried out for the council': a study noun with a 'by', 'for' or
-    'from' phrase of its own, or in a participle describing it, says whose it is."""
+    """'a survey by the firm', 'research from the bank', 'a study carried out by the council': a study noun
+    with a 'by' or 'from' phrase of its own, or in a participle describing it, says whose it is ('a poll for
+    the Courier' names whom it was made for, `descriptions.is_client`, not who made it)."""
     for child in study.children:
-        if child.dep_ == "prep" and child.lower_ in ("by", "for", "from"):
+        if child.dep_ == "prep" and child.lower_ in _AUTHOR_PREPOSITIONS:
             return True
         if child.dep_ == "acl" and any(
-            grand.dep_ in ("agent", "prep") and grand.lower_ in ("by", "for", "from") for grand in child.children
+            grand.dep_ in ("agent", "prep") and grand.lower_ in _AUTHOR_PREPOSITIONS for grand in child.children
         ):
             return True
     return False

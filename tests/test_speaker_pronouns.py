@@ -151,6 +151,18 @@ def _speakers(nlp: Language, text: str) -> list[str | None]:
             ' Instead they called for "bold new campaigns" to raise turnout.',
             [None],
         ),
+        # Nor one person named in full with no title: a first name and a surname name one person.
+        (
+            "Party workers were upbeat at the rally, where Tom Harlow spoke. This, they say, shows the"
+            ' campaign is "working at last".',
+            [None],
+        ),
+        # But a party the NER took for a person is several: a plural name, or one after 'the'.
+        (
+            'The Lib Dems would cut "low priority" spending. Now they say the only tax rise they want is a new'
+            " band for top earners.",
+            ["Lib Dems"],
+        ),
     ],
 )
 def test_rule_speakers_pronoun_antecedents(nlp: Language, text: str, expected: list[str | None]) -> None:

@@ -356,3 +356,63 @@ def test_a_place_before_a_title_is_no_word_of_the_title(nlp: Language) -> None:
     assert entity is not None
     assert "senator" in profile_in(index, entity).words
     assert not {"new", "york"} & profile_in(index, entity).words
+
+
+def test_a_bare_plural_brings_in_people_not_the_coordination_before(nlp: Language) -> None:
+    text = (
+        "Technology firms Tarnix, Vellcom and Brodo are building a common lock for music files. The move could"
+        " confuse buyers, experts warned. They said there was no proof it would work."
+    )
+    speakers = _speakers(nlp, text)
+    assert speakers[0] == ("experts", "group")
+    assert speakers[1] == ("experts", "group")  # 'they': the latest plural, not the three firms
+
+
+def test_the_firms_just_after_a_coordination_are_its_members(nlp: Language) -> None:
+    text = "Tarnix and Vellcom unveiled a chip on Monday. The firms said it would ship in May."
+    assert _speakers(nlp, text)[0][0] == "Tarnix and Vellcom"
+
+
+@pytest.mark.parametrize("source", ["according to newspaper reports", "reports said", "a survey found"])
+def test_an_indefinite_study_is_no_named_body_before_it(nlp: Language, source: str) -> None:
+    text = (
+        "Zorvex Air has had a hard year and its shares fell. The Harbour carrier is to cut 500 jobs at"
+        f" its call centres, {source}."
+    )
+    assert _speakers(nlp, text)[-1][0] != "Zorvex Air"
+
+
+def test_the_report_is_the_body_last_spoken_of(nlp: Language) -> None:
+    text = "The Dale Audit Office looked at the accounts of the hospitals. The report said 40 were in debt."
+    assert _speakers(nlp, text)[-1][0] == "Dale Audit Office"
+
+
+def test_a_survey_by_the_firm_is_the_firms(nlp: Language) -> None:
+    text = (
+        "Writing a letter can be risky, according to security firm Zorvex. Up to 75% of letters hold secrets,"
+        " a survey by the firm revealed."
+    )
+    assert _speakers(nlp, text)[-1][0] == "Zorvex"
+
+
+def test_a_mention_that_names_a_coordination_speaks_for_all_of_it(nlp: Language) -> None:
+    text = (
+        "Rows go on. Meanwhile the likes of Health Secretary Ann Reid and Labour peer Lord Haskell have said the"
+        " row must end. Prices rose 2% in May, according to the most recent surveys from Tarnwide and Vellifax."
+    )
+    assert [name for name, _ in _speakers(nlp, text)] == ["Ann Reid and Lord Haskell", "Tarnwide and Vellifax"]
+
+
+def test_the_survey_is_by_the_agent_of_its_passive(nlp: Language) -> None:
+    text = (
+        "Green reports rise. Of the 145 firms, 76% did not check their suppliers, says the annual Tarnwell"
+        " survey. The survey is published by social responsibility firm Zellcon. Ann Lee, campaigns director at"
+        ' Greenwave, said: "It is meaningless." Less than a quarter of firms get their reports checked, says the'
+        " survey."
+    )
+    assert _speakers(nlp, text)[-1][0] == "Zellcon"  # not Greenwave, named last
+
+
+def test_a_poll_for_a_paper_is_not_the_papers(nlp: Language) -> None:
+    text = "The Harbour Courier has backed the new bridge. A poll for the Courier said most voters oppose the bridge."
+    assert _speakers(nlp, text)[-1][0] != "Harbour Courier"

@@ -23,6 +23,25 @@ WRITING_NOUNS = frozenset(
 )
 
 
+# Determiners that make a noun phrase definite: it refers back to something the article has spoken of.
+# English grammar.
+_DEFINITE_DETERMINERS = frozenset(("the", "this", "that", "these", "those", "both", "its", "their"))
+
+
+def is_indefinite(token: Token) -> bool:
+    """'a court', 'experts', 'newspaper reports', 'some firms': a noun phrase with an indefinite article or
+    quantifier, or a plural with no determiner at all, brings in someone new (English grammar: only a
+    definite or possessive phrase refers back to what the article has spoken of)."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("NNP",):
+        return False
+    determiners = [child for child in token.children if child.dep_ in ("det", "poss", "predet")]
+    if any(child.dep_ == "poss" or child.lower_ in _DEFINITE_DETERMINERS for child in determiners):
+        return False
+    if determiners:
+        return all(child.lower_ in ("a", "an", "some", "any", "several", "many", "other") for child in determiners)
+    return token.tag_ in ("NNS", "NNPS")
+
+
 def words_of(token: Token) -> list[str]:
     """A token's lower-case lemma, and its parts where it is hyphenated ('ex-foreign' -> 'ex', 'foreign')."""
     lemma = token.lemma_.lower()
@@ -91,12 +110,17 @@ def study_role(token: Token) -> tuple[str, str] | None:
     study or document noun."""
     if token.dep_ == "poss" and token.head.lemma_.lower() in _REPORTED_NOUNS:
         return ("owner", token.head.lemma_.lower())
+    if token.dep_ == "appos" and token.head.i != token.i:
+        return study_role(token.head)  # 'by research firm, Zell': an appositive names the same one
     if token.dep_ != "pobj" or token.head.lower_ not in _STUDY_PREPOSITIONS:
         return None
     prep = token.head
     governor = prep.head
     if governor.pos_ == "VERB" and governor.dep_ in ("acl", "relcl"):
         governor = governor.head  # 'a study conducted by X', 'a survey which was carried out by X'
+    elif governor.pos_ == "VERB" and prep.dep_ == "agent":
+        # 'The survey is published by X': a passive's agent did what its subject undergoes.
+        governor = next((child for child in governor.children if child.dep_ == "nsubjpass"), governor)
     if governor.lower_ == "according" and prep.lower_ != "to":
         # 'according to a report this week from X': the parser hangs 'from X' on 'according'.
         reports = [obj for to in governor.children if to.lower_ == "to" for obj in to.children if obj.dep_ == "pobj"]

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from ..extraction.docfacts import doc_facts
 from ..extraction.lexicon import STUDY_NOUNS
 from ..records import SpeakerKind
+from .descriptions import is_indefinite
 from .entities import Entity, EntityIndex
 from .mentions import is_study_agent
 
@@ -122,8 +123,10 @@ _JOINT_SENTENCES_BACK = 2
 
 
 def _is_plural_source(token: Token) -> bool:
-    """'they', 'the firms', 'its designers': a plural noun or pronoun heading a source."""
-    return token.lower_ in ("they", "both") or token.tag_ == "NNS"
+    """'they', 'the firms', 'its designers': a plural pronoun, or a plural noun that refers back ('experts
+    warned', 'analysts said' bring in people the article has not spoken of, `is_indefinite`: on unseen news
+    they are an unnamed group far more often than the coordination named before or after them)."""
+    return token.lower_ in ("they", "both") or (token.tag_ == "NNS" and not is_indefinite(token))
 
 
 def _is_coordination_head(token: Token) -> bool:

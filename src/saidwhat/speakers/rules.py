@@ -38,11 +38,12 @@ from .descriptions import (
     description_rank,
     is_client,
     is_common_word,
+    is_indefinite,
     profile_in,
     source_words,
 )
 from .entities import Entity, is_nationality_noun, proper_name_chain
-from .gender import entity_gender
+from .gender import entity_gender, pronoun_gender
 from .interviews import interviewee
 from .mentions import in_possessive, noun_before_participle, quoted_person
 from .names import POSTNOMINALS, clean_name, has_acronym, is_office_plural
@@ -104,7 +105,7 @@ class ResolvingIndex(StudyAuthors):
         token = quoted_person(token)
         joint = self._joint(token)
         if joint is not None:
-            return joint
+            return self._group_spoken_since(joint, token, spoken) or joint
         if token.i in self.by_token:
             return self._enriched(self.by_token[token.i], token)
         if token.text in POSTNOMINALS:
@@ -157,6 +158,17 @@ class ResolvingIndex(StudyAuthors):
             return lede_referent(token, self.entities) or found
         return self.joined_by_conjuncts(found, token)
 
+    def _group_spoken_since(self, joint: Entity, token: Token, spoken: list[Entity]) -> Entity | None:
+        """'Tarn and Vell unveiled it. Experts warned ... They said': a 'they' refers back to the latest
+        plural named before it (English grammar), the unnamed group that spoke since the joint's members
+        were last named, not the coordination before it."""
+        group = spoken[-1] if spoken and spoken[-1].anonymous and spoken[-1].kind == "group" else None
+        if token.lower_ != "they" or group is None:
+            return None
+        members = [e for e in self.entities if id(e) in joint.members]
+        named = max((member.mentioned_before(token.idx) for member in members), default=-1)
+        return group if group.mentioned_before(token.idx) > named else None
+
     def _named_in_apposition(self, token: Token) -> Entity | None:
         for child in token.children:
             if child.dep_ == "appos" and child.i in self.by_token:
@@ -204,7 +216,24 @@ class ResolvingIndex(StudyAuthors):
             and not is_office_or_seat(self.doc[i], head, self.by_token[i])
         ]
         people = [e for e in inside if e.kind == "person"]
-        return people[-1] if people else inside[-1] if inside else None
+        found = people[-1] if people else inside[-1] if inside else None
+        return self._coordination_inside(start, end, found) or found
+
+    def _coordination_inside(self, start: int, end: int, found: Entity | None) -> Entity | None:
+        """'the likes of Tom Brack and Lord Vell', 'surveys from Tarnbank and Vellco': a mention that names
+        a coordination of speakers, the one found among them, speaks for them all (English grammar)."""
+        if found is None:
+            return None
+        for i in range(start, end):
+            if self.by_token.get(i) is not found:
+                continue
+            head = self.doc[i]
+            while head.dep_ == "conj" and start <= head.head.i < end:
+                head = head.head
+            members = self._coordinated(head) if head.i in self.by_token else []
+            if len(members) > 1 and found in members:
+                return self._joint_of(members)
+        return None
 
     def _clients(self, start: int, end: int) -> list[Entity]:
         """The entities named between tokens start and end that a study was made for, not by."""
@@ -261,7 +290,24 @@ class ResolvingIndex(StudyAuthors):
         return owner if entity_gender(self.doc, owner) == ("m" if lower == "his" else "f") else None
 
     def _is_one_man_or_woman(self, entity: Entity) -> bool:
-        return not entity.members and entity_gender(self.doc, entity) is not None
+        """A single person the article marks as a man or a woman (a title, a gendered noun, or the 'he' or
+        'she' that carries its subject on: `pronoun_gender`), or names by a first name and a surname."""
+        if entity.members:
+            return False
+        if entity_gender(self.doc, entity) is not None:
+            return True
+        if self._named_as_several(entity):
+            return False  # 'The Lib Dems would cut ... he said': the 'he' after them is someone else
+        return pronoun_gender(self.doc, entity, self.by_token) is not None or len(entity.name.split()) > 1
+
+    def _named_as_several(self, entity: Entity) -> bool:
+        """'the Lib Dems', 'The Scissor Sisters' tagged as a person: a name with a plural noun or after 'the'
+        names a party or a band (English grammar: a person's name takes neither)."""
+        words = [i for i, e in self.by_token.items() if e is entity]
+        return any(
+            self.doc[i].tag_ == "NNPS" or self.doc[i].lower_ == "the" or (i > 0 and self.doc[i - 1].lower_ == "the")
+            for i in words
+        )
 
     def _described(self, token: Token, start: int) -> list[Entity]:
         """Entities the article describes with the source's head noun, best fit last: most modifiers shared,
@@ -319,7 +365,12 @@ class ResolvingIndex(StudyAuthors):
             # 'The Bank's minutes', 'a survey by the firm', else the body last spoken of
             organisations = [e for e in inside if e.kind == "organisation"]
             known = organisations[-1] if organisations else self._study_author(token)
-            known = known or lede_referent(token, self.entities) or self.latest(token.i, "organisation", prefer=spoken)
+            known = known or lede_referent(token, self.entities)
+            if known is None and (not is_indefinite(token) or _names_its_author(token)):
+                # 'the report said', 'a survey by the firm': the body last spoken of; but 'reports say', 'a
+                # survey found' bring in a study the article has not spoken of, with no author named
+                # (English grammar): no one's.
+                known = self.latest(token.i, "organisation", prefer=spoken)
             return known if known is not None else self._anonymous(phrase, "unknown")
         if head in ORGANISATION_NOUNS and phrase[0].lower_ in ("the", "this", "its") and token.tag_ == "NN":
             known = self._speaker_like(self.latest(token.i, "organisation", prefer=spoken), token, spoken)
@@ -341,6 +392,24 @@ class ResolvingIndex(StudyAuthors):
         # '"...," said the minister' with nobody named before: the description is all we know.
         known = self._speaker_like(self.latest(token.i, "person", prefer=spoken), token, spoken)
         return known or self._anonymous(phrase, "unknown")
+
+
+# Prepositions that name who made a study ('a survey by X', 'research from X'); 'for' names a client.
+_AUTHOR_PREPOSITIONS = frozenset(("by", "from"))
+
+
+def _names_its_author(study: Token) -> bool:
+    """'a survey by the firm', 'research from the bank', 'a study carried out by the council': a study noun
+    with a 'by' or 'from' phrase of its own, or in a participle describing it, says whose it is ('a poll for
+    the Courier' names whom it was made for, `descriptions.is_client`, not who made it)."""
+    for child in study.children:
+        if child.dep_ == "prep" and child.lower_ in _AUTHOR_PREPOSITIONS:
+            return True
+        if child.dep_ == "acl" and any(
+            grand.dep_ in ("agent", "prep") and grand.lower_ in _AUTHOR_PREPOSITIONS for grand in child.children
+        ):
+            return True
+    return False
 
 
 def rule_speakers(doc: Doc, drafts: list[DraftQuote], index: ResolvingIndex) -> list[Entity | None]:

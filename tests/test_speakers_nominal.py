@@ -416,3 +416,13 @@ def test_the_survey_is_by_the_agent_of_its_passive(nlp: Language) -> None:
 def test_a_poll_for_a_paper_is_not_the_papers(nlp: Language) -> None:
     text = "The Harbour Courier has backed the new bridge. A poll for the Courier said most voters oppose the bridge."
     assert _speakers(nlp, text)[-1][0] != "Harbour Courier"
+
+
+@pytest.mark.parametrize("lede", [True, False], ids=["in-the-lede", "later"])
+def test_a_public_body_never_described_is_an_unnamed_body_not_the_person_named_last(nlp: Language, lede: bool) -> None:
+    report = "Shipping will resume on Friday, the port authority said."
+    union = "Union leader Karla Brenner said members had accepted the pay offer."
+    article = saidwhat.extract(f"{report} {union}" if lede else f"{union} {report}", nlp=nlp)
+    quote = next(quote for quote in article.quotes if "Shipping" in quote.text)
+    speaker = article.speaker_of(quote)
+    assert speaker is None or speaker.name != "Karla Brenner"

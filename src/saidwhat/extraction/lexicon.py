@@ -192,6 +192,15 @@ ORGANISATION_NOUNS = _words(
     """
 )
 
+# Nouns that name a public body, never a person ('the port authority said'): English. With no body the
+# article describes so, such a source is an unnamed body, not the person named last.
+INSTITUTION_NOUNS = _words(
+    """
+    authority regulator watchdog commission institute institution administration parliament assembly
+    senate congress tribunal embassy corporation
+    """
+)
+
 # Verbs of telling someone to do something: they take the one told and a 'to'-infinitive ('urged voters
 # to ...'). English grammar.
 DIRECTIVE_VERBS = _words(

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 from ..extraction.docfacts import doc_facts
 from ..extraction.drafts import DraftQuote
 from ..extraction.headline import find_body_start
-from ..extraction.lexicon import ORGANISATION_NOUNS, SPOKESPERSON_NOUNS, STUDY_NOUNS
+from ..extraction.lexicon import INSTITUTION_NOUNS, ORGANISATION_NOUNS, SPOKESPERSON_NOUNS, STUDY_NOUNS
 from .entities import Entity
 
 # Who a report leaves unnamed by definition (English usage): 'a source said', 'an insider said'. Any other
@@ -34,7 +34,7 @@ def lede_referent(token: Token, entities: list[Entity]) -> Entity | None:
     sent = facts.sent(token)
     if sent.start > 0 and facts.sent(token.doc[sent.start - 1]).start > 0:
         return None
-    kind = "organisation" if lemma in ORGANISATION_NOUNS or lemma in STUDY_NOUNS else "person"
+    kind = "organisation" if lemma in ORGANISATION_NOUNS | INSTITUTION_NOUNS | STUDY_NOUNS else "person"
     after = sent.end_char
     ahead = [
         (first, entity)

@@ -15,6 +15,7 @@ from ..extraction.lexicon import (
     ANONYMOUS_HEADS,
     DOCUMENT_NOUNS,
     FEMALE_PRONOUNS,
+    INSTITUTION_NOUNS,
     MALE_PRONOUNS,
     ORGANISATION_NOUNS,
     POSSESSIVE_DETERMINERS,
@@ -389,6 +390,8 @@ class ResolvingIndex(StudyAuthors):
             return self._anonymous(phrase, "group" if token.tag_ in ("NNS", "NNPS") else "unknown")
         if described:
             return described[-1]
+        if head in INSTITUTION_NOUNS:
+            return self._anonymous(phrase, "organisation")
         # '"...," said the minister' with nobody named before: the description is all we know.
         known = self._speaker_like(self.latest(token.i, "person", prefer=spoken), token, spoken)
         return known or self._anonymous(phrase, "unknown")

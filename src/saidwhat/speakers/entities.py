@@ -18,6 +18,7 @@ from .mentions import (
     clause_descriptions,
     description_of,
     has_honorific,
+    has_surname_honorific,
     has_which_clause,
     is_common_noun,
     is_described_as_person,
@@ -101,6 +102,22 @@ def is_described_as_body(entity: Entity) -> bool:
 
 def _starts_with_words(words: list[str], prefix: list[str]) -> bool:
     return len(prefix) < len(words) and words[: len(prefix)] == prefix
+
+
+# The noun of a body's kind or its legal form, which a body's full name may add to its short one ('Labour
+# Party', 'Mozilla Foundation', 'Acme Corp'): English naming; the organisation nouns and the legal forms.
+_KIND_OF_BODY = ORGANISATION_NOUNS | {"foundation", "corporation", "corp", "inc", "plc", "ltd", "co", "holding"}
+
+
+def names_another_body(added: list[str]) -> bool:
+    """Do these words, written after a body's name the article used before ('Acme' ... 'Acme Office'),
+    name another thing? In 'Acme Office' the short name modifies the words after it, so the head is
+    another body, a product, a branch or a channel ('Acme Europe', 'Radio Vale 2'; English grammar), unless
+    the words are only the noun of its kind ('Acme Group') or a complement after 'of' or '&' ('Bank of
+    Dale', 'Marsh & Lee'), where the short name stays the head."""
+    if not added or added[0] in ("of", "&", "and"):
+        return False
+    return not (len(added) == 1 and added[0] in _KIND_OF_BODY)
 
 
 def proper_name_chain(token: Token) -> Span:
@@ -197,9 +214,12 @@ class EntityIndex:
                 self.by_token[i] = full
         self.entities.remove(short)
 
-    def match(self, name: str, kind: SpeakerKind) -> Entity | None:
-        """A known entity with this name, or (people) this surname or first name; a surname spelt
-        exactly before one spelt with a slip."""
+    def match(
+        self, name: str, kind: SpeakerKind, *, surname_only: bool = False, sentence: Offsets | None = None
+    ) -> Entity | None:
+        """A known entity with this name, or (people) this surname or first name (after an honorific that
+        takes a surname, `surname_only`, never the first word); a surname spelt exactly before one spelt
+        with a slip. `sentence`: the characters of the sentence the name is written in, if known."""
         words = name.lower().split()
         if not words:
             return None
@@ -211,24 +231,36 @@ class EntityIndex:
         if is_peer_name(name):
             words = words[1:]  # 'Lady Boothroyd' is 'Betty Boothroyd'
         if kind != "person":
-            return self._match_organisation(words, candidates)
+            return self._match_organisation(words, candidates, sentence)
         for same in (str.__eq__, is_spelling_slip):
             for entity in candidates:
-                if same(words[-1], entity.surname) or (len(words) == 1 and words[0] in entity.name.lower().split()):
+                # 'Mr Evans' is 'Charles Evans Jr', 'Mr Howard' never 'Howard Ellery'
+                other_words = entity.name.lower().split()[1 if surname_only else 0 :]
+                first_name = len(words) == 1 and words[0] in other_words
+                if same(words[-1], entity.surname) or first_name:
                     full = [n for n in entity.names if len(n.split()) > 1]
                     if len(words) == 1 or not full or any(n.lower().split()[0] == words[0] for n in full):
                         return entity
         return None
 
     @staticmethod
-    def _match_organisation(words: list[str], candidates: list[Entity]) -> Entity | None:
+    def _match_organisation(words: list[str], candidates: list[Entity], sentence: Offsets | None) -> Entity | None:
         """'Labour' and 'Labour Party', 'Conservatives' and 'Conservative Party', 'Lib Dems' and
-        'Liberal Democrats' (merged before, `_merge_abbreviations`): one name opens the other."""
+        'Liberal Democrats' (merged before, `_merge_abbreviations`): one name opens the other, the
+        longer first ('Cairn Energy ... Cairn'), in the sentence that named the shorter (a headline glued
+        to the lede that names the body in full: 'Tarn may close Tarn Airlines said ...'), or adding only
+        the noun of the body's kind or an 'of' ('Labour ... Labour Party', 'the Bank ... Bank of England');
+        see `names_another_body`."""
         key = organisation_key(words)
         for entity in candidates:
+            introduced = sentence is not None and any(
+                sentence[0] <= start < sentence[1] for start, _ in entity.mentions
+            )
             for other in entity.names:
                 other_key = organisation_key(other.lower().split())
-                if _starts_with_words(other_key, key) or _starts_with_words(key, other_key):
+                if _starts_with_words(other_key, key) or (
+                    _starts_with_words(key, other_key) and (introduced or not names_another_body(key[len(other_key) :]))
+                ):
                     return entity
         return None
 
@@ -274,7 +306,9 @@ class EntityIndex:
             kind = "organisation"  # 'Labour' tagged PERSON after 'Labour' tagged ORG: one body
         if kind == "organisation" and (has_honorific(ent) or (ent.label_ == "ORG" and is_described_as_person(ent))):
             kind = "person"  # 'Mr Okoro' or 'Tobi Okoro QC' tagged ORG
-        entity = self.add_name(name, kind)
+        surname_only = kind == "person" and has_surname_honorific(ent)
+        sentence = (ent.sent.start_char, ent.sent.end_char) if self.doc.has_annotation("SENT_START") else None
+        entity = self.add_name(name, kind, surname_only=surname_only, sentence=sentence)
         entity.mentions.append((ent.start_char, ent.end_char))
         # 'John Vell, director of Harbour Data, which monitors markets': the 'which' is the body's, the nearer
         # noun, whatever the parser hung it on; a name described as a person's takes no 'which'.
@@ -330,8 +364,10 @@ class EntityIndex:
                 return f"{first.text} {surname}"
         return None
 
-    def add_name(self, name: str, kind: SpeakerKind) -> Entity:
-        entity = self.match(name, kind)
+    def add_name(
+        self, name: str, kind: SpeakerKind, *, surname_only: bool = False, sentence: Offsets | None = None
+    ) -> Entity:
+        entity = self.match(name, kind, surname_only=surname_only, sentence=sentence)
         if entity is None and kind == "person":
             entity = self._person_tagged_organisation(name)
         if entity is None:

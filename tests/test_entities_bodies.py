@@ -111,3 +111,17 @@ def test_a_bodys_name_run_into_itself_by_a_glued_headline_is_named_once(nlp: Lan
 def test_a_name_that_is_a_word_twice_stays_whole(nlp: Language) -> None:
     doc = nlp("Tour for Dora Dora The band Dora Dora will play ten dates.")
     assert clean_name(doc[2:4], person=False) == "Dora Dora"
+
+
+def test_a_town_in_a_stations_name_does_not_make_the_station_a_person(nlp: Language) -> None:
+    index = EntityIndex(
+        _tagged(nlp, "Ada Lund told QX Radio Dale that the club would wait.", [("QX Radio Dale", "ORG")])
+    )
+    assert index.add_name("Dale", "person").names == ["Dale"]
+    assert [(e.name, e.kind) for e in index.entities] == [("QX Radio Dale", "organisation"), ("Dale", "person")]
+
+
+def test_initials_before_a_surname_tagged_org_are_a_persons_name(nlp: Language) -> None:
+    index = EntityIndex(_tagged(nlp, "QT Harlow finished the novel on Tuesday.", [("QT Harlow", "ORG")]))
+    assert index.add_name("Harlow", "person").name == "QT Harlow"
+    assert [e.kind for e in index.entities] == ["person"]

@@ -272,7 +272,16 @@ class EntityIndex:
         for entity in reversed(self.entities):
             full = entity.name.split()
             capitalised = all(word[:1].isupper() for word in full)
-            if entity.kind == "organisation" and len(full) in (2, 3) and full[-1] == words[0] and capitalised:
+            # Initials stand right before a surname ('JK Rowling'); an acronym before two more words is a
+            # body's ('QX Radio Dale', not a person for 'Dale').
+            acronym_before = any(len(word) > 1 and word.isupper() and word.isalpha() for word in full[:-2])
+            if (
+                entity.kind == "organisation"
+                and len(full) in (2, 3)
+                and full[-1] == words[0]
+                and capitalised
+                and not acronym_before
+            ):
                 entity.kind = "person"
                 return entity
         return None

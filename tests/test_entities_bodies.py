@@ -125,3 +125,9 @@ def test_initials_before_a_surname_tagged_org_are_a_persons_name(nlp: Language) 
     index = EntityIndex(_tagged(nlp, "QT Harlow finished the novel on Tuesday.", [("QT Harlow", "ORG")]))
     assert index.add_name("Harlow", "person").name == "QT Harlow"
     assert [e.kind for e in index.entities] == ["person"]
+
+
+def test_a_one_word_name_is_a_surname_before_a_later_first_name(nlp: Language) -> None:
+    text = "Ann Howard opened the debate. Howard Ellery replied. Howard said the vote was lost."
+    doc = _tagged(nlp, text, [("Ann Howard", "PERSON"), ("Howard Ellery", "PERSON"), ("Howard", "PERSON")])
+    assert _names(doc) == [["Ann Howard", "Howard"], ["Howard Ellery"]]

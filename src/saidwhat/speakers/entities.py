@@ -232,12 +232,22 @@ class EntityIndex:
             words = words[1:]  # 'Lady Boothroyd' is 'Betty Boothroyd'
         if kind != "person":
             return self._match_organisation(words, candidates, sentence)
-        for same in (str.__eq__, is_spelling_slip):
+
+        # A surname before another word of a name (a first name, or the surname before a suffix: 'Mr Evans'
+        # is 'Charles Evans Jr'), whichever was named later: a one-word name in news is most often a surname
+        # ('Howard' is 'Ann Howard' before 'Howard Ellery'), and never a first name after 'Mr' (`surname_only`).
+        def has_surname(entity: Entity) -> bool:
+            return words[-1] == entity.surname
+
+        def has_surname_slip(entity: Entity) -> bool:
+            return is_spelling_slip(words[-1], entity.surname)
+
+        def has_word(entity: Entity) -> bool:
+            return len(words) == 1 and words[0] in entity.name.lower().split()[1 if surname_only else 0 :]
+
+        for same in (has_surname, has_surname_slip, has_word):
             for entity in candidates:
-                # 'Mr Evans' is 'Charles Evans Jr', 'Mr Howard' never 'Howard Ellery'
-                other_words = entity.name.lower().split()[1 if surname_only else 0 :]
-                first_name = len(words) == 1 and words[0] in other_words
-                if same(words[-1], entity.surname) or first_name:
+                if same(entity):
                     full = [n for n in entity.names if len(n.split()) > 1]
                     if len(words) == 1 or not full or any(n.lower().split()[0] == words[0] for n in full):
                         return entity

@@ -131,3 +131,15 @@ def test_a_one_word_name_is_a_surname_before_a_later_first_name(nlp: Language) -
     text = "Ann Howard opened the debate. Howard Ellery replied. Howard said the vote was lost."
     doc = _tagged(nlp, text, [("Ann Howard", "PERSON"), ("Howard Ellery", "PERSON"), ("Howard", "PERSON")])
     assert _names(doc) == [["Ann Howard", "Howard"], ["Howard Ellery"]]
+
+
+def test_an_acronym_takes_the_name_the_article_spells_out(nlp: Language) -> None:
+    text = "Athletics Dalia (AD) lifted the ban. AD said the runner had apologised."
+    doc = _tagged(nlp, text, [("AD", "ORG"), ("AD", "ORG")])
+    assert [e.name for e in EntityIndex(doc).entities] == ["Athletics Dalia"]
+
+
+def test_an_acronym_no_capitalised_words_spell_keeps_its_letters(nlp: Language) -> None:
+    text = "The Harbour Dale club lifted the ban. QX said the runner had apologised."
+    doc = _tagged(nlp, text, [("QX", "ORG")])
+    assert [e.name for e in EntityIndex(doc).entities] == ["QX"]

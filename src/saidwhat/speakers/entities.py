@@ -29,6 +29,7 @@ from .mentions import (
 )
 from .names import (
     clean_name,
+    initials,
     is_abbreviation_of,
     is_acronym_of,
     is_office_plural,
@@ -40,6 +41,8 @@ from .names import (
 )
 
 _PERSON_LABELS = frozenset({"PERSON"})
+# Small words inside a body's name ('Office for National Statistics'). English naming.
+_SMALL_WORDS = frozenset({"of", "for", "and", "&", "the"})
 # Nouns that describe a body right before or after its name: the organisation nouns, and the makers and
 # think-tanks that bbc-train-gold's articles put before one-word company names NER tags as people.
 BODY_DESCRIPTIONS = ORGANISATION_NOUNS | {"maker", "think-tank"}
@@ -161,6 +164,7 @@ class EntityIndex:
                 entity.kind = "organisation"  # 'Mabel Finch' the retailer, tagged PERSON
         self._merge_acronyms()
         self._merge_abbreviations()
+        self._spell_out_acronyms()
 
     def _merge_acronyms(self) -> None:
         """'the EC' and 'the European Commission' are one body, named in full ('JK' and 'Jason King' one person)."""
@@ -180,6 +184,42 @@ class EntityIndex:
             if short.kind == "organisation" and len(full.name.split()) > 2:
                 full.kind = "organisation"  # 'Dresdner Kleinwort Wasserstein' tagged PERSON, 'DrKW' ORG
             self._absorb(full, short)
+
+    def _spell_out_acronyms(self) -> None:
+        """'AK' where the article writes 'Athletics Kenya (AK)' and NER tagged only the letters: an acronym is
+        the initials of a name the article writes in full (capitalised words, English naming), the fullest
+        name and the canonical one."""
+        for entity in self.entities:
+            if entity.kind != "organisation" or entity.anonymous or len(entity.names) != 1:
+                continue
+            acronym = entity.names[0]
+            if len(acronym) > 1 and acronym.isupper() and acronym.isalpha():
+                full = next((run for run in self._capitalised_runs() if initials(run) == acronym), None)
+                if full is not None:
+                    entity.names.append(full)
+
+    def _capitalised_runs(self) -> list[str]:
+        """Every run of two or more capitalised words the text writes, with the small words inside a name
+        ('Public and Commercial Services'); a run that opens a sentence also without its first word,
+        capitalised anyway ('Yesterday Athletics Kenya')."""
+        runs: list[str] = []
+        words: list[Token] = []
+        for token in [*self.doc, None]:
+            if token is not None and (token.is_title or (words and token.lower_ in _SMALL_WORDS)):
+                if token.is_sent_start:
+                    words = []
+                words.append(token)
+                continue
+            while words and words[-1].lower_ in _SMALL_WORDS:
+                words.pop()
+            starts = (0, 1) if words and words[0].is_sent_start else (0,)
+            runs.extend(
+                self.doc[words[k].i : words[-1].i + 1].text
+                for k in starts
+                if len(words) - k > 1 and words[k].lower_ not in _SMALL_WORDS
+            )
+            words = []
+        return runs
 
     def _merge_abbreviations(self) -> None:
         """'Lib Dems' tagged PERSON and 'Liberal Democrats' tagged ORG: a name that shortens each word of

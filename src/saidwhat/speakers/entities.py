@@ -18,6 +18,7 @@ from .mentions import (
     clause_descriptions,
     description_of,
     has_honorific,
+    has_surname_honorific,
     has_which_clause,
     is_common_noun,
     is_described_as_person,
@@ -28,6 +29,7 @@ from .mentions import (
 )
 from .names import (
     clean_name,
+    initials,
     is_abbreviation_of,
     is_acronym_of,
     is_office_plural,
@@ -39,6 +41,8 @@ from .names import (
 )
 
 _PERSON_LABELS = frozenset({"PERSON"})
+# Small words inside a body's name ('Office for National Statistics'). English naming.
+_SMALL_WORDS = frozenset({"of", "for", "and", "&", "the"})
 # Nouns that describe a body right before or after its name: the organisation nouns, and the makers and
 # think-tanks that bbc-train-gold's articles put before one-word company names NER tags as people.
 BODY_DESCRIPTIONS = ORGANISATION_NOUNS | {"maker", "think-tank"}
@@ -103,6 +107,22 @@ def _starts_with_words(words: list[str], prefix: list[str]) -> bool:
     return len(prefix) < len(words) and words[: len(prefix)] == prefix
 
 
+# The noun of a body's kind or its legal form, which a body's full name may add to its short one ('Labour
+# Party', 'Mozilla Foundation', 'Acme Corp'): English naming; the organisation nouns and the legal forms.
+_KIND_OF_BODY = ORGANISATION_NOUNS | {"foundation", "corporation", "corp", "inc", "plc", "ltd", "co", "holding"}
+
+
+def names_another_body(added: list[str]) -> bool:
+    """Do these words, written after a body's name the article used before ('Acme' ... 'Acme Office'),
+    name another thing? In 'Acme Office' the short name modifies the words after it, so the head is
+    another body, a product, a branch or a channel ('Acme Europe', 'Radio Vale 2'; English grammar), unless
+    the words are only the noun of its kind ('Acme Group') or a complement after 'of' or '&' ('Bank of
+    Dale', 'Marsh & Lee'), where the short name stays the head."""
+    if not added or added[0] in ("of", "&", "and"):
+        return False
+    return not (len(added) == 1 and added[0] in _KIND_OF_BODY)
+
+
 def proper_name_chain(token: Token) -> Span:
     """The run of proper nouns that ends at `token`: 'Ravi Dastidar' when NER saw only 'Dastidar'."""
     start = token.i
@@ -144,6 +164,7 @@ class EntityIndex:
                 entity.kind = "organisation"  # 'Mabel Finch' the retailer, tagged PERSON
         self._merge_acronyms()
         self._merge_abbreviations()
+        self._spell_out_acronyms()
 
     def _merge_acronyms(self) -> None:
         """'the EC' and 'the European Commission' are one body, named in full ('JK' and 'Jason King' one person)."""
@@ -163,6 +184,42 @@ class EntityIndex:
             if short.kind == "organisation" and len(full.name.split()) > 2:
                 full.kind = "organisation"  # 'Dresdner Kleinwort Wasserstein' tagged PERSON, 'DrKW' ORG
             self._absorb(full, short)
+
+    def _spell_out_acronyms(self) -> None:
+        """'AK' where the article writes 'Athletics Kenya (AK)' and NER tagged only the letters: an acronym is
+        the initials of a name the article writes in full (capitalised words, English naming), the fullest
+        name and the canonical one."""
+        for entity in self.entities:
+            if entity.kind != "organisation" or entity.anonymous or len(entity.names) != 1:
+                continue
+            acronym = entity.names[0]
+            if len(acronym) > 1 and acronym.isupper() and acronym.isalpha():
+                full = next((run for run in self._capitalised_runs() if initials(run) == acronym), None)
+                if full is not None:
+                    entity.names.append(full)
+
+    def _capitalised_runs(self) -> list[str]:
+        """Every run of two or more capitalised words the text writes, with the small words inside a name
+        ('Public and Commercial Services'); a run that opens a sentence also without its first word,
+        capitalised anyway ('Yesterday Athletics Kenya')."""
+        runs: list[str] = []
+        words: list[Token] = []
+        for token in [*self.doc, None]:
+            if token is not None and (token.is_title or (words and token.lower_ in _SMALL_WORDS)):
+                if token.is_sent_start:
+                    words = []
+                words.append(token)
+                continue
+            while words and words[-1].lower_ in _SMALL_WORDS:
+                words.pop()
+            starts = (0, 1) if words and words[0].is_sent_start else (0,)
+            runs.extend(
+                self.doc[words[k].i : words[-1].i + 1].text
+                for k in starts
+                if len(words) - k > 1 and words[k].lower_ not in _SMALL_WORDS
+            )
+            words = []
+        return runs
 
     def _merge_abbreviations(self) -> None:
         """'Lib Dems' tagged PERSON and 'Liberal Democrats' tagged ORG: a name that shortens each word of
@@ -197,9 +254,12 @@ class EntityIndex:
                 self.by_token[i] = full
         self.entities.remove(short)
 
-    def match(self, name: str, kind: SpeakerKind) -> Entity | None:
-        """A known entity with this name, or (people) this surname or first name; a surname spelt
-        exactly before one spelt with a slip."""
+    def match(
+        self, name: str, kind: SpeakerKind, *, surname_only: bool = False, sentence: Offsets | None = None
+    ) -> Entity | None:
+        """A known entity with this name, or (people) this surname or first name (after an honorific that
+        takes a surname, `surname_only`, never the first word); a surname spelt exactly before one spelt
+        with a slip. `sentence`: the characters of the sentence the name is written in, if known."""
         words = name.lower().split()
         if not words:
             return None
@@ -211,24 +271,46 @@ class EntityIndex:
         if is_peer_name(name):
             words = words[1:]  # 'Lady Boothroyd' is 'Betty Boothroyd'
         if kind != "person":
-            return self._match_organisation(words, candidates)
-        for same in (str.__eq__, is_spelling_slip):
+            return self._match_organisation(words, candidates, sentence)
+
+        # A surname before another word of a name (a first name, or the surname before a suffix: 'Mr Evans'
+        # is 'Charles Evans Jr'), whichever was named later: a one-word name in news is most often a surname
+        # ('Howard' is 'Ann Howard' before 'Howard Ellery'), and never a first name after 'Mr' (`surname_only`).
+        def has_surname(entity: Entity) -> bool:
+            return words[-1] == entity.surname
+
+        def has_surname_slip(entity: Entity) -> bool:
+            return is_spelling_slip(words[-1], entity.surname)
+
+        def has_word(entity: Entity) -> bool:
+            return len(words) == 1 and words[0] in entity.name.lower().split()[1 if surname_only else 0 :]
+
+        for same in (has_surname, has_surname_slip, has_word):
             for entity in candidates:
-                if same(words[-1], entity.surname) or (len(words) == 1 and words[0] in entity.name.lower().split()):
+                if same(entity):
                     full = [n for n in entity.names if len(n.split()) > 1]
                     if len(words) == 1 or not full or any(n.lower().split()[0] == words[0] for n in full):
                         return entity
         return None
 
     @staticmethod
-    def _match_organisation(words: list[str], candidates: list[Entity]) -> Entity | None:
+    def _match_organisation(words: list[str], candidates: list[Entity], sentence: Offsets | None) -> Entity | None:
         """'Labour' and 'Labour Party', 'Conservatives' and 'Conservative Party', 'Lib Dems' and
-        'Liberal Democrats' (merged before, `_merge_abbreviations`): one name opens the other."""
+        'Liberal Democrats' (merged before, `_merge_abbreviations`): one name opens the other, the
+        longer first ('Cairn Energy ... Cairn'), in the sentence that named the shorter (a headline glued
+        to the lede that names the body in full: 'Tarn may close Tarn Airlines said ...'), or adding only
+        the noun of the body's kind or an 'of' ('Labour ... Labour Party', 'the Bank ... Bank of England');
+        see `names_another_body`."""
         key = organisation_key(words)
         for entity in candidates:
+            introduced = sentence is not None and any(
+                sentence[0] <= start < sentence[1] for start, _ in entity.mentions
+            )
             for other in entity.names:
                 other_key = organisation_key(other.lower().split())
-                if _starts_with_words(other_key, key) or _starts_with_words(key, other_key):
+                if _starts_with_words(other_key, key) or (
+                    _starts_with_words(key, other_key) and (introduced or not names_another_body(key[len(other_key) :]))
+                ):
                     return entity
         return None
 
@@ -240,7 +322,16 @@ class EntityIndex:
         for entity in reversed(self.entities):
             full = entity.name.split()
             capitalised = all(word[:1].isupper() for word in full)
-            if entity.kind == "organisation" and len(full) in (2, 3) and full[-1] == words[0] and capitalised:
+            # Initials stand right before a surname ('JK Rowling'); an acronym before two more words is a
+            # body's ('QX Radio Dale', not a person for 'Dale').
+            acronym_before = any(len(word) > 1 and word.isupper() and word.isalpha() for word in full[:-2])
+            if (
+                entity.kind == "organisation"
+                and len(full) in (2, 3)
+                and full[-1] == words[0]
+                and capitalised
+                and not acronym_before
+            ):
                 entity.kind = "person"
                 return entity
         return None
@@ -274,7 +365,9 @@ class EntityIndex:
             kind = "organisation"  # 'Labour' tagged PERSON after 'Labour' tagged ORG: one body
         if kind == "organisation" and (has_honorific(ent) or (ent.label_ == "ORG" and is_described_as_person(ent))):
             kind = "person"  # 'Mr Okoro' or 'Tobi Okoro QC' tagged ORG
-        entity = self.add_name(name, kind)
+        surname_only = kind == "person" and has_surname_honorific(ent)
+        sentence = (ent.sent.start_char, ent.sent.end_char) if self.doc.has_annotation("SENT_START") else None
+        entity = self.add_name(name, kind, surname_only=surname_only, sentence=sentence)
         entity.mentions.append((ent.start_char, ent.end_char))
         # 'John Vell, director of Harbour Data, which monitors markets': the 'which' is the body's, the nearer
         # noun, whatever the parser hung it on; a name described as a person's takes no 'which'.
@@ -330,8 +423,10 @@ class EntityIndex:
                 return f"{first.text} {surname}"
         return None
 
-    def add_name(self, name: str, kind: SpeakerKind) -> Entity:
-        entity = self.match(name, kind)
+    def add_name(
+        self, name: str, kind: SpeakerKind, *, surname_only: bool = False, sentence: Offsets | None = None
+    ) -> Entity:
+        entity = self.match(name, kind, surname_only=surname_only, sentence=sentence)
         if entity is None and kind == "person":
             entity = self._person_tagged_organisation(name)
         if entity is None:

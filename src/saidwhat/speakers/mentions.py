@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..extraction.lexicon import (
     HONORIFICS,
+    PEER_TITLES,
     RELATIVE_PRONOUNS,
     ROLE_WORDS,
     SPOKESPERSON_WORDS,
@@ -20,11 +21,21 @@ from .names import POSTNOMINALS
 PERSON_ROLES = TITLE_WORDS | ROLE_WORDS | SPOKESPERSON_WORDS
 
 
-def has_honorific(span: Span) -> bool:
-    """'Mr Okoro', 'Dr Lim Wei Ling': only people carry these."""
+def has_honorific(span: Span, honorifics: frozenset[str] = HONORIFICS) -> bool:
+    """'Mr Okoro', 'Dr Lim Wei Ling': only people carry these (in the span or right before it)."""
     before = span.doc[span.start - 1] if span.start > 0 else None
     tokens = [before, *span] if before is not None else list(span)
-    return any(token.lower_.rstrip(".") in HONORIFICS for token in tokens)
+    return any(token.lower_.rstrip(".") in honorifics for token in tokens)
+
+
+# Honorifics written before a surname ('Mr Howard' is a Howard by surname); 'Sir' and 'Dame' go before a
+# first name ('Sir Howard'), and a peer's title is matched as a peer's name. English usage.
+_SURNAME_HONORIFICS = HONORIFICS - PEER_TITLES - {"sir", "dame"}
+
+
+def has_surname_honorific(span: Span) -> bool:
+    """'Mr Howard', 'Dr Lim': a one-word name after such an honorific is a surname, never a first name."""
+    return has_honorific(span, _SURNAME_HONORIFICS)
 
 
 def has_which_clause(token: Token) -> bool:

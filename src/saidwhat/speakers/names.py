@@ -252,7 +252,22 @@ def clean_name(span: Span, *, person: bool = True, lowered: frozenset[str] = fro
         name = f"{peer} {name}{_peer_seat(tokens[-1])}"
     if not person:
         name = _without_model_number(_with_acronym_word(name, tokens[-1]))
+        if span.doc.has_annotation("SENT_START") and tokens[0].sent.start == 0:
+            name = _without_glued_repeat(name, text)
     return _without_figures(name)
+
+
+def _without_glued_repeat(name: str, text: str) -> str:
+    """'Acme Acme' -> 'Acme' in a text's first sentence, where the BBC texts glue the headline to the lede
+    ('Sales hit Acme Acme has said ...'), when the text also writes the name once on its own; a name that is
+    a word twice ('Duran Duran') is always written so."""
+    words = name.split()
+    half = len(words) // 2
+    if not half or len(words) != 2 * half or words[:half] != words[half:]:
+        return name
+    once = " ".join(words[:half])
+    alone = re.compile(rf"(?<!{re.escape(once)} )\b{re.escape(once)}\b(?! {re.escape(once)})")
+    return once if alone.search(text, text.find(name) + len(name)) else name
 
 
 def _is_figure(word: str) -> bool:

@@ -24,7 +24,6 @@ from ..extraction.lexicon import (
     SAYING_VERBS,
     SENTENCE_END_MARKS,
     SPEECH_VERBS,
-    STUDY_NOUNS,
     TITLE_SMALL_WORDS,
     verb_readings,
 )
@@ -98,8 +97,6 @@ def _source_keys(doc: Doc, draft: DraftQuote) -> list[str]:
     keys = [f"source_pos={token.pos_}", f"source_ent={token.ent_type_ or '-'}"]
     if token.pos_ == "PRON":
         keys.append(f"source_pronoun={token.lower_}")
-    if token.lemma_.lower() in STUDY_NOUNS or token.lower_ in STUDY_NOUNS:
-        keys.append("source_study")  # 'figures show ...', 'the survey found ...': data speak for their authors
     return keys
 
 

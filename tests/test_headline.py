@@ -50,3 +50,8 @@ def test_a_headlines_verb_does_not_report_the_bodys_first_sentence() -> None:
     text = "Fares to rise, Tarnby council says The Tarnby council has voted to raise ferry fares from June."
     quotes = saidwhat.extract(text).quotes
     assert "says" not in [quote.cue.text for quote in quotes if quote.cue]
+
+
+def test_a_plain_first_sentence_keeps_its_report_where_a_later_said_echoes_its_verb() -> None:
+    text = 'Ada Lund said India welcomed the deal. "We welcome it," said Ms Lund.'
+    assert "India welcomed the deal" in contents(text)

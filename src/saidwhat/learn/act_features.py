@@ -20,7 +20,7 @@ phrase and no finite verb, it names what someone did or means to do ('declined t
 taxes', 'is considering letting users ...', 'sought guidance'). An object and an infinitive stay with the model,
 as above ('backed New Zealand to win' says what will be). Of the quote decision's BBC examples without
 quotation marks, such a cue with no finite verb in its content drafted no quote and 10 non-quotes (with a
-finite verb, 17 quotes and 7 non-quotes: 'the survey found ...', 'figures show ...'). PolNeAR's annotators count
+finite verb, 16 quotes and 6 non-quotes: 'the survey found ...', 'figures show ...'). PolNeAR's annotators count
 intentions and acts as attributions ('decided to be lazy', 'paused to remember ...'), which the saidwhat
 conventions do not.
 """
@@ -30,16 +30,17 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..extraction.drafts import DraftQuote
-from ..extraction.lexicon import SAYING_VERBS, TOPIC_PHRASAL_VERBS, TOPIC_VERBS, verb_readings
+from ..extraction.lexicon import CONVERSATION_VERBS, SAYING_VERBS, TOPIC_PHRASAL_VERBS, TOPIC_VERBS, verb_readings
 
 PASSIVE_NO_AGENT = "cue_passive_no_agent"
 OBJECT_INFINITIVE = "cue_object_infinitive"
 ACT_NOT_SAID = "cue_act_not_clause"
 # Keys that leave a judged quote out whatever its score; the model does not weigh them (`quoteness.learned_keys`).
 ACT_RULE_KEYS = frozenset({ACT_NOT_SAID})
-# Verbs that report words with no clause: verbs of saying, and those whose object is what was said ('announced
-# plans', 'called for talks'). A belief verb is not among them: 'is hoping to win' names a wish.
-_REPORTING_VERBS = SAYING_VERBS | TOPIC_VERBS | frozenset(TOPIC_PHRASAL_VERBS)
+# Verbs that report words with no clause: verbs of saying and of conversation ('talked about the long nights
+# on set', a topic the conventions count as a quote), and those whose object is what was said ('announced plans',
+# 'called for talks'). A belief verb is not among them: 'is hoping to win' names a wish.
+_REPORTING_VERBS = SAYING_VERBS | CONVERSATION_VERBS | TOPIC_VERBS | frozenset(TOPIC_PHRASAL_VERBS)
 # The tags of a finite verb: a past or present form, or a modal (Penn Treebank).
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # The noun before the infinitive: the cue's object, or the infinitive's subject as the parser may read it.

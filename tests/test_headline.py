@@ -44,3 +44,14 @@ def test_a_headlines_verb_reports_nothing_of_the_body_that_echoes_it() -> None:
 def test_a_first_sentence_with_a_capitalised_name_inside_keeps_its_report() -> None:
     text = "Officials said the Harbour Board would close the old pier in spring."
     assert contents(text) == ["the Harbour Board would close the old pier in spring"]
+
+
+def test_a_headlines_verb_does_not_report_the_bodys_first_sentence() -> None:
+    text = "Fares to rise, Tarnby council says The Tarnby council has voted to raise ferry fares from June."
+    quotes = saidwhat.extract(text).quotes
+    assert "says" not in [quote.cue.text for quote in quotes if quote.cue]
+
+
+def test_a_plain_first_sentence_keeps_its_report_where_a_later_said_echoes_its_verb() -> None:
+    text = 'Ada Lund said India welcomed the deal. "We welcome it," said Ms Lund.'
+    assert "India welcomed the deal" in contents(text)

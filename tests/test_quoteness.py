@@ -140,6 +140,7 @@ def test_a_few_words_after_a_comma_are_judged_like_a_fragment(nlp: Language) -> 
         ("The council would not confirm that the bridge would close.", "the bridge would close", True),
         ("Ms Lind has revealed when she hopes to open the bridge.", "when she hopes to open the bridge", False),
         ("Mr Vey said the bridge would open in May.", "the bridge would open in May", False),
+        ("The Tarnby council declined to comment.", "to comment", True),
     ],
 )
 def test_a_report_that_asserts_nothing_is_ruled_out(nlp: Language, text: str, content: str, ruled_out: bool) -> None:

@@ -13,6 +13,16 @@ share none), BBC training gold then PolNeAR train (a found quote no attribution 
 an agentless passive cue 6 quotes and 2 non-quotes of 554 and 51, 97 and 19 of 12033 and 323; an object and
 an infinitive 5 and 1, 182 and 9. Held out (`benchmarks/cross_domain_cv.py`), the two move one BBC quote and
 a few PolNeAR ones (docs/model.md).
+
+A third shape is left out whatever the score (`ACT_NOT_SAID`): a verb that is no verb of saying reports words
+only through a finite clause ('the survey found that prices rose'); with an infinitive, a gerund or a noun
+phrase and no finite verb, it names what someone did or means to do ('declined to comment', 'planned to raise
+taxes', 'is considering letting users ...', 'sought guidance'). An object and an infinitive stay with the model,
+as above ('backed New Zealand to win' says what will be). Of the quote decision's BBC examples without
+quotation marks, such a cue with no finite verb in its content drafted no quote and 10 non-quotes (with a
+finite verb, 16 quotes and 6 non-quotes: 'the survey found ...', 'figures show ...'). PolNeAR's annotators count
+intentions and acts as attributions ('decided to be lazy', 'paused to remember ...'), which the saidwhat
+conventions do not.
 """
 
 from __future__ import annotations
@@ -20,15 +30,26 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..extraction.drafts import DraftQuote
+from ..extraction.lexicon import CONVERSATION_VERBS, SAYING_VERBS, TOPIC_PHRASAL_VERBS, TOPIC_VERBS, verb_readings
 
 PASSIVE_NO_AGENT = "cue_passive_no_agent"
 OBJECT_INFINITIVE = "cue_object_infinitive"
+ACT_NOT_SAID = "cue_act_not_clause"
+# Keys that leave a judged quote out whatever its score; the model does not weigh them (`quoteness.learned_keys`).
+ACT_RULE_KEYS = frozenset({ACT_NOT_SAID})
+# Verbs that report words with no clause: verbs of saying and of conversation ('talked about the long nights
+# on set', a topic the conventions count as a quote), and those whose object is what was said ('announced plans',
+# 'called for talks'). A belief verb is not among them: 'is hoping to win' names a wish.
+_REPORTING_VERBS = SAYING_VERBS | CONVERSATION_VERBS | TOPIC_VERBS | frozenset(TOPIC_PHRASAL_VERBS)
+# The tags of a finite verb: a past or present form, or a modal (Penn Treebank).
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # The noun before the infinitive: the cue's object, or the infinitive's subject as the parser may read it.
 _OBJECT_DEPS = frozenset({"dobj", "nsubj"})
 
 
 def act_keys(doc: Doc, draft: DraftQuote) -> list[str]:
-    """Keys for a cue in the passive with no agent and a cue whose object is followed by an infinitive."""
+    """Keys for a cue in the passive with no agent, a cue whose object is followed by an infinitive, and a cue that
+    is no verb of saying with no finite verb in its content (`ACT_NOT_SAID`)."""
     if draft.cue_token is None:
         return []
     cue = doc[draft.cue_token]
@@ -37,7 +58,21 @@ def act_keys(doc: Doc, draft: DraftQuote) -> list[str]:
         keys.append(PASSIVE_NO_AGENT)
     if _takes_object_and_infinitive(cue):
         keys.append(OBJECT_INFINITIVE)
+    if draft.type == "indirect" and _names_an_act(doc, draft, cue):
+        keys.append(ACT_NOT_SAID)
     return keys
+
+
+def _names_an_act(doc: Doc, draft: DraftQuote, cue: Token) -> bool:
+    """'declined to comment', 'is considering letting ...': a cue that is no verb of saying, whose content holds
+    no finite verb, and which does not take an object and an infinitive. Words in quotation marks are someone's
+    whatever the verb ('"Never," he shrugged'), so only a quote without them is read so."""
+    if cue.lower_ == "according" or not _REPORTING_VERBS.isdisjoint(verb_readings(cue.lemma_, cue.lower_)):
+        return False
+    if _takes_object_and_infinitive(cue):
+        return False  # 'backed the Reds to win' may say what will be: left to the model, as above
+    pieces = [doc.char_span(start, end, alignment_mode="expand") for start, end in draft.contents]
+    return not any(token.tag_ in _FINITE_TAGS for piece in pieces if piece is not None for token in piece)
 
 
 def is_agentless_passive(verb: Token) -> bool:

@@ -30,7 +30,7 @@ from ..extraction.lexicon import (
 from ..extraction.marks import QuotedRun, skip_space_back
 from ..extraction.quotes import classify_run, inner_text
 from ..segment import INNER_SENTENCE_BREAK
-from .act_features import act_keys
+from .act_features import ACT_RULE_KEYS, act_keys
 from .asserted import RULE_KEYS, asserted_keys
 from .linear import LinearModel
 from .run_features import standing_keys
@@ -43,8 +43,11 @@ SPEECH_CUE_BESIDE = "marked_sentence_speech_cue"
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 RAISING_CUE = "cue_raising"
 # Keys that leave a judged quote out whatever its score: an impression ('it seems that ...'), a question
-# whose answer is not given, a cue naming a noun of its own content (`asserted.py`).
-_NO_ONES_WORDS = frozenset({RAISING_CUE, *RULE_KEYS})
+# whose answer is not given, a cue naming a noun of its own content (`asserted.py`), an act with no clause for
+# content ('declined to comment'; `act_features.py`).
+_NO_ONES_WORDS = frozenset({RAISING_CUE, *RULE_KEYS, *ACT_RULE_KEYS})
+# Vetoes the model does not weigh: the grammar's (`asserted.py`) and an act's (`act_features.py`).
+_VETO_KEYS = RULE_KEYS | ACT_RULE_KEYS
 _GLOSS_WORDS = 4
 _OWN_PUNCTUATION = (*SENTENCE_END_MARKS, ",", ";", ":")
 # A clause names its subject ('he hopes to ...'); what an act takes has none ('admitted fraud', 'sought
@@ -260,8 +263,8 @@ def is_someones_words(doc: Doc, draft: DraftQuote, model: LinearModel, cue_score
 
 def keeps_quote(model: LinearModel, keys: list[str]) -> bool:
     """The decision on a judged quote's features: an impression ('it seems that ...'), an open question
-    ('did not say where ...') and a participle's noun ('the sum announced by ...') are no one's words, and
-    otherwise the model's probability must reach its threshold."""
+    ('did not say where ...'), a participle's noun ('the sum announced by ...') and an act ('declined to comment')
+    are no one's words, and otherwise the model's probability must reach its threshold."""
     return not is_ruled_out(keys) and model.probability_of_keys(keys) >= model.threshold
 
 
@@ -271,9 +274,10 @@ def is_ruled_out(keys: list[str]) -> bool:
 
 
 def learned_keys(keys: list[str]) -> list[str]:
-    """The keys the model weighs: all but the grammar's vetoes (`asserted.py`). The quotes they leave out stay
-    among the model's negatives, so that what they share with other acts (a negation, a modal) keeps its weight."""
-    return [key for key in keys if key not in RULE_KEYS]
+    """The keys the model weighs: all but the grammar's vetoes (`asserted.py`, `act_features.ACT_RULE_KEYS`). The
+    quotes they leave out stay among the model's negatives, so that what they share with other acts (a negation, a
+    modal) keeps its weight."""
+    return [key for key in keys if key not in _VETO_KEYS]
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,8 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from saidwhat.speakers.entities import EntityIndex, names_another_body
+from saidwhat.speakers.body_names import names_another_body
+from saidwhat.speakers.entities import EntityIndex
 from saidwhat.speakers.names import clean_name
 
 

@@ -8,14 +8,9 @@ from spacy.tokens import Doc
 
 from saidwhat import extract
 from saidwhat.records import Article, Quote
-from saidwhat.speakers.entities import (
-    Entity,
-    EntityIndex,
-    is_described_as_body,
-    proper_name_chain,
-    with_capitalised_modifiers,
-)
+from saidwhat.speakers.entities import Entity, EntityIndex, is_described_as_body
 from saidwhat.speakers.features import FeatureMaker, recency_ranks
+from saidwhat.speakers.name_spans import proper_name_chain, with_capitalised_modifiers
 from saidwhat.speakers.names import (
     clean_name,
     has_acronym,

@@ -14,6 +14,7 @@ from ..extraction.lexicon import (
     TITLE_WORDS,
 )
 from ..records import SpeakerKind
+from .body_names import capitalised_runs, match_organisation
 from .mentions import (
     clause_descriptions,
     description_of,
@@ -27,6 +28,7 @@ from .mentions import (
     is_subject,
     is_subject_or_conjunct,
 )
+from .name_spans import is_nationality_noun, proper_name_chain, with_capitalised_modifiers
 from .names import (
     clean_name,
     initials,
@@ -41,8 +43,6 @@ from .names import (
 )
 
 _PERSON_LABELS = frozenset({"PERSON"})
-# Small words inside a body's name ('Office for National Statistics'). English naming.
-_SMALL_WORDS = frozenset({"of", "for", "and", "&", "the"})
 # Nouns that describe a body right before or after its name: the organisation nouns, and the makers and
 # think-tanks that bbc-train-gold's articles put before one-word company names NER tags as people.
 BODY_DESCRIPTIONS = ORGANISATION_NOUNS | {"maker", "think-tank"}
@@ -103,47 +103,6 @@ def is_described_as_body(entity: Entity) -> bool:
     )
 
 
-def _starts_with_words(words: list[str], prefix: list[str]) -> bool:
-    return len(prefix) < len(words) and words[: len(prefix)] == prefix
-
-
-# The noun of a body's kind or its legal form, which a body's full name may add to its short one ('Labour
-# Party', 'Mozilla Foundation', 'Acme Corp'): English naming; the organisation nouns and the legal forms.
-_KIND_OF_BODY = ORGANISATION_NOUNS | {"foundation", "corporation", "corp", "inc", "plc", "ltd", "co", "holding"}
-
-
-def names_another_body(added: list[str]) -> bool:
-    """Do these words, written after a body's name the article used before ('Acme' ... 'Acme Office'),
-    name another thing? In 'Acme Office' the short name modifies the words after it, so the head is
-    another body, a product, a branch or a channel ('Acme Europe', 'Radio Vale 2'; English grammar), unless
-    the words are only the noun of its kind ('Acme Group') or a complement after 'of' or '&' ('Bank of
-    Dale', 'Marsh & Lee'), where the short name stays the head."""
-    if not added or added[0] in ("of", "&", "and"):
-        return False
-    return not (len(added) == 1 and added[0] in _KIND_OF_BODY)
-
-
-def proper_name_chain(token: Token) -> Span:
-    """The run of proper nouns that ends at `token`: 'Ravi Dastidar' when NER saw only 'Dastidar'."""
-    start = token.i
-    while start > 0 and _is_name_word(token.doc[start - 1]) and token.doc[start - 1].dep_ == "compound":
-        start -= 1
-    return token.doc[start : token.i + 1]
-
-
-def _is_name_word(token: Token) -> bool:
-    """A proper noun, or an acronym the tagger took for a common noun ('PC' of 'PC Pro')."""
-    return token.pos_ == "PROPN" or (token.is_upper and token.is_alpha and len(token) > 1)
-
-
-def is_nationality_noun(token: Token, start: int) -> bool:
-    """'the American', 'the Frenchman': one person described by the nationality the NER tags NORP, after
-    'the' at token `start` (English grammar: a name takes no article, a singular nationality noun is one person)."""
-    return (
-        token.ent_type_ == "NORP" and token.tag_ == "NNP" and 0 <= start < token.i and token.doc[start].lower_ == "the"
-    )
-
-
 class EntityIndex:
     """The people and organisations of one document, in order of mention."""
 
@@ -194,32 +153,9 @@ class EntityIndex:
                 continue
             acronym = entity.names[0]
             if len(acronym) > 1 and acronym.isupper() and acronym.isalpha():
-                full = next((run for run in self._capitalised_runs() if initials(run) == acronym), None)
+                full = next((run for run in capitalised_runs(self.doc) if initials(run) == acronym), None)
                 if full is not None:
                     entity.names.append(full)
-
-    def _capitalised_runs(self) -> list[str]:
-        """Every run of two or more capitalised words the text writes, with the small words inside a name
-        ('Public and Commercial Services'); a run that opens a sentence also without its first word,
-        capitalised anyway ('Yesterday Athletics Kenya')."""
-        runs: list[str] = []
-        words: list[Token] = []
-        for token in [*self.doc, None]:
-            if token is not None and (token.is_title or (words and token.lower_ in _SMALL_WORDS)):
-                if token.is_sent_start:
-                    words = []
-                words.append(token)
-                continue
-            while words and words[-1].lower_ in _SMALL_WORDS:
-                words.pop()
-            starts = (0, 1) if words and words[0].is_sent_start else (0,)
-            runs.extend(
-                self.doc[words[k].i : words[-1].i + 1].text
-                for k in starts
-                if len(words) - k > 1 and words[k].lower_ not in _SMALL_WORDS
-            )
-            words = []
-        return runs
 
     def _merge_abbreviations(self) -> None:
         """'Lib Dems' tagged PERSON and 'Liberal Democrats' tagged ORG: a name that shortens each word of
@@ -271,7 +207,7 @@ class EntityIndex:
         if is_peer_name(name):
             words = words[1:]  # 'Lady Boothroyd' is 'Betty Boothroyd'
         if kind != "person":
-            return self._match_organisation(words, candidates, sentence)
+            return match_organisation(words, candidates, sentence)
 
         # A surname before another word of a name (a first name, or the surname before a suffix: 'Mr Evans'
         # is 'Charles Evans Jr'), whichever was named later: a one-word name in news is most often a surname
@@ -291,27 +227,6 @@ class EntityIndex:
                     full = [n for n in entity.names if len(n.split()) > 1]
                     if len(words) == 1 or not full or any(n.lower().split()[0] == words[0] for n in full):
                         return entity
-        return None
-
-    @staticmethod
-    def _match_organisation(words: list[str], candidates: list[Entity], sentence: Offsets | None) -> Entity | None:
-        """'Labour' and 'Labour Party', 'Conservatives' and 'Conservative Party', 'Lib Dems' and
-        'Liberal Democrats' (merged before, `_merge_abbreviations`): one name opens the other, the
-        longer first ('Cairn Energy ... Cairn'), in the sentence that named the shorter (a headline glued
-        to the lede that names the body in full: 'Tarn may close Tarn Airlines said ...'), or adding only
-        the noun of the body's kind or an 'of' ('Labour ... Labour Party', 'the Bank ... Bank of England');
-        see `names_another_body`."""
-        key = organisation_key(words)
-        for entity in candidates:
-            introduced = sentence is not None and any(
-                sentence[0] <= start < sentence[1] for start, _ in entity.mentions
-            )
-            for other in entity.names:
-                other_key = organisation_key(other.lower().split())
-                if _starts_with_words(other_key, key) or (
-                    _starts_with_words(key, other_key) and (introduced or not names_another_body(key[len(other_key) :]))
-                ):
-                    return entity
         return None
 
     def _person_tagged_organisation(self, name: str) -> Entity | None:
@@ -452,20 +367,3 @@ class EntityIndex:
             if described:
                 entity.descriptions.append(described)
         entity.descriptions.extend(clause_descriptions(root))
-
-
-def with_capitalised_modifiers(ent: Span) -> Span:
-    """'the Liberal Democrats' where NER saw only 'Democrats': capitalised words that modify the name
-    and stand right before it belong to it (not a sentence's first word, which is capitalised anyway)."""
-    doc = ent.doc
-    start = ent.start
-    while start > 0:
-        token = doc[start - 1]
-        inside = start <= token.head.i < ent.end  # 'UK Harbour Party' of 'Party' too, through 'Harbour'
-        capitalised = token.is_title or (token.is_upper and token.is_alpha and len(token) > 1)
-        if not (inside and capitalised and token.pos_ in ("PROPN", "ADJ") and token.dep_ in ("compound", "amod")):
-            break
-        if token.is_sent_start or token.lower_.rstrip(".") in HONORIFICS:
-            break  # 'Mr Quill' tagged ORG stays a person's mention after the honorific
-        start -= 1
-    return ent if start == ent.start else Span(doc, start, ent.end, label=ent.label)

@@ -9,8 +9,9 @@ from spacy.tokens import Token
 from ..extraction.docfacts import doc_facts
 from ..extraction.lexicon import STUDY_NOUNS
 from .descriptions import profile_in, stand_in, study_role
-from .entities import Entity, proper_name_chain
+from .entities import Entity
 from .joints import JointSpeakers
+from .name_spans import proper_name_chain
 from .names import clean_name
 
 

@@ -4,7 +4,7 @@ an acronym may spell out ('Athletics Kenya (AK)')."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol, TypeVar
 
 from spacy.tokens import Doc, Token
 
@@ -12,8 +12,15 @@ from ..extraction.drafts import Offsets
 from ..extraction.lexicon import ORGANISATION_NOUNS
 from .names import organisation_key
 
-if TYPE_CHECKING:
-    from .entities import Entity
+
+class _NamedBody(Protocol):
+    """What matching needs of an entity: its names and where it is mentioned."""
+
+    names: list[str]
+    mentions: list[Offsets]
+
+
+_Body = TypeVar("_Body", bound=_NamedBody)
 
 # Small words inside a body's name ('Office for National Statistics'). English naming.
 _SMALL_WORDS = frozenset({"of", "for", "and", "&", "the"})
@@ -39,7 +46,7 @@ def names_another_body(added: list[str]) -> bool:
     return not (len(added) == 1 and added[0] in _KIND_OF_BODY)
 
 
-def match_organisation(words: list[str], candidates: list[Entity], sentence: Offsets | None) -> Entity | None:
+def match_organisation(words: list[str], candidates: list[_Body], sentence: Offsets | None) -> _Body | None:
     """'Labour' and 'Labour Party', 'Conservatives' and 'Conservative Party', 'Lib Dems' and
     'Liberal Democrats' (merged before, `EntityIndex._merge_abbreviations`): one name opens the other, the
     longer first ('Cairn Energy ... Cairn'), in the sentence that named the shorter (a headline glued

@@ -11,7 +11,14 @@ from saidwhat import extract
 from saidwhat.extraction.conventions import POLNEAR, SAIDWHAT
 from saidwhat.extraction.cues import CUES_KEY, found_cues
 from saidwhat.extraction.docfacts import FACTS_KEY, doc_facts
-from saidwhat.extraction.orchestrator import analyse_doc, find_candidate_quotes, find_draft_quotes, forget_kept_state
+from saidwhat.extraction.orchestrator import (
+    analyse_doc,
+    build_speakers,
+    find_candidate_quotes,
+    find_draft_quotes,
+    forget_kept_state,
+)
+from saidwhat.speakers.entities import Entity
 from tests.parses import connor_said, lee_said_that
 
 
@@ -79,3 +86,10 @@ def test_a_report_inside_what_the_quote_decision_drops_stays() -> None:
     text = "He had decided to support the plans as the wardens said they would help fight theft, fraud and "
     text += "illegal parking."
     assert _reports(text) == [("said", "they would help fight theft, fraud and illegal parking")]
+
+
+def test_a_speakers_descriptions_are_shown_on_one_line_each_once() -> None:
+    text = "Ann Lee, the union's leader, spoke."
+    lee = Entity(["Ann Lee"], "person", mentions=[(0, 7)], descriptions=["union's\nleader", "union's leader ", " "])
+    [speaker], _ = build_speakers(text, [lee])
+    assert speaker.descriptions == ("union's leader",)

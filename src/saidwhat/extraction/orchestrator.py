@@ -253,6 +253,7 @@ def build_speakers(text: str, entities: list[Entity | None]) -> tuple[tuple[Spea
             continue
         ids[id(entity)] = f"s{len(speakers) + 1}"
         mentions = tuple(span_of(text, start, end) for start, end in sorted(set(entity.mentions)))
-        descriptions = tuple(dict.fromkeys(entity.descriptions))
+        # A description is shown on one line: a phrase the parse ran over a line break keeps its words only.
+        descriptions = tuple(dict.fromkeys(flat for flat in (" ".join(d.split()) for d in entity.descriptions) if flat))
         speakers.append(Speaker(ids[id(entity)], entity.name, entity.kind, mentions, descriptions))
     return tuple(speakers), ids

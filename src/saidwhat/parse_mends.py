@@ -21,7 +21,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from .extraction.lexicon import SPEECH_VERBS
+from .extraction.lexicon import SPEECH_VERBS, TENSED_TAGS
 
 _PAST_TENSE = "VBD"
 # Clauses that describe a noun: a participle hung from their verb belongs to the clause above the noun.
@@ -29,7 +29,6 @@ _NOUN_CLAUSES = frozenset({"relcl", "acl"})
 _SETTING_OFF = frozenset({",", "-", "–", "—"})
 _SAY_FORMS = frozenset({"say", "says", "said", "saying"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _ing_forms(lemma: str) -> set[str]:
@@ -93,7 +92,7 @@ def _subject_read_as_object(token: Token) -> tuple[Token, Token] | None:
 
 
 def _is_finite(verb: Token) -> bool:
-    return verb.tag_ in _FINITE_TAGS or any(child.tag_ in _FINITE_TAGS for child in verb.lefts if child.dep_ == "aux")
+    return verb.tag_ in TENSED_TAGS or any(child.tag_ in TENSED_TAGS for child in verb.lefts if child.dep_ == "aux")
 
 
 def mend_parse(doc: Doc) -> Doc:

@@ -6,10 +6,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .docfacts import doc_facts
-from .lexicon import FULL_STOPS, SPEAKER_PRONOUNS
+from .lexicon import FINITE_VERB_TAGS, FULL_STOPS, SPEAKER_PRONOUNS
 
-# The tags of a finite verb (past, present with or without -s): a verb with a tense of its own.
-FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # How a name before an appositive hangs above its last word ('Paul Anders, the head of the League,').
 _APPOSITIVE_CLIMB_DEPS = frozenset({"pobj", "prep", "appos"})
 # The tokens of double marks that close a quote, then with the single ones, which also close a quote right

@@ -24,6 +24,7 @@ from .cues import Cue, FoundCues, find_cues, find_poll_cues, forget_found_cues, 
 from .deciders import RULES, Deciders
 from .docfacts import doc_facts, forget_doc_facts
 from .drafts import DraftQuote
+from .lexicon import TENSED_TAGS
 from .marks import QuotedRun
 from .quotes import draft_marked_quotes
 from .reconcile import reconcile
@@ -180,7 +181,7 @@ def _opens_with_a_verb(doc: Doc, clause: DraftQuote) -> bool:
     """Does the clause's content start with its finite verb, its subject standing outside it? (Not a gerund:
     'Writing a letter can be risky, according to ...'.)"""
     span = doc.char_span(*clause.contents[0], alignment_mode="expand")
-    return span is not None and len(span) > 0 and span[0].tag_ in ("MD", "VBD", "VBZ", "VBP")
+    return span is not None and len(span) > 0 and span[0].tag_ in TENSED_TAGS
 
 
 def _narrating_cues(clauses: list[DraftQuote], marked: list[DraftQuote]) -> frozenset[int]:

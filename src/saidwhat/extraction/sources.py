@@ -8,10 +8,9 @@ from .cues import Cue, opens_inverted_attribution, phrase_preposition
 from .docfacts import doc_facts
 from .drafts import DraftQuote
 from .headline import source_out_of_headline, start_after_headline
-from .lexicon import RELATIVE_PRONOUNS, SAYING_VERBS, SPEAKER_PRONOUNS
+from .lexicon import FINITE_VERB_TAGS, RELATIVE_PRONOUNS, SAYING_VERBS, SPEAKER_PRONOUNS
 from .missed_subjects import (
     DOUBLE_QUOTE_CLOSERS,
-    FINITE_VERB_TAGS,
     QUOTE_CLOSERS,
     follows_comma,
     inverted_name_after,

@@ -30,7 +30,14 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..extraction.drafts import DraftQuote
-from ..extraction.lexicon import CONVERSATION_VERBS, SAYING_VERBS, TOPIC_PHRASAL_VERBS, TOPIC_VERBS, verb_readings
+from ..extraction.lexicon import (
+    CONVERSATION_VERBS,
+    SAYING_VERBS,
+    TENSED_TAGS,
+    TOPIC_PHRASAL_VERBS,
+    TOPIC_VERBS,
+    verb_readings,
+)
 
 PASSIVE_NO_AGENT = "cue_passive_no_agent"
 OBJECT_INFINITIVE = "cue_object_infinitive"
@@ -41,8 +48,6 @@ ACT_RULE_KEYS = frozenset({ACT_NOT_SAID})
 # on set', a topic the conventions count as a quote), and those whose object is what was said ('announced plans',
 # 'called for talks'). A belief verb is not among them: 'is hoping to win' names a wish.
 _REPORTING_VERBS = SAYING_VERBS | CONVERSATION_VERBS | TOPIC_VERBS | frozenset(TOPIC_PHRASAL_VERBS)
-# The tags of a finite verb: a past or present form, or a modal (Penn Treebank).
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # The noun before the infinitive: the cue's object, or the infinitive's subject as the parser may read it.
 _OBJECT_DEPS = frozenset({"dobj", "nsubj"})
 
@@ -72,7 +77,7 @@ def _names_an_act(doc: Doc, draft: DraftQuote, cue: Token) -> bool:
     if _takes_object_and_infinitive(cue):
         return False  # 'backed the Reds to win' may say what will be: left to the model, as above
     pieces = [doc.char_span(start, end, alignment_mode="expand") for start, end in draft.contents]
-    return not any(token.tag_ in _FINITE_TAGS for piece in pieces if piece is not None for token in piece)
+    return not any(token.tag_ in TENSED_TAGS for piece in pieces if piece is not None for token in piece)
 
 
 def is_agentless_passive(verb: Token) -> bool:

@@ -118,7 +118,7 @@ class ResolvingIndex(Salience):
         """'Tarn and Vell unveiled it. Experts warned ... They said': a 'they' refers back to the latest
         plural named before it (English grammar), the unnamed group that spoke since the joint's members
         were last named, not the coordination before it."""
-        group = spoken[-1] if spoken and spoken[-1].anonymous and spoken[-1].kind == "group" else None
+        group = _unnamed_group_last_spoken(spoken)
         if token.lower_ != "they" or group is None:
             return None
         members = [e for e in self.entities if id(e) in joint.members]
@@ -213,7 +213,7 @@ class ResolvingIndex(Salience):
         study = study_just_before(token) if lower == "it" else None
         if study is not None:
             return self.resolve(study, spoken)
-        group = spoken[-1] if spoken and spoken[-1].anonymous and spoken[-1].kind == "group" else None
+        group = _unnamed_group_last_spoken(spoken)
         if lower == "they" and group is not None and group.mentioned_before(token.idx) >= 0:
             return group  # 'Analysts said ... They added': the plural source before it (English grammar)
         if lower in ("it", "they", "we"):
@@ -330,6 +330,12 @@ class ResolvingIndex(Salience):
         # '"...," said the minister' with nobody named before: the description is all we know.
         known = self._speaker_like(self.latest(token.i, "person", prefer=spoken), token, spoken)
         return known or self._anonymous(phrase, "unknown")
+
+
+def _unnamed_group_last_spoken(spoken: list[Entity]) -> Entity | None:
+    """The speaker of the quote before, when it is an unnamed group ('Analysts said ...')."""
+    last = spoken[-1] if spoken else None
+    return last if last is not None and last.anonymous and last.kind == "group" else None
 
 
 # Prepositions that name who made a study ('a survey by X', 'research from X'); 'for' names a client.

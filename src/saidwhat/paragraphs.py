@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 _CLOSING = frozenset({'"', "”", "’", "'", "»"})
 _SENTENCE_ENDS = frozenset({".", "!", "?", ",", "…"})
+_FULL_STOPS = _SENTENCE_ENDS - {","}
 # A dateline at a paragraph's start: a place in capitals, perhaps a region or a date, perhaps the agency,
 # then a dash ('NEW YORK, Nov. 19 (UPI) — ', 'BRIDGETOWN, Ohio - '). It is no part of the sentence after it:
 # the parser otherwise takes the place for the subject ('CLEVELAND ... told'). On PolNeAR train 128
@@ -60,7 +61,7 @@ def _rest_of_first_sentence(doc: Doc, first: int) -> list[int]:
     dateline, would otherwise end a sentence inside the name that opens it ('Ann' | 'Lee said ...')."""
     rest = []
     for token in doc[first + 1 :]:
-        if token.text in _SENTENCE_ENDS - {","} or "\n" in token.text or "\n" in doc[token.i - 1].whitespace_:
+        if token.text in _FULL_STOPS or "\n" in token.text or "\n" in doc[token.i - 1].whitespace_:
             break
         rest.append(token.i)
     return rest

@@ -21,7 +21,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from .extraction.lexicon import SPEECH_VERBS, TENSED_TAGS
+from .extraction.lexicon import SPEECH_VERBS
+from .extraction.tags import TENSED_TAGS
 
 _PAST_TENSE = "VBD"
 # Clauses that describe a noun: a participle hung from their verb belongs to the clause above the noun.

@@ -11,8 +11,9 @@ from spacy.tokens import Doc, Token
 
 from .docfacts import doc_facts
 from .drafts import DraftQuote
-from .lexicon import DEMONSTRATIVES, FINITE_VERB_TAGS
+from .lexicon import DEMONSTRATIVES
 from .spans import char_bounds, trim_punct
+from .tags import FINITE_VERB_TAGS
 
 # Words a source named after an inverted cue may be made of ('reported Radio Nord', 'said the mayor').
 _NAME_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PRON", "PART"})

@@ -192,11 +192,6 @@ ORGANISATION_NOUNS = _words(
     """
 )
 
-# The tags of a finite verb (past, present with or without -s): a verb with a tense of its own (Penn Treebank).
-FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
-# A finite verb or a modal: the tags of a clause's tensed word ('she said', 'it will').
-TENSED_TAGS = FINITE_VERB_TAGS | {"MD"}
-
 # Nouns that name a public body, never a person ('the port authority said'): English. With no body the
 # article describes so, such a source is an unnamed body, not the person named last.
 INSTITUTION_NOUNS = _words(

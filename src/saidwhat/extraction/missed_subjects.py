@@ -6,7 +6,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .docfacts import doc_facts
-from .lexicon import FINITE_VERB_TAGS, FULL_STOPS, SPEAKER_PRONOUNS
+from .lexicon import FULL_STOPS, SPEAKER_PRONOUNS
+from .tags import FINITE_VERB_TAGS
 
 # How a name before an appositive hangs above its last word ('Paul Anders, the head of the League,').
 _APPOSITIVE_CLIMB_DEPS = frozenset({"pobj", "prep", "appos"})

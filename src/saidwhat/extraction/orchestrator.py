@@ -24,10 +24,10 @@ from .cues import Cue, FoundCues, find_cues, find_poll_cues, forget_found_cues, 
 from .deciders import RULES, Deciders
 from .docfacts import doc_facts, forget_doc_facts
 from .drafts import DraftQuote
-from .lexicon import TENSED_TAGS
 from .marks import QuotedRun
 from .quotes import draft_marked_quotes
 from .reconcile import reconcile
+from .tags import TENSED_TAGS
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from .cues import Cue, opens_inverted_attribution, phrase_preposition
 from .docfacts import doc_facts
 from .drafts import DraftQuote
 from .headline import source_out_of_headline, start_after_headline
-from .lexicon import FINITE_VERB_TAGS, RELATIVE_PRONOUNS, SAYING_VERBS, SPEAKER_PRONOUNS
+from .lexicon import RELATIVE_PRONOUNS, SAYING_VERBS, SPEAKER_PRONOUNS
 from .missed_subjects import (
     DOUBLE_QUOTE_CLOSERS,
     QUOTE_CLOSERS,
@@ -20,6 +20,7 @@ from .missed_subjects import (
     subject_the_parse_missed,
 )
 from .spans import char_bounds, trim_punct
+from .tags import FINITE_VERB_TAGS
 
 _NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 # What a participle hung from a word may describe as the one who speaks.

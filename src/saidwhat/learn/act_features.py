@@ -33,11 +33,11 @@ from ..extraction.drafts import DraftQuote
 from ..extraction.lexicon import (
     CONVERSATION_VERBS,
     SAYING_VERBS,
-    TENSED_TAGS,
     TOPIC_PHRASAL_VERBS,
     TOPIC_VERBS,
     verb_readings,
 )
+from ..extraction.tags import TENSED_TAGS
 
 PASSIVE_NO_AGENT = "cue_passive_no_agent"
 OBJECT_INFINITIVE = "cue_object_infinitive"

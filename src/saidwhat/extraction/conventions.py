@@ -16,7 +16,7 @@ from ..errors import ConfigError
 from .asides import reshape_inverted_asides
 from .clause_ends import end_before_other_reports
 from .drafts import DraftQuote
-from .headline import drop_headline_reports, take_headline_fragments, trim_glued_headlines
+from .headline import drop_headline_reports, drop_split_headline_reports, take_headline_fragments, trim_glued_headlines
 from .joined_reports import take_joined_reports
 from .parenthetical_cues import take_words_after_parenthetical_cues
 from .passes_polnear import (
@@ -107,6 +107,7 @@ SAIDWHAT = Conventions(
         keep_names_only_in_sources,
         trim_glued_headlines,
         drop_headline_reports,
+        drop_split_headline_reports,
         take_words_after_parenthetical_cues,
         take_in_quoted_tails,
         end_before_other_reports,

@@ -202,3 +202,37 @@ def source_out_of_headline(source: Token, cue: Token) -> Token:
     while token.dep_ in _NOUN_PHRASE_DEPS and token.head.idx >= body and token.head.i < cue.i:
         token = token.head
     return token if token.pos_ in _NOMINAL_POS else source
+
+
+def drop_split_headline_reports(doc: Doc, drafts: list[DraftQuote]) -> list[DraftQuote]:
+    """The drafts, less a report whose cue and content stand in a glued headline that the parser took for a
+    sentence of its own ('Tarn denies bridge plan The mayor of Tarn has said ...' -> cue 'denies', content
+    'bridge plan'): a first sentence of a few words with no closing punctuation, after which the same line goes
+    on with a capital. A headline's verb sums up the article and reports no one's words (the BBC training gold
+    quotes no headline by its verb, as `drop_headline_reports` says); its quoted words stay, as partial quotes
+    (`take_headline_fragments`)."""
+    end = _split_headline_end(doc)
+    if end is None:
+        return drafts
+    return [
+        draft
+        for draft in drafts
+        if draft.cue is None or draft.cue[1] > end or draft.contents[-1][1] > end or _holds_a_run(doc, draft)
+    ]
+
+
+def _split_headline_end(doc: Doc) -> int | None:
+    """Where the text's first sentence ends, when it is a headline of at most `_HEADLINE_MAX_TOKENS` words with no
+    closing punctuation, followed on the same line by a capitalised word."""
+    if not len(doc):
+        return None
+    facts = doc_facts(doc)
+    first = facts.sent(doc[0])
+    if first.end >= len(doc) or len(first) > _HEADLINE_MAX_TOKENS:
+        return None
+    words = [token for token in first if not token.is_space]
+    following = doc[first.end]
+    between = facts.text[words[-1].idx + len(words[-1].text) : following.idx] if words else "\n"
+    if not words or words[-1].is_punct or "\n" in between or not following.text[:1].isupper():
+        return None
+    return words[-1].idx + len(words[-1].text)

@@ -195,3 +195,52 @@ def speaker_of_sentence(index: Resolver, draft: DraftQuote, spoken: list[Entity]
             if entity is not None and not entity.anonymous:
                 return entity
     return None
+
+
+def named_in_own_report(index: EntityIndex, token: Token) -> frozenset[int]:
+    """The `id`s of the entities named inside what a source mention reports, in the clause its verb governs
+    ('the chancellor said Mr Lund was never there'): English grammar (binding, principle C) keeps a name
+    that a pronoun or a description c-commands from meaning the same one, so none of them is who 'the
+    chancellor' or 'he' is (for people: a body's statement names the body: 'plans by Acme to ...'). Not a
+    name outside that clause that a content drafted too long takes in, nor a
+    name in the narration before a quotation that the parser ran into its sentence (a full stop missing)."""
+    drafts = [draft for draft in index.quoted if draft.source_token == token.i]
+    own = {t.i for t in token.subtree}
+    governed = {t.i for t in token.head.subtree} - own if token.head.i != token.i else set()
+    facts = doc_facts(index.doc)
+    return frozenset(
+        id(entity)
+        for i, entity in index.by_token.items()
+        if i in governed
+        and any(draft.covers(index.doc[i].idx) for draft in drafts)
+        and (facts.inside_quotes(index.doc[i]) or not _has_quote_mark_between(index.doc[i], token))
+    )
+
+
+# Verbs and nouns of telling whose object or 'to', 'with', 'in', 'on' phrase names who hears or carries
+# someone's words ('told the Daily Courier', 'said on Radio Dale', 'in an interview with the Courier').
+_TELLING = frozenset(("tell", "say", "speak", "talk", "write", "quote", "interview", "comment"))
+_TO_HEARER = frozenset(("to", "with", "in", "on"))
+
+
+def is_hearer(token: Token) -> bool:
+    """Is a name's word inside who hears or carries the words of a report ('told [Radio Dale]'s Today
+    programme', 'quoted in [the Daily Courier]', 'speaking to [Reuters]'): English grammar, the object of a
+    verb of telling is the one told, not the one who tells."""
+    link = token
+    while link.dep_ in ("compound", "poss", "nmod", "nummod", "case", "appos", "amod") and link.head.i != link.i:
+        link = link.head
+    governor = link.head
+    if link.dep_ == "pobj" and governor.lower_ in _TO_HEARER:
+        link, governor = governor, governor.head
+    if link.dep_ in ("dobj", "dative") and governor.lemma_.lower() in ("tell", "quote", "interview"):
+        return True
+    return link.dep_ == "prep" and link.lower_ in _TO_HEARER and governor.lemma_.lower() in _TELLING
+
+
+def only_heard(index: EntityIndex, entity: Entity, before: int) -> bool:
+    """Is every word of the entity's names before token `before` inside who hears a report: a news outlet
+    told something, never the body a spokesperson or 'the company' speaks for ('X told Radio Dale. A
+    spokesman said')?"""
+    words = [i for i, e in index.by_token.items() if e is entity and i < before]
+    return bool(words) and all(is_hearer(index.doc[i]) for i in words)

@@ -16,6 +16,7 @@ from ..extraction.lexicon import (
     STUDY_NOUNS,
 )
 from ..extraction.sources import mention_bounds
+from .descriptions import description_fits, source_words
 from .entities import Entity, EntityIndex
 from .gender import FEMALE_WORDS, MALE_WORDS, agreement, entity_gender, pronoun_gender
 
@@ -306,7 +307,8 @@ class FeatureMaker:
         names.append(f"lemma={lemma}|kind={entity.kind}")
         if lemma in MALE_WORDS or lemma in FEMALE_WORDS:
             names.append(f"noun_gender={'m' if lemma in MALE_WORDS else 'f'}|gender={gender}")
-        if any(lemma in description.lower().split() for description in facts.descriptions):
+        modifiers = source_words(self.doc, head, mention_bounds(head)[0]).modifiers
+        if any(description_fits(description, lemma, modifiers) for description in facts.descriptions):
             names.append("description_match")
         if lemma in facts.nearby:
             names.append("noun_near_mention")

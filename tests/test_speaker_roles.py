@@ -3,10 +3,14 @@ that source, and a news outlet only told things is not the body a spokesman spea
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 from spacy.language import Language
 
 from saidwhat import extract
+from saidwhat.learn.body_nouns import described_nouns, nouns_of_bodies
+from saidwhat.speakers import descriptions
 from saidwhat.speakers.descriptions import Profile, SourceWords, description_fits, description_rank
 
 
@@ -72,3 +76,26 @@ def test_a_spokesman_does_not_speak_for_the_outlet_told(nlp: Language) -> None:
         'that fines would be rare. Fines would be "a last resort", a spokesman said.'
     )
     assert _speakers(nlp, text)[-1] != "Radio Dale"
+
+
+def test_nouns_of_bodies_three_in_four_of_three_uses() -> None:
+    bodies = Counter({"giant": 5, "lender": 3, "firm": 9, "captain": 1})
+    people = Counter({"giant": 1, "firm": 4, "captain": 6, "coach": 8})
+    assert nouns_of_bodies(bodies, people) == ["giant", "lender"]
+
+
+def test_described_nouns_titles_and_appositives(nlp: Language) -> None:
+    with nlp.select_pipes(disable=[name for name in nlp.pipe_names if name.startswith("saidwhat")]):
+        doc = nlp("Software giant Microsoft sued Tom Harlow, a former striker, on Monday.")
+    found = set(described_nouns(doc))
+    assert ("giant", "ORG") in found
+    assert all(label == "PERSON" for noun, label in found if noun == "striker")
+
+
+def test_a_description_by_a_body_noun_is_the_body(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(descriptions, "shipped_body_nouns", lambda: frozenset({"giant"}))
+    text = (
+        "Vellcom Group has launched a new phone in Dale. Its chief, Tom Harlow, praised the staff. "
+        "The software giant said sales would double."
+    )
+    assert _speakers(nlp, text)[-1] == "Vellcom Group"

@@ -11,12 +11,11 @@ from ..extraction.docfacts import doc_facts, doc_text, token_at
 from ..extraction.drafts import DraftQuote
 from ..extraction.lexicon import (
     DOCUMENT_NOUNS,
-    ORGANISATION_NOUNS,
     SPOKESPERSON_NOUNS,
     STUDY_NOUNS,
 )
 from ..extraction.sources import mention_bounds
-from .descriptions import description_fits, source_words
+from .descriptions import description_fits, is_body_noun, source_words
 from .entities import Entity, EntityIndex
 from .gender import FEMALE_WORDS, MALE_WORDS, agreement, entity_gender, pronoun_gender
 
@@ -102,7 +101,7 @@ def noun_class(lemma: str) -> str:
         return "spokes"
     if lemma in STUDY_NOUNS:
         return "study"
-    if lemma in ORGANISATION_NOUNS:
+    if is_body_noun(lemma):
         return "org"
     return "document" if lemma in DOCUMENT_NOUNS else "other"
 

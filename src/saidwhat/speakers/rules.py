@@ -15,7 +15,6 @@ from ..extraction.lexicon import (
     FEMALE_PRONOUNS,
     INSTITUTION_NOUNS,
     MALE_PRONOUNS,
-    ORGANISATION_NOUNS,
     POSSESSIVE_DETERMINERS,
     SPOKESPERSON_NOUNS,
     STUDY_NOUNS,
@@ -36,9 +35,11 @@ from .cataphora import give_headline_quotes_the_lead_speaker, lede_referent
 from .descriptions import (
     WRITING_NOUNS,
     description_rank,
+    is_body_noun,
     is_client,
     is_common_word,
     is_indefinite,
+    is_learned_body_noun,
     names_its_author,
     profile_in,
     source_words,
@@ -319,7 +320,14 @@ class ResolvingIndex(Salience):
                 # (English grammar): no one's.
                 known = self.latest(token.i, "organisation", prefer=spoken)
             return known if known is not None else self._anonymous(phrase, "unknown")
-        if head in ORGANISATION_NOUNS and phrase[0].lower_ in ("the", "this", "its") and token.tag_ == "NN":
+        if is_body_noun(head) and phrase[0].lower_ in ("the", "this", "its") and token.tag_ == "NN":
+            # a noun news uses of bodies ('the software giant'): the body the article last described so
+            # ('computer giant Zell'), else the body last spoken of
+            called = self.latest(
+                token.i, "organisation", skip=lambda e: not _described_as(e, head) or only_heard(self, e, token.i)
+            )
+            if called is not None and is_learned_body_noun(head):
+                return called
             known = self._speaker_like(self._latest_body(token, spoken), token, spoken)
             # 'according to the council' with no council named: a body all the same, if an unnamed one.
             return known if known is not None else self._anonymous(phrase, "organisation")
@@ -342,6 +350,10 @@ class ResolvingIndex(Salience):
         reported = named_in_own_report(self, token)
         known = self.latest(token.i, "person", prefer=spoken, skip=lambda e: id(e) in reported)
         return self._speaker_like(known, token, spoken) or self._anonymous(phrase, "unknown")
+
+
+def _described_as(entity: Entity, noun: str) -> bool:
+    return any(noun in description.lower().split() for description in entity.descriptions)
 
 
 def _unnamed_group_last_spoken(spoken: list[Entity]) -> Entity | None:

@@ -45,7 +45,7 @@ from .descriptions import (
     source_words,
 )
 from .entities import Entity
-from .gender import entity_gender, pronoun_gender
+from .gender import entity_gender
 from .interviews import interviewee
 from .mentions import in_possessive, noun_before_participle, quoted_person
 from .name_spans import is_nationality_noun, proper_name_chain
@@ -242,16 +242,13 @@ class ResolvingIndex(Salience):
     def _owner_of(self, determiner: Token, spoken: list[Entity]) -> Entity | None:
         """'his spokesman said': the man 'his' stands for speaks through him (English grammar; the gold gives
         "Mr Blair's official spokesman" to Blair), not the latest body; only one the article marks as a man
-        (or a woman for 'her') with an honorific, a gendered noun or the 'he' or 'she' that carries its subject
-        on (`pronoun_gender`): a first name says nothing ('Open chief Ivo Brandt said: "Her wrist ..." But her
-        spokesman said' is not Brandt's spokesman)."""
-        wanted = "m" if determiner.lower_ == "his" else "f"
-        return self.latest(
-            determiner.i,
-            "person",
-            prefer=spoken,
-            skip=lambda e: (entity_gender(self.doc, e) or pronoun_gender(self.doc, e, self.by_token)) != wanted,
-        )
+        (or a woman for 'her') with an honorific or a gendered noun: a first name says nothing, and a 'she'
+        after a name is a weak clue ('Open chief Ivo Brandt said: "Her wrist ..." But her spokesman said')."""
+        lower = determiner.lower_
+        owner = self._resolve_pronoun(determiner, spoken)
+        if owner is None or owner.kind != "person" or owner.anonymous:
+            return None
+        return owner if entity_gender(self.doc, owner) == ("m" if lower == "his" else "f") else None
 
     def _described(self, token: Token, start: int) -> list[Entity]:
         """Entities the article describes with the source's head noun, best fit last: most modifiers shared,

@@ -99,3 +99,13 @@ def test_a_description_by_a_body_noun_is_the_body(nlp: Language, monkeypatch: py
         "The software giant said sales would double."
     )
     assert _speakers(nlp, text)[-1] == "Vellcom Group"
+
+
+def test_she_after_a_bodys_spokeswoman_parsed_under_the_body(nlp: Language) -> None:
+    # The parser heads 'A Department for Harbours spokeswoman' with 'Department': she is still its spokeswoman.
+    text = (
+        "Ivo Brandt and Tom Harlow met on Monday to settle the row over the harbour. "
+        "A Department for Harbours spokeswoman said Mr Brandt and Mr Harlow agreed on the facts. "
+        '"Their dispute is about the law," she said.'
+    )
+    assert _speakers(nlp, text) == ["Department for Harbours", "Department for Harbours"]

@@ -89,10 +89,20 @@ def spokesperson_continued(
         return None
     if previous_speaker is None or previous_speaker.kind != "organisation" or previous_speaker.anonymous:
         return None
-    doc = token.doc
-    if doc[previous.source_token].lemma_.lower() not in SPOKESPERSON_NOUNS:
+    if not _spokesperson_source(token.doc, previous):
         return None
     return None if _named_since(index, previous, token) else previous_speaker
+
+
+def _spokesperson_source(doc: Doc, draft: DraftQuote) -> bool:
+    """Is the draft's source a spokesperson, even where the parser made the body its head ('A Department
+    for Harbours spokeswoman said', headed by 'Department')?"""
+    if draft.source_token is None:
+        return False
+    head = doc[draft.source_token]
+    return head.lemma_.lower() in SPOKESPERSON_NOUNS or any(
+        t.lemma_.lower() in SPOKESPERSON_NOUNS and t.tag_ == "NN" for t in head.subtree
+    )
 
 
 def unnamed_continued(

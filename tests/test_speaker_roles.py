@@ -109,3 +109,23 @@ def test_she_after_a_bodys_spokeswoman_parsed_under_the_body(nlp: Language) -> N
         '"Their dispute is about the law," she said.'
     )
     assert _speakers(nlp, text) == ["Department for Harbours", "Department for Harbours"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Business leaders had opposed the plan as they said it would be too costly. "
+            "The Dale Chamber of Trade welcomed the change.",
+            ["Business leaders"],
+            id="a they carries on the plural subject of its sentence",
+        ),
+        pytest.param(
+            "Dale officials were lying about the port, they said.",
+            [None],
+            id="never the subject of what they report",
+        ),
+    ],
+)
+def test_they_carries_a_plural_subject_on(nlp: Language, text: str, expected: list[str | None]) -> None:
+    assert _speakers(nlp, text) == expected

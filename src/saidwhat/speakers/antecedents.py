@@ -254,3 +254,25 @@ def only_heard(index: EntityIndex, entity: Entity, before: int) -> bool:
     spokesman said')?"""
     words = [i for i, e in index.by_token.items() if e is entity and i < before]
     return bool(words) and all(is_hearer(index.doc[i]) for i in words)
+
+
+def plural_subject_before(index: EntityIndex, token: Token) -> Token | None:
+    """'The two firms did not say if they ...', 'The makers want it, they say': a 'they' subject carries on
+    the plural noun that is the main subject of its own sentence (where 'they' is not) or of the one before
+    (English: a pronoun subject carries the subject before it on), not a body named elsewhere; never the
+    subject of what 'they' report ('Tarn officials were lying, they said')."""
+    if token.lower_ != "they" or token.dep_ != "nsubj":
+        return None
+    reported = [draft for draft in index.quoted if draft.source_token == token.i]
+    facts = doc_facts(token.doc)
+    sent = facts.sent(token)
+    sentences = [sent] if token.head.i != sent.root.i else []
+    if sent.start > 0:
+        sentences.append(facts.sent(token.doc[sent.start - 1]))
+    for candidate in sentences:
+        subjects = [t for t in candidate.root.children if t.dep_ == "nsubj" and t.i != token.i]
+        if subjects and subjects[0].tag_ == "NNS" and not facts.inside_quotes(subjects[0]):
+            return None if any(draft.covers(subjects[0].idx) for draft in reported) else subjects[0]
+        if subjects:
+            return None  # the subject before is not a plural noun: leave 'they' to the other rules
+    return None

@@ -25,6 +25,7 @@ from .antecedents import (
     named_in_own_report,
     only_heard,
     only_one_just_before,
+    plural_subject_before,
     speaker_of_sentence,
     spokesperson_continued,
     study_just_before,
@@ -214,12 +215,13 @@ class ResolvingIndex(Salience):
         if lower in INDEFINITE_PRONOUNS:
             # 'someone who claimed ...': an indefinite pronoun refers back to no one (English grammar).
             return self._anonymous(self.doc[token.i : token.i + 1], "unknown")
-        study = study_just_before(token) if lower == "it" else None
-        if study is not None:
-            return self.resolve(study, spoken)
         group = _unnamed_group_last_spoken(spoken)
         if lower == "they" and group is not None and group.mentioned_before(token.idx) >= 0:
             return group  # 'Analysts said ... They added': the plural source before it (English grammar)
+        # 'The research was carried out by ... It found', 'The two firms did not say if they ...'
+        carried_on = study_just_before(token) if lower == "it" else plural_subject_before(self, token)
+        if carried_on is not None:
+            return self.resolve(carried_on, spoken)
         if lower in ("it", "they", "we"):
             organisation = self._latest_body(token, spoken)
             if lower == "it" or (organisation is not None and spoken and spoken[-1] is organisation):

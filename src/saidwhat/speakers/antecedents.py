@@ -89,10 +89,20 @@ def spokesperson_continued(
         return None
     if previous_speaker is None or previous_speaker.kind != "organisation" or previous_speaker.anonymous:
         return None
-    doc = token.doc
-    if doc[previous.source_token].lemma_.lower() not in SPOKESPERSON_NOUNS:
+    if not _spokesperson_source(token.doc, previous):
         return None
     return None if _named_since(index, previous, token) else previous_speaker
+
+
+def _spokesperson_source(doc: Doc, draft: DraftQuote) -> bool:
+    """Is the draft's source a spokesperson, even where the parser made the body its head ('A Department
+    for Harbours spokeswoman said', headed by 'Department')?"""
+    if draft.source_token is None:
+        return False
+    head = doc[draft.source_token]
+    return head.lemma_.lower() in SPOKESPERSON_NOUNS or any(
+        t.lemma_.lower() in SPOKESPERSON_NOUNS and t.tag_ == "NN" for t in head.subtree
+    )
 
 
 def unnamed_continued(
@@ -194,4 +204,75 @@ def speaker_of_sentence(index: Resolver, draft: DraftQuote, spoken: list[Entity]
             entity = index.by_token.get(token.i) or (index.resolve(token, spoken) if token.tag_ == "PRP" else None)
             if entity is not None and not entity.anonymous:
                 return entity
+    return None
+
+
+def named_in_own_report(index: EntityIndex, token: Token) -> frozenset[int]:
+    """The `id`s of the entities named inside what a source mention reports, in the clause its verb governs
+    ('the chancellor said Mr Lund was never there'): English grammar (binding, principle C) keeps a name
+    that a pronoun or a description c-commands from meaning the same one, so none of them is who 'the
+    chancellor' or 'he' is (for people: a body's statement names the body: 'plans by Acme to ...'). Not a
+    name outside that clause that a content drafted too long takes in, nor a
+    name in the narration before a quotation that the parser ran into its sentence (a full stop missing)."""
+    drafts = [draft for draft in index.quoted if draft.source_token == token.i]
+    own = {t.i for t in token.subtree}
+    governed = {t.i for t in token.head.subtree} - own if token.head.i != token.i else set()
+    facts = doc_facts(index.doc)
+    return frozenset(
+        id(entity)
+        for i, entity in index.by_token.items()
+        if i in governed
+        and any(draft.covers(index.doc[i].idx) for draft in drafts)
+        and (facts.inside_quotes(index.doc[i]) or not _has_quote_mark_between(index.doc[i], token))
+    )
+
+
+# Verbs and nouns of telling whose object or 'to', 'with', 'in', 'on' phrase names who hears or carries
+# someone's words ('told the Daily Courier', 'said on Radio Dale', 'in an interview with the Courier').
+_TELLING = frozenset(("tell", "say", "speak", "talk", "write", "quote", "interview", "comment"))
+_TO_HEARER = frozenset(("to", "with", "in", "on"))
+
+
+def is_hearer(token: Token) -> bool:
+    """Is a name's word inside who hears or carries the words of a report ('told [Radio Dale]'s Today
+    programme', 'quoted in [the Daily Courier]', 'speaking to [Reuters]'): English grammar, the object of a
+    verb of telling is the one told, not the one who tells."""
+    link = token
+    while link.dep_ in ("compound", "poss", "nmod", "nummod", "case", "appos", "amod") and link.head.i != link.i:
+        link = link.head
+    governor = link.head
+    if link.dep_ == "pobj" and governor.lower_ in _TO_HEARER:
+        link, governor = governor, governor.head
+    if link.dep_ in ("dobj", "dative") and governor.lemma_.lower() in ("tell", "quote", "interview"):
+        return True
+    return link.dep_ == "prep" and link.lower_ in _TO_HEARER and governor.lemma_.lower() in _TELLING
+
+
+def only_heard(index: EntityIndex, entity: Entity, before: int) -> bool:
+    """Is every word of the entity's names before token `before` inside who hears a report: a news outlet
+    told something, never the body a spokesperson or 'the company' speaks for ('X told Radio Dale. A
+    spokesman said')?"""
+    words = [i for i, e in index.by_token.items() if e is entity and i < before]
+    return bool(words) and all(is_hearer(index.doc[i]) for i in words)
+
+
+def plural_subject_before(index: EntityIndex, token: Token) -> Token | None:
+    """'The two firms did not say if they ...', 'The makers want it, they say': a 'they' subject carries on
+    the plural noun that is the main subject of its own sentence (where 'they' is not) or of the one before
+    (English: a pronoun subject carries the subject before it on), not a body named elsewhere; never the
+    subject of what 'they' report ('Tarn officials were lying, they said')."""
+    if token.lower_ != "they" or token.dep_ != "nsubj":
+        return None
+    reported = [draft for draft in index.quoted if draft.source_token == token.i]
+    facts = doc_facts(token.doc)
+    sent = facts.sent(token)
+    sentences = [sent] if token.head.i != sent.root.i else []
+    if sent.start > 0:
+        sentences.append(facts.sent(token.doc[sent.start - 1]))
+    for candidate in sentences:
+        subjects = [t for t in candidate.root.children if t.dep_ == "nsubj" and t.i != token.i]
+        if subjects and subjects[0].tag_ == "NNS" and not facts.inside_quotes(subjects[0]):
+            return None if any(draft.covers(subjects[0].idx) for draft in reported) else subjects[0]
+        if subjects:
+            return None  # the subject before is not a plural noun: leave 'they' to the other rules
     return None

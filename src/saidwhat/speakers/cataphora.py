@@ -10,6 +10,7 @@ from ..extraction.docfacts import doc_facts
 from ..extraction.drafts import DraftQuote
 from ..extraction.headline import find_body_start
 from ..extraction.lexicon import INSTITUTION_NOUNS, ORGANISATION_NOUNS, SPOKESPERSON_NOUNS, STUDY_NOUNS
+from .descriptions import is_body_noun
 from .entities import Entity
 
 # Who a report leaves unnamed by definition (English usage): 'a source said', 'an insider said'. Any other
@@ -36,7 +37,7 @@ def lede_referent(token: Token, entities: list[Entity]) -> Entity | None:
     sent = facts.sent(token)
     if sent.start > 0 and facts.sent(token.doc[sent.start - 1]).start > 0:
         return None
-    kind = "organisation" if lemma in _BODY_NOUNS else "person"
+    kind = "organisation" if lemma in _BODY_NOUNS or is_body_noun(lemma) else "person"
     after = sent.end_char
     ahead = [
         (first, entity)

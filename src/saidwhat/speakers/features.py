@@ -11,11 +11,11 @@ from ..extraction.docfacts import doc_facts, doc_text, token_at
 from ..extraction.drafts import DraftQuote
 from ..extraction.lexicon import (
     DOCUMENT_NOUNS,
-    ORGANISATION_NOUNS,
     SPOKESPERSON_NOUNS,
     STUDY_NOUNS,
 )
 from ..extraction.sources import mention_bounds
+from .descriptions import description_fits, is_body_noun, source_words
 from .entities import Entity, EntityIndex
 from .gender import FEMALE_WORDS, MALE_WORDS, agreement, entity_gender, pronoun_gender
 
@@ -101,7 +101,7 @@ def noun_class(lemma: str) -> str:
         return "spokes"
     if lemma in STUDY_NOUNS:
         return "study"
-    if lemma in ORGANISATION_NOUNS:
+    if is_body_noun(lemma):
         return "org"
     return "document" if lemma in DOCUMENT_NOUNS else "other"
 
@@ -306,7 +306,8 @@ class FeatureMaker:
         names.append(f"lemma={lemma}|kind={entity.kind}")
         if lemma in MALE_WORDS or lemma in FEMALE_WORDS:
             names.append(f"noun_gender={'m' if lemma in MALE_WORDS else 'f'}|gender={gender}")
-        if any(lemma in description.lower().split() for description in facts.descriptions):
+        modifiers = source_words(self.doc, head, mention_bounds(head)[0]).modifiers
+        if any(description_fits(description, lemma, modifiers) for description in facts.descriptions):
             names.append("description_match")
         if lemma in facts.nearby:
             names.append("noun_near_mention")

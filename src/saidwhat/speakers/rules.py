@@ -15,7 +15,6 @@ from ..extraction.lexicon import (
     FEMALE_PRONOUNS,
     INSTITUTION_NOUNS,
     MALE_PRONOUNS,
-    ORGANISATION_NOUNS,
     POSSESSIVE_DETERMINERS,
     SPOKESPERSON_NOUNS,
     STUDY_NOUNS,
@@ -23,7 +22,10 @@ from ..extraction.lexicon import (
 from ..extraction.sources import mention_bounds
 from ..records import SpeakerKind
 from .antecedents import (
+    named_in_own_report,
+    only_heard,
     only_one_just_before,
+    plural_subject_before,
     speaker_of_sentence,
     spokesperson_continued,
     study_just_before,
@@ -34,9 +36,12 @@ from .cataphora import give_headline_quotes_the_lead_speaker, lede_referent
 from .descriptions import (
     WRITING_NOUNS,
     description_rank,
+    is_body_noun,
     is_client,
     is_common_word,
     is_indefinite,
+    is_learned_body_noun,
+    names_its_author,
     profile_in,
     source_words,
 )
@@ -210,14 +215,15 @@ class ResolvingIndex(Salience):
         if lower in INDEFINITE_PRONOUNS:
             # 'someone who claimed ...': an indefinite pronoun refers back to no one (English grammar).
             return self._anonymous(self.doc[token.i : token.i + 1], "unknown")
-        study = study_just_before(token) if lower == "it" else None
-        if study is not None:
-            return self.resolve(study, spoken)
         group = _unnamed_group_last_spoken(spoken)
         if lower == "they" and group is not None and group.mentioned_before(token.idx) >= 0:
             return group  # 'Analysts said ... They added': the plural source before it (English grammar)
+        # 'The research was carried out by ... It found', 'The two firms did not say if they ...'
+        carried_on = study_just_before(token) if lower == "it" else plural_subject_before(self, token)
+        if carried_on is not None:
+            return self.resolve(carried_on, spoken)
         if lower in ("it", "they", "we"):
-            organisation = self.latest(token.i, "organisation", prefer=spoken)
+            organisation = self._latest_body(token, spoken)
             if lower == "it" or (organisation is not None and spoken and spoken[-1] is organisation):
                 return organisation or (spoken[-1] if spoken and not spoken[-1].anonymous else None)
             bodies = [e for e in self.entities if e.kind == "organisation" and not e.anonymous]
@@ -225,7 +231,8 @@ class ResolvingIndex(Salience):
             if lower == "they" and just_named is not None:
                 return just_named[0]  # '... opposed by the Tarn Democrats. They have said ...'
         gender = "m" if lower in MALE_PRONOUNS else "f" if lower in FEMALE_PRONOUNS else None
-        entity = self.latest(token.i, "person", gender=gender, prefer=spoken)
+        reported = named_in_own_report(self, token)
+        entity = self.latest(token.i, "person", gender=gender, prefer=spoken, skip=lambda e: id(e) in reported)
         if lower == "they" and entity is not None and self._is_one_man_or_woman(entity):
             # English grammar: 'they' is not one man or woman (bbc-train-gold: no 'they' source is one person).
             # Only one the article marks as such: the NER tags a party or a band 'person' ('Labour ... They').
@@ -250,8 +257,11 @@ class ResolvingIndex(Salience):
         then latest named; never one whose titles hold the head but none of its modifiers."""
         head = token.lemma_.lower()
         words = source_words(self.doc, token, start)
+        reported = named_in_own_report(self, token)
         fits = []
         for position, entity in enumerate(self.entities):
+            if entity.kind == "person" and id(entity) in reported:
+                continue  # 'the chancellor said Mr Lund ...' is not Mr Lund (a body may name itself)
             if any(head in d.lower().split() for d in entity.descriptions):
                 rank = description_rank(profile_in(self, entity), words)
                 if rank is not None:
@@ -275,6 +285,10 @@ class ResolvingIndex(Salience):
         self.entities.append(entity)
         return entity
 
+    def _latest_body(self, token: Token, spoken: list[Entity]) -> Entity | None:
+        """The body last spoken of, not a news outlet only told things ('X told Radio Dale')."""
+        return self.latest(token.i, "organisation", prefer=spoken, skip=lambda e: only_heard(self, e, token.i))
+
     def _latest_of_kind_named(self, spokesperson: Token, spoken: list[Entity]) -> Entity | None:
         """'a party spokesman': the body last spoken of that the article names as a party, not any body
         ('The Harbour Party ... a BBC film ... A party spokesman said')."""
@@ -295,21 +309,28 @@ class ResolvingIndex(Salience):
                 return organisations[-1]
             if phrase[0].lower_ in ("his", "her"):  # a man's or a woman's spokesman, never a body's
                 return self._owner_of(phrase[0], spoken) or self._anonymous(phrase, "unknown")
-            known = self._latest_of_kind_named(token, spoken) or self.latest(token.i, "organisation", prefer=spoken)
+            known = self._latest_of_kind_named(token, spoken) or self._latest_body(token, spoken)
             return known if known is not None else self._anonymous(phrase, "unknown")
         if head in STUDY_NOUNS:
             # 'The Bank's minutes', 'a survey by the firm', else the body last spoken of
             organisations = [e for e in inside if e.kind == "organisation"]
             known = organisations[-1] if organisations else self._study_author(token)
             known = known or lede_referent(token, self.entities)
-            if known is None and (not is_indefinite(token) or _names_its_author(token)):
+            if known is None and (not is_indefinite(token) or names_its_author(token)):
                 # 'the report said', 'a survey by the firm': the body last spoken of; but 'reports say', 'a
                 # survey found' bring in a study the article has not spoken of, with no author named
                 # (English grammar): no one's.
                 known = self.latest(token.i, "organisation", prefer=spoken)
             return known if known is not None else self._anonymous(phrase, "unknown")
-        if head in ORGANISATION_NOUNS and phrase[0].lower_ in ("the", "this", "its") and token.tag_ == "NN":
-            known = self._speaker_like(self.latest(token.i, "organisation", prefer=spoken), token, spoken)
+        if is_body_noun(head) and phrase[0].lower_ in ("the", "this", "its") and token.tag_ == "NN":
+            # a noun news uses of bodies ('the software giant'): the body the article last described so
+            # ('computer giant Zell'), else the body last spoken of
+            called = self.latest(
+                token.i, "organisation", skip=lambda e: not _described_as(e, head) or only_heard(self, e, token.i)
+            )
+            if called is not None and is_learned_body_noun(head):
+                return called
+            known = self._speaker_like(self._latest_body(token, spoken), token, spoken)
             # 'according to the council' with no council named: a body all the same, if an unnamed one.
             return known if known is not None else self._anonymous(phrase, "organisation")
         if head in WRITING_NOUNS and phrase[0].lower_ in ("the", "this", "its"):
@@ -328,32 +349,19 @@ class ResolvingIndex(Salience):
         if head in INSTITUTION_NOUNS:
             return self._anonymous(phrase, "organisation")
         # '"...," said the minister' with nobody named before: the description is all we know.
-        known = self._speaker_like(self.latest(token.i, "person", prefer=spoken), token, spoken)
-        return known or self._anonymous(phrase, "unknown")
+        reported = named_in_own_report(self, token)
+        known = self.latest(token.i, "person", prefer=spoken, skip=lambda e: id(e) in reported)
+        return self._speaker_like(known, token, spoken) or self._anonymous(phrase, "unknown")
+
+
+def _described_as(entity: Entity, noun: str) -> bool:
+    return any(noun in description.lower().split() for description in entity.descriptions)
 
 
 def _unnamed_group_last_spoken(spoken: list[Entity]) -> Entity | None:
     """The speaker of the quote before, when it is an unnamed group ('Analysts said ...')."""
     last = spoken[-1] if spoken else None
     return last if last is not None and last.anonymous and last.kind == "group" else None
-
-
-# Prepositions that name who made a study ('a survey by X', 'research from X'); 'for' names a client.
-_AUTHOR_PREPOSITIONS = frozenset(("by", "from"))
-
-
-def _names_its_author(study: Token) -> bool:
-    """'a survey by the firm', 'research from the bank', 'a study carried out by the council': a study noun
-    with a 'by' or 'from' phrase of its own, or in a participle describing it, says whose it is ('a poll for
-    the Courier' names whom it was made for, `descriptions.is_client`, not who made it)."""
-    for child in study.children:
-        if child.dep_ == "prep" and child.lower_ in _AUTHOR_PREPOSITIONS:
-            return True
-        if child.dep_ == "acl" and any(
-            grand.dep_ in ("agent", "prep") and grand.lower_ in _AUTHOR_PREPOSITIONS for grand in child.children
-        ):
-            return True
-    return False
 
 
 def rule_speakers(doc: Doc, drafts: list[DraftQuote], index: ResolvingIndex) -> list[Entity | None]:

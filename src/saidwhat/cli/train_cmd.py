@@ -64,9 +64,14 @@ def _add_other_models(train: argparse.ArgumentParser) -> None:
         "DIR/lowercase_words.json",
     )
     train.add_argument(
+        "--body-nouns",
+        action="store_true",
+        help="count only which nouns news uses of bodies, not people ('the software giant'): DIR/body_nouns.json",
+    )
+    train.add_argument(
         "--texts",
         metavar="FILE.csv",
-        help="with --names or --casing: news texts ('text' column) to learn names or casing from",
+        help="with --names, --casing or --body-nouns: news texts ('text' column) to learn from",
     )
 
 
@@ -97,16 +102,17 @@ def _check_args(args: argparse.Namespace) -> None:
             ("--speakers", args.speakers),
             ("--names", args.names),
             ("--casing", args.casing),
+            ("--body-nouns", args.body_nouns),
         )
         if given
     ]
     if len(modes) > 1:
         raise UsageError(f"{' and '.join(modes)} conflict: each learns one model; give one of them")
-    from_texts = args.names or args.casing
+    from_texts = args.names or args.casing or args.body_nouns
     if from_texts and not args.texts:
         raise UsageError(f"{modes[0]} needs --texts FILE.csv: the news texts to learn from")
     if args.texts and not from_texts:
-        raise UsageError("--texts goes with --names or --casing; the other models learn from --gold")
+        raise UsageError("--texts goes with --names, --casing or --body-nouns; the other models learn from --gold")
     if not from_texts and not args.gold:
         raise UsageError("--gold PATH is required: the annotated articles to learn from")
 
@@ -121,6 +127,8 @@ def train_cli(args: argparse.Namespace) -> int:
         return train_names_cli(args)
     if args.casing:
         return _train_casing_cli(args)
+    if args.body_nouns:
+        return _train_body_nouns_cli(args)
     return _train_attribution_cli(args)
 
 
@@ -228,6 +236,24 @@ def _train_casing_cli(args: argparse.Namespace) -> int:
     print(
         f"saidwhat train: {len(words)} words written in lower case in {len(texts)} texts; "
         f"wrote {out / LOWERCASE_WORDS_FILE}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _train_body_nouns_cli(args: argparse.Namespace) -> int:
+    from ..learn.body_nouns import BODY_NOUNS_FILE, learn_body_nouns, save_body_nouns
+    from ..pipeline import load_nlp
+    from ..settings import load_settings
+
+    out = Path(args.out)
+    refuse_to_overwrite(out / BODY_NOUNS_FILE, force=args.force, what="model")
+    texts = [item.document.text for item in _read_csv_texts(args.texts) if item.document is not None]
+    nouns = learn_body_nouns(load_nlp(load_settings()), texts)
+    out.mkdir(parents=True, exist_ok=True)
+    save_body_nouns(nouns, out / BODY_NOUNS_FILE, source=Path(args.texts).name, texts=len(texts))
+    print(
+        f"saidwhat train: {len(nouns)} nouns of bodies in {len(texts)} texts; wrote {out / BODY_NOUNS_FILE}",
         file=sys.stderr,
     )
     return 0

@@ -7,14 +7,12 @@ apposition to the names the NER tags as organisations ('computer giant Microsoft
 biggest mortgage lender'), and 'striker', 'economist' before people's names. The table keeps the nouns
 that describe an organisation in at least BODY_SHARE of the MIN_COUNT or more times they describe a name:
 
-    python3 -m saidwhat.learn.body_nouns ../shared/data/bbc/train.csv src/saidwhat/models/body_nouns.json
+    saidwhat train --body-nouns --texts ../shared/data/bbc/train.csv --out src/saidwhat/models --force
 """
 
 from __future__ import annotations
 
-import csv
 import json
-import sys
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
@@ -90,20 +88,6 @@ def shipped_body_nouns() -> frozenset[str]:
     return frozenset(json.loads(path.read_text(encoding="utf-8"))["nouns"])
 
 
-def main(argv: list[str]) -> int:
-    from ..pipeline import load_nlp
-    from ..settings import load_settings
-
-    source, out = Path(argv[0]), Path(argv[1])
-    csv.field_size_limit(sys.maxsize)
-    with source.open(encoding="utf-8", newline="") as file:
-        texts = [row["text"] for row in csv.DictReader(file)]
-    nouns = learn_body_nouns(load_nlp(load_settings()), texts)
-    meta = {"source": source.name, "texts": len(texts), "share": BODY_SHARE, "min_count": MIN_COUNT}
-    out.write_text(json.dumps({"meta": meta, "nouns": nouns}, indent=0) + "\n", encoding="utf-8")
-    print(f"{len(nouns)} nouns of bodies from {len(texts)} texts -> {out}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
+def save_body_nouns(nouns: list[str], path: Path, *, source: str, texts: int) -> None:
+    meta = {"source": source, "texts": texts, "share": BODY_SHARE, "min_count": MIN_COUNT}
+    path.write_text(json.dumps({"meta": meta, "nouns": nouns}, indent=0) + "\n", encoding="utf-8")

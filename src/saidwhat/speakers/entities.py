@@ -23,12 +23,19 @@ from .mentions import (
     has_which_clause,
     is_common_noun,
     is_described_as_person,
+    is_document_author,
     is_lone_adjective,
     is_passive_agent,
     is_subject,
     is_subject_or_conjunct,
 )
-from .name_spans import is_nationality_noun, proper_name_chain, with_capitalised_modifiers
+from .name_spans import (
+    is_nationality_noun,
+    name_after_description,
+    name_spans,
+    proper_name_chain,
+    with_capitalised_modifiers,
+)
 from .names import (
     clean_name,
     initials,
@@ -115,7 +122,7 @@ class EntityIndex:
         # in 'Tom Keller is "trying to buy them off", he said' the 'he' is not Keller (English grammar: a
         # pronoun never means a name inside the clause its verb reports), however the parser hung the clauses.
         self.quoted = list(quoted or [])
-        for ent in doc.ents:
+        for ent in name_spans(doc):
             if ent.label_ in _PERSON_LABELS or ent.label_ in _ORG_LABELS:
                 self._add_mention(ent)
         for entity in self.entities:
@@ -261,10 +268,17 @@ class EntityIndex:
         kind: SpeakerKind = "person" if ent.label_ in _PERSON_LABELS else "organisation"
         if (kind == "person" and is_common_noun(ent)) or is_lone_adjective(ent):
             return
+        if kind == "person" and len(ent) == 1 and ent.root.pos_ == "NOUN" and ent.root.lower_ in self.lowered:
+            return  # 'Tsunami' tagged PERSON where the article writes 'tsunami': a common noun, no name
         if len(ent) == 1 and is_office_plural(ent.text):
             return  # 'MPs said': a group of people, not a name (English: a plural common noun)
         if is_nationality_noun(ent.root, ent.start - 1):
             return  # 'said the American': a person described, no body's name
+        described = name_after_description(ent) if kind == "organisation" else None
+        if described is not None:
+            # 'Barcelona star Ronaldinho': the person the body's noun describes; 'handset maker Quorvo' a body.
+            ent = described[0]
+            kind = "organisation" if described[1].lower_ in BODY_DESCRIPTIONS else "person"
         if kind == "organisation":
             ent = with_capitalised_modifiers(ent)
         name = clean_name(ent, person=kind == "person" or has_honorific(ent), lowered=self.lowered)
@@ -273,7 +287,7 @@ class EntityIndex:
         if not name or (
             kind == "organisation"
             and ent.label_ in ("GPE", "NORP")
-            and not (is_subject_or_conjunct(ent.root) or is_passive_agent(ent.root))
+            and not (is_subject_or_conjunct(ent.root) or is_passive_agent(ent.root) or is_document_author(ent.root))
         ):
             return
         if kind == "person" and self._is_organisation_name(name):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..extraction.lexicon import (
+    DOCUMENT_NOUNS,
     HONORIFICS,
     PEER_TITLES,
     RELATIVE_PRONOUNS,
@@ -93,6 +94,18 @@ def is_passive_agent(token: Token) -> bool:
     """'The bill is opposed by the Tarn Democrats': the agent of a passive verb is who acts, a subject in all
     but form (English grammar)."""
     return token.dep_ == "pobj" and token.head.dep_ == "agent"
+
+
+def is_document_author(token: Token) -> bool:
+    """'A statement by Symbia', 'figures from Dale': the body after 'by' or 'from' that a document, a study
+    or figures come from, who speaks through them (bbc-train-gold's convention: a named body's documents
+    take the body as speaker)."""
+    head = token.head
+    return (
+        token.dep_ == "pobj"
+        and head.lower_ in ("by", "from")
+        and head.head.lemma_.lower() in DOCUMENT_NOUNS | STUDY_NOUNS
+    )
 
 
 def in_possessive(token: Token, head: Token) -> bool:

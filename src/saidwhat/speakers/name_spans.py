@@ -3,9 +3,17 @@ modifiers that belong to a name, and a nationality standing for one person."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from ..extraction.lexicon import HONORIFICS
+from ..extraction.lexicon import HONORIFICS, INSTITUTION_NOUNS, ORGANISATION_NOUNS
+
+# The nouns that head a body's name ('... Life Project', '... Data Institute'): the organisation and
+# institution nouns, and the heads of bodies' names in English naming that neither list holds.
+BODY_HEADS = (
+    ORGANISATION_NOUNS
+    | INSTITUTION_NOUNS
+    | frozenset({"project", "centre", "center", "trust", "society", "fund", "foundation", "forum", "office", "service"})
+)
 
 
 def proper_name_chain(token: Token) -> Span:
@@ -44,3 +52,84 @@ def with_capitalised_modifiers(ent: Span) -> Span:
             break  # 'Mr Quill' tagged ORG stays a person's mention after the honorific
         start -= 1
     return ent if start == ent.start else Span(doc, start, ent.end, label=ent.label)
+
+
+def name_spans(doc: Doc) -> list[Span]:
+    """The entities NER found, a body's name ending in its noun (`_with_noun_after_adjective`), and joined
+    back where NER cut it at an 'and' inside it:
+    'the Pew Internet and American Life Project' where NER saw 'American Life Project' (or 'Pew
+    Internet and' and 'American Life Project'). Capitalised words and 'and' before a body's name that
+    ends in the noun of a body name one body (English naming: 'and' between the capitalised words of one
+    name joins its parts, not two bodies); a body NER named on its own before the 'and' stays apart
+    ('Acme and the Data Institute', 'Acme and Data Institute')."""
+    ents = list(doc.ents)
+    spans: list[Span] = []
+    for ent in ents:
+        ent = _with_noun_after_adjective(ent)
+        start = _joined_start(doc, ent)
+        if start is None:
+            spans.append(ent)
+            continue
+        if spans and spans[-1].end > start:
+            spans.pop()  # 'Pew Internet and' tagged on its own: part of this name
+        spans.append(Span(doc, start, ent.end, label=ent.label))
+    return spans
+
+
+def _with_noun_after_adjective(ent: Span) -> Span:
+    """'the Association of British insurers' where NER stopped at 'British': a body's name ends in a noun,
+    not in the adjective that modifies the noun after it (English grammar), so that noun, though written
+    in lower case, ends the name."""
+    doc, last = ent.doc, ent[-1]
+    if ent.label_ != "ORG" or last.pos_ != "ADJ" or last.dep_ != "amod" or ent.end >= len(doc):
+        return ent
+    noun = doc[ent.end]
+    if last.head.i != noun.i or noun.pos_ != "NOUN" or not noun.is_lower or not last.whitespace_:
+        return ent
+    return Span(doc, ent.start, ent.end + 1, label=ent.label)
+
+
+def _joined_start(doc: Doc, ent: Span) -> int | None:
+    """Where the name starts when capitalised words and 'and' before a body's name belong to it."""
+    last = ent[-1]
+    if ent.label_ != "ORG" or ent.start < 2 or not last.is_title or last.lower_ not in BODY_HEADS:
+        return None
+    joint = doc[ent.start - 1]
+    if joint.lower_ != "and" or joint.is_sent_start:
+        return None
+    start = ent.start - 1
+    while start > 0 and _is_inner_name_word(doc[start - 1]):
+        start -= 1
+        if doc[start].is_sent_start:
+            break
+    if start == ent.start - 1:
+        return None
+    before = [e for e in doc.ents if e.start < ent.start - 1 and e.end > start]
+    if any(e.end <= ent.start - 1 for e in before):
+        return None  # 'Acme and Data Institute': NER named the first body on its own
+    return start
+
+
+def _is_inner_name_word(token: Token) -> bool:
+    """A capitalised word inside a name, not the first word of its sentence nor a possessive's owner."""
+    return (
+        token.is_title
+        and token.is_alpha
+        and token.pos_ in ("PROPN", "ADJ", "NOUN")
+        and token.dep_ != "poss"
+        and (token.pos_ == "PROPN" or not token.is_sent_start)
+    )
+
+
+def name_after_description(ent: Span) -> tuple[Span, Token] | None:
+    """'Barcelona star Ronaldinho', 'Dale Council chairman Ann Lee' tagged as one body: a common noun
+    written in lower case inside the span, before the proper nouns that end it and modifying them,
+    describes the name after it (English grammar: the last noun of a compound is its head, and a name's
+    words are capitalised). The name, and the describing noun."""
+    for token in reversed(ent[1:-1] if len(ent) > 2 else ent[1:1]):
+        if token.is_lower and token.pos_ == "NOUN" and token.dep_ == "compound":
+            after = ent.doc[token.i + 1 : ent.end]
+            if all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in after) and after.start <= token.head.i < ent.end:
+                return after, token
+            return None
+    return None

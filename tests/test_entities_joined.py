@@ -1,0 +1,79 @@
+"""Names NER cut or swelled, read back by English grammar (issue 19, unseen news): a body's name with an
+'and' inside it, a body's name that ends in a lower-case noun, a person described by a body's noun inside
+one span, a common noun tagged as a person, a body named only as a document's author; on short invented
+texts with the entities given."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from saidwhat.speakers.entities import EntityIndex
+
+
+def _tagged(nlp: Language, text: str, ents: list[tuple[str, str]]) -> Doc:
+    """The text parsed, with the named entities given (the first occurrence of each text after the one
+    before, and its label) in place of NER's."""
+    with nlp.select_pipes(disable=["saidwhat"]):
+        doc = nlp(text)
+    spans, at = [], 0
+    for words, label in ents:
+        start = doc.text.index(words, at)
+        span = doc.char_span(start, start + len(words), label=label)
+        assert span is not None
+        spans.append(span)
+        at = start + len(words)
+    doc.ents = [Span(doc, s.start, s.end, label=s.label_) for s in spans]
+    return doc
+
+
+def _entities(doc: Doc) -> list[tuple[str, str]]:
+    return [(entity.name, entity.kind) for entity in EntityIndex(doc).entities]
+
+
+def test_capitalised_words_and_and_before_a_bodys_name_belong_to_it(nlp: Language) -> None:
+    text = "Prices rose, according to research by the Quill Harbour and Vale Life Project."
+    doc = _tagged(nlp, text, [("Vale Life Project", "ORG")])
+    assert _entities(doc) == [("Quill Harbour and Vale Life Project", "organisation")]
+
+
+def test_a_name_ner_cut_at_its_and_is_one_body(nlp: Language) -> None:
+    text = "Prices rose, according to research by the Quill Harbour and Vale Life Project."
+    doc = _tagged(nlp, text, [("the Quill Harbour and", "ORG"), ("Vale Life Project", "ORG")])
+    assert _entities(doc) == [("Quill Harbour and Vale Life Project", "organisation")]
+
+
+def test_a_body_named_on_its_own_before_and_stays_apart(nlp: Language) -> None:
+    text = "Prices rose, according to research by Quillco and Vale Life Project."
+    doc = _tagged(nlp, text, [("Quillco", "ORG"), ("Vale Life Project", "ORG")])
+    assert _entities(doc) == [("Quillco", "organisation"), ("Vale Life Project", "organisation")]
+
+
+def test_a_shared_last_word_does_not_make_two_bodies_one(nlp: Language) -> None:
+    text = "Alpha Re said prices would rise. Beta Re said they would fall."
+    doc = _tagged(nlp, text, [("Alpha Re", "ORG"), ("Beta Re", "ORG")])
+    assert _entities(doc) == [("Alpha Re", "organisation"), ("Beta Re", "organisation")]
+
+
+def test_a_bodys_name_ends_in_its_noun_not_in_an_adjective(nlp: Language) -> None:
+    text = "The Guild of British weavers said that prices had risen."
+    doc = _tagged(nlp, text, [("Guild of British", "ORG")])
+    assert _entities(doc) == [("Guild of British weavers", "organisation")]
+
+
+def test_a_person_described_by_a_bodys_noun_inside_one_span(nlp: Language) -> None:
+    text = 'Dale Rovers star Tomasz Quill admitted: "It will be a difficult match for us."'
+    doc = _tagged(nlp, text, [("Dale Rovers star Tomasz Quill", "ORG")])
+    assert _entities(doc) == [("Tomasz Quill", "person")]
+
+
+def test_a_common_noun_the_article_writes_in_lower_case_is_no_person(nlp: Language) -> None:
+    text = "Flood 'to hit Dale farms' Farms face hard times after the flood, officials warned."
+    doc = _tagged(nlp, text, [("Flood", "PERSON")])
+    assert _entities(doc) == []
+
+
+def test_a_body_named_only_as_a_statements_author_is_kept(nlp: Language) -> None:
+    text = "A statement by Symbia played down the risk of the program."
+    doc = _tagged(nlp, text, [("Symbia", "NORP")])
+    assert _entities(doc) == [("Symbia", "organisation")]

@@ -77,3 +77,15 @@ def test_a_body_named_only_as_a_statements_author_is_kept(nlp: Language) -> None
     text = "A statement by Symbia played down the risk of the program."
     doc = _tagged(nlp, text, [("Symbia", "NORP")])
     assert _entities(doc) == [("Symbia", "organisation")]
+
+
+def test_an_article_and_a_title_describe_a_post_holder_and_name_no_one(nlp: Language) -> None:
+    text = "The Dale North MP had denied a claim that he was paid."
+    doc = _tagged(nlp, text, [("The Dale North MP", "ORG")])
+    assert _entities(doc) == []
+
+
+def test_a_list_ner_took_for_one_name_is_several_names(nlp: Language) -> None:
+    text = "Prices rose 3% in May, according to a survey by Tarnco, Vellbank and Quillsoft."
+    doc = _tagged(nlp, text, [("Tarnco, Vellbank", "ORG"), ("Quillsoft", "ORG")])
+    assert _entities(doc) == [("Tarnco", "organisation"), ("Vellbank", "organisation"), ("Quillsoft", "organisation")]

@@ -26,6 +26,7 @@ from .mentions import (
     is_document_author,
     is_lone_adjective,
     is_passive_agent,
+    is_post_description,
     is_subject,
     is_subject_or_conjunct,
 )
@@ -266,7 +267,7 @@ class EntityIndex:
 
     def _add_mention(self, ent: Span) -> None:
         kind: SpeakerKind = "person" if ent.label_ in _PERSON_LABELS else "organisation"
-        if (kind == "person" and is_common_noun(ent)) or is_lone_adjective(ent):
+        if (kind == "person" and is_common_noun(ent)) or is_lone_adjective(ent) or is_post_description(ent):
             return
         if kind == "person" and len(ent) == 1 and ent.root.pos_ == "NOUN" and ent.root.lower_ in self.lowered:
             return  # 'Tsunami' tagged PERSON where the article writes 'tsunami': a common noun, no name

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 from ..extraction.lexicon import (
     DOCUMENT_NOUNS,
     HONORIFICS,
+    JOB_TITLES,
     PEER_TITLES,
     RELATIVE_PRONOUNS,
     ROLE_WORDS,
@@ -123,6 +124,18 @@ def is_common_noun(ent: Span) -> bool:
     return len(ent) == 1 and any(
         child.dep_ == "det" and child.lower_ in ("the", "a", "an") for child in ent.root.children
     )
+
+
+# Titles that name a person's post and nothing else (as posts.PERSON_TITLES: not 'star' nor 'executive',
+# which also head bodies' names: 'The Daily Star', 'the Scottish Executive').
+_POSTS = (JOB_TITLES | ROLE_WORDS) - SPOKESPERSON_WORDS - {"executive", "star"}
+
+
+def is_post_description(ent: Span) -> bool:
+    """'The Dale North MP' tagged as a name: an article, then words ending in a person's title, describe the
+    one who holds the post; they name no one (English grammar: a name takes no article, a title is a common
+    noun)."""
+    return len(ent) >= 3 and ent[0].lower_ in ("the", "a", "an") and ent[-1].lower_ in _POSTS
 
 
 def is_lone_adjective(ent: Span) -> bool:

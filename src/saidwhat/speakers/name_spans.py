@@ -55,14 +55,15 @@ def with_capitalised_modifiers(ent: Span) -> Span:
 
 
 def name_spans(doc: Doc) -> list[Span]:
-    """The entities NER found, a body's name ending in its noun (`_with_noun_after_adjective`), and joined
+    """The entities NER found, a list NER took for one name cut into its names (`_list_parts`), a body's
+    name ending in its noun (`_with_noun_after_adjective`), and joined
     back where NER cut it at an 'and' inside it:
     'the Pew Internet and American Life Project' where NER saw 'American Life Project' (or 'Pew
     Internet and' and 'American Life Project'). Capitalised words and 'and' before a body's name that
     ends in the noun of a body name one body (English naming: 'and' between the capitalised words of one
     name joins its parts, not two bodies); a body NER named on its own before the 'and' stays apart
     ('Acme and the Data Institute', 'Acme and Data Institute')."""
-    ents = list(doc.ents)
+    ents = [part for ent in doc.ents for part in _list_parts(ent)]
     spans: list[Span] = []
     for ent in ents:
         ent = _with_noun_after_adjective(ent)
@@ -74,6 +75,17 @@ def name_spans(doc: Doc) -> list[Span]:
             spans.pop()  # 'Pew Internet and' tagged on its own: part of this name
         spans.append(Span(doc, start, ent.end, label=ent.label))
     return spans
+
+
+def _list_parts(ent: Span) -> list[Span]:
+    """'Tarnco, Vellbank' tagged as one name: a comma before a word the parser coordinates with one before
+    it separates the names of a list (English grammar), each a name of its own."""
+    for token in ent[1:-1]:
+        after = ent.doc[token.i + 1]
+        if token.text == "," and after.dep_ == "conj" and ent.start <= after.head.i < token.i:
+            first = Span(ent.doc, ent.start, token.i, label=ent.label)
+            return [first, *_list_parts(Span(ent.doc, token.i + 1, ent.end, label=ent.label))]
+    return [ent]
 
 
 def _with_noun_after_adjective(ent: Span) -> Span:

@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from saidwhat.speakers.entities import EntityIndex
+from saidwhat.speakers.name_spans import proper_name_chain
 
 
 def _tagged(nlp: Language, text: str, ents: list[tuple[str, str]]) -> Doc:
@@ -89,3 +90,28 @@ def test_a_list_ner_took_for_one_name_is_several_names(nlp: Language) -> None:
     text = "Prices rose 3% in May, according to a survey by Tarnco, Vellbank and Quillsoft."
     doc = _tagged(nlp, text, [("Tarnco, Vellbank", "ORG"), ("Quillsoft", "ORG")])
     assert _entities(doc) == [("Tarnco", "organisation"), ("Vellbank", "organisation"), ("Quillsoft", "organisation")]
+
+
+def test_a_name_after_an_article_and_one_capitalised_word_is_a_common_noun(nlp: Language) -> None:
+    text = "His hit When a Man Sings was played again, she said."
+    doc = _tagged(nlp, text, [("a Man", "PERSON")])
+    assert _entities(doc) == []
+
+
+def test_a_longer_name_in_a_later_sentence_with_the_short_one_is_another_body(nlp: Language) -> None:
+    text = "Tarnland has said it will ban new plants. Tarnland has enough plants, a regulator told Tarnland Daily."
+    doc = _tagged(nlp, text, [("Tarnland", "GPE"), ("Tarnland", "GPE"), ("Tarnland Daily", "ORG")])
+    assert _entities(doc) == [("Tarnland", "organisation"), ("Tarnland Daily", "organisation")]
+
+
+def test_a_persons_name_keeps_its_particles(nlp: Language) -> None:
+    text = "Midfielder Rafael van der Quist said he was happy with the move."
+    doc = _tagged(nlp, text, [("Midfielder Rafael van der", "PERSON"), ("Quist", "ORG")])
+    assert _entities(doc) == [("Rafael van der Quist", "person")]
+
+
+def test_a_hyphen_inside_a_name_joins_its_parts(nlp: Language) -> None:
+    with nlp.select_pipes(disable=["saidwhat"]):
+        doc = nlp("Despite this the Finnish lab Q-Vellsoft said it had reports of owners caught out.")
+    secure = next(token for token in doc if token.text == "Vellsoft")
+    assert proper_name_chain(secure).text == "Q-Vellsoft"

@@ -296,7 +296,11 @@ class EntityIndex:
         if kind == "organisation" and (has_honorific(ent) or (ent.label_ == "ORG" and is_described_as_person(ent))):
             kind = "person"  # 'Mr Okoro' or 'Tobi Okoro QC' tagged ORG
         surname_only = kind == "person" and has_surname_honorific(ent)
-        sentence = (ent.sent.start_char, ent.sent.end_char) if self.doc.has_annotation("SENT_START") else None
+        # Only the first sentence, where the BBC texts glue the headline to the lede ('Tarn may close Tarn
+        # Airlines said ...'): elsewhere a longer name in the sentence of a shorter one is another body
+        # ('China says ..., quoted in China Daily').
+        first = self.doc.has_annotation("SENT_START") and ent.sent.start == 0
+        sentence = (ent.sent.start_char, ent.sent.end_char) if first else None
         entity = self.add_name(name, kind, surname_only=surname_only, sentence=sentence)
         entity.mentions.append((ent.start_char, ent.end_char))
         # 'John Vell, director of Harbour Data, which monitors markets': the 'which' is the body's, the nearer

@@ -120,7 +120,9 @@ def in_possessive(token: Token, head: Token) -> bool:
 
 def is_common_noun(ent: Span) -> bool:
     """'the 22-year-old Welshman' tagged PERSON: one word after an article is a noun, not a person's name
-    (English grammar: names take no article)."""
+    (English grammar: names take no article); so is 'a Man' tagged with its article."""
+    if len(ent) == 2 and ent[0].lower_ in ("a", "an"):
+        return True
     return len(ent) == 1 and any(
         child.dep_ == "det" and child.lower_ in ("the", "a", "an") for child in ent.root.children
     )

@@ -16,12 +16,34 @@ BODY_HEADS = (
 )
 
 
+# The lower-case particles inside people's names from Dutch, German, French, Spanish, Portuguese and Italian
+# ('Van den Brul', 'van der Vaart', 'de la Fuente'): English usage keeps them in the name.
+NAME_PARTICLES = frozenset(
+    {"van", "von", "den", "der", "de", "du", "da", "di", "la", "le", "del", "della", "dos", "ter"}
+)
+
+# Marks that join the parts of one name with no space either side ('F-Secure', 'AT&T'). English naming.
+_NAME_JOINERS = frozenset({"-", "–", "&", "/"})
+
+
 def proper_name_chain(token: Token) -> Span:
-    """The run of proper nouns that ends at `token`: 'Ravi Dastidar' when NER saw only 'Dastidar'."""
-    start = token.i
-    while start > 0 and _is_name_word(token.doc[start - 1]) and token.doc[start - 1].dep_ == "compound":
-        start -= 1
-    return token.doc[start : token.i + 1]
+    """The run of proper nouns that ends at `token`: 'Ravi Dastidar' when NER saw only 'Dastidar', 'F-Secure'
+    when the tagger cut the name at its hyphen."""
+    doc, start = token.doc, token.i
+    while start > 0:
+        before = doc[start - 1]
+        if _is_name_word(before) and before.dep_ == "compound":
+            start -= 1
+        elif start > 1 and _joins(before) and _is_name_word(doc[start - 2]):
+            start -= 2
+        else:
+            break
+    return doc[start : token.i + 1]
+
+
+def _joins(mark: Token) -> bool:
+    """A mark inside one word of a name: no space before or after it."""
+    return mark.text in _NAME_JOINERS and not mark.whitespace_ and not mark.doc[mark.i - 1].whitespace_
 
 
 def _is_name_word(token: Token) -> bool:
@@ -66,7 +88,9 @@ def name_spans(doc: Doc) -> list[Span]:
     ents = [part for ent in doc.ents for part in _list_parts(ent)]
     spans: list[Span] = []
     for ent in ents:
-        ent = _with_noun_after_adjective(ent)
+        if spans and ent.start < spans[-1].end:
+            continue  # taken into the name before it ('Vaart' of 'Rafael van der Vaart')
+        ent = _with_noun_after_adjective(_with_particle_and_surname(ent))
         start = _joined_start(doc, ent)
         if start is None:
             spans.append(ent)
@@ -75,6 +99,20 @@ def name_spans(doc: Doc) -> list[Span]:
             spans.pop()  # 'Pew Internet and' tagged on its own: part of this name
         spans.append(Span(doc, start, ent.end, label=ent.label))
     return spans
+
+
+def _with_particle_and_surname(ent: Span) -> Span:
+    """'Rafael van der' where NER cut the name before its surname: a person's name does not end in a
+    particle, so the particles and the capitalised word after them belong to it."""
+    doc, end = ent.doc, ent.end
+    while end < len(doc) and doc[end].lower_ in NAME_PARTICLES and doc[end].is_lower:
+        end += 1
+    first = end
+    while first > ent.start and doc[first - 1].lower_ in NAME_PARTICLES and doc[first - 1].is_lower:
+        first -= 1
+    if ent.label_ != "PERSON" or first == end or end >= len(doc) or not doc[end].is_title:
+        return ent
+    return Span(doc, ent.start, end + 1, label=ent.label)
 
 
 def _list_parts(ent: Span) -> list[Span]:

@@ -12,6 +12,7 @@ from ..extraction.lexicon import HONORIFICS, PEER_TITLES, ROLE_WORDS, TITLE_WORD
 from ..learn.casing import news_lowercase_words
 from ..learn.names import LABELS
 from ..names_component import load_name_model
+from .name_spans import NAME_PARTICLES
 
 _POSSESSIVE = ("'s", "’s")
 # Letters written after a name for an office or an honour (English usage): never part of the name.
@@ -52,6 +53,12 @@ def _is_spaced_ampersand(token: Token, span: Span) -> bool:
     )
 
 
+def _is_particle_inside(token: Token, span: Span) -> bool:
+    """A lower-case particle of a person's name before a capitalised word of the span ('Van den Brul')."""
+    after = span.doc[token.i + 1] if token.i + 1 < span.end else None
+    return token.lower_ in NAME_PARTICLES and token.is_lower and after is not None and after.is_title
+
+
 def _is_article(token: Token) -> bool:
     """'the', or 'a'/'an' the tagger calls a determiner ('a Harbour Party official'; not the initial 'A')."""
     return token.lower_ == "the" or (token.lower_ in ("a", "an") and token.pos_ == "DET")
@@ -80,6 +87,9 @@ def _name_tokens(span: Span, *, person: bool = True) -> tuple[list[Token], str]:
         joins = _is_joiner(token, span) or _is_spaced_ampersand(token, span)
         if (joins or (not person and _is_plural_possessive_inside(token, span))) and tokens:
             tokens.append(token)
+            continue
+        if tokens and _is_particle_inside(token, span):
+            tokens.append(token)  # 'Nick Van den Brul': the tagger may call 'den' a verb
             continue
         if token.is_punct or token.pos_ in ("PRON", "VERB", "AUX") or token.text in _POSSESSIVE:
             if tokens:

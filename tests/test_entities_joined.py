@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from saidwhat import extract
 from saidwhat.speakers.entities import EntityIndex
 from saidwhat.speakers.name_spans import proper_name_chain
 
@@ -115,3 +116,13 @@ def test_a_hyphen_inside_a_name_joins_its_parts(nlp: Language) -> None:
         doc = nlp("Despite this the Finnish lab Q-Vellsoft said it had reports of owners caught out.")
     secure = next(token for token in doc if token.text == "Vellsoft")
     assert proper_name_chain(secure).text == "Q-Vellsoft"
+
+
+def test_a_spokesman_speaks_for_the_body_nearest_in_his_phrase(nlp: Language) -> None:
+    text = (
+        "Audi and Vellco Motors were also supplied with the pumps. A spokesman for Tarnwerk AG, parent "
+        "company of Vellco Motors, said it will have to halt some production."
+    )
+    article = extract(text, nlp=nlp)
+    names = {speaker.id: speaker.name for speaker in article.speakers}
+    assert [names.get(quote.speaker or "") for quote in article.quotes] == ["Tarnwerk AG"]

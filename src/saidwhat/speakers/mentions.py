@@ -109,6 +109,16 @@ def is_document_author(token: Token) -> bool:
     )
 
 
+def depth_below(token: Token, head: Token) -> int:
+    """How many arcs of the parse lie between a word and the head of its phrase (English grammar: the
+    nearer one is what the phrase is about, 'a spokesman for Tarn, owner of Vell' speaks for Tarn)."""
+    depth = 0
+    while token.i != head.i and token.head.i != token.i:
+        token = token.head
+        depth += 1
+    return depth
+
+
 def in_possessive(token: Token, head: Token) -> bool:
     """Is `token` part of a possessive modifier of `head` ('Brandt's' in "Brandt's son")?"""
     while token.i != head.i and token.head.i != token.i:

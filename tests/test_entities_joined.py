@@ -6,27 +6,13 @@ texts with the entities given."""
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from saidwhat import extract
 from saidwhat.speakers.entities import EntityIndex
 from saidwhat.speakers.name_spans import proper_name_chain
 
-
-def _tagged(nlp: Language, text: str, ents: list[tuple[str, str]]) -> Doc:
-    """The text parsed, with the named entities given (the first occurrence of each text after the one
-    before, and its label) in place of NER's."""
-    with nlp.select_pipes(disable=["saidwhat"]):
-        doc = nlp(text)
-    spans, at = [], 0
-    for words, label in ents:
-        start = doc.text.index(words, at)
-        span = doc.char_span(start, start + len(words), label=label)
-        assert span is not None
-        spans.append(span)
-        at = start + len(words)
-    doc.ents = [Span(doc, s.start, s.end, label=s.label_) for s in spans]
-    return doc
+from .test_entities_bodies import _tagged
 
 
 def _entities(doc: Doc) -> list[tuple[str, str]]:
@@ -126,3 +112,38 @@ def test_a_spokesman_speaks_for_the_body_nearest_in_his_phrase(nlp: Language) ->
     article = extract(text, nlp=nlp)
     names = {speaker.id: speaker.name for speaker in article.speakers}
     assert [names.get(quote.speaker or "") for quote in article.quotes] == ["Tarnwerk AG"]
+
+
+def test_one_word_tagged_as_a_body_after_a_first_name_is_a_persons_surname(nlp: Language) -> None:
+    text = "Quillsteen was honoured on Monday. The singer Bruce Quillsteen said he was proud of the band."
+    doc = _tagged(nlp, text, [("Quillsteen", "ORG")])
+    index = EntityIndex(doc)
+    index.name_people_tagged_as_bodies()
+    assert [(entity.name, entity.kind) for entity in index.entities] == [("Bruce Quillsteen", "person")]
+
+
+def test_a_body_after_a_word_no_first_name_stays_a_body(nlp: Language) -> None:
+    text = "Quillbank said profits would fall. Shares in Deutsche Quillbank fell on Monday."
+    doc = _tagged(nlp, text, [("Quillbank", "ORG")])
+    index = EntityIndex(doc)
+    index.name_people_tagged_as_bodies()
+    assert [(entity.name, entity.kind) for entity in index.entities] == [("Quillbank", "organisation")]
+
+
+def test_a_body_named_after_a_person_of_the_article_stays_a_body(nlp: Language) -> None:
+    text = "Quillford reported higher profits. Chairman Bill Quillford said the year was good."
+    doc = _tagged(nlp, text, [("Quillford", "ORG"), ("Bill Quillford", "PERSON")])
+    index = EntityIndex(doc)
+    index.name_people_tagged_as_bodies()
+    assert [(entity.name, entity.kind) for entity in index.entities] == [
+        ("Quillford", "organisation"),
+        ("Bill Quillford", "person"),
+    ]
+
+
+def test_a_plural_name_after_a_capitalised_word_stays_a_body(nlp: Language) -> None:
+    text = "On Thursday Rangers said they would not raise the offer. Talks with Glasgow Rangers went on."
+    doc = _tagged(nlp, text, [("Rangers", "ORG")])
+    index = EntityIndex(doc)
+    index.name_people_tagged_as_bodies()
+    assert [(entity.name, entity.kind) for entity in index.entities] == [("Rangers", "organisation")]

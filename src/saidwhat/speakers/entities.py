@@ -42,6 +42,7 @@ from .names import (
     initials,
     is_abbreviation_of,
     is_acronym_of,
+    is_first_name,
     is_office_plural,
     is_peer_name,
     is_spelling_slip,
@@ -340,7 +341,33 @@ class EntityIndex:
             if full is not None:
                 entity.names.append(full)
 
+    def name_people_tagged_as_bodies(self) -> None:
+        """'Mutu' tagged ORG where the article writes 'Adrian Mutu': a person's first name before the one
+        word (as the fast name classifier, learned from spaCy's NER on BBC news, weighs it) makes it a
+        person's surname, and the fuller name the canonical one. Done once the speakers are chosen: the
+        name is what the reader sees, not what the ranker weighs. Not where the name is a plural proper noun
+        ('Glasgow Rangers'), nor where a person of the article has it for a surname ('Ford' the maker and its
+        chairman 'Bill Ford')."""
+        for entity in self.entities:
+            name = entity.name
+            if entity.kind != "organisation" or entity.anonymous or len(name.split()) != 1 or name.isupper():
+                continue
+            first = self._first_name_token(name)
+            if first is None or self.doc[first.i + 1].tag_ == "NNPS" or not is_first_name(first.text):
+                continue  # 'Glasgow Rangers': a plural proper noun names a body, a person is one
+            full = f"{first.text} {name}"
+            if not any(
+                other is not entity and other.kind == "person" and other.surname == name.lower()
+                for other in self.entities
+            ):
+                entity.kind = "person"
+                entity.names.append(full)
+
     def _first_name_before(self, surname: str) -> str | None:
+        first = self._first_name_token(surname)
+        return None if first is None else f"{first.text} {surname}"
+
+    def _first_name_token(self, surname: str) -> Token | None:
         for token in self.doc:
             if token.text != surname or token.i == 0 or token.pos_ != "PROPN":
                 continue
@@ -354,7 +381,7 @@ class EntityIndex:
                 and first.lower_.rstrip(".") not in HONORIFICS | TITLE_WORDS | ROLE_WORDS
                 and bool(first.whitespace_)
             ):
-                return f"{first.text} {surname}"
+                return first
         return None
 
     def add_name(

@@ -154,6 +154,13 @@ def _describes_name_after(words: list[Token]) -> bool:
     return _name_word_label(words[0]) in ("NORP", "O") and _person_weight(words[0]) < 0 < _person_weight(words[1])
 
 
+def is_first_name(word: str) -> bool:
+    """Does the fast name classifier weigh this capitalised word for a person's name ('Adrian', 'Bruce';
+    not 'General', 'Royal', 'Deutsche')?"""
+    weights = load_name_model().weights.get(f"w={word.lower()}")
+    return weights is not None and weights[LABELS.index("PERSON")] > 0
+
+
 def _name_word_label(token: Token) -> str | None:
     weights = _name_word_weights(token)
     return None if weights is None else LABELS[max(range(len(LABELS)), key=weights.__getitem__)]

@@ -147,3 +147,19 @@ def test_a_plural_name_after_a_capitalised_word_stays_a_body(nlp: Language) -> N
     index = EntityIndex(doc)
     index.name_people_tagged_as_bodies()
     assert [(entity.name, entity.kind) for entity in index.entities] == [("Rangers", "organisation")]
+
+
+def test_an_acronym_before_a_bodys_noun_names_that_body(nlp: Language) -> None:
+    text = "Sales rose in May. The QPFI industry body said that players were behind the growth."
+    doc = _tagged(nlp, text, [])
+    assert _entities(doc) == [("QPFI", "organisation")]
+
+
+def test_research_by_two_bodies_is_theirs_jointly(nlp: Language) -> None:
+    text = (
+        "More phones were left in cabs this year, a survey says. Londoners lose the most laptops, according "
+        "to the research by the Tarn Cab Drivers Association and Vellsec, a backup firm."
+    )
+    article = extract(text, nlp=nlp)
+    names = {speaker.id: speaker.name for speaker in article.speakers}
+    assert {names.get(quote.speaker or "") for quote in article.quotes} == {"Tarn Cab Drivers Association and Vellsec"}

@@ -82,7 +82,9 @@ def is_subject_or_conjunct(token: Token) -> bool:
 
 def is_study_agent(token: Token) -> bool:
     """The agent of a study ('The survey was conducted by Tarnside', 'The study, carried out by
-    Tarnside, found'): the body the findings speak for."""
+    Tarnside, found') or its author after 'by' ('research by Tarnside'): the body the findings speak for."""
+    if token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.head.lemma_.lower() in STUDY_NOUNS:
+        return True
     if token.dep_ != "pobj" or token.head.dep_ != "agent":
         return False
     verb = token.head.head

@@ -85,7 +85,7 @@ def name_spans(doc: Doc) -> list[Span]:
     ends in the noun of a body name one body (English naming: 'and' between the capitalised words of one
     name joins its parts, not two bodies); a body NER named on its own before the 'and' stays apart
     ('Acme and the Data Institute', 'Acme and Data Institute')."""
-    ents = [part for ent in doc.ents for part in _list_parts(ent)]
+    ents = sorted([part for ent in doc.ents for part in _list_parts(ent)] + _untagged_acronyms(doc))
     spans: list[Span] = []
     for ent in ents:
         if spans and ent.start < spans[-1].end:
@@ -113,6 +113,23 @@ def _with_particle_and_surname(ent: Span) -> Span:
     if ent.label_ != "PERSON" or first == end or end >= len(doc) or not doc[end].is_title:
         return ent
     return Span(doc, ent.start, end + 1, label=ent.label)
+
+
+def _untagged_acronyms(doc: Doc) -> list[Span]:
+    """'The IFPI industry body said' where NER saw no name: an acronym that modifies the noun of a body
+    names that body (English grammar: the compound's modifier says which body the noun means)."""
+    return [
+        Span(doc, token.i, token.i + 1, label="ORG")
+        for token in doc
+        if not token.ent_type_
+        and token.is_upper
+        and token.is_alpha
+        and len(token) > 1
+        and token.pos_ == "PROPN"
+        and token.dep_ == "compound"
+        and token.head.is_lower
+        and token.head.lemma_ in BODY_HEADS
+    ]
 
 
 def _list_parts(ent: Span) -> list[Span]:

@@ -163,3 +163,15 @@ def test_research_by_two_bodies_is_theirs_jointly(nlp: Language) -> None:
     article = extract(text, nlp=nlp)
     names = {speaker.id: speaker.name for speaker in article.speakers}
     assert {names.get(quote.speaker or "") for quote in article.quotes} == {"Tarn Cab Drivers Association and Vellsec"}
+
+
+def test_a_possessive_written_without_the_names_final_s_is_that_person(nlp: Language) -> None:
+    text = "Lawyers for Bernie Quebbers began their case. Mr Quebber's lawyers said the charges were false."
+    doc = _tagged(nlp, text, [("Bernie Quebbers", "PERSON"), ("Quebber", "PERSON")])
+    assert _entities(doc) == [("Bernie Quebbers", "person")]
+
+
+def test_surnames_one_letter_apart_stay_two_people(nlp: Language) -> None:
+    text = "Tom Johnston said prices rose. Ann Johnson said they fell."
+    doc = _tagged(nlp, text, [("Tom Johnston", "PERSON"), ("Ann Johnson", "PERSON")])
+    assert _entities(doc) == [("Tom Johnston", "person"), ("Ann Johnson", "person")]

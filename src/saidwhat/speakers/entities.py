@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from spacy.tokens import Doc, Span, Token
 
 from ..extraction.drafts import DraftQuote, Offsets
 from ..extraction.lexicon import (
     HONORIFICS,
-    ORGANISATION_NOUNS,
     ROLE_WORDS,
     TITLE_WORDS,
 )
 from ..records import SpeakerKind
 from .body_names import capitalised_runs, match_organisation
+from .entity import BODY_DESCRIPTIONS, Entity, is_described_as_body
 from .mentions import (
     clause_descriptions,
     description_of,
@@ -44,72 +42,15 @@ from .names import (
     is_acronym_of,
     is_first_name,
     is_office_plural,
-    is_peer_name,
-    is_spelling_slip,
     lowercase_words,
     organisation_key,
-    surname_of,
 )
+from .surnames import is_peer_name, is_spelling_slip
+
+__all__ = ["BODY_DESCRIPTIONS", "Entity", "EntityIndex", "is_described_as_body"]
 
 _PERSON_LABELS = frozenset({"PERSON"})
-# Nouns that describe a body right before or after its name: the organisation nouns, and the makers and
-# think-tanks that bbc-train-gold's articles put before one-word company names NER tags as people.
-BODY_DESCRIPTIONS = ORGANISATION_NOUNS | {"maker", "think-tank"}
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
-
-
-@dataclass(slots=True)
-class Entity:
-    """Someone or some body the article refers to, gathered mention by mention."""
-
-    names: list[str]
-    kind: SpeakerKind
-    mentions: list[Offsets] = field(default_factory=list)
-    descriptions: list[str] = field(default_factory=list)
-    gender: str | None = None
-    subject_at: list[int] = field(default_factory=list)  # token indices of mentions that were clause subjects
-    anonymous: bool = False
-    members: tuple[int, ...] = ()  # ids of the entities a joint speaker ('X and Y') stands for
-    referred_to_as_which: bool = False  # 'Mabel Finch, which ...': a body, whatever NER said
-
-    @property
-    def name(self) -> str:
-        # The fullest name; an acronym ('EC') never beats the words it stands for.
-        # 'Betty Boothroyd' before 'Lady Boothroyd'.
-        return max(self.names, key=lambda name: (len(name.split()) - is_peer_name(name), not name.isupper(), len(name)))
-
-    @property
-    def surname(self) -> str:
-        return surname_of(self.name)
-
-    def mentioned_before(self, offset: int) -> int:
-        """Start of the latest mention before a character offset, or -1."""
-        return max((start for start, _ in self.mentions if start < offset), default=-1)
-
-    def first_mentioned(self) -> int:
-        """Start of the first mention, or -1."""
-        return min((start for start, _ in self.mentions), default=-1)
-
-    def record_mention(self, token: Token, source: Offsets) -> None:
-        """A source that resolved to this entity: one more mention, and what it says of a person."""
-        if source not in self.mentions:
-            self.mentions.append(source)
-        if self.anonymous or self.kind != "person":
-            return
-        described = clause_descriptions(token)
-        if token.pos_ == "NOUN":
-            described.insert(0, description_of(token.doc, token) or "")
-        self.descriptions.extend(d for d in described if d and d not in self.descriptions)
-
-
-def is_described_as_body(entity: Entity) -> bool:
-    """'handset maker Quorvo', 'the think-tank Palisade': a one-word name the article describes with a
-    body's noun names a body, whatever NER said (a person has a first name or an honorific somewhere)."""
-    if any(len(name.split()) > 1 for name in entity.names):
-        return False
-    return any(
-        description.split()[-1].lower() in BODY_DESCRIPTIONS for description in entity.descriptions if description
-    )
 
 
 class EntityIndex:
@@ -297,6 +238,8 @@ class EntityIndex:
         if kind == "organisation" and (has_honorific(ent) or (ent.label_ == "ORG" and is_described_as_person(ent))):
             kind = "person"  # 'Mr Okoro' or 'Tobi Okoro QC' tagged ORG
         surname_only = kind == "person" and has_surname_honorific(ent)
+        if kind == "person" and self._is_possessive_slip(ent, name):
+            name += "s"  # "Mr Ebber's lawyers" after 'Bernie Ebbers': the possessive of the name in s
         # Only the first sentence, where the BBC texts glue the headline to the lede ('Tarn may close Tarn
         # Airlines said ...'): elsewhere a longer name in the sentence of a shorter one is another body
         # ('China says ..., quoted in China Daily').
@@ -314,6 +257,15 @@ class EntityIndex:
         self._collect_descriptions(entity, ent)
         for token in ent:
             self.by_token[token.i] = entity
+
+    def _is_possessive_slip(self, ent: Span, name: str) -> bool:
+        """ "Mr Ebber's" where the article names 'Bernie Ebbers': a one-word name in the possessive that no one
+        has, while one of the article's people has it with an 's' for a surname, is that surname with its
+        possessive written as if the 's' were not part of it (the article's own words say they are one)."""
+        after = self.doc[ent.end] if ent.end < len(self.doc) else ent[-1]
+        if " " in name or after.text not in ("'s", "’s") or self.match(name, "person") is not None:
+            return False
+        return any(entity.kind == "person" and entity.surname == f"{name.lower()}s" for entity in self.entities)
 
     def person_tagged_as_organisation(self, token: Token) -> Entity | None:
         """'Tobi Okoro' tagged ORG, then 'Mr Okoro': the honorific settles it."""

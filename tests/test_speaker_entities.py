@@ -9,7 +9,8 @@ from spacy.tokens import Doc, Span
 
 from saidwhat.speakers.entities import Entity, EntityIndex
 from saidwhat.speakers.gender import agreement
-from saidwhat.speakers.names import clean_name, is_abbreviation_of, surname_of
+from saidwhat.speakers.names import clean_name, is_abbreviation_of
+from saidwhat.speakers.surnames import surname_of
 
 
 def _rule_picks(nlp: Language, text: str) -> list[str | None]:

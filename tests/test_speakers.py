@@ -17,9 +17,9 @@ from saidwhat.speakers.names import (
     initials,
     is_acronym_of,
     is_office_plural,
-    is_spelling_slip,
 )
 from saidwhat.speakers.rules import ResolvingIndex
+from saidwhat.speakers.surnames import is_spelling_slip
 
 
 def _speakers(nlp: Language, text: str) -> list[str | None]:

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from spacy.tokens import Doc, Span, Token
 
 from ..extraction.drafts import DraftQuote, Offsets
 from ..extraction.lexicon import (
     HONORIFICS,
-    ORGANISATION_NOUNS,
     ROLE_WORDS,
     TITLE_WORDS,
 )
 from ..records import SpeakerKind
 from .body_names import capitalised_runs, match_organisation
+from .entity import BODY_DESCRIPTIONS, Entity, is_described_as_body
 from .mentions import (
     clause_descriptions,
     description_of,
@@ -23,84 +21,36 @@ from .mentions import (
     has_which_clause,
     is_common_noun,
     is_described_as_person,
+    is_document_author,
     is_lone_adjective,
     is_passive_agent,
+    is_post_description,
     is_subject,
     is_subject_or_conjunct,
 )
-from .name_spans import is_nationality_noun, proper_name_chain, with_capitalised_modifiers
+from .name_spans import (
+    is_nationality_noun,
+    name_after_description,
+    name_spans,
+    proper_name_chain,
+    with_capitalised_modifiers,
+)
 from .names import (
     clean_name,
     initials,
     is_abbreviation_of,
     is_acronym_of,
+    is_first_name,
     is_office_plural,
-    is_peer_name,
-    is_spelling_slip,
     lowercase_words,
     organisation_key,
-    surname_of,
 )
+from .surnames import is_peer_name, is_spelling_slip
+
+__all__ = ["BODY_DESCRIPTIONS", "Entity", "EntityIndex", "is_described_as_body"]
 
 _PERSON_LABELS = frozenset({"PERSON"})
-# Nouns that describe a body right before or after its name: the organisation nouns, and the makers and
-# think-tanks that bbc-train-gold's articles put before one-word company names NER tags as people.
-BODY_DESCRIPTIONS = ORGANISATION_NOUNS | {"maker", "think-tank"}
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
-
-
-@dataclass(slots=True)
-class Entity:
-    """Someone or some body the article refers to, gathered mention by mention."""
-
-    names: list[str]
-    kind: SpeakerKind
-    mentions: list[Offsets] = field(default_factory=list)
-    descriptions: list[str] = field(default_factory=list)
-    gender: str | None = None
-    subject_at: list[int] = field(default_factory=list)  # token indices of mentions that were clause subjects
-    anonymous: bool = False
-    members: tuple[int, ...] = ()  # ids of the entities a joint speaker ('X and Y') stands for
-    referred_to_as_which: bool = False  # 'Mabel Finch, which ...': a body, whatever NER said
-
-    @property
-    def name(self) -> str:
-        # The fullest name; an acronym ('EC') never beats the words it stands for.
-        # 'Betty Boothroyd' before 'Lady Boothroyd'.
-        return max(self.names, key=lambda name: (len(name.split()) - is_peer_name(name), not name.isupper(), len(name)))
-
-    @property
-    def surname(self) -> str:
-        return surname_of(self.name)
-
-    def mentioned_before(self, offset: int) -> int:
-        """Start of the latest mention before a character offset, or -1."""
-        return max((start for start, _ in self.mentions if start < offset), default=-1)
-
-    def first_mentioned(self) -> int:
-        """Start of the first mention, or -1."""
-        return min((start for start, _ in self.mentions), default=-1)
-
-    def record_mention(self, token: Token, source: Offsets) -> None:
-        """A source that resolved to this entity: one more mention, and what it says of a person."""
-        if source not in self.mentions:
-            self.mentions.append(source)
-        if self.anonymous or self.kind != "person":
-            return
-        described = clause_descriptions(token)
-        if token.pos_ == "NOUN":
-            described.insert(0, description_of(token.doc, token) or "")
-        self.descriptions.extend(d for d in described if d and d not in self.descriptions)
-
-
-def is_described_as_body(entity: Entity) -> bool:
-    """'handset maker Quorvo', 'the think-tank Palisade': a one-word name the article describes with a
-    body's noun names a body, whatever NER said (a person has a first name or an honorific somewhere)."""
-    if any(len(name.split()) > 1 for name in entity.names):
-        return False
-    return any(
-        description.split()[-1].lower() in BODY_DESCRIPTIONS for description in entity.descriptions if description
-    )
 
 
 class EntityIndex:
@@ -115,7 +65,7 @@ class EntityIndex:
         # in 'Tom Keller is "trying to buy them off", he said' the 'he' is not Keller (English grammar: a
         # pronoun never means a name inside the clause its verb reports), however the parser hung the clauses.
         self.quoted = list(quoted or [])
-        for ent in doc.ents:
+        for ent in name_spans(doc):
             if ent.label_ in _PERSON_LABELS or ent.label_ in _ORG_LABELS:
                 self._add_mention(ent)
         for entity in self.entities:
@@ -259,12 +209,19 @@ class EntityIndex:
 
     def _add_mention(self, ent: Span) -> None:
         kind: SpeakerKind = "person" if ent.label_ in _PERSON_LABELS else "organisation"
-        if (kind == "person" and is_common_noun(ent)) or is_lone_adjective(ent):
+        if (kind == "person" and is_common_noun(ent)) or is_lone_adjective(ent) or is_post_description(ent):
             return
+        if kind == "person" and len(ent) == 1 and ent.root.pos_ == "NOUN" and ent.root.lower_ in self.lowered:
+            return  # 'Tsunami' tagged PERSON where the article writes 'tsunami': a common noun, no name
         if len(ent) == 1 and is_office_plural(ent.text):
             return  # 'MPs said': a group of people, not a name (English: a plural common noun)
         if is_nationality_noun(ent.root, ent.start - 1):
             return  # 'said the American': a person described, no body's name
+        described = name_after_description(ent) if kind == "organisation" else None
+        if described is not None:
+            # 'Barcelona star Ronaldinho': the person the body's noun describes; 'handset maker Quorvo' a body.
+            ent = described[0]
+            kind = "organisation" if described[1].lower_ in BODY_DESCRIPTIONS else "person"
         if kind == "organisation":
             ent = with_capitalised_modifiers(ent)
         name = clean_name(ent, person=kind == "person" or has_honorific(ent), lowered=self.lowered)
@@ -273,7 +230,7 @@ class EntityIndex:
         if not name or (
             kind == "organisation"
             and ent.label_ in ("GPE", "NORP")
-            and not (is_subject_or_conjunct(ent.root) or is_passive_agent(ent.root))
+            and not (is_subject_or_conjunct(ent.root) or is_passive_agent(ent.root) or is_document_author(ent.root))
         ):
             return
         if kind == "person" and self._is_organisation_name(name):
@@ -281,7 +238,13 @@ class EntityIndex:
         if kind == "organisation" and (has_honorific(ent) or (ent.label_ == "ORG" and is_described_as_person(ent))):
             kind = "person"  # 'Mr Okoro' or 'Tobi Okoro QC' tagged ORG
         surname_only = kind == "person" and has_surname_honorific(ent)
-        sentence = (ent.sent.start_char, ent.sent.end_char) if self.doc.has_annotation("SENT_START") else None
+        if kind == "person" and self._is_possessive_slip(ent, name):
+            name += "s"  # "Mr Ebber's lawyers" after 'Bernie Ebbers': the possessive of the name in s
+        # Only the first sentence, where the BBC texts glue the headline to the lede ('Tarn may close Tarn
+        # Airlines said ...'): elsewhere a longer name in the sentence of a shorter one is another body
+        # ('China says ..., quoted in China Daily').
+        first = self.doc.has_annotation("SENT_START") and ent.sent.start == 0
+        sentence = (ent.sent.start_char, ent.sent.end_char) if first else None
         entity = self.add_name(name, kind, surname_only=surname_only, sentence=sentence)
         entity.mentions.append((ent.start_char, ent.end_char))
         # 'John Vell, director of Harbour Data, which monitors markets': the 'which' is the body's, the nearer
@@ -294,6 +257,15 @@ class EntityIndex:
         self._collect_descriptions(entity, ent)
         for token in ent:
             self.by_token[token.i] = entity
+
+    def _is_possessive_slip(self, ent: Span, name: str) -> bool:
+        """ "Mr Ebber's" where the article names 'Bernie Ebbers': a one-word name in the possessive that no one
+        has, while one of the article's people has it with an 's' for a surname, is that surname with its
+        possessive written as if the 's' were not part of it (the article's own words say they are one)."""
+        after = self.doc[ent.end] if ent.end < len(self.doc) else ent[-1]
+        if " " in name or after.text not in ("'s", "’s") or self.match(name, "person") is not None:
+            return False
+        return any(entity.kind == "person" and entity.surname == f"{name.lower()}s" for entity in self.entities)
 
     def person_tagged_as_organisation(self, token: Token) -> Entity | None:
         """'Tobi Okoro' tagged ORG, then 'Mr Okoro': the honorific settles it."""
@@ -321,7 +293,33 @@ class EntityIndex:
             if full is not None:
                 entity.names.append(full)
 
+    def name_people_tagged_as_bodies(self) -> None:
+        """'Mutu' tagged ORG where the article writes 'Adrian Mutu': a person's first name before the one
+        word (as the fast name classifier, learned from spaCy's NER on BBC news, weighs it) makes it a
+        person's surname, and the fuller name the canonical one. Done once the speakers are chosen: the
+        name is what the reader sees, not what the ranker weighs. Not where the name is a plural proper noun
+        ('Glasgow Rangers'), nor where a person of the article has it for a surname ('Ford' the maker and its
+        chairman 'Bill Ford')."""
+        for entity in self.entities:
+            name = entity.name
+            if entity.kind != "organisation" or entity.anonymous or len(name.split()) != 1 or name.isupper():
+                continue
+            first = self._first_name_token(name)
+            if first is None or self.doc[first.i + 1].tag_ == "NNPS" or not is_first_name(first.text):
+                continue  # 'Glasgow Rangers': a plural proper noun names a body, a person is one
+            full = f"{first.text} {name}"
+            if not any(
+                other is not entity and other.kind == "person" and other.surname == name.lower()
+                for other in self.entities
+            ):
+                entity.kind = "person"
+                entity.names.append(full)
+
     def _first_name_before(self, surname: str) -> str | None:
+        first = self._first_name_token(surname)
+        return None if first is None else f"{first.text} {surname}"
+
+    def _first_name_token(self, surname: str) -> Token | None:
         for token in self.doc:
             if token.text != surname or token.i == 0 or token.pos_ != "PROPN":
                 continue
@@ -335,7 +333,7 @@ class EntityIndex:
                 and first.lower_.rstrip(".") not in HONORIFICS | TITLE_WORDS | ROLE_WORDS
                 and bool(first.whitespace_)
             ):
-                return f"{first.text} {surname}"
+                return first
         return None
 
     def add_name(

@@ -130,11 +130,15 @@ def _is_plural_source(token: Token) -> bool:
 
 
 def _is_coordination_head(token: Token) -> bool:
-    """The first conjunct of a coordination that is a subject ('Tarn and Vell said') or a passive's
-    agent ('carried out by Tarn and Vell')."""
+    """The first conjunct of a coordination that is a subject ('Tarn and Vell said'), a passive's
+    agent ('carried out by Tarn and Vell') or a study's authors ('research by Tarn and Vell')."""
     if not any(child.dep_ == "conj" for child in token.children):
         return False
-    return token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "pobj" and token.head.dep_ == "agent")
+    return (
+        token.dep_ in ("nsubj", "nsubjpass")
+        or (token.dep_ == "pobj" and token.head.dep_ == "agent")
+        or is_study_agent(token)
+    )
 
 
 def _conjuncts(token: Token) -> list[Token]:

@@ -6,7 +6,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..extraction.lexicon import (
+    DOCUMENT_NOUNS,
     HONORIFICS,
+    JOB_TITLES,
     PEER_TITLES,
     RELATIVE_PRONOUNS,
     ROLE_WORDS,
@@ -80,7 +82,9 @@ def is_subject_or_conjunct(token: Token) -> bool:
 
 def is_study_agent(token: Token) -> bool:
     """The agent of a study ('The survey was conducted by Tarnside', 'The study, carried out by
-    Tarnside, found'): the body the findings speak for."""
+    Tarnside, found') or its author after 'by' ('research by Tarnside'): the body the findings speak for."""
+    if token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.head.lemma_.lower() in STUDY_NOUNS:
+        return True
     if token.dep_ != "pobj" or token.head.dep_ != "agent":
         return False
     verb = token.head.head
@@ -95,6 +99,28 @@ def is_passive_agent(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.dep_ == "agent"
 
 
+def is_document_author(token: Token) -> bool:
+    """'A statement by Symbia', 'figures from Dale': the body after 'by' or 'from' that a document, a study
+    or figures come from, who speaks through them (bbc-train-gold's convention: a named body's documents
+    take the body as speaker)."""
+    head = token.head
+    return (
+        token.dep_ == "pobj"
+        and head.lower_ in ("by", "from")
+        and head.head.lemma_.lower() in DOCUMENT_NOUNS | STUDY_NOUNS
+    )
+
+
+def depth_below(token: Token, head: Token) -> int:
+    """How many arcs of the parse lie between a word and the head of its phrase (English grammar: the
+    nearer one is what the phrase is about, 'a spokesman for Tarn, owner of Vell' speaks for Tarn)."""
+    depth = 0
+    while token.i != head.i and token.head.i != token.i:
+        token = token.head
+        depth += 1
+    return depth
+
+
 def in_possessive(token: Token, head: Token) -> bool:
     """Is `token` part of a possessive modifier of `head` ('Brandt's' in "Brandt's son")?"""
     while token.i != head.i and token.head.i != token.i:
@@ -106,10 +132,24 @@ def in_possessive(token: Token, head: Token) -> bool:
 
 def is_common_noun(ent: Span) -> bool:
     """'the 22-year-old Welshman' tagged PERSON: one word after an article is a noun, not a person's name
-    (English grammar: names take no article)."""
+    (English grammar: names take no article); so is 'a Man' tagged with its article."""
+    if len(ent) == 2 and ent[0].lower_ in ("a", "an"):
+        return True
     return len(ent) == 1 and any(
         child.dep_ == "det" and child.lower_ in ("the", "a", "an") for child in ent.root.children
     )
+
+
+# Titles that name a person's post and nothing else (as posts.PERSON_TITLES: not 'star' nor 'executive',
+# which also head bodies' names: 'The Daily Star', 'the Scottish Executive').
+_POSTS = (JOB_TITLES | ROLE_WORDS) - SPOKESPERSON_WORDS - {"executive", "star"}
+
+
+def is_post_description(ent: Span) -> bool:
+    """'The Dale North MP' tagged as a name: an article, then words ending in a person's title, describe the
+    one who holds the post; they name no one (English grammar: a name takes no article, a title is a common
+    noun)."""
+    return len(ent) >= 3 and ent[0].lower_ in ("the", "a", "an") and ent[-1].lower_ in _POSTS
 
 
 def is_lone_adjective(ent: Span) -> bool:

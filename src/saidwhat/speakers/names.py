@@ -12,6 +12,7 @@ from ..extraction.lexicon import HONORIFICS, PEER_TITLES, ROLE_WORDS, TITLE_WORD
 from ..learn.casing import news_lowercase_words
 from ..learn.names import LABELS
 from ..names_component import load_name_model
+from .name_spans import NAME_PARTICLES
 
 _POSSESSIVE = ("'s", "’s")
 # Letters written after a name for an office or an honour (English usage): never part of the name.
@@ -52,6 +53,12 @@ def _is_spaced_ampersand(token: Token, span: Span) -> bool:
     )
 
 
+def _is_particle_inside(token: Token, span: Span) -> bool:
+    """A lower-case particle of a person's name before a capitalised word of the span ('Van den Brul')."""
+    after = span.doc[token.i + 1] if token.i + 1 < span.end else None
+    return token.lower_ in NAME_PARTICLES and token.is_lower and after is not None and after.is_title
+
+
 def _is_article(token: Token) -> bool:
     """'the', or 'a'/'an' the tagger calls a determiner ('a Harbour Party official'; not the initial 'A')."""
     return token.lower_ == "the" or (token.lower_ in ("a", "an") and token.pos_ == "DET")
@@ -80,6 +87,9 @@ def _name_tokens(span: Span, *, person: bool = True) -> tuple[list[Token], str]:
         joins = _is_joiner(token, span) or _is_spaced_ampersand(token, span)
         if (joins or (not person and _is_plural_possessive_inside(token, span))) and tokens:
             tokens.append(token)
+            continue
+        if tokens and _is_particle_inside(token, span):
+            tokens.append(token)  # 'Nick Van den Brul': the tagger may call 'den' a verb
             continue
         if token.is_punct or token.pos_ in ("PRON", "VERB", "AUX") or token.text in _POSSESSIVE:
             if tokens:
@@ -142,6 +152,13 @@ def _describes_name_after(words: list[Token]) -> bool:
     person's name (the fast name classifier, learned from spaCy's NER on BBC news, weighs it against a
     person and for a nationality or no name at all) before one that it uses as a person's first?"""
     return _name_word_label(words[0]) in ("NORP", "O") and _person_weight(words[0]) < 0 < _person_weight(words[1])
+
+
+def is_first_name(word: str) -> bool:
+    """Does the fast name classifier weigh this capitalised word for a person's name ('Adrian', 'Bruce';
+    not 'General', 'Royal', 'Deutsche')?"""
+    weights = load_name_model().weights.get(f"w={word.lower()}")
+    return weights is not None and weights[LABELS.index("PERSON")] > 0
 
 
 def _name_word_label(token: Token) -> str | None:
@@ -335,21 +352,6 @@ def is_abbreviation_of(short: list[str], full: list[str]) -> bool:
     )
 
 
-def surname_of(name: str) -> str:
-    """The lower-case surname of a person's name: its last word, the one before the seat of a peer
-    ('Lord Fenwick of Dale' -> 'fenwick')."""
-    words = name.lower().split()
-    if len(words) == 4 and words[0] in PEER_TITLES and words[2] == "of":
-        return words[1]
-    return words[-1]
-
-
-def is_peer_name(name: str) -> bool:
-    """'Lord Falconer': a peer's title and a surname, what a fuller name of the same person replaces."""
-    words = name.split()
-    return len(words) == 2 and words[0].lower() in PEER_TITLES
-
-
 def initials(name: str) -> str:
     """'European Commission' -> 'EC', 'UK Independence Party' -> 'UKIP', 'Marks & Spencer' -> 'MS'."""
     letters = []
@@ -376,25 +378,3 @@ def has_acronym(name: str) -> bool:
     """Does a name of several words hold one in capitals ('QX Weekly'), not an initial ('George W Bush')?"""
     words = name.split()
     return len(words) > 1 and any(len(word) > 1 and word.isupper() and word.isalpha() for word in words)
-
-
-def is_spelling_slip(a: str, b: str) -> bool:
-    """Two spellings of one surname: a doubled letter written once ('Chatterjee', 'Chaterjee') or two
-    neighbouring letters swapped ('Monteith', 'Montieth'), in names of five letters or more. A letter
-    added or changed anywhere else makes another name ('Johnson', 'Johnston')."""
-    if a == b:
-        return True
-    if min(len(a), len(b)) < 5 or a[0] != b[0]:
-        return False
-    if len(a) == len(b):
-        diffs = [i for i in range(len(a)) if a[i] != b[i]]
-        return (
-            len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]
-        )
-    short, long = sorted((a, b), key=len)
-    if len(long) - len(short) != 1:
-        return False
-    for i in range(len(long)):
-        if long[:i] + long[i + 1 :] == short:
-            return (i > 0 and long[i - 1] == long[i]) or (i + 1 < len(long) and long[i + 1] == long[i])
-    return False

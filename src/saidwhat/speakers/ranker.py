@@ -132,12 +132,13 @@ def resolve_quotes(doc: Doc, drafts: list[DraftQuote], *, model: SpeakerModel | 
     if model is None:
         index = ResolvingIndex(doc, drafts)
         return [Resolved(entity) for entity in rule_speakers(doc, drafts, index)]
-    _, quotes = quote_candidates(doc, drafts)
+    index, quotes = quote_candidates(doc, drafts)
     chosen: list[Resolved] = []
     for quote in quotes:
         resolved = choose(model, quote)
         _move_source_mention(quote, resolved.entity)
         chosen.append(resolved)
+    index.name_people_tagged_as_bodies()
     return chosen
 
 

@@ -48,7 +48,7 @@ from .descriptions import (
 from .entities import Entity
 from .gender import entity_gender
 from .interviews import interviewee
-from .mentions import in_possessive, noun_before_participle, quoted_person
+from .mentions import depth_below, in_possessive, noun_before_participle, quoted_person
 from .name_spans import is_nationality_noun, proper_name_chain
 from .names import POSTNOMINALS, clean_name, has_acronym, is_office_plural
 from .posts import PERSON_TITLES, body_nouns, is_employer, is_office_or_seat, named_as
@@ -168,7 +168,7 @@ class ResolvingIndex(Salience):
         owner_speaks = head.lemma_.lower() in DOCUMENT_NOUNS | STUDY_NOUNS
         clients = self._clients(start, end)
         inside = [
-            self.by_token[i]
+            (depth_below(self.doc[i], head), self.by_token[i])
             for i in range(start, end)
             if i in self.by_token
             and (owner_speaks or not in_possessive(self.doc[i], head))
@@ -176,8 +176,9 @@ class ResolvingIndex(Salience):
             and not is_employer(self.doc[i], head, self.by_token[i])
             and not is_office_or_seat(self.doc[i], head, self.by_token[i])
         ]
-        people = [e for e in inside if e.kind == "person"]
-        found = people[-1] if people else inside[-1] if inside else None
+        # The one nearest the head in the parse, the last of those ('a spokesman for Tarn, owner of Vell': Tarn).
+        pool = [named for named in inside if named[1].kind == "person"] or inside
+        found = min(reversed(pool), key=lambda named: named[0])[1] if pool else None
         return self._coordination_inside(start, end, found) or found
 
     def _coordination_inside(self, start: int, end: int, found: Entity | None) -> Entity | None:

@@ -55,6 +55,12 @@ def test_a_person_described_by_a_bodys_noun_inside_one_span(nlp: Language) -> No
     assert _entities(doc) == [("Tomasz Quill", "person")]
 
 
+def test_the_nouns_in_a_places_name_say_where_not_who(nlp: Language) -> None:
+    text = 'The senator will visit a temple in Harrow, north west London. He will say that every vote "counts".'
+    doc = _tagged(nlp, text, [("Harrow", "GPE"), ("north west London", "GPE")])
+    assert ("London", "person") not in _entities(doc)
+
+
 def test_a_common_noun_the_article_writes_in_lower_case_is_no_person(nlp: Language) -> None:
     text = "Flood 'to hit Dale farms' Farms face hard times after the flood, officials warned."
     doc = _tagged(nlp, text, [("Flood", "PERSON")])

@@ -64,6 +64,11 @@ def test_description_fits_only_the_same_role() -> None:
             ["Tom Harlow"],
             id="a name inside what 'he' reports is not who he is",
         ),
+        pytest.param(
+            "Stars Ada Morrow and Ben Tarrant have joined Tom Harlow's new play, the writer has told reporters.",
+            ["Tom Harlow"],
+            id="a description after its report may mean a name inside it",
+        ),
     ],
 )
 def test_a_source_is_not_a_name_inside_its_own_report(nlp: Language, text: str, expected: list[str]) -> None:

@@ -213,7 +213,9 @@ def named_in_own_report(index: EntityIndex, token: Token) -> frozenset[int]:
     that a pronoun or a description c-commands from meaning the same one, so none of them is who 'the
     chancellor' or 'he' is (for people: a body's statement names the body: 'plans by Acme to ...'). Not a
     name outside that clause that a content drafted too long takes in, nor a
-    name in the narration before a quotation that the parser ran into its sentence (a full stop missing)."""
+    name in the narration before a quotation that the parser ran into its sentence (a full stop missing), nor
+    a name in a report put before its source ("Ann Lee's new film is a hit, the director said"), where English
+    lets the description refer back to the name."""
     drafts = [draft for draft in index.quoted if draft.source_token == token.i]
     own = {t.i for t in token.subtree}
     governed = {t.i for t in token.head.subtree} - own if token.head.i != token.i else set()
@@ -222,6 +224,7 @@ def named_in_own_report(index: EntityIndex, token: Token) -> frozenset[int]:
         id(entity)
         for i, entity in index.by_token.items()
         if i in governed
+        and i > token.i
         and any(draft.covers(index.doc[i].idx) for draft in drafts)
         and (facts.inside_quotes(index.doc[i]) or not _has_quote_mark_between(index.doc[i], token))
     )

@@ -217,7 +217,8 @@ class EntityIndex:
             return  # 'MPs said': a group of people, not a name (English: a plural common noun)
         if is_nationality_noun(ent.root, ent.start - 1):
             return  # 'said the American': a person described, no body's name
-        described = name_after_description(ent) if kind == "organisation" else None
+        # Only a name tagged as an organisation: in a place's name ('north west Dale') the nouns say where.
+        described = name_after_description(ent) if ent.label_ == "ORG" else None
         if described is not None:
             # 'Barcelona star Ronaldinho': the person the body's noun describes; 'handset maker Quorvo' a body.
             ent = described[0]

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from saidwhat.cli import main
+from saidwhat.learn.body_nouns import BODY_NOUNS_FILE
 from saidwhat.learn.casing import LOWERCASE_WORDS_FILE
 from saidwhat.learn.names import LABELS, NAMES_FILE
 
@@ -25,7 +26,7 @@ TEXTS = (
     [
         (["--out", "x"], "--gold PATH is required"),
         (["--names", "--out", "x"], "--names needs --texts"),
-        (["--gold", "g", "--texts", "t.csv", "--out", "x"], "--texts goes with --names or --casing"),
+        (["--gold", "g", "--texts", "t.csv", "--out", "x"], "--texts goes with --names, --casing or --body-nouns"),
         (["--casing", "--out", "x"], "--casing needs --texts"),
         (["--casing", "--names", "--texts", "t.csv", "--out", "x"], "--names and --casing conflict"),
         (["--quotes", "--speakers", "--gold", "g", "--out", "x"], "--quotes and --speakers conflict"),
@@ -76,3 +77,12 @@ def test_train_casing_counts_the_words_written_in_lower_case(tmp_path: Path) -> 
     table = json.loads((tmp_path / "models" / LOWERCASE_WORDS_FILE).read_text(encoding="utf-8"))
     assert "guitarist" in table["words"] and "mark" not in table["words"]
     assert table["texts"] == 2
+
+
+def test_train_body_nouns_writes_the_table_with_its_source(tmp_path: Path) -> None:
+    texts = tmp_path / "news.csv"
+    texts.write_text('text\n"Shares in Quillco rose."\n', encoding="utf-8")
+    assert main(["train", "--body-nouns", "--texts", str(texts), "--out", str(tmp_path / "models")]) == 0
+    table = json.loads((tmp_path / "models" / BODY_NOUNS_FILE).read_text(encoding="utf-8"))
+    assert table["meta"]["source"] == "news.csv" and table["meta"]["texts"] == 1
+    assert table["nouns"] == []  # no noun describes a name three times in one sentence

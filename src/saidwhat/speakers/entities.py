@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from spacy.tokens import Doc, Span, Token
 
 from ..extraction.drafts import DraftQuote, Offsets
@@ -49,6 +51,8 @@ from .surnames import is_peer_name, is_spelling_slip
 
 __all__ = ["BODY_DESCRIPTIONS", "Entity", "EntityIndex", "is_described_as_body"]
 
+# Words before a surname that are no first name: honorifics, titles and roles.
+_NOT_FIRST_NAMES = HONORIFICS | TITLE_WORDS | ROLE_WORDS
 _PERSON_LABELS = frozenset({"PERSON"})
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
 
@@ -320,10 +324,17 @@ class EntityIndex:
         first = self._first_name_token(surname)
         return None if first is None else f"{first.text} {surname}"
 
+    @cached_property
+    def _proper_nouns_by_text(self) -> dict[str, list[Token]]:
+        """The proper nouns after the first token, by their text: looked up once per entity, not the whole doc."""
+        by_text: dict[str, list[Token]] = {}
+        for token in self.doc[1:]:
+            if token.pos_ == "PROPN":
+                by_text.setdefault(token.text, []).append(token)
+        return by_text
+
     def _first_name_token(self, surname: str) -> Token | None:
-        for token in self.doc:
-            if token.text != surname or token.i == 0 or token.pos_ != "PROPN":
-                continue
+        for token in self._proper_nouns_by_text.get(surname, ()):
             first = self.doc[token.i - 1]
             if (
                 first.pos_ == "PROPN"
@@ -331,7 +342,7 @@ class EntityIndex:
                 and first.head.i == token.i
                 and first.is_title
                 and first.lower_ not in self.lowered
-                and first.lower_.rstrip(".") not in HONORIFICS | TITLE_WORDS | ROLE_WORDS
+                and first.lower_.rstrip(".") not in _NOT_FIRST_NAMES
                 and bool(first.whitespace_)
             ):
                 return first

@@ -54,7 +54,7 @@ def test_description_fits_only_the_same_role() -> None:
         ),
         pytest.param(
             "Chancellor Ada Morrow set out her budget on Monday. Tory shadow chancellor Ben Tarrant called it a "
-            "gamble. The chancellor said the plan would cut waste.",
+            "gamble. The chancellor insisted her budget was fair to savers.",
             ["Ada Morrow"],
             id="the chancellor is not the shadow chancellor named since",
         ),

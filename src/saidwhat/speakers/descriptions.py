@@ -49,6 +49,10 @@ def description_fits(description: str, head: str, modifiers: frozenset[str]) -> 
 _DEFINITE_DETERMINERS = frozenset(("the", "this", "that", "these", "those", "both", "its", "their"))
 
 
+# The body nouns the hand lists hold, each with its own rule.
+_HAND_LISTED_BODY_NOUNS = ORGANISATION_NOUNS | INSTITUTION_NOUNS
+
+
 def is_body_noun(lemma: str) -> bool:
     """Does a noun name or describe a body, not a person: 'company', 'union' (`ORGANISATION_NOUNS`), or one
     news uses of bodies (`is_learned_body_noun`)?"""
@@ -59,7 +63,7 @@ def is_learned_body_noun(lemma: str) -> bool:
     """'giant', 'lender', 'carmaker': a noun that news puts before or in apposition to bodies' names three
     times in four (learned on unannotated BBC news, `learn/body_nouns.py`), but for the hand lists' nouns
     (an institution's, 'the regulator', stays an unnamed body where the article describes none so)."""
-    return lemma in shipped_body_nouns() and lemma not in ORGANISATION_NOUNS | INSTITUTION_NOUNS
+    return lemma in shipped_body_nouns() and lemma not in _HAND_LISTED_BODY_NOUNS
 
 
 def is_indefinite(token: Token) -> bool:

@@ -47,6 +47,7 @@ class QuoteContext:
     paragraph_start: int
     noun: str  # a nominal source's head: spokes / org / document / other, else ''
     lemma: str
+    modifiers: frozenset[str]  # a nominal source's content words before its head ('foreign' of 'the foreign secretary')
     plural: bool  # the source is plural: 'they', 'the firms', 'X and Y'
 
 
@@ -79,6 +80,9 @@ def quote_context(doc: Doc, draft: DraftQuote, index: EntityIndex) -> QuoteConte
     paragraph_start = facts.text.rfind("\n", 0, anchor) + 1
     kind = source_kind(doc, draft, index)
     lemma = head.lemma_.lower() if head is not None and kind == "nominal" else ""
+    modifiers = (
+        source_words(doc, head, mention_bounds(head)[0]).modifiers if head is not None and lemma else frozenset()
+    )
     return QuoteContext(
         anchor,
         kind,
@@ -89,6 +93,7 @@ def quote_context(doc: Doc, draft: DraftQuote, index: EntityIndex) -> QuoteConte
         paragraph_start,
         noun_class(lemma),
         lemma,
+        modifiers,
         head is not None and (head.tag_ in ("NNS", "NNPS") or head.lower_ in ("they", "we")),
     )
 
@@ -306,8 +311,7 @@ class FeatureMaker:
         names.append(f"lemma={lemma}|kind={entity.kind}")
         if lemma in MALE_WORDS or lemma in FEMALE_WORDS:
             names.append(f"noun_gender={'m' if lemma in MALE_WORDS else 'f'}|gender={gender}")
-        modifiers = source_words(self.doc, head, mention_bounds(head)[0]).modifiers
-        if any(description_fits(description, lemma, modifiers) for description in facts.descriptions):
+        if any(description_fits(description, lemma, context.modifiers) for description in facts.descriptions):
             names.append("description_match")
         if lemma in facts.nearby:
             names.append("noun_near_mention")

@@ -22,6 +22,10 @@ from .names import POSTNOMINALS
 # Nouns that say a name in apposition is a person's ('Ann Lee, spokeswoman for ...'): the lexicon's roles.
 PERSON_ROLES = TITLE_WORDS | ROLE_WORDS | SPOKESPERSON_WORDS
 
+# Titles that name a person's post and nothing else: not a spokesman (who speaks for a body), not
+# 'executive' (also a body: 'the Scottish Executive') nor 'star' (also a paper: 'The Star').
+PERSON_TITLES = (JOB_TITLES | ROLE_WORDS) - SPOKESPERSON_WORDS - {"executive", "star"}
+
 
 def has_honorific(span: Span, honorifics: frozenset[str] = HONORIFICS) -> bool:
     """'Mr Okoro', 'Dr Lim Wei Ling': only people carry these (in the span or right before it)."""
@@ -83,7 +87,7 @@ def is_subject_or_conjunct(token: Token) -> bool:
 def is_study_agent(token: Token) -> bool:
     """The agent of a study ('The survey was conducted by Tarnside', 'The study, carried out by
     Tarnside, found') or its author after 'by' ('research by Tarnside'): the body the findings speak for."""
-    if token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.head.lemma_.lower() in STUDY_NOUNS:
+    if _object_after(token, ("by",), STUDY_NOUNS):
         return True
     if token.dep_ != "pobj" or token.head.dep_ != "agent":
         return False
@@ -99,16 +103,20 @@ def is_passive_agent(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.dep_ == "agent"
 
 
+# Nouns of documents and studies, whose author may follow 'by' or 'from'.
+_AUTHORED_NOUNS = DOCUMENT_NOUNS | STUDY_NOUNS
+
+
 def is_document_author(token: Token) -> bool:
     """'A statement by Symbia', 'figures from Dale': the body after 'by' or 'from' that a document, a study
     or figures come from, who speaks through them (bbc-train-gold's convention: a named body's documents
     take the body as speaker)."""
-    head = token.head
-    return (
-        token.dep_ == "pobj"
-        and head.lower_ in ("by", "from")
-        and head.head.lemma_.lower() in DOCUMENT_NOUNS | STUDY_NOUNS
-    )
+    return _object_after(token, ("by", "from"), _AUTHORED_NOUNS)
+
+
+def _object_after(token: Token, prepositions: tuple[str, ...], nouns: frozenset[str]) -> bool:
+    """Is the token the object of one of the prepositions, hung on one of the nouns ('survey [by] Tarn')?"""
+    return token.dep_ == "pobj" and token.head.lower_ in prepositions and token.head.head.lemma_.lower() in nouns
 
 
 def depth_below(token: Token, head: Token) -> int:
@@ -140,16 +148,11 @@ def is_common_noun(ent: Span) -> bool:
     )
 
 
-# Titles that name a person's post and nothing else (as posts.PERSON_TITLES: not 'star' nor 'executive',
-# which also head bodies' names: 'The Daily Star', 'the Scottish Executive').
-_POSTS = (JOB_TITLES | ROLE_WORDS) - SPOKESPERSON_WORDS - {"executive", "star"}
-
-
 def is_post_description(ent: Span) -> bool:
     """'The Dale North MP' tagged as a name: an article, then words ending in a person's title, describe the
     one who holds the post; they name no one (English grammar: a name takes no article, a title is a common
     noun)."""
-    return len(ent) >= 3 and ent[0].lower_ in ("the", "a", "an") and ent[-1].lower_ in _POSTS
+    return len(ent) >= 3 and ent[0].lower_ in ("the", "a", "an") and ent[-1].lower_ in PERSON_TITLES
 
 
 def is_lone_adjective(ent: Span) -> bool:

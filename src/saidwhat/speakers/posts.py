@@ -8,17 +8,11 @@ from spacy.tokens import Token
 from ..extraction.lexicon import (
     ANONYMOUS_HEADS,
     DOCUMENT_NOUNS,
-    JOB_TITLES,
     ORGANISATION_NOUNS,
-    ROLE_WORDS,
-    SPOKESPERSON_WORDS,
     STUDY_NOUNS,
 )
 from .entities import Entity
-
-# Titles that name a person's post and nothing else: not a spokesman (who speaks for a body), not
-# 'executive' (also a body: 'the Scottish Executive') nor 'star' (also a paper: 'The Star').
-PERSON_TITLES = (JOB_TITLES | ROLE_WORDS) - SPOKESPERSON_WORDS - {"executive", "star"}
+from .mentions import PERSON_TITLES
 
 
 def is_office_or_seat(token: Token, head: Token, entity: Entity) -> bool:

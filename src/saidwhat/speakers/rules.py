@@ -48,10 +48,10 @@ from .descriptions import (
 from .entities import Entity
 from .gender import entity_gender
 from .interviews import interviewee
-from .mentions import depth_below, in_possessive, noun_before_participle, quoted_person
+from .mentions import PERSON_TITLES, depth_below, in_possessive, noun_before_participle, quoted_person
 from .name_spans import is_nationality_noun, proper_name_chain
 from .names import POSTNOMINALS, clean_name, has_acronym, is_office_plural
-from .posts import PERSON_TITLES, body_nouns, is_employer, is_office_or_seat, named_as
+from .posts import body_nouns, is_employer, is_office_or_seat, named_as
 from .salience import Salience
 
 # English's indefinite pronouns for people: a source 'someone who claimed ...' names no one met before.
@@ -263,7 +263,7 @@ class ResolvingIndex(Salience):
         for position, entity in enumerate(self.entities):
             if entity.kind == "person" and id(entity) in reported:
                 continue  # 'the chancellor said Mr Lund ...' is not Mr Lund (a body may name itself)
-            if any(head in d.lower().split() for d in entity.descriptions):
+            if _described_as(entity, head):
                 rank = description_rank(profile_in(self, entity), words)
                 if rank is not None:
                     fits.append((rank, position, entity))

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, UsageError
-from ..read import Item, read_inputs
+from ..read import read_inputs
 from .outputs import refuse_to_overwrite
 
 
@@ -207,7 +207,7 @@ def train_names_cli(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     refuse_to_overwrite(out / NAMES_FILE, force=args.force, what="model")
-    texts = [item.document.text for item in _read_csv_texts(args.texts) if item.document is not None]
+    texts = _read_csv_texts(args.texts)
     pairs = list(examples(load_parser().pipe(texts, batch_size=32)))
     missing = sorted(set(LABELS) - {label for _, label in pairs})
     if missing:
@@ -229,7 +229,7 @@ def _train_casing_cli(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     refuse_to_overwrite(out / LOWERCASE_WORDS_FILE, force=args.force, what="model")
-    texts = [item.document.text for item in _read_csv_texts(args.texts) if item.document is not None]
+    texts = _read_csv_texts(args.texts)
     words = words_written_lower(texts)
     out.mkdir(parents=True, exist_ok=True)
     save_lowercase_words(words, out / LOWERCASE_WORDS_FILE, source=Path(args.texts).name, texts=len(texts))
@@ -248,7 +248,7 @@ def _train_body_nouns_cli(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     refuse_to_overwrite(out / BODY_NOUNS_FILE, force=args.force, what="model")
-    texts = [item.document.text for item in _read_csv_texts(args.texts) if item.document is not None]
+    texts = _read_csv_texts(args.texts)
     nouns = learn_body_nouns(load_nlp(load_settings()), texts)
     out.mkdir(parents=True, exist_ok=True)
     save_body_nouns(nouns, out / BODY_NOUNS_FILE, source=Path(args.texts).name, texts=len(texts))
@@ -259,10 +259,10 @@ def _train_body_nouns_cli(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_csv_texts(path: str) -> list[Item]:
-    """The rows of a CSV file of texts, through saidwhat's one input reader; an unreadable file is an InputError."""
+def _read_csv_texts(path: str) -> list[str]:
+    """The texts of a CSV file's rows, through saidwhat's one input reader; an unreadable file is an InputError."""
     items = list(read_inputs([path], input_format="csv"))
     failed = [item.error for item in items if item.error]
     if failed:
         raise InputError(f"--texts: {failed[0]}")
-    return items
+    return [item.document.text for item in items if item.document is not None]

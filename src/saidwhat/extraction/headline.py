@@ -231,8 +231,10 @@ def _split_headline_end(doc: Doc) -> int | None:
     if first.end >= len(doc) or len(first) > _HEADLINE_MAX_TOKENS:
         return None
     words = [token for token in first if not token.is_space]
-    following = doc[first.end]
-    between = facts.text[words[-1].idx + len(words[-1].text) : following.idx] if words else "\n"
-    if not words or words[-1].is_punct or "\n" in between or not following.text[:1].isupper():
+    if not words or words[-1].is_punct:
         return None
-    return words[-1].idx + len(words[-1].text)
+    end = words[-1].idx + len(words[-1].text)
+    following = doc[first.end]
+    if "\n" in facts.text[end : following.idx] or not following.text[:1].isupper():
+        return None
+    return end

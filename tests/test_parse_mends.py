@@ -116,3 +116,53 @@ def test_a_pronoun_object_of_say_stays_its_object(blank_nlp: Language) -> None:
         )
     )
     assert (doc[2].head.text, doc[2].dep_) == ("says", "dobj")
+
+
+def _the_age_admitted(nlp: Language, verb: str) -> Doc:
+    # "The 24 - year - old admitted nerves in the final were high ." with the verb read as a second modifier
+    # of 'nerves', as the parser does
+    return hand_parse(
+        nlp,
+        [
+            ("The", True, 7, "det", "DET", "DT", ""),
+            ("24", False, 3, "nummod", "NUM", "CD", ""),
+            ("-", False, 3, "punct", "PUNCT", "HYPH", ""),
+            ("year", False, 5, "npadvmod", "NOUN", "NN", ""),
+            ("-", False, 5, "punct", "PUNCT", "HYPH", ""),
+            ("old", True, 7, "amod", "ADJ", "JJ", ""),
+            (verb, True, 7, "amod", "VERB", "VBN", ""),
+            ("nerves", True, 11, "nsubj", "NOUN", "NNS", ""),
+            ("in", True, 7, "prep", "ADP", "IN", ""),
+            ("the", True, 10, "det", "DET", "DT", ""),
+            ("final", True, 8, "pobj", "NOUN", "NN", ""),
+            ("were", True, 11, "ROOT", "AUX", "VBD", ""),
+            ("high", False, 11, "acomp", "ADJ", "JJ", ""),
+            (".", False, 11, "punct", "PUNCT", ".", ""),
+        ],
+    )
+
+
+def test_a_verb_of_saying_after_an_age_read_as_a_modifier_is_the_ages_verb(blank_nlp: Language) -> None:
+    doc = mend_parse(_the_age_admitted(blank_nlp, "admitted"))
+    assert (doc[6].dep_, doc[6].tag_) == ("ROOT", "VBD")
+    assert (doc[5].head.text, doc[5].dep_) == ("admitted", "nsubj")
+    assert (doc[11].head.text, doc[11].dep_) == ("admitted", "ccomp")
+    assert doc[5].left_edge.text == "The"
+    assert len(list(doc.sents)) == 1
+
+
+def test_a_modifier_after_an_age_that_is_no_saying_stays_a_modifier(blank_nlp: Language) -> None:
+    doc = mend_parse(_the_age_admitted(blank_nlp, "frayed"))
+    assert (doc[6].head.text, doc[6].dep_) == ("nerves", "amod")
+
+
+def test_an_age_described_speaker_whose_verb_the_parser_missed_speaks() -> None:
+    text = (
+        'Tom Idle scored twice on Saturday. "We were lucky," Idle said. '
+        "The 24-year-old admitted interest in the cup run was huge."
+    )
+    article = extract(text)
+    found = [
+        (q.contents[0].text, article.speaker_of(q).name) for q in article.quotes if q.cue and q.cue.text == "admitted"
+    ]
+    assert found == [("interest in the cup run was huge", "Tom Idle")]

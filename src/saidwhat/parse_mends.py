@@ -14,6 +14,11 @@ does so 3 times, each time the main clause's subject the one who speaks.
 finite clause with no subject ('said [the new rule], as drafted, would fail'), the noun is the clause's
 subject. On PolNeAR train's 840 texts this mends 7 parses, each (read by hand) a subject split off its clause;
 a pronoun object ('say it in ...', 'says something about ...') is left alone.
+
+News names a person by age ('the 31-year-old'); where a verb of saying follows it, the parser may read the
+verb as a second modifier of the noun after it ('[The 31-year-old admitted interest] in the tour was
+immense'): an age adjective with an article is the whole noun phrase, so the verb is the clause's, the
+age its subject and the clause the noun opened what it reports.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ _NOUN_CLAUSES = frozenset({"relcl", "acl"})
 _SETTING_OFF = frozenset({",", "-", "–", "—"})
 _SAY_FORMS = frozenset({"say", "says", "said", "saying"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+_AGE_WORDS = ("year", "-", "old")  # the end of '31-year-old' as the tokenizer splits it
 
 
 def _ing_forms(lemma: str) -> set[str]:
@@ -40,6 +46,18 @@ def _ing_forms(lemma: str) -> set[str]:
 
 
 _SAYING_PARTICIPLES = frozenset(form for lemma in SPEECH_VERBS for form in _ing_forms(lemma))
+
+
+def _past_forms(lemma: str) -> set[str]:
+    """The regular past forms English spelling may give a verb: 'claimed', 'admitted', 'denied', 'revealed'."""
+    if lemma.endswith("e"):
+        return {lemma + "d"}
+    if lemma.endswith("y") and lemma[-2:-1] not in tuple("aeiou"):
+        return {lemma[:-1] + "ied"}
+    return {lemma + "ed", lemma + lemma[-1] + "ed"}
+
+
+_SAID_FORMS = frozenset(form for lemma in SPEECH_VERBS for form in _past_forms(lemma)) | {"said", "told"}
 
 
 def _is_name_read_as_modal(token: Token) -> bool:
@@ -92,13 +110,43 @@ def _subject_read_as_object(token: Token) -> tuple[Token, Token] | None:
     return objects[0], clause
 
 
+def _age_read_as_modifier(token: Token) -> tuple[Token, Token, Token] | None:
+    """(age adjective, noun, clause) where a past verb of saying right after 'the 31-year-old' was read as a
+    modifier of the noun that is the subject of the clause after it ('The 31-year-old admitted [interest] ...
+    [was] immense')."""
+    doc = token.doc
+    if token.lower_ not in _SAID_FORMS or token.dep_ != "amod" or token.i < 4:
+        return None
+    age, noun = doc[token.i - 1], token.head
+    if tuple(t.lower_ for t in doc[token.i - 3 : token.i]) != _AGE_WORDS or age.head != noun or noun.i < token.i:
+        return None
+    clause = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or not _is_verb(clause) or clause.i < noun.i:
+        return None
+    article = [child for child in noun.lefts if child.dep_ == "det" and child.i < age.i]
+    return (age, noun, clause) if article and article[0].lower_ == "the" else None
+
+
+def _make_age_the_subject(verb: Token, age: Token, noun: Token, clause: Token) -> None:
+    article = next(child for child in noun.lefts if child.dep_ == "det")
+    verb.tag_ = _PAST_TENSE
+    if clause.head.i == clause.i:
+        verb.head, verb.dep_ = verb, "ROOT"
+    else:
+        verb.head, verb.dep_ = clause.head, clause.dep_
+    clause.head, clause.dep_ = verb, "ccomp"
+    age.head, age.dep_ = verb, "nsubj"
+    article.head = age
+
+
 def _is_finite(verb: Token) -> bool:
     return verb.tag_ in TENSED_TAGS or any(child.tag_ in TENSED_TAGS for child in verb.lefts if child.dep_ == "aux")
 
 
 def mend_parse(doc: Doc) -> Doc:
     """Make a capitalised 'modal' before a past tense the verb's subject, a proper noun; hang a set-off
-    participle of saying from the clause it closes; make the object 'say' was given the subject of its clause."""
+    participle of saying from the clause it closes; make the object 'say' was given the subject of its clause;
+    make 'the 31-year-old' the subject of the verb of saying read as a modifier after it."""
     for token in doc:
         if _is_name_read_as_modal(token):
             token.tag_, token.pos_, token.dep_ = "NNP", "PROPN", "nsubj"
@@ -111,6 +159,10 @@ def mend_parse(doc: Doc) -> Doc:
             noun, clause = split
             noun.head = clause
             noun.dep_ = "nsubjpass" if any(child.dep_ == "auxpass" for child in clause.children) else "nsubj"
+    for token in doc:
+        aged = _age_read_as_modifier(token)
+        if aged is not None:
+            _make_age_the_subject(token, *aged)
     return doc
 
 

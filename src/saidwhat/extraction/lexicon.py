@@ -183,12 +183,13 @@ HONORIFICS = PEER_TITLES | _words("mr mrs ms miss dr prof professor sir dame rev
 
 # Heads that refer back to an organisation ('the company said', 'the party said'). Hand-written (3be5605);
 # 'newspaper' and 'magazine' since issue 19 (a publication speaks as a body; bbc-train-gold CV 567 -> 569 of 631),
-# 'body' (English: 'the governing body'; with a lede's definite nominal pointing forward, 570 -> 571).
+# 'body' (English: 'the governing body'; with a lede's definite nominal pointing forward, 570 -> 571);
+# 'cabinet' (English: a collective noun, the body of a government's or a party's leaders; issue 19d12).
 ORGANISATION_NOUNS = _words(
     """
     company firm group party club team government bank retailer network broadcaster organisation
     organization council union ministry department agency studio label band charity association
-    federation board committee court newspaper magazine body
+    federation board committee court newspaper magazine body cabinet
     """
 )
 

@@ -57,6 +57,25 @@ def _entity_named(nlp: Language, text: str, name: str) -> tuple[ResolvingIndex, 
             id="a title with the head and its modifier names the person",
         ),
         pytest.param(
+            "The Harbour Party will back the ban on Monday. The shadow cabinet revealed its support ahead of next"
+            " week's vote.",
+            "cabinet",
+            "Harbour Party",
+            id="a cabinet is a body, the party's",
+        ),
+        pytest.param(
+            "Shares in Tarnco Holdings and Vell Bank rose on Monday. The former said profits would rise.",
+            "former",
+            "Tarnco Holdings",
+            id="the former is the first of the two named last",
+        ),
+        pytest.param(
+            "Ann Berrow met Tom Harlow in Leeds. The latter said the talks had gone well.",
+            "latter",
+            "Tom Harlow",
+            id="the latter is the second of the two named last",
+        ),
+        pytest.param(
             "Tom Harlow has said the vote will be close. The Harbour Party leader said turnout would rise.",
             "leader",
             "Tom Harlow",
@@ -426,3 +445,12 @@ def test_a_public_body_never_described_is_an_unnamed_body_not_the_person_named_l
     quote = next(quote for quote in article.quotes if "Shipping" in quote.text)
     speaker = article.speaker_of(quote)
     assert speaker is None or speaker.name != "Karla Brenner"
+
+
+def test_the_latter_after_the_former_is_still_the_second_named() -> None:
+    text = (
+        "Shares in Tarnco Holdings and Vell Bank rose on Monday. The former said profits would rise, while the"
+        " latter said it had no plans to cut jobs."
+    )
+    article = saidwhat.extract(text)
+    assert [article.speaker_of(q).name for q in article.quotes] == ["Tarnco Holdings", "Vell Bank"]

@@ -279,3 +279,29 @@ def plural_subject_before(index: EntityIndex, token: Token) -> Token | None:
         if subjects:
             return None  # the subject before is not a plural noun: leave 'they' to the other rules
     return None
+
+
+# 'the former', 'the latter' as a noun phrase of their own: the first or the second of the two things just named
+# (English grammar), by their place among the two entities named last.
+PAIR_WORDS = {"former": 0, "latter": 1}
+
+
+def pair_member(index: EntityIndex, token: Token) -> Entity | None:
+    """The entity 'the former' or 'the latter' stands for: of the two named last before it, the first or the
+    second ('Tarnco and Vellbank bid. The latter said ...': Vellbank); None where fewer than two are named."""
+    if token.i == 0 or token.doc[token.i - 1].lower_ != "the":
+        return None
+    text = doc_facts(token.doc).text
+
+    def named_at(entity: Entity) -> int:
+        """Start of its latest mention before the token that names it (an earlier 'the former' does not)."""
+        starts = (start for start, end in entity.mentions if start < token.idx and not _is_pair(text[start:end]))
+        return max(starts, default=-1)
+
+    named = [e for e in index.entities if not e.anonymous and named_at(e) >= 0]
+    pair = sorted(named, key=named_at)[-2:]
+    return pair[PAIR_WORDS[token.lower_]] if len(pair) == 2 else None
+
+
+def _is_pair(mention: str) -> bool:
+    return mention.lower().endswith(tuple(PAIR_WORDS))

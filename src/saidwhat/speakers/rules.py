@@ -22,9 +22,11 @@ from ..extraction.lexicon import (
 from ..extraction.sources import mention_bounds
 from ..records import SpeakerKind
 from .antecedents import (
+    PAIR_WORDS,
     named_in_own_report,
     only_heard,
     only_one_just_before,
+    pair_member,
     plural_subject_before,
     speaker_of_sentence,
     spokesperson_continued,
@@ -76,7 +78,7 @@ class ResolvingIndex(Salience):
         start, end = mention_bounds(token)
         if end <= start:  # a mention of punctuation only: the head alone
             start, end = token.i, token.i + 1
-        if token.pos_ == "PRON":
+        if token.pos_ == "PRON" or token.lower_ in PAIR_WORDS:
             return self._resolve_pronoun(token, spoken)
         if is_office_plural(token.text):
             return self._anonymous(self.doc[start:end], "group")  # 'MPs said': people, no name
@@ -159,11 +161,8 @@ class ResolvingIndex(Salience):
         return self.by_token.get(before.i) if before is not None else None
 
     def _named_inside(self, start: int, end: int) -> Entity | None:
-        """A person named inside a mention, else an organisation, else None.
-
-        A possessive owner speaks only through a document ("Ms Varga's legal action said"), not
-        through another person ("Kit Connor's mother said").
-        """
+        """A person named inside a mention, else an organisation, else None. A possessive owner speaks only
+        through a document ("Ms Varga's legal action said"), not through another person ("Kit Connor's mother said")."""
         head = self.doc[start:end].root
         owner_speaks = head.lemma_.lower() in DOCUMENT_NOUNS | STUDY_NOUNS
         clients = self._clients(start, end)
@@ -211,8 +210,8 @@ class ResolvingIndex(Salience):
 
     def _resolve_pronoun(self, token: Token, spoken: list[Entity]) -> Entity | None:
         lower = token.lower_
-        if lower in ("i", "me", "you"):
-            return None
+        if lower in ("i", "me", "you") or lower in PAIR_WORDS:
+            return pair_member(self, token) if lower in PAIR_WORDS else None
         if lower in INDEFINITE_PRONOUNS:
             # 'someone who claimed ...': an indefinite pronoun refers back to no one (English grammar).
             return self._anonymous(self.doc[token.i : token.i + 1], "unknown")
@@ -232,7 +231,8 @@ class ResolvingIndex(Salience):
             if lower == "they" and just_named is not None:
                 return just_named[0]  # '... opposed by the Tarn Democrats. They have said ...'
         gender = "m" if lower in MALE_PRONOUNS else "f" if lower in FEMALE_PRONOUNS else None
-        reported = named_in_own_report(self, token)
+        common = {id(e) for e in self.entities if gender and is_common_word(e, self.lowered, self.doc)}  # 'Olympic'
+        reported = named_in_own_report(self, token) | common
         entity = self.latest(token.i, "person", gender=gender, prefer=spoken, skip=lambda e: id(e) in reported)
         if lower == "they" and entity is not None and self._is_one_man_or_woman(entity):
             # English grammar: 'they' is not one man or woman (bbc-train-gold: no 'they' source is one person).

@@ -181,3 +181,15 @@ def test_surnames_one_letter_apart_stay_two_people(nlp: Language) -> None:
     text = "Tom Johnston said prices rose. Ann Johnson said they fell."
     doc = _tagged(nlp, text, [("Tom Johnston", "PERSON"), ("Ann Johnson", "PERSON")])
     assert _entities(doc) == [("Tom Johnston", "person"), ("Ann Johnson", "person")]
+
+
+def test_a_partys_nickname_and_its_name_are_one_body(nlp: Language) -> None:
+    text = "The Tories will back the plan. The Conservative Party said ministers must explain it."
+    doc = _tagged(nlp, text, [("Tories", "NORP"), ("Conservative Party", "ORG")])
+    assert _entities(doc) == [("Conservative Party", "organisation")]
+
+
+def test_a_nickname_with_no_party_of_that_name_stays_as_written(nlp: Language) -> None:
+    text = "The Tories will back the plan, ministers said."
+    doc = _tagged(nlp, text, [("Tories", "NORP")])
+    assert _entities(doc) == [("Tories", "organisation")]

@@ -55,6 +55,8 @@ __all__ = ["BODY_DESCRIPTIONS", "Entity", "EntityIndex", "is_described_as_body"]
 _NOT_FIRST_NAMES = HONORIFICS | TITLE_WORDS | ROLE_WORDS
 _PERSON_LABELS = frozenset({"PERSON"})
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
+# A party's nickname names it ('the Tories' ... 'the Conservative Party'): British English usage.
+_PARTY_NICKNAMES = {"tories": "conservative", "tory": "conservative", "tory party": "conservative"}
 
 
 class EntityIndex:
@@ -77,6 +79,7 @@ class EntityIndex:
                 entity.kind = "organisation"  # 'Mabel Finch' the retailer, tagged PERSON
         self._merge_acronyms()
         self._merge_abbreviations()
+        self._merge_nicknames()
         self._spell_out_acronyms()
 
     def _merge_acronyms(self) -> None:
@@ -129,6 +132,18 @@ class EntityIndex:
                 ),
                 None,
             )
+            if full is not None:
+                full.kind = "organisation"
+                self._absorb(full, short)
+
+    def _merge_nicknames(self) -> None:
+        """'the Tories' and 'the Conservatives' are one body, named in full."""
+        for short in list(self.entities):
+            formal = _PARTY_NICKNAMES.get(short.name.lower())
+            if formal is None or short.anonymous or short not in self.entities:
+                continue
+            named = (e for e in self.entities if not e.anonymous and e is not short)
+            full = next((e for e in named if organisation_key(e.name.lower().split())[:1] == [formal]), None)
             if full is not None:
                 full.kind = "organisation"
                 self._absorb(full, short)

@@ -454,3 +454,22 @@ def test_the_latter_after_the_former_is_still_the_second_named() -> None:
     )
     article = saidwhat.extract(text)
     assert [article.speaker_of(q).name for q in article.quotes] == ["Tarnco Holdings", "Vell Bank"]
+
+
+def test_the_witness_refers_back_to_the_witness_named_before() -> None:
+    text = (
+        "Tom Idle never made the decisions, a witness has told jurors. Ann Berrow made the comments under"
+        ' questioning on Monday. "No," replied the witness.'
+    )
+    article = saidwhat.extract(text)
+    assert [article.speaker_of(q).name for q in article.quotes] == ["Ann Berrow", "Ann Berrow"]
+
+
+def test_the_police_are_not_an_officer_named_after_them() -> None:
+    text = (
+        "Protesters lost the appeal. The police were urging the judges to overturn the ruling. Tom Idle,"
+        " assistant chief constable of Dale police, said he was pleased."
+    )
+    article = saidwhat.extract(text)
+    speakers = [article.speaker_of(q) for q in article.quotes]
+    assert [(speaker.name, speaker.kind) for speaker in speakers] == [("The police", "group"), ("Tom Idle", "person")]

@@ -339,18 +339,18 @@ class ResolvingIndex(Salience):
             if author is not None:
                 return author
         described = self._described(token, start)
-        if phrase[0].lower_ in POSSESSIVE_DETERMINERS:
-            # 'his son said': the son met before, never the father 'his' stands for.
+        if phrase[0].lower_ in POSSESSIVE_DETERMINERS:  # 'his son said': the son met before, not the father
             return described[-1] if described else self._anonymous(phrase, "unknown")
         is_definite = phrase[0].lower_ in ("the", "this", "that")
+        if token.lower_ in ANONYMOUS_HEADS and is_definite:  # 'a witness ... the witness': one met before
+            described = [e for e in described if e.mentioned_before(token.idx) >= 0]
+        if described and is_definite and token.tag_ not in ("NNS", "NNPS"):
+            return described[-1]
         if token.lower_ in ANONYMOUS_HEADS or not is_definite or token.tag_ in ("NNS", "NNPS"):
             return self._anonymous(phrase, "group" if token.tag_ in ("NNS", "NNPS") else "unknown")
-        if described:
-            return described[-1]
         if head in INSTITUTION_NOUNS:
             return self._anonymous(phrase, "organisation")
-        # '"...," said the minister' with nobody named before: the description is all we know.
-        reported = named_in_own_report(self, token)
+        reported = named_in_own_report(self, token)  # '"...," said the minister' with no one described so
         known = self.latest(token.i, "person", prefer=spoken, skip=lambda e: id(e) in reported)
         return self._speaker_like(known, token, spoken) or self._anonymous(phrase, "unknown")
 

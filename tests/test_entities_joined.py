@@ -5,12 +5,16 @@ texts with the entities given."""
 
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from saidwhat import extract
+from saidwhat.extraction.drafts import DraftQuote
+from saidwhat.speakers import ranker
 from saidwhat.speakers.entities import EntityIndex
 from saidwhat.speakers.name_spans import proper_name_chain
+from saidwhat.speakers.ranker import resolve_quotes, shipped_speaker_model
 
 from .test_entities_bodies import _tagged
 
@@ -126,6 +130,23 @@ def test_one_word_tagged_as_a_body_after_a_first_name_is_a_persons_surname(nlp: 
     index = EntityIndex(doc)
     index.name_people_tagged_as_bodies()
     assert [(entity.name, entity.kind) for entity in index.entities] == [("Bruce Quillsteen", "person")]
+
+
+def test_the_rules_alone_name_a_person_tagged_as_a_body_as_the_ranker_does(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = "Quillsteen was honoured on Monday by the fans of Bruce Quillsteen. It said it was proud of the band."
+    doc = _tagged(nlp, text, [("Quillsteen", "ORG"), ("Quillsteen", "ORG")])
+    source = text.index("It said")
+    token = next(token.i for token in doc if token.idx == source)
+    content = text.index("it was")
+    draft = DraftQuote("indirect", [(content, len(text) - 1)], source_token=token)
+    draft.sources = [(source, source + len("It"))]
+    for model in (shipped_speaker_model(), None):
+        monkeypatch.setattr(ranker, "shipped_speaker_model", lambda model=model: model)
+        [resolved] = resolve_quotes(doc, [draft])
+        assert resolved.entity is not None
+        assert (resolved.entity.name, resolved.entity.kind) == ("Bruce Quillsteen", "person")
 
 
 def test_a_body_after_a_word_no_first_name_stays_a_body(nlp: Language) -> None:

@@ -140,6 +140,12 @@ def test_extract_interrupted_quote_is_one_quote_with_two_spans(nlp: Language) ->
     assert speaker_name(article, article.quotes[0]) == "Kit Connor"
 
 
+def test_extract_quotes_with_narration_between_are_two_quotes(nlp: Language) -> None:
+    text = '"We will win this," said Kit Connor. The crew cheered. Coach Ann Lee: "And we will win it well."'
+    article = run(nlp, text)
+    assert [len(quote.contents) for quote in article.quotes] == [1, 1]
+
+
 def test_extract_quote_over_paragraphs_has_one_span_per_paragraph(nlp: Language) -> None:
     text = (
         'Dana Reyes said: "The first part of what I want to say.\n'

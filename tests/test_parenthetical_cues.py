@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+import saidwhat
+
 from .test_quoted_tails import quotes
 
 
@@ -44,3 +46,24 @@ def test_a_description_of_the_source_after_the_cue_stays_out() -> None:
 )
 def test_the_clause_before_the_cue_stays_the_content(text: str, clause: str) -> None:
     assert ("indirect", clause) in quotes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Instead, said Mr Vey, the ferries were meant to carry freight at night. He left.",
+        "Often, says Dr Lind, the boats are sold before they are finished. She left.",
+    ],
+)
+def test_a_name_after_an_inverted_parenthetical_cue_is_the_source(text: str) -> None:
+    article = saidwhat.extract(text)
+    [quote] = article.quotes
+    name = text.split(", ")[1].split(" ", 1)[1]
+    assert [source.text for source in quote.sources] == [name]
+    assert quote.contents[0].text == text.split(", ", 2)[2].split(".")[0]
+
+
+def test_a_description_after_the_name_of_an_inverted_cue_opens_no_content() -> None:
+    text = "Instead, said Mr Vey, a banker in Leeds, the ferries were meant to carry freight. He left."
+    [quote] = saidwhat.extract(text).quotes
+    assert not quote.contents[0].text.startswith("a banker")

@@ -147,6 +147,26 @@ def test_he_after_another_mans_reported_words_is_the_main_subject(nlp: Language)
     assert _speakers(nlp, text)[-1] == "Lars Brenner"
 
 
+@pytest.mark.parametrize(
+    ("introduction", "speaker"),
+    [
+        ("Skipper Ann Berrow is confident though:", "Ann Berrow"),
+        ("Said skipper Ann Berrow:", "Ann Berrow"),
+        ("Harbour club chairman Ann Berrow:", "Ann Berrow"),
+        ("Ann Berrow said the crew were sad to see Mr Harlow go:", "Ann Berrow"),
+        ("The crew were quieter, with skipper Ann Berrow telling reporters:", "Ann Berrow"),
+    ],
+)
+def test_a_colon_before_a_quote_with_no_cue_hands_it_to_the_narrations_subject(
+    nlp: Language, introduction: str, speaker: str
+) -> None:
+    text = (
+        '"The nets are mended," said harbour master Tom Harlow. The boats left the quay at dawn on Monday. '
+        f'{introduction} "We will be home by Friday."'
+    )
+    assert _speakers(nlp, text)[-1] == speaker
+
+
 def test_a_spokesman_for_a_body_speaks_for_it(nlp: Language) -> None:
     text = "A spokesman for Harbour Mutual said the branch would stay open."
     assert _speakers(nlp, text) == ["Harbour Mutual"]

@@ -216,7 +216,8 @@ def attribute_marked_quotes(
 
 
 def _between_is_attribution(text: str, first: DraftQuote, second: DraftQuote) -> bool:
-    """'"A," he said, "B."': what stands between the two runs is only the attribution, ending in a comma."""
+    """'"A," he said, "B."': what stands between the two runs is only the attribution, ending in a comma;
+    not a sentence of narration after it ('"A," he said. The crew left. Ann Lee: "B."' is two quotes)."""
     between = text[first.end : second.start]
     return (
         first.cue is not None
@@ -224,6 +225,7 @@ def _between_is_attribution(text: str, first: DraftQuote, second: DraftQuote) ->
         and between.rstrip().endswith((",", ":"))
         and len(between) < 120
         and "\n" not in between
+        and not has_sentence_end(between)
     )
 
 

@@ -18,7 +18,7 @@ from .clause_ends import end_before_other_reports
 from .drafts import DraftQuote
 from .headline import drop_headline_reports, drop_split_headline_reports, take_headline_fragments, trim_glued_headlines
 from .joined_reports import take_joined_reports
-from .parenthetical_cues import take_words_after_parenthetical_cues
+from .parenthetical_cues import take_names_after_inverted_cues, take_words_after_parenthetical_cues
 from .passes_polnear import (
     complete_relative_pronoun_contents,
     drop_uncued_partials,
@@ -109,6 +109,7 @@ SAIDWHAT = Conventions(
         drop_headline_reports,
         drop_split_headline_reports,
         take_words_after_parenthetical_cues,
+        take_names_after_inverted_cues,
         take_in_quoted_tails,
         end_before_other_reports,
         take_joined_reports,

@@ -18,11 +18,13 @@ from ..extraction.lexicon import (
     HONORIFICS,
     MALE_PRONOUNS,
     ORGANISATION_NOUNS,
+    SAYING_VERBS,
     SPOKESPERSON_NOUNS,
     STUDY_NOUNS,
 )
 from .entities import Entity, EntityIndex
 from .gender import FEMALE_WORDS, MALE_WORDS
+from .interviews import interviewee
 
 
 class Resolver(Protocol):
@@ -30,6 +32,7 @@ class Resolver(Protocol):
 
     doc: Doc
     by_token: dict[int, Entity]
+    entities: list[Entity]
 
     def resolve(self, token: Token, spoken: list[Entity]) -> Entity | None: ...
 
@@ -39,6 +42,8 @@ _NOT_ONE_PERSON = ORGANISATION_NOUNS | STUDY_NOUNS | DOCUMENT_NOUNS
 
 # Clause relations that put a clause under a noun (a relative clause or a participle describing it).
 _NOUN_CLAUSES = frozenset({"relcl", "acl"})
+# What ends a sentence of narration, so that the narration a colon closes starts after it.
+_SENTENCE_ENDS = frozenset({".", "!", "?"})
 # Clause relations that make a clause what a verb says, thinks or wants ('said Y had spoken').
 _REPORTED_CLAUSES = frozenset({"ccomp", "xcomp"})
 
@@ -305,3 +310,52 @@ def pair_member(index: EntityIndex, token: Token) -> Entity | None:
 
 def _is_pair(mention: str) -> bool:
     return mention.lower().endswith(tuple(PAIR_WORDS))
+
+
+def colon_introducer(doc: Doc, draft: DraftQuote) -> Token | None:
+    """The mention a colon right before a quotation with no cue introduces it by: 'Mr Lund is confident:
+    "..."', 'Said coach Ann Lee: "..."', 'Harbour chief Ann Lee: "..."'. English punctuation: a colon
+    that closes the narration before a quotation hands the words to that narration's subject, or, where
+    the narration has no verb, to the name the colon follows. None where no colon stands there or the
+    narration has neither."""
+    if draft.type != "direct" or draft.cue is not None or draft.sources:
+        return None
+    before = doc_facts(doc).text[: draft.start].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if colon is None or colon[0].i == 0 or colon[0].text != ":":
+        return None
+    end = colon[0].i
+    start = next((t.i + 1 for t in reversed(doc[:end]) if t.is_quote or t.text in _SENTENCE_ENDS), 0)
+    if start >= end:
+        return None
+    top = doc[end - 1]
+    while True:
+        # the nearest verb of saying the colon closes ('..., with Ann Lee telling MPs:'), else the top of the
+        # narration ('Lee said the crew had been sad to see him go:'), never a verb of the quotations around it
+        subjects = [t for t in top.children if t.dep_ in ("nsubj", "nsubjpass") and start <= t.i]
+        if subjects and top.lemma_.lower() in SAYING_VERBS:
+            return subjects[0]
+        if top.head.i == top.i or not start <= top.head.i < end:
+            break
+        top = top.head
+    if top.pos_ in ("VERB", "AUX"):
+        return subjects[0] if subjects else None
+    return top if top.pos_ in ("PROPN", "NOUN") else None
+
+
+def speaker_without_source(
+    index: Resolver, draft: DraftQuote, speakers: list[Entity | None], spoken: list[Entity]
+) -> Entity | None:
+    """The speaker of a quote with no source mention: the one a colon before it introduces, else the
+    quote before's for a continuation, the one interviewed for an answer, the sentence's for a partial."""
+    introducer = colon_introducer(index.doc, draft)
+    introduced = index.resolve(introducer, spoken) if introducer is not None else None
+    if introduced is not None and not introduced.anonymous:
+        return introduced
+    if draft.inherits and speakers:
+        return speakers[-1]
+    if draft.answers:
+        return interviewee(index.entities)
+    return speaker_of_sentence(index, draft, spoken) if draft.type == "partial" else None

@@ -28,7 +28,7 @@ from .antecedents import (
     only_one_just_before,
     pair_member,
     plural_subject_before,
-    speaker_of_sentence,
+    speaker_without_source,
     spokesperson_continued,
     study_just_before,
     unnamed_continued,
@@ -49,7 +49,6 @@ from .descriptions import (
 )
 from .entities import Entity
 from .gender import entity_gender
-from .interviews import interviewee
 from .mentions import PERSON_TITLES, depth_below, in_possessive, noun_before_participle, quoted_person
 from .name_spans import is_nationality_noun, proper_name_chain
 from .names import POSTNOMINALS, clean_name, has_acronym, is_office_plural
@@ -385,12 +384,8 @@ def rule_speakers(doc: Doc, drafts: list[DraftQuote], index: ResolvingIndex) -> 
                 entity.record_mention(token, draft.sources[0])
             if entity is not None:
                 entity.subject_at.append(token.i)  # a quote's source is as salient as a subject
-        elif draft.inherits and speakers:
-            entity = speakers[-1]
-        elif draft.answers:
-            entity = interviewee(index.entities)
-        elif draft.type == "partial":
-            entity = speaker_of_sentence(index, draft, spoken)
+        else:
+            entity = speaker_without_source(index, draft, speakers, spoken)
         speakers.append(entity)
         if entity is not None:
             spoken.append(entity)

@@ -43,7 +43,7 @@ SPEECH_CUE_BESIDE = "marked_sentence_speech_cue"
 # Beside a verb of saying a run is kept unless the run decision all but rules it out: a letter or a title in
 # quotation marks ('detainee "B" said', 'the "Night Owls" poster'). Held out by fold, the lowest score a BBC
 # training quote beside such a verb gets is 0.80; on PolNeAR train's runs beside one, 0.75 drops 5 more of the
-# 63 that no attribution covers (titles, letters) and 2 of the 2017 that one covers (issue 22, round 8).
+# 63 that no attribution covers (titles, letters) and 2 of the 2017 that one covers (issue 22, round 11).
 SPEECH_BESIDE_FLOOR = 0.75
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 RAISING_CUE = "cue_raising"

@@ -48,7 +48,7 @@ RUN_THRESHOLD = 0.95
 RUN_C = 0.5
 # A feature of fewer quoted runs than this gets no weight in the run decision: most are one governing word or
 # one word before the run ('marked_governor=cruise'), whose weight says more about one training article than
-# about news. Held out (benchmarks/nonquote_cv.py --shipped, issue 22 round 8): BBC training folds 4 -> 3 of 53
+# about news. Held out (benchmarks/nonquote_cv.py --shipped, issue 22, round 11): BBC training folds 4 -> 3 of 53
 # `non_quotes` reported, exact precision 0.891 -> 0.892, overlap recall 0.954 unchanged; PolNeAR train's
 # judged runs (fitted without their fold) 2186 -> 2188 of 2464 quotes kept, 71 of 293 non-quotes as before;
 # 2 and 3 gave the same or less, 10 lost PolNeAR quotes.

@@ -215,3 +215,26 @@ def test_the_run_decision_weighs_the_standing_keys_and_the_quote_decision_does_n
     (run,) = doc_facts(doc).runs
     assert "marked_noun_modifier" in run_decision_keys(doc, run, frozenset())
     assert "marked_noun_modifier" not in run_keys(doc, run)
+
+
+def test_a_run_beside_a_verb_of_saying_needs_only_the_floor() -> None:
+    from saidwhat.learn.linear import LinearModel
+    from saidwhat.learn.quoteness import SPEECH_BESIDE_FLOOR, SPEECH_CUE_BESIDE, keeps_run
+
+    # logit 1.6 -> 0.83, logit 0.0 -> 0.5: both under the threshold, only the first over the floor
+    model = LinearModel({"fair": 1.6, "poor": 0.0}, threshold=0.95)
+    assert SPEECH_BESIDE_FLOOR < 0.83
+    assert keeps_run(model, ["fair", SPEECH_CUE_BESIDE])
+    assert not keeps_run(model, ["poor", SPEECH_CUE_BESIDE])
+    assert not keeps_run(model, ["fair"])
+
+
+def test_the_run_decision_leaves_out_features_of_few_runs() -> None:
+    from saidwhat.learn.train_quotes import RUN_MIN_COUNT, RunExample, fit_run_model
+
+    examples = [RunExample(i, ["marked", "marked_caps=none"], 1) for i in range(RUN_MIN_COUNT * 2)]
+    examples += [RunExample(i, ["marked", "marked_caps=all"], 0) for i in range(RUN_MIN_COUNT)]
+    examples.append(RunExample(99, ["marked", "marked_caps=all", "marked_governor=ferry"], 0))
+    weights = fit_run_model(examples).weights
+    assert "marked_caps=all" in weights
+    assert "marked_governor=ferry" not in weights

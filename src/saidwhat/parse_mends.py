@@ -111,7 +111,7 @@ def _subject_read_as_object(token: Token) -> tuple[Token, Token] | None:
 
 
 def _age_read_as_modifier(token: Token) -> tuple[Token, Token, Token] | None:
-    """(age adjective, noun, clause) where a past verb of saying right after 'the 31-year-old' was read as a
+    """(age adjective, clause, article) where a past verb of saying right after 'the 31-year-old' was read as a
     modifier of the noun that is the subject of the clause after it ('The 31-year-old admitted [interest] ...
     [was] immense')."""
     doc = token.doc
@@ -124,11 +124,10 @@ def _age_read_as_modifier(token: Token) -> tuple[Token, Token, Token] | None:
     if noun.dep_ not in ("nsubj", "nsubjpass") or not _is_verb(clause) or clause.i < noun.i:
         return None
     article = [child for child in noun.lefts if child.dep_ == "det" and child.i < age.i]
-    return (age, noun, clause) if article and article[0].lower_ == "the" else None
+    return (age, clause, article[0]) if article and article[0].lower_ == "the" else None
 
 
-def _make_age_the_subject(verb: Token, age: Token, noun: Token, clause: Token) -> None:
-    article = next(child for child in noun.lefts if child.dep_ == "det")
+def _make_age_the_subject(verb: Token, age: Token, clause: Token, article: Token) -> None:
     verb.tag_ = _PAST_TENSE
     if clause.head.i == clause.i:
         verb.head, verb.dep_ = verb, "ROOT"
